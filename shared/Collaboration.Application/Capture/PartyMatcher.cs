@@ -1,0 +1,104 @@
+using Collaboration.Application.Persistence;
+using Collaboration.Domain.Accounts;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collaboration.Application.Capture;
+
+public sealed record PartyMatch(Contact Contact, Account? Account, bool ContactIsNew, bool AccountIsNew);
+
+/// <summary>
+/// Finds the contact and account behind an email address: the exact address first, then the company domain
+/// (never a free-mail one). Creates what is missing without ever making a duplicate, also when many requests
+/// about one new sender race: the unique indexes decide, and the losers read the winner's row.
+/// </summary>
+public sealed class PartyMatcher(CrmDatabase database)
+{
+    public async Task<PartyMatch> MatchOrCreateAsync(string tenantId, string email, string? name, string? accountName = null, CancellationToken ct = default)
+    {
+        var address = EmailAddress.Normalize(email);
+        var domain = EmailAddress.DomainOf(address);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = database.Open(tenantId);
+            try
+            {
+                return await MatchOrCreateOnceAsync(db, tenantId, address, domain, name, accountName, ct);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    public async Task<(Contact? Contact, Account? Account)> FindAsync(string tenantId, string email, CancellationToken ct = default)
+    {
+        var address = EmailAddress.Normalize(email);
+        await using var db = database.Open(tenantId);
+        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == address, ct);
+        Account? account = null;
+        if (contact?.AccountId is { } accountId)
+        {
+            account = await db.Accounts.AsNoTracking().Include(a => a.Domains).FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        }
+        else
+        {
+            var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(ct);
+            var domain = EmailAddress.DomainOf(address);
+            if (!IsFreeMail(tenant, domain))
+            {
+                account = await AccountByDomainAsync(db, domain, ct);
+            }
+        }
+        return (contact, account);
+    }
+
+    private static async Task<PartyMatch> MatchOrCreateOnceAsync(CrmDbContext db, string tenantId, string address, string domain, string? name, string? accountName, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(ct);
+        var freeMail = IsFreeMail(tenant, domain);
+
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Email == address, ct);
+        Account? account = null;
+        var accountIsNew = false;
+        if (contact?.AccountId is { } linked)
+        {
+            account = await db.Accounts.Include(a => a.Domains).FirstOrDefaultAsync(a => a.Id == linked, ct);
+        }
+        else if (!freeMail)
+        {
+            account = await AccountByDomainAsync(db, domain, ct);
+            if (account is null)
+            {
+                account = new Account(tenantId, string.IsNullOrWhiteSpace(accountName) ? Account.NameFromDomain(domain) : accountName, domain);
+                db.Accounts.Add(account);
+                accountIsNew = true;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        var contactIsNew = false;
+        if (contact is null)
+        {
+            contact = new Contact(tenantId, address, name, account?.Id);
+            db.Contacts.Add(contact);
+            contactIsNew = true;
+        }
+        else
+        {
+            contact.LearnFrom(name, null, null);
+            if (account is not null) contact.LinkToAccount(account.Id);
+        }
+        await db.SaveChangesAsync(ct);
+        return new PartyMatch(contact, account, contactIsNew, accountIsNew);
+    }
+
+    private static Task<Account?> AccountByDomainAsync(CrmDbContext db, string domain, CancellationToken ct) =>
+        db.Accounts.Include(a => a.Domains)
+            .Where(a => db.AccountDomains.Any(d => d.AccountId == a.Id && d.Domain == domain))
+            .FirstOrDefaultAsync(ct);
+
+    private static bool IsFreeMail(Tenant? tenant, string domain) => tenant?.IsFreeMail(domain) ?? FreeMailDomains.Contains(domain);
+}

@@ -1,0 +1,34 @@
+using Collaboration.Application.Capture;
+using Collaboration.Application.Opportunities;
+using Collaboration.Application.Persistence;
+using Collaboration.Application.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Collaboration.Application;
+
+public static class CrmServiceCollectionExtensions
+{
+    /// <summary>The domain's use cases on the database named by <c>Database:*</c> and <c>ConnectionStrings:Crm</c>.</summary>
+    public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(new CrmDatabase(options, configuration.GetConnectionString("Crm")));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PartyMatcher>();
+        services.AddSingleton<OpportunityService>();
+        services.AddSingleton<OpportunityQueries>();
+        services.AddSingleton<UserDirectory>();
+        return services;
+    }
+
+    public static async Task MigrateCrmDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        if (services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
+        {
+            await services.GetRequiredService<CrmDatabase>().MigrateAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Collaboration.Application.Access;
+using Collaboration.Application.Persistence;
+using Collaboration.Domain.Accounts;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Qualification;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collaboration.Application.Opportunities;
+
+public sealed record DealSummary(
+    Guid Id, string Name, string? AccountName, string OwnerId, Stage Stage, decimal? Amount, string Currency,
+    int Probability, decimal? WeightedAmount, DateOnly? CloseDate, int QualificationScore, Rating Rating,
+    string? NextStep, DateOnly? NextFollowUpOn, DateTimeOffset? LastActivityAt, int Version);
+
+public enum TimelineEntryKind
+{
+    Change,
+    Interaction,
+}
+
+public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, string ActorId, ChangeSurface Surface,
+    ChangedField? Field, string? OldValue, string? NewValue, InteractionKind? InteractionKind, string? Summary);
+
+public sealed record DealDetail(
+    Opportunity Deal, Account? Account, Contact? PrimaryContact, PipelineSettings Pipeline, BantScore Score,
+    IReadOnlyList<string> MissingToAdvance, IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed class OpportunityQueries(CrmDatabase database, TimeProvider clock)
+{
+    /// <summary>The actor's open deals: hottest first, then the nearest close date.</summary>
+    public async Task<IReadOnlyList<DealSummary>> MyOpenDealsAsync(Actor actor, int limit = 50, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var rows = await db.Opportunities.AsNoTracking()
+            .Where(o => o.OwnerId == actor.UserObjectId && o.Stage != Stage.Won && o.Stage != Stage.Lost)
+            .OrderByDescending(o => o.QualificationScore)
+            .ThenBy(o => o.CloseDate == null)
+            .ThenBy(o => o.CloseDate)
+            .Take(limit)
+            .Select(o => new { Deal = o, AccountName = db.Accounts.Where(a => a.Id == o.AccountId).Select(a => a.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        return rows.Select(r => Summarize(r.Deal, r.AccountName)).ToList();
+    }
+
+    /// <summary>Finds a deal the actor may see by a few words of its name or account; ties are reported, never guessed.</summary>
+    public async Task<DealMatch> FindByNameAsync(Actor actor, string text, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
+        var candidates = await db.Opportunities.AsNoTracking()
+            .Where(o => visible.Contains(o.OwnerId))
+            .Select(o => new DealCandidate(o.Id, o.Name,
+                db.Accounts.Where(a => a.Id == o.AccountId).Select(a => a.Name).FirstOrDefault(),
+                o.Stage != Stage.Won && o.Stage != Stage.Lost))
+            .ToListAsync(ct);
+        return DealNameMatcher.Match(text, candidates);
+    }
+
+    public async Task<DealDetail> DetailAsync(Actor actor, Guid id, int timelineLimit = 50, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var deal = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (deal is null) throw new NotFoundException("deal");
+        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
+        if (!visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
+
+        var account = deal.AccountId is { } accountId ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct) : null;
+        var contact = deal.PrimaryContactId is { } contactId ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct) : null;
+        var pipeline = await OpportunityService.PipelineAsync(db, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        var changes = await db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
+            .OrderByDescending(c => c.ChangedAt).Take(timelineLimit).ToListAsync(ct);
+        var interactions = await db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
+            .OrderByDescending(i => i.OccurredAt).Take(timelineLimit).ToListAsync(ct);
+        var timeline = changes
+            .Select(c => new TimelineEntry(TimelineEntryKind.Change, c.ChangedAt, c.ChangedBy, c.Surface, c.Field, c.OldValue, c.NewValue, null, null))
+            .Concat(interactions.Select(i => new TimelineEntry(TimelineEntryKind.Interaction, i.OccurredAt, i.LoggedBy, i.Surface, null, null, null, i.Kind, i.Summary)))
+            .OrderByDescending(e => e.At)
+            .Take(timelineLimit)
+            .ToList();
+
+        var next = deal.Stage.Next();
+        var missing = next is { } target ? deal.MissingFor(target, pipeline, today) : [];
+        return new DealDetail(deal, account, contact, pipeline, deal.ScoreQualification(pipeline, today), missing, timeline);
+    }
+
+    public static DealSummary Summarize(Opportunity o, string? accountName) => new(
+        o.Id, o.Name, accountName, o.OwnerId, o.Stage, o.Amount, o.Currency, o.Probability, o.WeightedAmount, o.CloseDate,
+        o.QualificationScore, o.Rating, o.NextStep, o.NextFollowUpOn, o.LastActivityAt, o.Version);
+}

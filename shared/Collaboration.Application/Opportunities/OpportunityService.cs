@@ -1,0 +1,242 @@
+using Collaboration.Application.Access;
+using Collaboration.Application.Capture;
+using Collaboration.Application.Persistence;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Qualification;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collaboration.Application.Opportunities;
+
+public sealed record LoggedInteraction(Interaction Interaction, bool AlreadyLogged);
+
+/// <summary>
+/// The use cases both front ends call. Each loads the deal the actor may see, lets the aggregate apply its
+/// rules, and saves once: the change, its history and its outbox events commit together or not at all.
+/// </summary>
+public sealed class OpportunityService(CrmDatabase database, PartyMatcher parties, TimeProvider clock)
+{
+    public async Task<Opportunity> CaptureAsync(Actor actor, CaptureRequest request, CancellationToken ct = default)
+    {
+        PartyMatch? party = null;
+        if (!string.IsNullOrWhiteSpace(request.ContactEmail))
+        {
+            party = await parties.MatchOrCreateAsync(actor.TenantId, request.ContactEmail, request.ContactName, request.AccountName, ct);
+        }
+        await using var db = database.Open(actor.TenantId);
+        var pipeline = await PipelineAsync(db, ct);
+        var now = clock.GetUtcNow();
+        var context = actor.At(now);
+        var owner = request.OwnerObjectId ?? actor.UserObjectId;
+        if (owner != actor.UserObjectId)
+        {
+            var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
+            if (!visible.Contains(owner)) throw new NotFoundException("user");
+        }
+        var deal = Opportunity.Capture(actor.TenantId, request.Name, owner, pipeline, context,
+            request.Source, request.SourceDetail, party?.Account?.Id, party?.Contact.Id,
+            request.Amount, request.Currency, request.CloseDate, referredBy: request.ReferredBy);
+        if (request.Qualification is { } qualification) deal.UpdateQualification(qualification, pipeline, context);
+        if (request.NextStep is { } nextStep) deal.SetNextStep(nextStep, null, context);
+        db.Opportunities.Add(deal);
+        if (request.FirstInteraction is { } first)
+        {
+            var interaction = NewInteraction(actor, deal, first, party?.Contact.Id, now);
+            db.Interactions.Add(interaction);
+            deal.RecordActivity(interaction.OccurredAt, context);
+        }
+        await db.SaveChangesAsync(ct);
+        return deal;
+    }
+
+    public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null, CancellationToken ct = default)
+    {
+        var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(no subject)" : email.Subject.Trim();
+        var request = new CaptureRequest(dealName ?? subject)
+        {
+            Source = CaptureSource.Email,
+            SourceDetail = email.From.Address,
+            ContactEmail = email.From.Address,
+            ContactName = email.From.Name,
+            Qualification = hints,
+            FirstInteraction = EmailInteraction(email),
+        };
+        return CaptureAsync(actor, request, ct);
+    }
+
+    public Task<Opportunity> CaptureFromWebFormAsync(Actor actor, WebFormSubmission form, CancellationToken ct = default)
+    {
+        var utm = form.Utm is { Count: > 0 } ? " " + string.Join(' ', form.Utm.Select(kv => $"{kv.Key}={kv.Value}")) : "";
+        var request = new CaptureRequest($"{form.Company ?? form.Name ?? form.Email} – {form.FormName}")
+        {
+            Source = CaptureSource.WebForm,
+            SourceDetail = $"{form.FormName} {form.Page}{utm}".Trim(),
+            ContactEmail = form.Email,
+            ContactName = form.Name,
+            AccountName = form.Company,
+            FirstInteraction = string.IsNullOrWhiteSpace(form.Message) ? null
+                : new InteractionInput(InteractionKind.Note, form.Message, Direction.Inbound, Subject: form.FormName),
+        };
+        return CaptureAsync(actor, request, ct);
+    }
+
+    public Task<Opportunity> CaptureFromImportRowAsync(Actor actor, ImportRow row, CancellationToken ct = default) =>
+        CaptureAsync(actor, new CaptureRequest(row.DealName)
+        {
+            Source = CaptureSource.Import,
+            SourceDetail = $"{row.SourceName}:{row.LineNumber}",
+            ContactEmail = row.ContactEmail,
+            ContactName = row.ContactName,
+            AccountName = row.Company,
+            Amount = row.Amount,
+            Currency = row.Currency,
+            CloseDate = row.CloseDate,
+        }, ct);
+
+    public Task<Opportunity> UpdateQualificationAsync(Actor actor, Guid id, int? expectedVersion, BantUpdate update, CancellationToken ct = default) =>
+        ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.UpdateQualification(update, pipeline, context), ct);
+
+    public Task<Opportunity> MoveStageAsync(Actor actor, Guid id, int? expectedVersion, Stage target, string? overrideReason = null, string? lossReason = null, string? competitor = null, CancellationToken ct = default) =>
+        ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.MoveTo(target, pipeline, context, overrideReason, lossReason, competitor), ct);
+
+    public Task<Opportunity> CloseWonAsync(Actor actor, Guid id, int? expectedVersion, decimal? amount, DateOnly? closeDate, string? overrideReason = null, CancellationToken ct = default) =>
+        ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.CloseWon(amount, closeDate, pipeline, context, overrideReason), ct);
+
+    public Task<Opportunity> CloseLostAsync(Actor actor, Guid id, int? expectedVersion, string? reason, string? competitor, CancellationToken ct = default) =>
+        ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.CloseLost(reason, competitor, pipeline, context), ct);
+
+    public Task<Opportunity> ReopenAsync(Actor actor, Guid id, int? expectedVersion, Stage target, CancellationToken ct = default) =>
+        ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.Reopen(target, pipeline, context), ct);
+
+    public Task<Opportunity> RecordReviewAsync(Actor actor, Guid id, IEnumerable<string> factors, string? competitor, string? lessons, CancellationToken ct = default) =>
+        ChangeAsync(actor, id, null, (deal, _, context) => deal.RecordReview(factors, competitor, lessons, context), ct);
+
+    public async Task<Opportunity> AssignOwnerAsync(Actor actor, Guid id, int? expectedVersion, string newOwnerObjectId, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
+        if (!await db.Users.AnyAsync(u => u.ObjectId == newOwnerObjectId, ct)) throw new NotFoundException("user");
+        return await ChangeAsync(db, actor, visible, id, expectedVersion, (deal, _, context) => deal.AssignOwner(newOwnerObjectId, context), ct);
+    }
+
+    public sealed record DealDetailsUpdate(string? Name = null, decimal? Amount = null, string? Currency = null, DateOnly? CloseDate = null,
+        int? ManualProbability = null, bool ClearManualProbability = false, string? NextStep = null, DateOnly? NextFollowUpOn = null);
+
+    public Task<Opportunity> UpdateDetailsAsync(Actor actor, Guid id, int? expectedVersion, DealDetailsUpdate update, CancellationToken ct = default) =>
+        ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) =>
+        {
+            if (update.Name is { } name) deal.Rename(name, context);
+            if (update.Amount is not null || update.Currency is not null) deal.ChangeAmount(update.Amount ?? deal.Amount, update.Currency, context);
+            if (update.CloseDate is { } closeDate) deal.ChangeCloseDate(closeDate, context);
+            if (update.ClearManualProbability) deal.SetManualProbability(null, pipeline, context);
+            else if (update.ManualProbability is { } probability) deal.SetManualProbability(probability, pipeline, context);
+            if (update.NextStep is not null || update.NextFollowUpOn is not null)
+                deal.SetNextStep(update.NextStep ?? deal.NextStep, update.NextFollowUpOn ?? deal.NextFollowUpOn, context);
+        }, ct);
+
+    /// <summary>Logs a touch. Idempotent on the source id: the same email logged twice is one interaction.</summary>
+    public async Task<LoggedInteraction> LogInteractionAsync(Actor actor, Guid id, InteractionInput input, CancellationToken ct = default)
+    {
+        Guid? contactId = null;
+        if (!string.IsNullOrWhiteSpace(input.ContactEmail))
+        {
+            contactId = (await parties.MatchOrCreateAsync(actor.TenantId, input.ContactEmail, null, null, ct)).Contact.Id;
+        }
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = database.Open(actor.TenantId);
+            var deal = await LoadVisibleAsync(db, actor, id, ct);
+            var sourceId = input.SourceId;
+            if (sourceId is not null)
+            {
+                var existing = await db.Interactions.AsNoTracking().FirstOrDefaultAsync(i => i.OpportunityId == id && i.SourceId == sourceId, ct);
+                if (existing is not null) return new LoggedInteraction(existing, true);
+            }
+            var now = clock.GetUtcNow();
+            var interaction = NewInteraction(actor, deal, input, contactId ?? deal.PrimaryContactId, now);
+            db.Interactions.Add(interaction);
+            deal.RecordActivity(interaction.OccurredAt, actor.At(now));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new LoggedInteraction(interaction, false);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // A concurrent log of the same email won, or the deal moved on under us: read again.
+            }
+        }
+    }
+
+    public static InteractionInput EmailInteraction(EmailMessage email) => new(
+        InteractionKind.Email,
+        Summary: Summarize(email),
+        Direction: Direction.Inbound,
+        OccurredAt: email.ReceivedAt,
+        Subject: email.Subject,
+        Body: email.BodyText,
+        SourceId: EmailAddress.NormalizeMessageId(email.InternetMessageId),
+        ConversationId: email.ConversationId);
+
+    private static string Summarize(EmailMessage email)
+    {
+        var body = (email.BodyText ?? "").ReplaceLineEndings(" ").Trim();
+        var snippet = body.Length > 280 ? body[..280] + "…" : body;
+        return $"{email.Subject}: {snippet}".Trim(' ', ':');
+    }
+
+    private Interaction NewInteraction(Actor actor, Opportunity deal, InteractionInput input, Guid? contactId, DateTimeOffset now) =>
+        new(actor.TenantId, deal.Id, contactId, input.Kind, input.Direction, input.OccurredAt ?? now,
+            string.IsNullOrWhiteSpace(input.Summary) ? input.Kind.ToString() : input.Summary,
+            actor.UserObjectId, actor.Surface, input.SourceId, input.ConversationId, input.Body, input.Subject);
+
+    private async Task<Opportunity> ChangeAsync(Actor actor, Guid id, int? expectedVersion, Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
+        return await ChangeAsync(db, actor, visible, id, expectedVersion, change, ct);
+    }
+
+    private async Task<Opportunity> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string> visible, Guid id, int? expectedVersion,
+        Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct)
+    {
+        var deal = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (deal is null || !visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
+        if (expectedVersion is { } expected && expected != deal.Version)
+        {
+            throw new ConcurrencyConflictException(id, expected, deal.Version);
+        }
+        var pipeline = await PipelineAsync(db, ct);
+        change(deal, pipeline, actor.At(clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await CurrentVersionAsync(actor.TenantId, id, ct);
+            throw new ConcurrencyConflictException(id, expectedVersion ?? deal.Version, current);
+        }
+        return deal;
+    }
+
+    private async Task<int> CurrentVersionAsync(string tenantId, Guid id, CancellationToken ct)
+    {
+        await using var db = database.Open(tenantId);
+        return await db.Opportunities.Where(o => o.Id == id).Select(o => o.Version).FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task<Opportunity> LoadVisibleAsync(CrmDbContext db, Actor actor, Guid id, CancellationToken ct)
+    {
+        var deal = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (deal is null) throw new NotFoundException("deal");
+        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
+        if (!visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
+        return deal;
+    }
+
+    internal static async Task<PipelineSettings> PipelineAsync(CrmDbContext db, CancellationToken ct) =>
+        await db.Tenants.AsNoTracking().Select(t => t.Pipeline).FirstOrDefaultAsync(ct) ?? PipelineSettings.Default;
+}

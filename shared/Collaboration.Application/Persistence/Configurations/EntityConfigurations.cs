@@ -1,0 +1,168 @@
+using Collaboration.Domain.Accounts;
+using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Outbox;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Qualification;
+using Collaboration.Domain.Tenants;
+using Collaboration.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Collaboration.Application.Persistence.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).HasMaxLength(64);
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Pipeline).HasJsonConversion();
+        builder.Property(t => t.ExtraFreeMailDomains).HasJsonConversion();
+        builder.Property(t => t.NotFreeMailDomains).HasJsonConversion();
+    }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.TenantId).HasMaxLength(64);
+        builder.Property(u => u.ObjectId).HasMaxLength(64);
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.Email).HasMaxLength(254);
+        builder.Property(u => u.Locale).HasMaxLength(20);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.Team).HasMaxLength(100);
+        builder.Property(u => u.ManagerObjectId).HasMaxLength(64);
+        builder.HasIndex(u => new { u.TenantId, u.ObjectId }).IsUnique();
+    }
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.TenantId).HasMaxLength(64);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.HasMany(a => a.Domains).WithOne().HasForeignKey(d => d.AccountId);
+        builder.Navigation(a => a.Domains).HasField("_domains").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(a => new { a.TenantId, a.Name });
+    }
+}
+
+internal sealed class AccountDomainConfiguration : IEntityTypeConfiguration<AccountDomain>
+{
+    public void Configure(EntityTypeBuilder<AccountDomain> builder)
+    {
+        builder.HasKey(d => new { d.TenantId, d.Domain });
+        builder.Property(d => d.TenantId).HasMaxLength(64);
+        builder.Property(d => d.Domain).HasMaxLength(253);
+    }
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.TenantId).HasMaxLength(64);
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Phone).HasMaxLength(50);
+        builder.HasIndex(c => new { c.TenantId, c.Email }).IsUnique();
+        builder.HasIndex(c => new { c.TenantId, c.AccountId });
+        builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opportunity>
+{
+    public void Configure(EntityTypeBuilder<Opportunity> builder)
+    {
+        builder.HasKey(o => o.Id);
+        builder.Ignore(o => o.PendingChanges);
+        builder.Ignore(o => o.PendingEvents);
+        builder.Ignore(o => o.IsClosed);
+        builder.Ignore(o => o.WeightedAmount);
+        builder.Property(o => o.TenantId).HasMaxLength(64);
+        builder.Property(o => o.Name).HasMaxLength(Opportunity.MaxNameLength);
+        builder.Property(o => o.OwnerId).HasMaxLength(64);
+        builder.Property(o => o.Currency).HasMaxLength(3);
+        builder.Property(o => o.Amount).HasPrecision(18, 2);
+        builder.Property(o => o.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.Rating).HasConversion<string>().HasMaxLength(10);
+        builder.Property(o => o.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.SourceDetail).HasMaxLength(500);
+        builder.Property(o => o.ReferredBy).HasMaxLength(200);
+        builder.Property(o => o.NextStep).HasMaxLength(500);
+        builder.Property(o => o.LossReason).HasMaxLength(100);
+        builder.Property(o => o.Competitor).HasMaxLength(200);
+        builder.Property(o => o.QualificationOverrideReason).HasMaxLength(500);
+        builder.Property(o => o.Bant).HasJsonConversion();
+        builder.Property(o => o.Review).HasJsonConversion();
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(o => o.PrimaryContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(o => new { o.TenantId, o.OwnerId, o.Stage, o.CloseDate });
+        builder.HasIndex(o => new { o.TenantId, o.AccountId });
+        builder.HasIndex(o => new { o.TenantId, o.PrimaryContactId });
+    }
+}
+
+internal sealed class OpportunityChangeConfiguration : IEntityTypeConfiguration<OpportunityChange>
+{
+    public void Configure(EntityTypeBuilder<OpportunityChange> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.TenantId).HasMaxLength(64);
+        builder.Property(c => c.Field).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Surface).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.OldValue).HasMaxLength(100);
+        builder.Property(c => c.NewValue).HasMaxLength(100);
+        builder.Property(c => c.ChangedBy).HasMaxLength(64);
+        builder.HasOne<Opportunity>().WithMany().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.TenantId, c.OpportunityId, c.ChangedAt });
+        builder.HasIndex(c => new { c.TenantId, c.Field, c.ChangedAt });
+    }
+}
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.TenantId).HasMaxLength(64);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Surface).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Subject).HasMaxLength(500);
+        builder.Property(i => i.Summary).HasMaxLength(Interaction.MaxSummaryLength);
+        builder.Property(i => i.LoggedBy).HasMaxLength(64);
+        builder.Property(i => i.SourceId).HasMaxLength(998);
+        builder.Property(i => i.ConversationId).HasMaxLength(512);
+        builder.HasOne<Opportunity>().WithMany().HasForeignKey(i => i.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(i => new { i.TenantId, i.OpportunityId, i.SourceId }).IsUnique();
+        builder.HasIndex(i => new { i.TenantId, i.SourceId });
+        builder.HasIndex(i => new { i.TenantId, i.ConversationId });
+        builder.HasIndex(i => new { i.TenantId, i.OpportunityId, i.OccurredAt });
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.TenantId).HasMaxLength(64);
+        builder.Property(m => m.Type).HasMaxLength(100);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasIndex(m => new { m.ProcessedAt, m.Id });
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Collaboration.Domain.Accounts;
+using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Outbox;
+using Collaboration.Domain.Tenants;
+using Collaboration.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collaboration.Application.Persistence;
+
+/// <summary>
+/// The CRM's unit of work. Every query is filtered to <see cref="TenantId"/>; saving writes the aggregates'
+/// history rows and outbox events in the same transaction as the change, and refuses rows of another tenant.
+/// </summary>
+public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenant) : DbContext(options)
+{
+    public string? TenantId { get; } = tenant.Id;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountDomain> AccountDomains => Set<AccountDomain>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityChange> OpportunityChanges => Set<OpportunityChange>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        modelBuilder.Entity<Tenant>().HasQueryFilter(e => e.Id == TenantId);
+        modelBuilder.Entity<User>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Account>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<AccountDomain>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Contact>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Opportunity>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<OpportunityChange>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Interaction>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<OutboxMessage>().HasQueryFilter(e => e.TenantId == TenantId);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var deals = ChangeTracker.Entries<Opportunity>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified || e.Entity.PendingChanges.Count > 0 || e.Entity.PendingEvents.Count > 0)
+            .ToList();
+        foreach (var entry in deals)
+        {
+            if (entry.State == EntityState.Unchanged) entry.State = EntityState.Modified;
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(o => o.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+            OpportunityChanges.AddRange(entry.Entity.PendingChanges);
+            foreach (var domainEvent in entry.Entity.PendingEvents)
+            {
+                Outbox.Add(new OutboxMessage(entry.Entity.TenantId, domainEvent.GetType().Name,
+                    JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), EventJson), domainEvent.At));
+            }
+        }
+        EnsureOneTenant();
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var entry in deals) entry.Entity.ClearPending();
+        return written;
+    }
+
+    private void EnsureOneTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var owner = entry.Entity is Tenant t ? t.Id : entry.Property("TenantId").CurrentValue as string;
+            if (owner != TenantId)
+            {
+                throw new InvalidOperationException($"A {entry.Entity.GetType().Name} of another tenant cannot be written in this tenant's unit of work.");
+            }
+        }
+    }
+}
+
+/// <summary>The tenant a request acts for; set by the front end's authentication before anything touches data.</summary>
+public sealed class CurrentTenant
+{
+    public string? Id { get; set; }
+}

@@ -1,0 +1,377 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Collaboration.Application.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tenants",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Pipeline = table.Column<string>(type: "TEXT", nullable: false),
+                    ExtraFreeMailDomains = table.Column<string>(type: "TEXT", nullable: false),
+                    NotFreeMailDomains = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tenants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Users",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Team = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ManagerObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountDomains",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountDomains", x => new { x.TenantId, x.Domain });
+                    table.ForeignKey(
+                        name: "FK_AccountDomains_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Opportunities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PrimaryContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Amount = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    CloseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StageEnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ManualProbability = table.Column<int>(type: "INTEGER", nullable: true),
+                    Probability = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bant = table.Column<string>(type: "TEXT", nullable: false),
+                    QualificationScore = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    QualificationOverrideReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NextStep = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NextFollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceDetail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReferredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LossReason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Competitor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Review = table.Column<string>(type: "TEXT", nullable: true),
+                    StageBeforeClose = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opportunities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Contacts_PrimaryContactId",
+                        column: x => x.PrimaryContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Interactions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    LoggedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Surface = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 998, nullable: true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Interactions_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Interactions_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Surface = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityChanges_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountDomains_AccountId",
+                table: "AccountDomains",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_Name",
+                table: "Accounts",
+                columns: new[] { "TenantId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_AccountId",
+                table: "Contacts",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_AccountId",
+                table: "Contacts",
+                columns: new[] { "TenantId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_Email",
+                table: "Contacts",
+                columns: new[] { "TenantId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_ContactId",
+                table: "Interactions",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_OpportunityId",
+                table: "Interactions",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_TenantId_ConversationId",
+                table: "Interactions",
+                columns: new[] { "TenantId", "ConversationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_TenantId_OpportunityId_OccurredAt",
+                table: "Interactions",
+                columns: new[] { "TenantId", "OpportunityId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_TenantId_OpportunityId_SourceId",
+                table: "Interactions",
+                columns: new[] { "TenantId", "OpportunityId", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_TenantId_SourceId",
+                table: "Interactions",
+                columns: new[] { "TenantId", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_AccountId",
+                table: "Opportunities",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_PrimaryContactId",
+                table: "Opportunities",
+                column: "PrimaryContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_AccountId",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_OwnerId_Stage_CloseDate",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "OwnerId", "Stage", "CloseDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_PrimaryContactId",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "PrimaryContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_OpportunityId",
+                table: "OpportunityChanges",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_TenantId_Field_ChangedAt",
+                table: "OpportunityChanges",
+                columns: new[] { "TenantId", "Field", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_TenantId_OpportunityId_ChangedAt",
+                table: "OpportunityChanges",
+                columns: new[] { "TenantId", "OpportunityId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ProcessedAt_Id",
+                table: "Outbox",
+                columns: new[] { "ProcessedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_TenantId_ObjectId",
+                table: "Users",
+                columns: new[] { "TenantId", "ObjectId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccountDomains");
+
+            migrationBuilder.DropTable(
+                name: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityChanges");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Tenants");
+
+            migrationBuilder.DropTable(
+                name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Accounts");
+        }
+    }
+}

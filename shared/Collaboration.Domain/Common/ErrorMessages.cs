@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+
+namespace Collaboration.Domain.Common;
+
+/// <summary>English and Simplified Chinese texts for every <see cref="DomainError"/> code and the terms they name.</summary>
+public static class ErrorMessages
+{
+    private static readonly Dictionary<string, (string En, string Zh)> Templates = new()
+    {
+        ["not_found"] = ("{what} was not found.", "未找到{what}。"),
+        ["conflict"] = ("Someone else changed this deal (you saw version {expected}, it is now {current}). Review the latest and try again.",
+                        "其他人已修改此商机（您看到的是第 {expected} 版，现在是第 {current} 版）。请查看最新内容后重试。"),
+        ["deal_closed"] = ("This deal is closed ({stage}) and read-only. Reopen it first.", "此商机已关闭（{stage}），只读。请先重新打开。"),
+        ["bant_below_threshold"] = ("The qualification score is {score}, below the required {threshold}. Missing: {missing}. Fill them in or give a reason to override.",
+                                    "资格评分为 {score}，低于要求的 {threshold}。缺少：{missing}。请补充，或填写原因以强制推进。"),
+        ["exit_criteria_unmet"] = ("Before leaving {stage}, fill in: {missing}.", "离开“{stage}”阶段前请补充：{missing}。"),
+        ["won_requires"] = ("To close as won, fill in: {missing}.", "赢单前请补充：{missing}。"),
+        ["lost_reason_required"] = ("To close as lost, choose a reason: {allowed}.", "输单需要选择原因：{allowed}。"),
+        ["lost_reason_unknown"] = ("\"{reason}\" is not a loss reason here. Choose one of: {allowed}.", "“{reason}”不是可用的输单原因。请选择：{allowed}。"),
+        ["override_reason_required"] = ("An override needs a reason.", "强制推进需要填写原因。"),
+        ["not_closed"] = ("This deal is still open.", "此商机尚未关闭。"),
+        ["reopen_target_closed"] = ("A deal can only be reopened into an open stage.", "商机只能重新打开到未关闭的阶段。"),
+        ["same_stage"] = ("The deal is already in {stage}.", "商机已处于“{stage}”阶段。"),
+        ["invalid_amount"] = ("The amount must be zero or more.", "金额不能为负数。"),
+        ["invalid_probability"] = ("A probability is a whole number from 0 to 100, not {value}.", "概率应为 0 到 100 的整数，而不是 {value}。"),
+        ["invalid_currency"] = ("\"{value}\" is not a three-letter currency code.", "“{value}”不是三位货币代码。"),
+        ["name_required"] = ("A deal needs a name.", "商机需要名称。"),
+        ["name_too_long"] = ("A name can have at most {max} characters.", "名称最多 {max} 个字符。"),
+        ["invalid_email"] = ("\"{email}\" is not an email address.", "“{email}”不是有效的邮箱地址。"),
+        ["invalid_weights"] = ("The BANT weights must be zero or more and add up to 100.", "BANT 权重必须非负且总和为 100。"),
+        ["review_needs_content"] = ("A review needs at least one factor or a lesson.", "复盘至少需要一个因素或一条经验。"),
+        ["invalid_pipeline"] = ("The pipeline settings are invalid: {detail}", "销售流程设置无效：{detail}"),
+    };
+
+    private static readonly Dictionary<string, (string En, string Zh)> Terms = new()
+    {
+        ["amount"] = ("amount", "金额"),
+        ["close_date"] = ("close date", "预计成交日期"),
+        ["budget"] = ("budget", "预算"),
+        ["budget_amount"] = ("budget amount", "预算金额"),
+        ["budget_status"] = ("budget status", "预算状态"),
+        ["decision_maker"] = ("decision maker", "决策人"),
+        ["need"] = ("need", "需求"),
+        ["timeline"] = ("timeline", "时间表"),
+        ["next_step"] = ("next step", "下一步"),
+        ["primary_contact"] = ("primary contact", "主要联系人"),
+        ["deal"] = ("The deal", "商机"),
+        ["contact"] = ("The contact", "联系人"),
+        ["account"] = ("The account", "客户"),
+        ["user"] = ("The user", "用户"),
+    };
+
+    public static bool IsChinese(string? locale) =>
+        locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
+    public static string Term(string key, string? locale) =>
+        Terms.TryGetValue(key, out var t) ? (IsChinese(locale) ? t.Zh : t.En) : key;
+
+    /// <summary>Turns a comma-separated list of term keys into the localized list.</summary>
+    public static string TermList(IEnumerable<string> keys, string? locale) =>
+        string.Join(IsChinese(locale) ? "、" : ", ", keys.Select(k => Term(k, locale)));
+
+    public static string Format(DomainError error, string? locale)
+    {
+        if (!Templates.TryGetValue(error.Code, out var template))
+        {
+            return error.Code;
+        }
+        var text = IsChinese(locale) ? template.Zh : template.En;
+        var result = new StringBuilder(text);
+        foreach (var (key, value) in error.Values)
+        {
+            var shown = key is "missing" or "what" ? TermList(value.Split(',', StringSplitOptions.RemoveEmptyEntries), locale) : value;
+            result.Replace("{" + key + "}", shown);
+        }
+        return result.ToString();
+    }
+
+    public static IEnumerable<string> KnownCodes => Templates.Keys;
+
+    internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

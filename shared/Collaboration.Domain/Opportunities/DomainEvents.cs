@@ -1,0 +1,26 @@
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Pipeline;
+
+namespace Collaboration.Domain.Opportunities;
+
+public abstract record DomainEvent(Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At);
+
+public sealed record StageChanged(
+    Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At,
+    Stage From, Stage To, string? OverrideReason)
+    : DomainEvent(OpportunityId, OpportunityName, OwnerId, ActorId, Surface, At);
+
+public sealed record QualificationChanged(
+    Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At,
+    int OldScore, int NewScore, IReadOnlyList<string> Gaps)
+    : DomainEvent(OpportunityId, OpportunityName, OwnerId, ActorId, Surface, At);
+
+public sealed record OwnerAssigned(
+    Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At,
+    string? PreviousOwnerId)
+    : DomainEvent(OpportunityId, OpportunityName, OwnerId, ActorId, Surface, At);
+
+public sealed record DealClosed(
+    Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At,
+    bool Won, decimal? Amount, string? Currency, string? LossReason, string? Competitor)
+    : DomainEvent(OpportunityId, OpportunityName, OwnerId, ActorId, Surface, At);

@@ -1,0 +1,445 @@
+using System.Globalization;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Qualification;
+
+namespace Collaboration.Domain.Opportunities;
+
+/// <summary>
+/// A deal moving through the pipeline. Every rule about what may change, and when, lives here; history rows
+/// and domain events are collected for the persistence layer to write in the same transaction.
+/// </summary>
+public sealed class Opportunity
+{
+    public const int MaxNameLength = 200;
+
+    private readonly List<OpportunityChange> _pendingChanges = [];
+    private readonly List<DomainEvent> _pendingEvents = [];
+
+    private Opportunity() { }
+
+    public static Opportunity Capture(
+        string tenantId, string name, string ownerId, PipelineSettings pipeline, ChangeContext context,
+        CaptureSource source = CaptureSource.Manual, string? sourceDetail = null,
+        Guid? accountId = null, Guid? primaryContactId = null,
+        decimal? amount = null, string? currency = null, DateOnly? closeDate = null, Bant? bant = null,
+        string? referredBy = null)
+    {
+        var deal = new Opportunity
+        {
+            TenantId = tenantId,
+            Name = ValidName(name),
+            OwnerId = ownerId,
+            Stage = Stage.New,
+            StageEnteredAt = context.At,
+            CreatedAt = context.At,
+            UpdatedAt = context.At,
+            Source = source,
+            SourceDetail = sourceDetail?.Trim(),
+            ReferredBy = string.IsNullOrWhiteSpace(referredBy) ? null : referredBy.Trim(),
+            AccountId = accountId,
+            PrimaryContactId = primaryContactId,
+            Amount = ValidAmount(amount),
+            Currency = ValidCurrency(currency ?? pipeline.DefaultCurrency),
+            CloseDate = closeDate,
+            Bant = bant ?? Bant.Empty,
+        };
+        deal.Probability = pipeline.For(Stage.New).Probability;
+        deal.Rescore(pipeline, DateOnly.FromDateTime(context.At.UtcDateTime));
+        deal.Record(ChangedField.Stage, null, Stage.New.Key(), context);
+        deal.Record(ChangedField.Owner, null, ownerId, context);
+        if (deal.Amount is { } a) deal.Record(ChangedField.Amount, null, Invariant(a), context);
+        if (closeDate is { } d) deal.Record(ChangedField.CloseDate, null, Invariant(d), context);
+        deal.Record(ChangedField.Probability, null, Invariant(deal.Probability), context);
+        deal.Raise(new OwnerAssigned(deal.Id, deal.Name, ownerId, context.ActorId, context.Surface, context.At, null));
+        return deal;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public string TenantId { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public Guid? AccountId { get; private set; }
+    public Guid? PrimaryContactId { get; private set; }
+    public string OwnerId { get; private set; } = "";
+    public decimal? Amount { get; private set; }
+    public string Currency { get; private set; } = "USD";
+    public DateOnly? CloseDate { get; private set; }
+    public Stage Stage { get; private set; }
+    public DateTimeOffset StageEnteredAt { get; private set; }
+
+    /// <summary>What the rep set by hand; it survives stage changes until they clear it.</summary>
+    public int? ManualProbability { get; private set; }
+
+    /// <summary>The probability in force: the rep's, else the stage's.</summary>
+    public int Probability { get; private set; }
+
+    public Bant Bant { get; private set; } = Bant.Empty;
+    public int QualificationScore { get; private set; }
+    public Rating Rating { get; private set; }
+    public string? QualificationOverrideReason { get; private set; }
+    public string? NextStep { get; private set; }
+    public DateOnly? NextFollowUpOn { get; private set; }
+    public CaptureSource Source { get; private set; }
+    public string? SourceDetail { get; private set; }
+    public string? ReferredBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? LastActivityAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? LossReason { get; private set; }
+    public string? Competitor { get; private set; }
+    public DealReview? Review { get; private set; }
+
+    /// <summary>Where a closed deal was before it closed: reopening past Qualify needs it to have been there.</summary>
+    public Stage? StageBeforeClose { get; private set; }
+
+    /// <summary>Bumped on every saved change; a writer holding an older version gets a conflict.</summary>
+    public int Version { get; private set; }
+
+    public bool IsClosed => Stage.IsClosed();
+    public decimal? WeightedAmount => Amount is { } a ? Math.Round(a * Probability / 100m, 2) : null;
+
+    public IReadOnlyList<OpportunityChange> PendingChanges => _pendingChanges;
+    public IReadOnlyList<DomainEvent> PendingEvents => _pendingEvents;
+
+    public void ClearPending()
+    {
+        _pendingChanges.Clear();
+        _pendingEvents.Clear();
+    }
+
+    public BantScore ScoreQualification(PipelineSettings pipeline, DateOnly today) => BantScorer.Score(Bant, pipeline.Weights, today);
+
+    public void Rename(string name, ChangeContext context)
+    {
+        EnsureOpen();
+        var valid = ValidName(name);
+        if (valid == Name) return;
+        Name = valid;
+        Touch(context);
+    }
+
+    public void ChangeAmount(decimal? amount, string? currency, ChangeContext context)
+    {
+        EnsureOpen();
+        var valid = ValidAmount(amount);
+        var newCurrency = currency is null ? Currency : ValidCurrency(currency);
+        if (valid == Amount && newCurrency == Currency) return;
+        if (valid != Amount) Record(ChangedField.Amount, Amount is { } old ? Invariant(old) : null, valid is { } n ? Invariant(n) : null, context);
+        Amount = valid;
+        Currency = newCurrency;
+        Touch(context);
+    }
+
+    public void ChangeCloseDate(DateOnly? closeDate, ChangeContext context)
+    {
+        EnsureOpen();
+        if (closeDate == CloseDate) return;
+        Record(ChangedField.CloseDate, CloseDate is { } old ? Invariant(old) : null, closeDate is { } n ? Invariant(n) : null, context);
+        CloseDate = closeDate;
+        Touch(context);
+    }
+
+    /// <summary>Sets the rep's own probability, or clears it (null) to follow the stage again.</summary>
+    public void SetManualProbability(int? probability, PipelineSettings pipeline, ChangeContext context)
+    {
+        EnsureOpen();
+        if (probability is < 0 or > 100)
+        {
+            throw new DomainException(DomainError.Of("invalid_probability", ("value", probability.Value.ToString(CultureInfo.InvariantCulture))));
+        }
+        if (probability == ManualProbability) return;
+        ManualProbability = probability;
+        ApplyProbability(probability ?? pipeline.For(Stage).Probability, context);
+        Touch(context);
+    }
+
+    public void SetNextStep(string? nextStep, DateOnly? followUpOn, ChangeContext context)
+    {
+        EnsureOpen();
+        var text = string.IsNullOrWhiteSpace(nextStep) ? null : nextStep.Trim();
+        if (text == NextStep && followUpOn == NextFollowUpOn) return;
+        NextStep = text is { Length: > 500 } ? text[..500] : text;
+        NextFollowUpOn = followUpOn;
+        Touch(context);
+    }
+
+    public void UpdateQualification(BantUpdate update, PipelineSettings pipeline, ChangeContext context)
+    {
+        EnsureOpen();
+        if (update.BudgetAmount is < 0) throw new DomainException(new DomainError("invalid_amount"));
+        if (update.BudgetCurrency is { } c) ValidCurrency(c);
+        var next = update.ApplyTo(Bant);
+        if (next == Bant) return;
+        var oldScore = QualificationScore;
+        Bant = next;
+        var score = Rescore(pipeline, DateOnly.FromDateTime(context.At.UtcDateTime));
+        Touch(context);
+        Raise(new QualificationChanged(Id, Name, OwnerId, context.ActorId, context.Surface, context.At, oldScore, score.Total, score.Gaps));
+    }
+
+    /// <summary>
+    /// Moves the deal. Leaving New or Qualify for a later stage needs the qualification bar or an override
+    /// with a reason; moving forward needs the current stage's exit criteria; Won and Lost go through
+    /// <see cref="CloseWon"/> and <see cref="CloseLost"/>.
+    /// </summary>
+    public void MoveTo(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason = null, string? lossReason = null, string? competitor = null)
+    {
+        EnsureOpen();
+        if (target == Stage) return;
+        switch (target)
+        {
+            case Stage.Won:
+                CloseWon(null, null, pipeline, context, overrideReason);
+                return;
+            case Stage.Lost:
+                CloseLost(lossReason, competitor, pipeline, context);
+                return;
+        }
+        CheckMayLeave(target, pipeline, context, overrideReason);
+        ChangeStage(target, pipeline, context, overrideReason);
+    }
+
+    public void CloseWon(decimal? amount, DateOnly? closeDate, PipelineSettings pipeline, ChangeContext context, string? overrideReason = null)
+    {
+        EnsureOpen();
+        var finalAmount = ValidAmount(amount) ?? Amount;
+        var finalDate = closeDate ?? CloseDate;
+        var missing = new List<string>();
+        if (finalAmount is null) missing.Add("amount");
+        if (finalDate is null) missing.Add("close_date");
+        if (missing.Count > 0)
+        {
+            throw new DomainException(DomainError.Of("won_requires", ("missing", string.Join(',', missing))));
+        }
+        CheckQualificationBar(Stage, Stage.Won, pipeline, context, overrideReason);
+        if (finalAmount != Amount) Record(ChangedField.Amount, Amount is { } old ? Invariant(old) : null, Invariant(finalAmount!.Value), context);
+        if (finalDate != CloseDate) Record(ChangedField.CloseDate, CloseDate is { } od ? Invariant(od) : null, Invariant(finalDate!.Value), context);
+        Amount = finalAmount;
+        CloseDate = finalDate;
+        ChangeStage(Stage.Won, pipeline, context, overrideReason);
+        ClosedAt = context.At;
+        Raise(new DealClosed(Id, Name, OwnerId, context.ActorId, context.Surface, context.At, true, Amount, Currency, null, null));
+    }
+
+    public void CloseLost(string? reason, string? competitor, PipelineSettings pipeline, ChangeContext context)
+    {
+        EnsureOpen();
+        var allowed = string.Join(", ", pipeline.LossReasons);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException(DomainError.Of("lost_reason_required", ("allowed", allowed)));
+        }
+        var known = pipeline.MatchLossReason(reason)
+            ?? throw new DomainException(DomainError.Of("lost_reason_unknown", ("reason", reason.Trim()), ("allowed", allowed)));
+        LossReason = known;
+        Competitor = string.IsNullOrWhiteSpace(competitor) ? null : competitor.Trim();
+        ChangeStage(Stage.Lost, pipeline, context, null);
+        ClosedAt = context.At;
+        Raise(new DealClosed(Id, Name, OwnerId, context.ActorId, context.Surface, context.At, false, Amount, Currency, LossReason, Competitor));
+    }
+
+    /// <summary>Reopening into a stage past Qualify is held to the bar unless the deal had been past it before closing.</summary>
+    public void Reopen(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason = null)
+    {
+        if (!IsClosed) throw new DomainException(new DomainError("not_closed"));
+        if (target.IsClosed()) throw new DomainException(new DomainError("reopen_target_closed"));
+        CheckQualificationBar(StageBeforeClose ?? Stage.New, target, pipeline, context, overrideReason);
+        ClosedAt = null;
+        StageBeforeClose = null;
+        LossReason = null;
+        Competitor = null;
+        ChangeStage(target, pipeline, context, null);
+    }
+
+    public void AssignOwner(string ownerId, ChangeContext context)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(ownerId) || ownerId == OwnerId) return;
+        var previous = OwnerId;
+        Record(ChangedField.Owner, previous, ownerId, context);
+        OwnerId = ownerId;
+        Touch(context);
+        Raise(new OwnerAssigned(Id, Name, OwnerId, context.ActorId, context.Surface, context.At, previous));
+    }
+
+    public void LinkParties(Guid? accountId, Guid? primaryContactId, ChangeContext context)
+    {
+        EnsureOpen();
+        if (accountId == AccountId && primaryContactId == PrimaryContactId) return;
+        AccountId = accountId ?? AccountId;
+        PrimaryContactId = primaryContactId ?? PrimaryContactId;
+        Touch(context);
+    }
+
+    /// <summary>An email, call or note was logged: the deal is not rotting. Allowed on closed deals (post-sale follow-up).</summary>
+    public void RecordActivity(DateTimeOffset occurredAt, ChangeContext context)
+    {
+        if (LastActivityAt is { } last && last >= occurredAt) return;
+        LastActivityAt = occurredAt;
+        UpdatedAt = context.At;
+    }
+
+    public void RecordReview(IEnumerable<string> factors, string? competitor, string? lessons, ChangeContext context)
+    {
+        if (!IsClosed) throw new DomainException(new DomainError("not_closed"));
+        var cleaned = factors.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList();
+        var lesson = string.IsNullOrWhiteSpace(lessons) ? null : lessons.Trim();
+        if (cleaned.Count == 0 && lesson is null) throw new DomainException(new DomainError("review_needs_content"));
+        Review = new DealReview(cleaned, string.IsNullOrWhiteSpace(competitor) ? Competitor : competitor.Trim(), lesson, context.ActorId, context.At);
+        UpdatedAt = context.At;
+    }
+
+    /// <summary>What a move to <paramref name="target"/> would still need, as term keys; empty when it may go.</summary>
+    public IReadOnlyList<string> MissingFor(Stage target, PipelineSettings pipeline, DateOnly today)
+    {
+        var missing = new List<string>();
+        if (IsForward(target))
+        {
+            missing.AddRange(UnmetExitRequirements(pipeline));
+        }
+        if (target == Stage.Won)
+        {
+            if (Amount is null) missing.Add("amount");
+            if (CloseDate is null) missing.Add("close_date");
+        }
+        if (NeedsQualificationBar(Stage, target) && ScoreQualification(pipeline, today).Total < pipeline.QualificationThreshold)
+        {
+            missing.AddRange(ScoreQualification(pipeline, today).Gaps);
+        }
+        return missing.Distinct().ToList();
+    }
+
+    private void CheckMayLeave(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason)
+    {
+        if (IsForward(target))
+        {
+            var unmet = UnmetExitRequirements(pipeline);
+            if (unmet.Count > 0)
+            {
+                throw new DomainException(DomainError.Of("exit_criteria_unmet",
+                    ("stage", pipeline.For(Stage).Name), ("missing", string.Join(',', unmet))));
+            }
+        }
+        CheckQualificationBar(Stage, target, pipeline, context, overrideReason);
+    }
+
+    private void CheckQualificationBar(Stage from, Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason)
+    {
+        if (!NeedsQualificationBar(from, target)) return;
+        var score = ScoreQualification(pipeline, DateOnly.FromDateTime(context.At.UtcDateTime));
+        if (score.Total >= pipeline.QualificationThreshold) return;
+        if (overrideReason is not null && string.IsNullOrWhiteSpace(overrideReason))
+        {
+            throw new DomainException(new DomainError("override_reason_required"));
+        }
+        if (overrideReason is null)
+        {
+            throw new DomainException(DomainError.Of("bant_below_threshold",
+                ("score", score.Total.ToString(CultureInfo.InvariantCulture)),
+                ("threshold", pipeline.QualificationThreshold.ToString(CultureInfo.InvariantCulture)),
+                ("missing", string.Join(',', score.Gaps))));
+        }
+        QualificationOverrideReason = overrideReason.Trim();
+    }
+
+    private static bool NeedsQualificationBar(Stage from, Stage target) => target.IsBeyondQualify() && !from.IsBeyondQualify();
+
+    private bool IsForward(Stage target) => target > Stage && !target.IsClosed() || target == Stage.Won;
+
+    private List<string> UnmetExitRequirements(PipelineSettings pipeline)
+    {
+        var unmet = new List<string>();
+        foreach (var requirement in pipeline.For(Stage).ExitRequirements)
+        {
+            var met = requirement switch
+            {
+                ExitRequirement.Amount => Amount is not null,
+                ExitRequirement.CloseDate => CloseDate is not null,
+                ExitRequirement.PrimaryContact => PrimaryContactId is not null,
+                ExitRequirement.NextStep => NextStep is not null,
+                ExitRequirement.DecisionMaker => Bant.HasDecisionMaker,
+                ExitRequirement.Budget => Bant.BudgetAmount is not null,
+                _ => true,
+            };
+            if (!met) unmet.Add(TermOf(requirement));
+        }
+        return unmet;
+    }
+
+    private static string TermOf(ExitRequirement requirement) => requirement switch
+    {
+        ExitRequirement.Amount => "amount",
+        ExitRequirement.CloseDate => "close_date",
+        ExitRequirement.PrimaryContact => "primary_contact",
+        ExitRequirement.NextStep => "next_step",
+        ExitRequirement.DecisionMaker => "decision_maker",
+        _ => "budget",
+    };
+
+    private void ChangeStage(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason)
+    {
+        var from = Stage;
+        Record(ChangedField.Stage, from.Key(), target.Key(), context);
+        if (target.IsClosed()) StageBeforeClose = from;
+        Stage = target;
+        StageEnteredAt = context.At;
+        var stageProbability = pipeline.For(target).Probability;
+        // Closing settles the probability whatever the rep had set by hand.
+        ApplyProbability(target.IsClosed() ? stageProbability : ManualProbability ?? stageProbability, context);
+        Touch(context);
+        Raise(new StageChanged(Id, Name, OwnerId, context.ActorId, context.Surface, context.At, from, target, overrideReason));
+    }
+
+    private void ApplyProbability(int probability, ChangeContext context)
+    {
+        if (probability == Probability) return;
+        Record(ChangedField.Probability, Invariant(Probability), Invariant(probability), context);
+        Probability = probability;
+    }
+
+    private BantScore Rescore(PipelineSettings pipeline, DateOnly today)
+    {
+        var score = BantScorer.Score(Bant, pipeline.Weights, today);
+        QualificationScore = score.Total;
+        Rating = score.Rating;
+        return score;
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsClosed) throw new DomainException(DomainError.Of("deal_closed", ("stage", Stage.Key())));
+    }
+
+    private void Touch(ChangeContext context) => UpdatedAt = context.At;
+
+    private void Record(ChangedField field, string? oldValue, string? newValue, ChangeContext context) =>
+        _pendingChanges.Add(new OpportunityChange(TenantId, Id, field, oldValue, newValue, context));
+
+    private void Raise(DomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
+
+    private static string ValidName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0) throw new DomainException(new DomainError("name_required"));
+        if (trimmed.Length > MaxNameLength) throw new DomainException(DomainError.Of("name_too_long", ("max", MaxNameLength.ToString(CultureInfo.InvariantCulture))));
+        return trimmed;
+    }
+
+    private static decimal? ValidAmount(decimal? amount) =>
+        amount is < 0 ? throw new DomainException(new DomainError("invalid_amount")) : amount;
+
+    private static string ValidCurrency(string currency)
+    {
+        var code = currency.Trim().ToUpperInvariant();
+        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
+        {
+            throw new DomainException(DomainError.Of("invalid_currency", ("value", currency)));
+        }
+        return code;
+    }
+
+    private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,41 @@
+namespace Collaboration.Domain.Users;
+
+/// <summary>A rep or manager, the same person in Teams and Outlook: identified by the Entra object id.</summary>
+public sealed class User
+{
+    private User() { }
+
+    public User(string tenantId, string objectId, string displayName, string? email, string locale = "en-US", string timeZone = "UTC")
+    {
+        TenantId = tenantId;
+        ObjectId = objectId;
+        DisplayName = displayName;
+        Email = email?.Trim().ToLowerInvariant();
+        Locale = locale;
+        TimeZone = timeZone;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public string TenantId { get; private set; } = "";
+    public string ObjectId { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public string? Email { get; private set; }
+    public string Locale { get; private set; } = "en-US";
+    public string TimeZone { get; private set; } = "UTC";
+    public string? Team { get; private set; }
+    public string? ManagerObjectId { get; private set; }
+
+    public void UpdateProfile(string displayName, string? email, string? locale, string? timeZone)
+    {
+        if (!string.IsNullOrWhiteSpace(displayName)) DisplayName = displayName.Trim();
+        if (!string.IsNullOrWhiteSpace(email)) Email = email.Trim().ToLowerInvariant();
+        if (!string.IsNullOrWhiteSpace(locale)) Locale = locale;
+        if (!string.IsNullOrWhiteSpace(timeZone)) TimeZone = timeZone;
+    }
+
+    public void PlaceInTeam(string? team, string? managerObjectId)
+    {
+        Team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();
+        ManagerObjectId = managerObjectId == ObjectId ? null : managerObjectId;
+    }
+}
