@@ -43,6 +43,7 @@ public sealed class Opportunity
             Currency = ValidCurrency(currency ?? pipeline.DefaultCurrency),
             CloseDate = closeDate,
             Bant = bant ?? Bant.Empty,
+            Version = 1,
         };
         deal.Probability = pipeline.For(Stage.New).Probability;
         deal.Rescore(pipeline, DateOnly.FromDateTime(context.At.UtcDateTime));
