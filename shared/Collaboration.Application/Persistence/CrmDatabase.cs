@@ -15,6 +15,7 @@ public sealed class CrmDatabase
     public CrmDatabase(DatabaseOptions options, string? connectionString)
     {
         _provider = options.Provider;
+        connectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
         _busyTimeoutMs = options.BusyTimeoutMs;
         _connectionString = _provider == DatabaseProvider.Sqlite
             ? SqliteConnectionString(options, connectionString)

@@ -1,0 +1,19 @@
+using Collaboration.Application;
+using Collaboration.Application.DemoData;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCrm(builder.Configuration);
+builder.Services.AddSingleton<DemoDataSeeder>();
+
+var app = builder.Build();
+await app.Services.MigrateCrmDatabaseAsync();
+if (app.Configuration.GetValue<bool>("DemoData:Seed"))
+{
+    var seeded = await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync();
+    app.Logger.LogInformation(seeded ? "Demo data written." : "Demo data already present.");
+}
+
+app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.Run();
+
+public partial class Program;
