@@ -43,7 +43,8 @@ public sealed class SigningKeyProvider
     private readonly TimeSpan _minimumRefreshInterval;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SigningKeySet? _current;
-    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
+    private DateTimeOffset _retryFailedRefreshAt = DateTimeOffset.MinValue;
 
     public SigningKeyProvider(string metadataUrl, HttpClient http, TimeProvider time, ILogger logger, TimeSpan refreshInterval, TimeSpan minimumRefreshInterval)
     {
@@ -102,15 +103,18 @@ public sealed class SigningKeyProvider
 
             if (current is not null)
             {
-                var fresh = now - current.RetrievedAt < _refreshInterval;
-                var throttled = now - _lastAttempt < _minimumRefreshInterval;
-                if ((fresh && !force) || throttled)
+                var fresh = now - current.RetrievedAt < _refreshInterval || now < _retryFailedRefreshAt;
+                if (force ? now - _lastForcedRefresh < _minimumRefreshInterval : fresh)
                 {
                     return current;
                 }
             }
 
-            _lastAttempt = now;
+            if (force)
+            {
+                _lastForcedRefresh = now;
+            }
+
             try
             {
                 var fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
@@ -119,6 +123,7 @@ public sealed class SigningKeyProvider
             }
             catch (Exception ex) when (current is not null && ex is not OperationCanceledException)
             {
+                _retryFailedRefreshAt = now + _minimumRefreshInterval;
                 _logger.LogWarning(ex, "Refreshing signing keys from {MetadataUrl} failed; keeping keys retrieved at {RetrievedAt}", _metadataUrl, current.RetrievedAt);
                 return current;
             }
