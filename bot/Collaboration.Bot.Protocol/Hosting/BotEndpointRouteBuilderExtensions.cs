@@ -29,7 +29,10 @@ public static class BotEndpointRouteBuilderExtensions
     private static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, IActivityHandler> resolveHandler)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        // Resolved here so that configuration errors (missing password, insecure metadata URL) stop start-up
+        // instead of failing the first request.
         var authenticator = endpoints.ServiceProvider.GetRequiredService<InboundRequestAuthenticator>();
+        _ = endpoints.ServiceProvider.GetRequiredService<IBotTokenProvider>();
         if (authenticator.IsDevelopmentMode)
         {
             endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>()
