@@ -158,6 +158,11 @@ public sealed class ConnectorClient : IConnectorClient
             var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             if (token is not null)
             {
+                if (request.RequestUri is { Scheme: "http", IsLoopback: false })
+                {
+                    throw new InvalidOperationException($"Refusing to send the bot's token over plain http to {request.RequestUri.Host}.");
+                }
+
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 

@@ -252,6 +252,14 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Null(await tokens.GetAccessTokenAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Token_is_never_sent_over_plain_http_to_a_remote_host()
+    {
+        var client = CreateClient(new FixedToken());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendToConversationAsync("http://connector.example.test/", "a:1", Activity.CreateMessage("hi")));
+    }
+
     private static async Task AdvanceUntilCompletedAsync(FakeTimeProvider time, Task task)
     {
         for (var i = 0; i < 1000 && !task.IsCompleted; i++)
@@ -274,6 +282,11 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private sealed class NoTokens : IBotTokenProvider
     {
         public Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    }
+
+    private sealed class FixedToken : IBotTokenProvider
+    {
+        public Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>("token");
     }
 
     private sealed class TrustingHttpClientFactory(LocalOpenIdIssuer? issuer) : IHttpClientFactory
