@@ -1,0 +1,259 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Collaboration.Bot.Protocol.Authentication;
+
+/// <summary>
+/// Decides whether a request to the messaging endpoint comes from the Bot Connector (or, for single-tenant bots,
+/// from the bot's Entra tenant), following the Bot Framework authentication rules.
+/// </summary>
+public sealed class InboundRequestAuthenticator
+{
+    public const string HttpClientName = "Collaboration.Bot.Authentication";
+
+    private readonly BotAuthenticationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InboundRequestAuthenticator> _logger;
+    private readonly JsonWebTokenHandler _tokenHandler = new();
+    private readonly SigningKeyProvider? _botConnectorKeys;
+    private readonly SigningKeyProvider? _entraKeys;
+
+    public InboundRequestAuthenticator(
+        IOptions<BotAuthenticationOptions> options,
+        IHttpClientFactory httpClientFactory,
+        TimeProvider time,
+        ILogger<InboundRequestAuthenticator> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        if (_options.IsDevelopmentMode)
+        {
+            return;
+        }
+
+        var http = httpClientFactory.CreateClient(HttpClientName);
+        _botConnectorKeys = new SigningKeyProvider(
+            _options.BotOpenIdMetadata, http, time, logger, _options.SigningKeyRefreshInterval, _options.SigningKeyMinimumRefreshInterval);
+        if (_options.AcceptsEntraTokens)
+        {
+            _entraKeys = new SigningKeyProvider(
+                _options.GetEntraOpenIdMetadataUrl(), http, time, logger, _options.SigningKeyRefreshInterval, _options.SigningKeyMinimumRefreshInterval);
+        }
+    }
+
+    public bool IsDevelopmentMode => _options.IsDevelopmentMode;
+
+    /// <param name="authorizationHeader">The raw Authorization header, if any.</param>
+    /// <param name="serviceUrl">The activity's serviceUrl, which must match the token's <c>serviceurl</c> claim.</param>
+    /// <param name="channelId">The activity's channelId, which the signing key must be endorsed for.</param>
+    /// <param name="remoteAddress">The caller's address; only consulted in development mode.</param>
+    public async Task<InboundAuthenticationResult> AuthenticateAsync(
+        string? authorizationHeader,
+        string? serviceUrl,
+        string? channelId,
+        IPAddress? remoteAddress,
+        CancellationToken cancellationToken)
+    {
+        if (_options.IsDevelopmentMode)
+        {
+            return AuthenticateDevelopmentRequest(remoteAddress);
+        }
+
+        if (!TryGetBearerToken(authorizationHeader, out var rawToken))
+        {
+            return InboundAuthenticationResult.Failure("No Bearer token in the Authorization header.");
+        }
+
+        JsonWebToken token;
+        try
+        {
+            token = new JsonWebToken(rawToken);
+        }
+        catch (ArgumentException)
+        {
+            return InboundAuthenticationResult.Failure("The token is not a well-formed JWT.");
+        }
+
+        if (string.Equals(token.Issuer, BotAuthenticationOptions.BotConnectorIssuer, StringComparison.Ordinal))
+        {
+            return await ValidateBotConnectorTokenAsync(token, rawToken, serviceUrl, channelId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_entraKeys is not null && _options.GetEntraIssuers().Contains(token.Issuer, StringComparer.Ordinal))
+        {
+            return await ValidateAsync(
+                token, rawToken, _entraKeys, token.Issuer, _options.GetEntraAudiences(), BotTokenSource.Entra, cancellationToken).ConfigureAwait(false);
+        }
+
+        return InboundAuthenticationResult.Failure("The token's issuer is not trusted.");
+    }
+
+    /// <summary>Development mode (no MicrosoftAppId): requests are accepted from loopback addresses only.</summary>
+    public InboundAuthenticationResult AuthenticateDevelopmentRequest(IPAddress? remoteAddress)
+    {
+        if (!_options.IsDevelopmentMode)
+        {
+            return InboundAuthenticationResult.Failure("Development mode is off: MicrosoftAppId is configured.");
+        }
+
+        return IsLoopback(remoteAddress)
+            ? InboundAuthenticationResult.Success(new ClaimsIdentity(), BotTokenSource.DevelopmentLoopback)
+            : InboundAuthenticationResult.Failure("Development mode accepts requests from loopback addresses only.");
+    }
+
+    public static bool IsLoopback(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return IPAddress.IsLoopback(address);
+    }
+
+    internal static bool ServiceUrlsMatch(string? claimed, string? actual)
+    {
+        if (string.IsNullOrEmpty(claimed) || string.IsNullOrEmpty(actual))
+        {
+            return false;
+        }
+
+        return string.Equals(claimed.TrimEnd('/'), actual.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool TryGetBearerToken(string? header, out string token)
+    {
+        token = string.Empty;
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return false;
+        }
+
+        var trimmed = header.Trim();
+        const string scheme = "Bearer ";
+        if (!trimmed.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        token = trimmed[scheme.Length..].Trim();
+        return token.Length > 0;
+    }
+
+    private async Task<InboundAuthenticationResult> ValidateBotConnectorTokenAsync(
+        JsonWebToken token, string rawToken, string? serviceUrl, string? channelId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(channelId))
+        {
+            return InboundAuthenticationResult.Failure("The activity has no channelId.");
+        }
+
+        var result = await ValidateAsync(
+            token, rawToken, _botConnectorKeys!, BotAuthenticationOptions.BotConnectorIssuer, [_options.MicrosoftAppId!], BotTokenSource.BotConnector, cancellationToken)
+            .ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var claimedServiceUrl = result.Identity.FindFirst("serviceurl")?.Value;
+        if (!ServiceUrlsMatch(claimedServiceUrl, serviceUrl))
+        {
+            return InboundAuthenticationResult.Failure("The token's serviceurl claim does not match the activity's serviceUrl.");
+        }
+
+        var keys = await _botConnectorKeys!.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (!keys.IsEndorsed(token.Kid, channelId))
+        {
+            return InboundAuthenticationResult.Failure($"The signing key is not endorsed for channel '{channelId}'.");
+        }
+
+        return result;
+    }
+
+    private async Task<InboundAuthenticationResult> ValidateAsync(
+        JsonWebToken token,
+        string rawToken,
+        SigningKeyProvider keyProvider,
+        string issuer,
+        IReadOnlyList<string> audiences,
+        BotTokenSource source,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token.Kid))
+        {
+            return InboundAuthenticationResult.Failure("The token names no signing key (kid).");
+        }
+
+        SigningKeySet keys;
+        try
+        {
+            keys = await keyProvider.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (!keys.Keys.ContainsKey(token.Kid))
+            {
+                keys = await keyProvider.RefreshAfterUnknownKeyAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Signing keys could not be loaded from {MetadataUrl}", keyProvider.MetadataUrl);
+            return InboundAuthenticationResult.Failure("Signing keys are unavailable.");
+        }
+
+        if (!keys.Keys.TryGetValue(token.Kid, out var signingKey))
+        {
+            return InboundAuthenticationResult.Failure("The token is signed with an unknown key.");
+        }
+
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = issuer,
+            ValidAudiences = audiences,
+            IssuerSigningKey = signingKey,
+            TryAllIssuerSigningKeys = false,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            LifetimeValidator = ValidateLifetime,
+            NameClaimType = "name",
+        };
+
+        var validation = await _tokenHandler.ValidateTokenAsync(rawToken, parameters).ConfigureAwait(false);
+        if (!validation.IsValid)
+        {
+            var reason = validation.Exception?.GetType().Name ?? "invalid token";
+            _logger.LogDebug(validation.Exception, "Bot token rejected: {Reason}", reason);
+            return InboundAuthenticationResult.Failure($"Token validation failed: {reason}.");
+        }
+
+        return InboundAuthenticationResult.Success(validation.ClaimsIdentity, source);
+    }
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        if (expires is null)
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var skew = BotAuthenticationOptions.ClockSkew;
+        if (notBefore is { } nbf && nbf.ToUniversalTime() > now + skew)
+        {
+            return false;
+        }
+
+        return expires.Value.ToUniversalTime() >= now - skew;
+    }
+}

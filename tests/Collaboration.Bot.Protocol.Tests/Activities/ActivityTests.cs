@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Collaboration.Bot.Protocol.Activities;
+using Collaboration.Bot.Protocol.Tests.Infrastructure;
+
+namespace Collaboration.Bot.Protocol.Tests.Activities;
+
+public sealed class ActivityTests
+{
+    [Fact]
+    public void Playground_message_parses_with_addressing_tenant_and_client_info()
+    {
+        var activity = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(TestActivities.PlaygroundLines()[0]));
+
+        Assert.True(activity.IsMessage);
+        Assert.Equal("hello bot", activity.Text);
+        Assert.Equal("msteams", activity.ChannelId);
+        Assert.Equal("http://localhost:56998/_connector", activity.ServiceUrl);
+        Assert.Equal("00000000-0000-0000-0000-0000000000020", activity.From?.AadObjectId);
+        Assert.Equal("personal", activity.Conversation?.ConversationType);
+        Assert.Equal("00000000-0000-0000-0000-0000000000001", activity.TenantId);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 21, 57, 30, 601, TimeSpan.Zero), activity.Timestamp);
+        var clientInfo = activity.GetClientInfo();
+        Assert.Equal("en-US", clientInfo?.Locale);
+        Assert.Equal("UTC", clientInfo?.Timezone);
+    }
+
+    [Fact]
+    public void Playground_action_execute_invoke_exposes_name_reply_to_and_value()
+    {
+        var activity = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(TestActivities.PlaygroundLines()[1]));
+
+        Assert.True(activity.IsInvoke);
+        Assert.Equal("adaptiveCard/action", activity.Name);
+        Assert.Equal("1795730257075", activity.ReplyToId);
+        Assert.Equal("advance", activity.Value?.GetProperty("action").GetProperty("verb").GetString());
+        Assert.Equal("message", activity.ChannelData?.AdditionalProperties?["source"].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Unknown_fields_survive_a_round_trip()
+    {
+        var json = """{"type":"message","futureField":{"a":[1,2]},"from":{"id":"u","extra":true},"channelData":{"tenant":{"id":"t"},"settings":{"x":1}},"conversation":{"id":"c","flavour":"x"}}""";
+
+        var roundTripped = JsonNode.Parse(ActivityJson.Serialize(ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(json))));
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), roundTripped));
+    }
+
+    [Fact]
+    public void Tenant_id_falls_back_to_channel_data()
+    {
+        var activity = new Activity { Conversation = new ConversationAccount { Id = "c" }, ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = "from-channel-data" } } };
+
+        Assert.Equal("from-channel-data", activity.TenantId);
+    }
+
+    [Fact]
+    public void Channel_data_exposes_team_channel_and_event_type()
+    {
+        var json = """{"type":"conversationUpdate","recipient":{"id":"28:bot"},"membersAdded":[{"id":"28:bot"}],"channelData":{"eventType":"teamMemberAdded","team":{"id":"19:team","name":"Sales","aadGroupId":"g"},"channel":{"id":"19:chan","name":"General"},"tenant":{"id":"t"}}}""";
+
+        var activity = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal("teamMemberAdded", activity.ChannelData?.EventType);
+        Assert.Equal("g", activity.ChannelData?.Team?.AadGroupId);
+        Assert.Equal("General", activity.ChannelData?.Channel?.Name);
+        Assert.True(activity.WasBotAdded());
+    }
+
+    [Fact]
+    public void Bot_mention_is_stripped_but_other_mentions_stay()
+    {
+        var json = """
+        {"type":"message","text":"<at>Collaboration</at> assign to <at>Alex</at> please ","recipient":{"id":"28:bot","name":"Collaboration"},
+         "entities":[{"type":"mention","mentioned":{"id":"28:bot","name":"Collaboration"},"text":"<at>Collaboration</at>"},
+                     {"type":"mention","mentioned":{"id":"29:alex","name":"Alex"},"text":"<at>Alex</at>"},
+                     {"type":"clientInfo","locale":"de-DE","timezone":"Europe/Berlin"}]}
+        """;
+
+        var activity = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal("assign to <at>Alex</at> please", activity.GetTextWithoutBotMention());
+        Assert.Equal(2, activity.GetMentions().Count);
+        Assert.Equal("Europe/Berlin", activity.GetClientInfo()?.Timezone);
+    }
+
+    [Fact]
+    public void Bot_mention_tag_is_stripped_even_without_a_mention_entity()
+    {
+        var activity = new Activity { Text = "<at>Collaboration</at>  deals today", Recipient = new ChannelAccount { Id = "b", Name = "Collaboration" } };
+
+        Assert.Equal("deals today", activity.GetTextWithoutBotMention());
+    }
+
+    [Fact]
+    public void Reply_is_addressed_back_to_the_sender_and_threaded()
+    {
+        var incoming = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(TestActivities.PlaygroundLines()[0]));
+
+        var reply = incoming.CreateReply("hi", Attachment.AdaptiveCard(new { type = "AdaptiveCard" }));
+
+        Assert.Equal(ActivityTypes.Message, reply.Type);
+        Assert.Equal(incoming.Id, reply.ReplyToId);
+        Assert.Equal(incoming.Recipient?.Id, reply.From?.Id);
+        Assert.Equal(incoming.From?.Id, reply.Recipient?.Id);
+        Assert.Equal(incoming.Conversation?.Id, reply.Conversation?.Id);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", Assert.Single(reply.Attachments!).ContentType);
+    }
+
+    [Fact]
+    public void Conversation_reference_captures_what_a_proactive_message_needs()
+    {
+        var json = """
+        {"type":"message","id":"1","serviceUrl":"https://smba.trafficmanager.net/emea/","channelId":"msteams","locale":"de-DE",
+         "from":{"id":"29:u","name":"Alex","aadObjectId":"aad"},"recipient":{"id":"28:bot","name":"Collaboration"},
+         "conversation":{"id":"19:c;messageid=1","conversationType":"channel"},
+         "channelData":{"tenant":{"id":"t"},"team":{"id":"19:team"},"channel":{"id":"19:chan"}}}
+        """;
+
+        var reference = ConversationReference.FromActivity(ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(
+            new ConversationReference
+            {
+                ServiceUrl = "https://smba.trafficmanager.net/emea/",
+                ChannelId = "msteams",
+                ConversationId = "19:c;messageid=1",
+                ConversationType = "channel",
+                TenantId = "t",
+                BotId = "28:bot",
+                BotName = "Collaboration",
+                UserId = "29:u",
+                UserAadObjectId = "aad",
+                UserName = "Alex",
+                TeamId = "19:team",
+                TeamsChannelId = "19:chan",
+                Locale = "de-DE",
+            },
+            reference);
+        Assert.Equal("19:c;messageid=1", reference.CreateMessage("x").Conversation?.Id);
+    }
+
+    [Fact]
+    public void Invoke_response_factories_produce_the_universal_action_shapes()
+    {
+        var card = InvokeResponse.AdaptiveCard(new { type = "AdaptiveCard" });
+        var message = InvokeResponse.Message("done");
+        var error = InvokeResponse.Error(400, "BadInput", "Stage unknown");
+
+        Assert.Equal(200, card.Status);
+        AssertJson("""{"statusCode":200,"type":"application/vnd.microsoft.card.adaptive","value":{"type":"AdaptiveCard"}}""", card.Body);
+        AssertJson("""{"statusCode":200,"type":"application/vnd.microsoft.activity.message","value":"done"}""", message.Body);
+        Assert.Equal(200, error.Status);
+        AssertJson("""{"statusCode":400,"type":"application/vnd.microsoft.error","value":{"code":"BadInput","message":"Stage unknown"}}""", error.Body);
+        Assert.Throws<ArgumentOutOfRangeException>(() => InvokeResponse.Error(200, "x", "y"));
+    }
+
+    private static void AssertJson(string expected, JsonElement? actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual!.Value.GetRawText())), actual?.GetRawText());
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using Collaboration.Bot.Protocol.Activities;
+using Collaboration.Bot.Protocol.Hosting;
+using Collaboration.Bot.Protocol.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Collaboration.Bot.Protocol.Tests.Hosting;
+
+public sealed class BotRegistrationTests
+{
+    [Fact]
+    public async Task Handler_type_is_resolved_from_the_request_services()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddBotProtocol(builder.Configuration);
+        builder.Services.AddScoped<CountingHandler>();
+        await using var app = builder.Build();
+        app.MapBotMessages<CountingHandler>("/api/messages");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        var response = await client.PostAsync("/api/messages", new StringContent(TestActivities.Message(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, CountingHandler.Calls);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void App_id_without_a_password_stops_start_up()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = "app" });
+        builder.Services.AddBotProtocol(builder.Configuration);
+        using var app = builder.Build();
+
+        Assert.Throws<InvalidOperationException>(() => app.MapBotMessages("/api/messages", new RecordingHandler()));
+    }
+
+    [Fact]
+    public void Insecure_metadata_url_stops_start_up()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "app",
+            ["MicrosoftAppPassword"] = "pw",
+            ["BotOpenIdMetadata"] = "http://login.example.test/.well-known/openidconfiguration",
+        });
+        builder.Services.AddBotProtocol(builder.Configuration);
+        using var app = builder.Build();
+
+        Assert.Throws<ArgumentException>(() => app.MapBotMessages("/api/messages", new RecordingHandler()));
+    }
+
+    private sealed class CountingHandler : IActivityHandler
+    {
+        public static int Calls;
+
+        public Task<InvokeResponse?> HandleAsync(Activity activity, TurnContext turn, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Calls);
+            return Task.FromResult<InvokeResponse?>(null);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+using System.Net;
+using Collaboration.Bot.Protocol.Tests.Infrastructure;
+
+namespace Collaboration.Bot.Protocol.Tests.Hosting;
+
+public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
+{
+    private const string AppId = "11111111-2222-3333-4444-555555555555";
+    private const string TenantId = "99999999-8888-7777-6666-555555555555";
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    private LocalOpenIdIssuer Issuer => fixture.Issuer;
+
+    [Fact]
+    public async Task Valid_bot_connector_token_is_accepted_and_the_handler_runs()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        var call = Assert.Single(host.Handler.Calls);
+        Assert.Equal("hello bot", call.Activity.Text);
+        Assert.True(call.Turn.Identity.IsAuthenticated);
+        Assert.Equal(TestActivities.ServiceUrl, call.Turn.Identity.FindFirst("serviceurl")?.Value);
+    }
+
+    [Fact]
+    public async Task Token_expired_beyond_the_five_minute_clock_skew_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, notBeforeOffset: TimeSpan.FromHours(-1), expiresOffset: TimeSpan.FromMinutes(-6));
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(host.Handler.Calls);
+    }
+
+    [Fact]
+    public async Task Token_expired_within_the_clock_skew_is_accepted()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, notBeforeOffset: TimeSpan.FromHours(-1), expiresOffset: TimeSpan.FromMinutes(-4));
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_that_expires_once_the_clock_moves_on_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, expiresOffset: TimeSpan.FromMinutes(10));
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message(), token)).StatusCode);
+
+        host.Time.Advance(TimeSpan.FromMinutes(16));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(TestActivities.Message(), token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_not_yet_valid_beyond_the_clock_skew_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, notBeforeOffset: TimeSpan.FromMinutes(6), expiresOffset: TimeSpan.FromHours(1));
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_for_another_audience_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken("some-other-bot", TestActivities.ServiceUrl, Now);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://api.botframework.com/")]
+    [InlineData("https://evil.example")]
+    [InlineData("https://sts.windows.net/99999999-8888-7777-6666-555555555555/")]
+    public async Task Token_from_an_untrusted_issuer_is_rejected(string issuer)
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, issuer: issuer);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_signed_by_a_key_missing_from_the_jwks_is_rejected_after_one_key_refresh()
+    {
+        await using var host = await StartMultiTenantAsync();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message(), Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now))).StatusCode);
+        var jwksRequestsBefore = Issuer.JwksRequests;
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, keyId: LocalOpenIdIssuer.UnlistedKeyId);
+
+        var first = await host.PostAsync(TestActivities.Message(), token);
+        var second = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal(jwksRequestsBefore + 1, Issuer.JwksRequests);
+    }
+
+    [Fact]
+    public async Task Token_whose_serviceurl_claim_differs_from_the_activity_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, "https://smba.trafficmanager.net/amer/", Now);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Serviceurl_claim_matches_regardless_of_case_and_trailing_slash()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, "HTTPS://SMBA.trafficmanager.net/emea", Now);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_without_a_serviceurl_claim_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, serviceUrl: "", Now);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_signed_by_a_key_not_endorsed_for_the_channel_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, keyId: LocalOpenIdIssuer.UnendorsedKeyId);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Endorsed_key_is_rejected_for_a_channel_it_is_not_endorsed_for()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
+
+        var response = await host.PostAsync(TestActivities.Message(channelId: "slack"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Request_without_an_authorization_header_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+
+        var response = await host.PostAsync(TestActivities.Message());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(host.Handler.Calls);
+    }
+
+    [Theory]
+    [InlineData("Basic")]
+    [InlineData(null)]
+    public async Task Token_not_sent_with_the_bearer_scheme_is_rejected(string? scheme)
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
+
+        var response = await host.PostAsync(TestActivities.Message(), token, scheme);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Garbage_bearer_token_is_rejected()
+    {
+        await using var host = await StartMultiTenantAsync();
+
+        var response = await host.PostAsync(TestActivities.Message(), "not-a-jwt");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Development_mode_accepts_a_loopback_request_without_a_token()
+    {
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>(), Now);
+
+        var response = await host.PostAsync(TestActivities.PlaygroundLines()[0]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(host.Handler.Calls);
+        Assert.False(call.Turn.Identity.IsAuthenticated);
+    }
+
+    [Theory]
+    [InlineData("https://sts.windows.net/99999999-8888-7777-6666-555555555555/", AppId)]
+    [InlineData("https://login.microsoftonline.com/99999999-8888-7777-6666-555555555555/v2.0", AppId)]
+    [InlineData("https://login.microsoftonline.com/99999999-8888-7777-6666-555555555555/v2.0", "api://" + AppId)]
+    [InlineData("https://sts.windows.net/99999999-8888-7777-6666-555555555555/", "api://botid-" + AppId)]
+    public async Task Single_tenant_bot_accepts_entra_tokens_from_its_tenant(string issuer, string audience)
+    {
+        await using var host = await StartSingleTenantAsync();
+        var token = Issuer.CreateToken(audience, serviceUrl: "", Now, issuer: issuer, keyId: LocalOpenIdIssuer.UnendorsedKeyId);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Single_tenant_bot_rejects_entra_tokens_from_another_tenant()
+    {
+        await using var host = await StartSingleTenantAsync();
+        var token = Issuer.CreateToken(AppId, serviceUrl: "", Now, issuer: "https://sts.windows.net/00000000-0000-0000-0000-000000000001/");
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Single_tenant_bot_still_accepts_bot_connector_tokens()
+    {
+        await using var host = await StartSingleTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
+
+        var response = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_keys_are_fetched_again_once_they_are_older_than_the_refresh_interval()
+    {
+        await using var host = await StartMultiTenantAsync();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message(), Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now))).StatusCode);
+        var before = Issuer.JwksRequests;
+
+        host.Time.Advance(TimeSpan.FromHours(13));
+        var later = host.Time.GetUtcNow();
+        var response = await host.PostAsync(TestActivities.Message(), Issuer.CreateToken(AppId, TestActivities.ServiceUrl, later));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before + 1, Issuer.JwksRequests);
+    }
+
+    private Task<BotTestHost> StartMultiTenantAsync() =>
+        BotTestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["MicrosoftAppId"] = AppId,
+                ["MicrosoftAppPassword"] = "secret",
+                ["MicrosoftAppType"] = "MultiTenant",
+                ["BotOpenIdMetadata"] = Issuer.BotMetadataUrl,
+            },
+            Now);
+
+    private Task<BotTestHost> StartSingleTenantAsync() =>
+        BotTestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["MicrosoftAppId"] = AppId,
+                ["MicrosoftAppPassword"] = "secret",
+                ["MicrosoftAppType"] = "SingleTenant",
+                ["MicrosoftAppTenantId"] = TenantId,
+                ["BotOpenIdMetadata"] = Issuer.BotMetadataUrl,
+                ["EntraOpenIdMetadata"] = Issuer.EntraMetadataTemplate,
+            },
+            Now);
+}
