@@ -10,7 +10,8 @@ public static class EmailHintExtractor
 {
     /// <summary>
     /// Never throws. Only the sender's new text is read; for a forward, the forwarded message fills what the
-    /// new text leaves open. Reply history is ignored, and at most the first 20,000 characters of each part are read.
+    /// new text leaves open, except authority, where the forwarded author's title wins over the forwarder's.
+    /// Reply history is ignored, and at most the first 20,000 characters of each part are read.
     /// </summary>
     public static EmailHints Extract(string subject, string bodyText, DateOnly receivedOn)
     {
@@ -29,7 +30,8 @@ public static class EmailHintExtractor
                 fromNewText.Budget ?? fromForwarded.Budget,
                 fromNewText.BudgetStatus != BudgetStatusHint.Unknown ? fromNewText.BudgetStatus : fromForwarded.BudgetStatus,
                 fromNewText.Timeline ?? fromForwarded.Timeline,
-                fromNewText.Authority ?? fromForwarded.Authority,
+                // The forwarder is usually our own rep passing the customer's mail on; the customer's title is the hint.
+                fromForwarded.Authority ?? fromNewText.Authority,
                 fromNewText.Need ?? fromForwarded.Need);
         }
         catch (RegexMatchTimeoutException)

@@ -25,7 +25,7 @@ internal static partial class TimelineReader
     private static readonly Pattern[] Patterns =
     [
         new(IsoDate, (match, _) => DateOrNull(Int(match, "y"), Int(match, "m"), Int(match, "d")), Precision.Day, NeedsDeadlineCue: true),
-        new(ChineseMonthDay, (match, received) => MonthDay(received, YearOrNull(match), ChineseInt(match, "m"), ChineseInt(match, "d")), Precision.Day, NeedsDeadlineCue: false),
+        new(ChineseMonthDay, (match, received) => MonthDay(received, YearOrNull(match), Int(match, "m"), Int(match, "d")), Precision.Day, NeedsDeadlineCue: false),
         new(ChineseMonth, ChineseMonthTarget, Precision.Month, NeedsDeadlineCue: false),
         new(EnglishMonthDay, (match, received) => MonthDay(received, YearOrNull(match), MonthNumber(match.Groups["month"].Value), Int(match, "d")), Precision.Day, NeedsDeadlineCue: true),
         new(EnglishDayMonth, (match, received) => MonthDay(received, YearOrNull(match), MonthNumber(match.Groups["month"].Value), Int(match, "d")), Precision.Day, NeedsDeadlineCue: true),
@@ -140,7 +140,7 @@ internal static partial class TimelineReader
             "下旬" => 25,
             _ => 0,
         };
-        var month = ChineseInt(match, "m");
+        var month = Int(match, "m");
         if (month is null || month is < 1 or > 12)
         {
             return null;
@@ -270,8 +270,6 @@ internal static partial class TimelineReader
 
     private static int? Int(Match match, string group) =>
         match.Groups[group].Success ? Numerals.ParseSmall(match.Groups[group].Value) : null;
-
-    private static int? ChineseInt(Match match, string group) => Int(match, group);
 
     private static int? YearOrNull(Match match)
     {

@@ -119,17 +119,26 @@ public sealed class EmailHintExtractorTests
         const string body = """
             Our budget is $10,000 on our side.
 
+            Regards,
+            Kim
+            Sales Director
+
             ---------- Forwarded message ---------
             From: Customer <c@example.com>
             Subject: Plan
 
             Our budget is $99,000 and we need it live by end of Q3.
+
+            Best,
+            Lee
+            CFO
             """;
 
         var hints = EmailHintExtractor.Extract("Fwd: Plan", body, ReceivedOn);
 
         Assert.Equal(10_000m, hints.Budget?.Amount);
         Assert.Equal(new DateOnly(2025, 9, 30), hints.Timeline?.TargetDate);
+        Assert.Equal("CFO", hints.Authority?.Role);
     }
 
     [Theory]
@@ -197,10 +206,13 @@ public sealed class EmailHintExtractorTests
         Assert.Equal((role, isDecisionMaker), (authority?.Role, authority?.IsDecisionMaker));
     }
 
-    [Fact]
-    public void ThirdPartyTitleInTheBodyIsNotTheSendersRole()
+    [Theory]
+    [InlineData("I spoke to our CEO about it yesterday and she liked it.")]
+    [InlineData("We want reports such as CEO dashboards and pipeline views.")]
+    [InlineData("I am the CEO's assistant and will pass this on to her.")]
+    public void ThirdPartyTitleInTheBodyIsNotTheSendersRole(string body)
     {
-        var hints = EmailHintExtractor.Extract("", "I spoke to our CEO about it yesterday and she liked it.", ReceivedOn);
+        var hints = EmailHintExtractor.Extract("", body, ReceivedOn);
 
         Assert.Null(hints.Authority);
     }
