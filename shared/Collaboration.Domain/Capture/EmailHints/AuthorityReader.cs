@@ -132,7 +132,7 @@ internal static partial class AuthorityReader
     private static partial Regex RoleTitle();
 
     [GeneratedRegex(@"(?:(?i:(?:\b(?:i'm|i\s+am|my\s+(?:role|title)\s+is|in\s+my\s+role\s+as)|(?:^|(?<=[,;]\s{0,2})|\band\s+)as)\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+)?(?:new\s+|acting\s+|interim\s+)?)(?<role>" + EnglishRole + @")(?!'s|\s+(?i:assistant|office))
-        |(?:我是|本人是|我是贵司的|作为|我现在是|我担任)(?:公司|我们公司|我司|这边|贵司)?的?(?<role>" + ChineseRole + @")
+        |(?:我是|本人是|我是贵司的|作为|我现在是|我担任)(?:公司|我们公司|我司|这边|贵司)?的?(?<role>" + ChineseRole + @"|CEO|CFO|CTO|COO|CIO|CMO)
         |我是(?<role>[^,.。!?;:\s]{1,12}?负责人))",
         RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, 250)]
     private static partial Regex SelfStatement();

@@ -33,7 +33,7 @@ internal static partial class BudgetReader
                 if (score is { } value && value > bestScore)
                 {
                     bestScore = value;
-                    best = new BudgetHint(candidate.Amount, candidate.Currency, EmailText.Evidence(sentence));
+                    best = new BudgetHint(WithoutTrailingZeros(candidate.Amount), candidate.Currency, EmailText.Evidence(sentence));
                 }
             }
         }
@@ -205,6 +205,9 @@ internal static partial class BudgetReader
         return nearest;
     }
 
+    // 2.3 × 1,000,000 is stored as 2300000.0; callers should see 2300000.
+    private static decimal WithoutTrailingZeros(decimal amount) => amount / 1.000000000000000000000000000000000m;
+
     private static bool IsYearLike(decimal number) => number is >= 1900 and <= 2100 && decimal.Truncate(number) == number;
 
     /// <summary>Phone numbers and IDs written in groups: "+86 138 1234 5678", "4021-5530".</summary>
@@ -270,7 +273,7 @@ internal static partial class BudgetReader
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, 250)]
     private static partial Regex Amount();
 
-    [GeneratedRegex("(?<num>[零〇一二两三四五六七八九十百千]{1,8})(?<mult>万|亿)(?<post>元|人民币|美元|块)?", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex("(?<num>[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]{1,8})(?<mult>万|亿)(?<post>元|人民币|美元|块)?", RegexOptions.CultureInvariant, 250)]
     private static partial Regex ChineseAmount();
 
     [GeneratedRegex("""

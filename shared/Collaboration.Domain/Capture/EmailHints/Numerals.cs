@@ -4,7 +4,7 @@ namespace Collaboration.Domain.Capture.EmailHints;
 
 internal static class Numerals
 {
-    /// <summary>Reads "12", "十二", "两", "二十五" and the like; null for anything else or above 9999.</summary>
+    /// <summary>Reads "12", "十二", "两", "二十五", "叁拾" and the like; null for anything else or above 9999.</summary>
     public static int? ParseSmall(string text)
     {
         if (text.Length == 0)
@@ -35,9 +35,9 @@ internal static class Numerals
 
             var unit = character switch
             {
-                '十' => 10,
-                '百' => 100,
-                '千' => 1000,
+                '十' or '拾' => 10,
+                '百' or '佰' => 100,
+                '千' or '仟' => 1000,
                 _ => 0,
             };
             if (unit == 0)
@@ -74,18 +74,19 @@ internal static class Numerals
         _ => ParseSmall(word),
     };
 
+    // Includes the financial forms (壹贰叁…) used on quotes and contracts.
     private static int ChineseDigit(char character) => character switch
     {
         '零' or '〇' => 0,
-        '一' => 1,
-        '二' or '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
+        '一' or '壹' => 1,
+        '二' or '两' or '贰' => 2,
+        '三' or '叁' => 3,
+        '四' or '肆' => 4,
+        '五' or '伍' => 5,
+        '六' or '陆' => 6,
+        '七' or '柒' => 7,
+        '八' or '捌' => 8,
+        '九' or '玖' => 9,
         _ => -1,
     };
 }

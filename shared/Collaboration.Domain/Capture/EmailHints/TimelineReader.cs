@@ -25,7 +25,7 @@ internal static partial class TimelineReader
     private static readonly Pattern[] Patterns =
     [
         new(IsoDate, (match, _) => DateOrNull(Int(match, "y"), Int(match, "m"), Int(match, "d")), Precision.Day, NeedsDeadlineCue: true),
-        new(ChineseMonthDay, (match, received) => MonthDay(received, YearOrNull(match), Int(match, "m"), Int(match, "d")), Precision.Day, NeedsDeadlineCue: false),
+        new(ChineseMonthDay, (match, received) => MonthDay(received, YearOrNull(match, received), Int(match, "m"), Int(match, "d")), Precision.Day, NeedsDeadlineCue: false),
         new(ChineseMonth, ChineseMonthTarget, Precision.Month, NeedsDeadlineCue: false),
         new(EnglishMonthDay, (match, received) => MonthDay(received, YearOrNull(match), MonthNumber(match.Groups["month"].Value), Int(match, "d")), Precision.Day, NeedsDeadlineCue: true),
         new(EnglishDayMonth, (match, received) => MonthDay(received, YearOrNull(match), MonthNumber(match.Groups["month"].Value), Int(match, "d")), Precision.Day, NeedsDeadlineCue: true),
@@ -146,7 +146,7 @@ internal static partial class TimelineReader
             return null;
         }
 
-        var year = YearOrNull(match);
+        var year = YearOrNull(match, receivedOn);
         return day == 0 ? MonthEnd(receivedOn, year, month.Value) : MonthDay(receivedOn, year, month, day);
     }
 
@@ -271,6 +271,16 @@ internal static partial class TimelineReader
     private static int? Int(Match match, string group) =>
         match.Groups[group].Success ? Numerals.ParseSmall(match.Groups[group].Value) : null;
 
+    private static int? YearOrNull(Match match, DateOnly receivedOn)
+    {
+        if (match.Groups["next"].Success)
+        {
+            return receivedOn.Year + 1;
+        }
+
+        return YearOrNull(match);
+    }
+
     private static int? YearOrNull(Match match)
     {
         var group = match.Groups["y"];
@@ -307,10 +317,11 @@ internal static partial class TimelineReader
     [GeneratedRegex(@"(?<![0-9])(?<y>20[0-9]{2})[-/.](?<m>[0-9]{1,2})[-/.](?<d>[0-9]{1,2})(?![0-9])", RegexOptions.CultureInvariant, 250)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})年)?(?<![0-9])" + ChineseMonthNumber + @"月(?<d>[12][0-9]|3[01]|0?[1-9])[日号]", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})年|(?<next>明年))?(?<![0-9])" + ChineseMonthNumber + @"月(?<d>[12][0-9]|3[01]|0?[1-9])[日号]", RegexOptions.CultureInvariant, 250)]
     private static partial Regex ChineseMonthDay();
 
-    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})年)?(?<![0-9])" + ChineseMonthNumber + @"月份?(?<suffix>底|末|前|之前|以前|中旬|上旬|下旬|初|中)", RegexOptions.CultureInvariant, 250)]
+    // A bare "3月" is too often a past date; a suffix (底, 前, 份…) or a leading year makes it a target.
+    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})年|(?<next>明年))?(?<![0-9])" + ChineseMonthNumber + @"月(?:份(?<suffix>底|末|前|之前|以前|中旬|上旬|下旬|初|中)?|(?<suffix>底|末|前|之前|以前|中旬|上旬|下旬|初|中))", RegexOptions.CultureInvariant, 250)]
     private static partial Regex ChineseMonth();
 
     [GeneratedRegex(@"\b" + MonthName + @"\.?\s+(?<d>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?<y>20[0-9]{2})\b)?", RegexOptions.CultureInvariant, 250)]

@@ -21,6 +21,7 @@ public sealed class EmailHintExtractorTests
     [InlineData("报价 ¥80,000 可以接受。", 80_000, "CNY")]
     [InlineData("项目投入1.5亿。", 150_000_000, "CNY")]
     [InlineData("预算三十万。", 300_000, "CNY")]
+    [InlineData("项目预算为人民币叁拾万元。", 300_000, "CNY")]
     public void ReadsBudgetAmountsInEveryNotation(string body, double amount, string currency)
     {
         var budget = EmailHintExtractor.Extract("", body, ReceivedOn).Budget;
@@ -36,6 +37,14 @@ public sealed class EmailHintExtractorTests
         var budget = EmailHintExtractor.Extract("采购", "我们的预算12万元。", ReceivedOn).Budget;
 
         Assert.Equal(new BudgetHint(120_000m, "CNY", "我们的预算12万元。"), budget);
+    }
+
+    [Fact]
+    public void AmountsCarryNoTrailingZeros()
+    {
+        var budget = EmailHintExtractor.Extract("", "Our budget is $2.3m.", ReceivedOn).Budget;
+
+        Assert.Equal("2300000", budget?.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -161,6 +170,7 @@ public sealed class EmailHintExtractorTests
     [InlineData("三月底之前完成。", "2026-03-31", TimeframeHint.NextYear)]
     [InlineData("两周内启动。", "2025-05-26", TimeframeHint.Immediate)]
     [InlineData("希望在2025年8月1日前部署。", "2025-08-01", TimeframeHint.NextQuarter)]
+    [InlineData("我们打算明年3月份上线。", "2026-03-31", TimeframeHint.NextYear)]
     public void ReadsTimelinesRelativeToTheReceivedDate(string body, string target, TimeframeHint timeframe)
     {
         var timeline = EmailHintExtractor.Extract("", body, ReceivedOn).Timeline;
@@ -199,6 +209,7 @@ public sealed class EmailHintExtractorTests
     [InlineData("我是采购经理，需要领导审批。", "采购经理", false)]
     [InlineData("好的。\n\n谢谢\n张伟\n董事长", "董事长", true)]
     [InlineData("这个事情我负责决策。", "Unknown", true)]
+    [InlineData("我是公司的CEO。", "CEO", true)]
     public void ReadsAuthority(string body, string role, bool isDecisionMaker)
     {
         var authority = EmailHintExtractor.Extract("", body, ReceivedOn).Authority;
