@@ -1,6 +1,8 @@
 using System.Text;
 using Collaboration.Domain.Capture.EmailHints;
 using Xunit;
+// The record shares its name with its namespace; inside this test namespace the bare name means the namespace.
+using ExtractedHints = Collaboration.Domain.Capture.EmailHints.EmailHints;
 
 namespace Collaboration.Domain.Tests.Capture.EmailHints;
 
@@ -297,7 +299,7 @@ public sealed class EmailHintExtractorTests
     {
         Assert.True(EmailHintExtractor.Extract(null!, null!, ReceivedOn).IsEmpty);
         Assert.True(EmailHintExtractor.Extract("", "", ReceivedOn).IsEmpty);
-        Assert.True(EmailHints_Empty().IsEmpty);
+        Assert.True(ExtractedHints.Empty.IsEmpty);
     }
 
     [Fact]
@@ -330,7 +332,4 @@ public sealed class EmailHintExtractorTests
             Assert.NotNull(hints);
         }
     }
-
-    private static Collaboration.Domain.Capture.EmailHints.EmailHints EmailHints_Empty() =>
-        Collaboration.Domain.Capture.EmailHints.EmailHints.Empty;
 }
