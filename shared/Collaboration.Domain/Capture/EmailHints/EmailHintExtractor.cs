@@ -13,7 +13,7 @@ public static class EmailHintExtractor
     /// new text leaves open, except authority, where the forwarded author's title wins over the forwarder's.
     /// Reply history is ignored, and at most the first 20,000 characters of each part are read.
     /// </summary>
-    public static EmailHints Extract(string subject, string bodyText, DateOnly receivedOn)
+    public static ExtractedHints Extract(string subject, string bodyText, DateOnly receivedOn)
     {
         try
         {
@@ -26,7 +26,7 @@ public static class EmailHintExtractor
             }
 
             var fromForwarded = Read(email.Forwarded, [], receivedOn);
-            return new EmailHints(
+            return new ExtractedHints(
                 fromNewText.Budget ?? fromForwarded.Budget,
                 fromNewText.BudgetStatus != BudgetStatusHint.Unknown ? fromNewText.BudgetStatus : fromForwarded.BudgetStatus,
                 fromNewText.Timeline ?? fromForwarded.Timeline,
@@ -37,15 +37,15 @@ public static class EmailHintExtractor
         catch (RegexMatchTimeoutException)
         {
             // Patterns are linear, so this is a last line of defence against pathological input, not a path we expect.
-            return EmailHints.Empty;
+            return ExtractedHints.Empty;
         }
     }
 
-    private static EmailHints Read(EmailSection section, IReadOnlyList<string> subjectSentences, DateOnly receivedOn)
+    private static ExtractedHints Read(EmailSection section, IReadOnlyList<string> subjectSentences, DateOnly receivedOn)
     {
         IReadOnlyList<string> sentences = subjectSentences.Count == 0 ? section.Sentences : [.. subjectSentences, .. section.Sentences];
         var budget = BudgetReader.Read(sentences);
-        return new EmailHints(
+        return new ExtractedHints(
             budget,
             BudgetReader.ReadStatus(sentences, budget),
             TimelineReader.Read(sentences, receivedOn),

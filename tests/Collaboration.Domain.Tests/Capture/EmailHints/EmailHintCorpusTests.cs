@@ -1,7 +1,6 @@
 using Collaboration.Domain.Capture.EmailHints;
 using Xunit;
 // The record shares its name with its namespace; inside this test namespace the bare name means the namespace.
-using ExtractedHints = Collaboration.Domain.Capture.EmailHints.EmailHints;
 
 namespace Collaboration.Domain.Tests.Capture.EmailHints;
 

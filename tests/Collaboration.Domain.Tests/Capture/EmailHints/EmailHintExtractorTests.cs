@@ -2,7 +2,6 @@ using System.Text;
 using Collaboration.Domain.Capture.EmailHints;
 using Xunit;
 // The record shares its name with its namespace; inside this test namespace the bare name means the namespace.
-using ExtractedHints = Collaboration.Domain.Capture.EmailHints.EmailHints;
 
 namespace Collaboration.Domain.Tests.Capture.EmailHints;
 
@@ -332,4 +331,24 @@ public sealed class EmailHintExtractorTests
             Assert.NotNull(hints);
         }
     }
+}
+
+public class ExtractedHintsToQualificationTests
+{
+    [Fact]
+    public void HintsPrefillTheQualificationWithTheSenderAsDecisionMaker()
+    {
+        var hints = EmailHintExtractor.Extract("Pricing", "We have a budget of $120,000 approved. I'm the CTO and we must replace our CRM by end of Q3.", new DateOnly(2026, 5, 10));
+        var update = hints.ToQualification("Sarah Chen");
+        Assert.NotNull(update);
+        Assert.Equal(120_000m, update.BudgetAmount);
+        Assert.Equal("USD", update.BudgetCurrency);
+        Assert.Equal("Sarah Chen", update.DecisionMakerName);
+        Assert.Equal(Collaboration.Domain.Qualification.NeedLevel.MustHave, update.Need);
+        Assert.Equal(new DateOnly(2026, 9, 30), update.TargetDate);
+    }
+
+    [Fact]
+    public void AnEmailWithoutHintsPrefillsNothing() =>
+        Assert.Null(EmailHintExtractor.Extract("Hello", "Thanks for the call yesterday.", new DateOnly(2026, 5, 10)).ToQualification("X"));
 }

@@ -1,17 +1,48 @@
+using Collaboration.Domain.Qualification;
+
 namespace Collaboration.Domain.Capture.EmailHints;
 
 /// <summary>BANT qualification hints read from one email. Every field is a hint for a person to confirm, never a fact.</summary>
-public sealed record EmailHints(
+public sealed record ExtractedHints(
     BudgetHint? Budget,
     BudgetStatusHint BudgetStatus,
     TimelineHint? Timeline,
     AuthorityHint? Authority,
     NeedHint? Need)
 {
-    public static EmailHints Empty { get; } = new(null, BudgetStatusHint.Unknown, null, null, null);
+    public static ExtractedHints Empty { get; } = new(null, BudgetStatusHint.Unknown, null, null, null);
 
     public bool IsEmpty =>
         Budget is null && BudgetStatus == BudgetStatusHint.Unknown && Timeline is null && Authority is null && Need is null;
+
+    /// <summary>
+    /// The hints as a qualification update to pre-fill; null when the email says nothing. A sender who says
+    /// they decide becomes the decision maker by name.
+    /// </summary>
+    public BantUpdate? ToQualification(string? senderName)
+    {
+        if (IsEmpty) return null;
+        var senderDecides = Authority is { IsDecisionMaker: true };
+        return new BantUpdate
+        {
+            BudgetAmount = Budget?.Amount,
+            BudgetCurrency = Budget?.Currency,
+            BudgetStatus = BudgetStatus == BudgetStatusHint.Unknown ? null : (Qualification.BudgetStatus)(int)BudgetStatus,
+            DecisionMakerName = senderDecides && !string.IsNullOrWhiteSpace(senderName) ? senderName : null,
+            DecisionMakerKnown = senderDecides ? true : null,
+            Need = Need is null || Need.Level == NeedLevelHint.Unknown ? null : (NeedLevel)(int)Need.Level,
+            Timeframe = Timeline is null ? null : Timeline.Timeframe switch
+            {
+                TimeframeHint.Immediate => Timeframe.Immediate,
+                TimeframeHint.ThisQuarter => Timeframe.ThisQuarter,
+                TimeframeHint.NextQuarter => Timeframe.NextQuarter,
+                TimeframeHint.ThisYear => Timeframe.ThisYear,
+                TimeframeHint.NextYear => Timeframe.NextYear,
+                _ => null,
+            },
+            TargetDate = Timeline?.TargetDate,
+        };
+    }
 }
 
 /// <param name="Amount">The amount in whole currency units (multipliers such as k, M, 万 and 亿 applied).</param>
