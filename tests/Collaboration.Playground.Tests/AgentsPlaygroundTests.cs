@@ -65,6 +65,9 @@ public sealed class AgentsPlaygroundTests(PlaygroundFixture fixture) : IClassFix
         Assert.Equal("advance", invokedAction.GetProperty("verb").GetString());
         Assert.Equal("42", invokedAction.GetProperty("data").GetProperty("dealId").GetString());
         Assert.Equal("won", invokedAction.GetProperty("data").GetProperty("stage").GetString());
+
+        var updated = await Playground.WaitForBotMessageAsync(m => m.Kind == PlaygroundMessageKind.Updated && m.MessageId == cardMessage.MessageId);
+        Assert.Equal("Deal 42 moved to won", updated.AdaptiveCard!.Value.GetProperty("body")[0].GetProperty("text").GetString());
     }
 
     [Fact]
@@ -103,6 +106,7 @@ public sealed class AgentsPlaygroundTests(PlaygroundFixture fixture) : IClassFix
             () => Playground.WaitForBotMessageAsync(m => m.Text == "never sent", TimeSpan.FromMilliseconds(300)));
 
         Assert.Contains("No matching bot message", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Playground log", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

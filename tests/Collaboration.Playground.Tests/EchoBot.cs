@@ -7,7 +7,7 @@ namespace Collaboration.Playground.Tests;
 
 /// <summary>
 /// A tiny bot on the protocol layer: "hello" gets a greeting naming the locale, "card" gets an Adaptive Card with an
-/// Action.Execute, the "advance" verb answers with a replacement card, "ping" with a message, a submit is echoed.
+/// Action.Execute, the "advance" verb updates the card's message and answers with the same replacement card, "ping" with a message, a submit is echoed.
 /// </summary>
 public sealed class EchoBot : IActivityHandler
 {
@@ -51,12 +51,18 @@ public sealed class EchoBot : IActivityHandler
         {
             var action = activity.Value!.Value.GetProperty("action");
             var data = action.TryGetProperty("data", out var d) ? d : default;
-            return action.GetProperty("verb").GetString() switch
+            switch (action.GetProperty("verb").GetString())
             {
-                "advance" => InvokeResponse.AdaptiveCard(AdvancedCard(data.GetProperty("dealId").GetString()!, data.GetProperty("stage").GetString()!)),
-                "ping" => InvokeResponse.Message("pong"),
-                var verb => InvokeResponse.Error(400, "UnknownVerb", $"Unknown verb {verb}"),
-            };
+                case "advance":
+                    // Replaces the card for the clicking user (invoke answer) and for everyone (PUT of the card's message).
+                    var card = AdvancedCard(data.GetProperty("dealId").GetString()!, data.GetProperty("stage").GetString()!);
+                    await turn.UpdateAsync(activity.ReplyToId!, Activity.CreateMessage(null, Attachment.AdaptiveCard(card)), cancellationToken);
+                    return InvokeResponse.AdaptiveCard(card);
+                case "ping":
+                    return InvokeResponse.Message("pong");
+                case var verb:
+                    return InvokeResponse.Error(400, "UnknownVerb", $"Unknown verb {verb}");
+            }
         }
 
         if (!activity.IsMessage)

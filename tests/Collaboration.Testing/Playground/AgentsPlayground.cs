@@ -109,6 +109,31 @@ public sealed class AgentsPlayground : IAsyncDisposable
     }
 
     /// <summary>
+    /// The Playground's output and the end of its own log (devTools/m365agentsplayground.log, which records
+    /// every activity, bot answer and "Cannot connect to your app"); failure messages of this class include it.
+    /// </summary>
+    public string Diagnostics
+    {
+        get
+        {
+            var log = Path.Combine(_workDirectory, "devTools", "m365agentsplayground.log");
+            string logTail;
+            try
+            {
+                logTail = File.Exists(log)
+                    ? string.Join('\n', Tail(File.ReadAllText(log), 30).Split('\n').Select(l => l.Length > 600 ? l[..600] + "…" : l))
+                    : "(no log file)";
+            }
+            catch (IOException ex)
+            {
+                logTail = $"(log unreadable: {ex.Message})";
+            }
+
+            return $"Playground output:{Environment.NewLine}{Tail(Output)}{Environment.NewLine}Playground log ({log}):{Environment.NewLine}{logTail}";
+        }
+    }
+
+    /// <summary>
     /// Starts the Playground against <paramref name="botEndpoint"/> (e.g. http://127.0.0.1:5123/api/messages; the bot
     /// should already be listening) on a free port and waits until it is ready and its message stream is connected.
     /// </summary>
@@ -250,8 +275,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
                 var seen = GetBotMessages();
                 throw new TimeoutException(
                     $"No matching bot message within {limit.TotalSeconds:0.#} s{(_receiving is { IsCompleted: true } ? " (the Playground's message stream closed)" : "")}. " +
-                    $"Bot messages received ({seen.Count}):{Environment.NewLine}{string.Join(Environment.NewLine, seen)}{Environment.NewLine}" +
-                    $"Playground output:{Environment.NewLine}{Tail(Output)}");
+                    $"Bot messages received ({seen.Count}):{Environment.NewLine}{string.Join(Environment.NewLine, seen)}{Environment.NewLine}{Diagnostics}");
             }
 
             try
@@ -374,7 +398,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new PlaygroundException($"The Agents Playground exited with code {_process.ExitCode} while starting:{Environment.NewLine}{Tail(Output)}");
+                throw new PlaygroundException($"The Agents Playground exited with code {_process.ExitCode} while starting:{Environment.NewLine}{Diagnostics}");
             }
 
             try
@@ -398,7 +422,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
         }
 
         throw new PlaygroundException(
-            $"The Agents Playground was not ready on port {Port} within {_options.StartTimeout.TotalSeconds:0} s ({last?.Message}):{Environment.NewLine}{Tail(Output)}");
+            $"The Agents Playground was not ready on port {Port} within {_options.StartTimeout.TotalSeconds:0} s ({last?.Message}):{Environment.NewLine}{Diagnostics}");
     }
 
     private static PlaygroundConfig ParseConfig(JsonElement root)
@@ -521,7 +545,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new PlaygroundException($"POST /{path} answered {(int)response.StatusCode}: {text}{Environment.NewLine}Playground output:{Environment.NewLine}{Tail(Output)}");
+            throw new PlaygroundException($"POST /{path} answered {(int)response.StatusCode}: {text}{Environment.NewLine}{Diagnostics}");
         }
 
         return string.IsNullOrWhiteSpace(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
