@@ -228,6 +228,56 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task A_card_made_stale_by_a_typed_qualification_says_the_score_changed()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        var card = (await host.SayAsync(Alex, "new deal Contoso 120k"))[0];
+        await host.SayAsync(Alex, "contoso budget 120k confirmed");
+
+        var stale = CardReader.Text((await host.ClickAsync(Alex, CardReader.Action(card, CardVerbs.Advance))).Card);
+
+        Assert.Contains("This deal changed since this card was shown", stale);
+        Assert.Contains("BANT score: 0 → 30", stale);
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.Equal(Stage.New, (await db.Opportunities.SingleAsync()).Stage);
+    }
+
+    [Fact]
+    public async Task A_referred_deal_records_who_referred_it()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+
+        var cards = await host.SayAsync(Alex, "new deal Fabrikam rollout $80k referred by Wang Fang");
+
+        Assert.Contains("Wang Fang", CardReader.Text(cards[0]));
+        await using var db = host.Db.Database.Open("tenant-a");
+        var deal = await db.Opportunities.SingleAsync();
+        Assert.Equal("Wang Fang", deal.ReferredBy);
+        Assert.Equal(CaptureSource.Referral, deal.Source);
+        Assert.Equal(80_000m, deal.Amount);
+        Assert.Equal("USD", deal.Currency);
+    }
+
+    [Fact]
+    public async Task Lost_by_chat_needs_a_known_reason_and_then_closes_the_deal()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Contoso 120k");
+
+        var refused = CardReader.Text((await host.SayAsync(Alex, "lost contoso"))[0]);
+        var lost = CardReader.Text((await host.SayAsync(Alex, "lost contoso price"))[0]);
+        var again = CardReader.Text((await host.SayAsync(Alex, "advance contoso"))[0]);
+
+        Assert.Contains("To close as lost, choose a reason", refused);
+        Assert.Contains("Closed as lost.", lost);
+        Assert.Contains("This deal is closed", again);
+        await using var db = host.Db.Database.Open("tenant-a");
+        var deal = await db.Opportunities.SingleAsync();
+        Assert.Equal(Stage.Lost, deal.Stage);
+        Assert.Equal("price", deal.LossReason);
+    }
+
+    [Fact]
     public async Task A_submitted_fallback_sends_the_card_as_a_new_message_and_updates_the_old_one()
     {
         await using var host = await BotConversationHost.StartAsync();

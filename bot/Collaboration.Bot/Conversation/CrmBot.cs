@@ -294,7 +294,7 @@ public sealed class CrmBot(
         }
         if (current.Deal.Version != version)
         {
-            return await StaleAsync(actor, current, action.RenderedAt, action.Score, context, ct);
+            return await StaleAsync(actor, current, action.RenderedAt, action.Score, version, context, ct);
         }
 
         Func<DealDetail, int?, Task<string>> change = action.Verb switch
@@ -367,7 +367,7 @@ public sealed class CrmBot(
         catch (ConcurrencyConflictException)
         {
             var current = await queries.DetailAsync(actor, id, 50, ct);
-            return await StaleAsync(actor, current, renderedAt ?? before?.Deal.UpdatedAt, renderedScore ?? before?.Score.Total, context, ct);
+            return await StaleAsync(actor, current, renderedAt ?? before?.Deal.UpdatedAt, renderedScore ?? before?.Score.Total, expectedVersion ?? before?.Deal.Version, context, ct);
         }
         catch (DomainException refused)
         {
@@ -424,7 +424,7 @@ public sealed class CrmBot(
     // ---- stale cards ----------------------------------------------------------------------------------------------
 
     /// <summary>The fresh card, headed by what changed since the clicked card was drawn. The click itself is not applied.</summary>
-    private async Task<BotReply> StaleAsync(Actor actor, DealDetail current, DateTimeOffset? renderedAt, int? renderedScore, CardContext context, CancellationToken ct)
+    private async Task<BotReply> StaleAsync(Actor actor, DealDetail current, DateTimeOffset? renderedAt, int? renderedScore, int? renderedVersion, CardContext context, CancellationToken ct)
     {
         var locale = context.Locale;
         var lines = new List<string>();
@@ -458,7 +458,7 @@ public sealed class CrmBot(
         }
         if (lines.Count == 0)
         {
-            lines.Add(BotTexts.T("stale.updated", locale, ("from", "?"), ("to", current.Deal.Version.ToString(CultureInfo.InvariantCulture))));
+            lines.Add(BotTexts.T("stale.updated", locale, ("from", renderedVersion?.ToString(CultureInfo.InvariantCulture) ?? "?"), ("to", current.Deal.Version.ToString(CultureInfo.InvariantCulture))));
         }
         logger.LogInformation("A stale card action on deal {DealId} (now version {Version}) was answered with the fresh card", current.Deal.Id, current.Deal.Version);
         return BotReply.Of(DealCards.Deal(DealView.From(current), context, new DealCardNotes(ChangedSince: lines)));
