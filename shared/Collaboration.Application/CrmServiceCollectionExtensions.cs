@@ -1,4 +1,5 @@
 using Collaboration.Application.Capture;
+using Collaboration.Application.Conversations;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Persistence;
 using Collaboration.Application.Users;
@@ -21,6 +22,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<OpportunityService>();
         services.AddSingleton<OpportunityQueries>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<ConversationDirectory>();
         return services;
     }
 

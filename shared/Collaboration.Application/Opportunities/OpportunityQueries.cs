@@ -27,7 +27,12 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
 
 public sealed record DealDetail(
     Opportunity Deal, Account? Account, Contact? PrimaryContact, PipelineSettings Pipeline, BantScore Score,
-    IReadOnlyList<string> MissingToAdvance, IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<string> MissingToAdvance, IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>What happened to the deal after <paramref name="since"/>, oldest first: shown to a rep whose view is stale.</summary>
+    public IReadOnlyList<TimelineEntry> ChangesSince(DateTimeOffset since) =>
+        Timeline.Where(e => e.At > since).OrderBy(e => e.At).ToList();
+}
 
 public sealed class OpportunityQueries(CrmDatabase database, TimeProvider clock)
 {
@@ -87,6 +92,13 @@ public sealed class OpportunityQueries(CrmDatabase database, TimeProvider clock)
         var next = deal.Stage.Next();
         var missing = next is { } target ? deal.MissingFor(target, pipeline, today) : [];
         return new DealDetail(deal, account, contact, pipeline, deal.ScoreQualification(pipeline, today), missing, timeline);
+    }
+
+    /// <summary>The tenant's pipeline: stage names in both languages, loss reasons, the qualification bar.</summary>
+    public async Task<PipelineSettings> PipelineAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        return await OpportunityService.PipelineAsync(db, ct);
     }
 
     public static DealSummary Summarize(Opportunity o, string? accountName) => new(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collaboration.Application.Conversations;
 using Collaboration.Domain.Accounts;
 using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
@@ -27,6 +28,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<OpportunityChange> OpportunityChanges => Set<OpportunityChange>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -45,6 +47,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<OpportunityChange>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<Interaction>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<OutboxMessage>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ConversationReferenceRecord>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

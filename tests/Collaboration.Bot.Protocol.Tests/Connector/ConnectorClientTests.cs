@@ -1,3 +1,4 @@
+using Collaboration.Testing;
 using System.Net;
 using System.Text.Json;
 using Collaboration.Bot.Protocol.Activities;

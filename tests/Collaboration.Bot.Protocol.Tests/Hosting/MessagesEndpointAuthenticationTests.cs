@@ -1,3 +1,4 @@
+using Collaboration.Testing;
 using System.Net;
 using Collaboration.Bot.Protocol.Tests.Infrastructure;
 

@@ -1,3 +1,5 @@
+using Collaboration.Testing;
+
 namespace Collaboration.Bot.Protocol.Tests.Infrastructure;
 
 public sealed class IssuerFixture : IAsyncLifetime

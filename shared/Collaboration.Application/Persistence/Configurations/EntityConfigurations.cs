@@ -1,3 +1,4 @@
+using Collaboration.Application.Conversations;
 using Collaboration.Domain.Accounts;
 using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
@@ -164,5 +165,25 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.ProcessedAt, m.Id });
+    }
+}
+
+internal sealed class ConversationReferenceConfiguration : IEntityTypeConfiguration<ConversationReferenceRecord>
+{
+    public void Configure(EntityTypeBuilder<ConversationReferenceRecord> builder)
+    {
+        builder.ToTable("ConversationReferences");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.TenantId).HasMaxLength(64);
+        builder.Property(r => r.ConversationId).HasMaxLength(512);
+        builder.Property(r => r.UserObjectId).HasMaxLength(64);
+        builder.Property(r => r.ServiceUrl).HasMaxLength(500);
+        builder.Property(r => r.ChannelId).HasMaxLength(50);
+        builder.Property(r => r.ConversationType).HasMaxLength(20);
+        builder.Property(r => r.TeamId).HasMaxLength(512);
+        builder.Property(r => r.BotId).HasMaxLength(200);
+        builder.Property(r => r.Locale).HasMaxLength(20);
+        builder.HasIndex(r => new { r.TenantId, r.ConversationId }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.UserObjectId });
     }
 }

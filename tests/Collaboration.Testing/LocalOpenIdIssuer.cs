@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Collaboration.Bot.Protocol.Tests.Infrastructure;
+namespace Collaboration.Testing;
 
 /// <summary>
 /// A real OpenID issuer on 127.0.0.1: Bot Framework style metadata and JWKS over http (one key endorsed for

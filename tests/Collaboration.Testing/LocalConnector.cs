@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Collaboration.Bot.Protocol.Tests.Infrastructure;
+namespace Collaboration.Testing;
 
 public sealed record ConnectorRequest(string Method, string RawTarget, string? Authorization, string Body, DateTimeOffset ReceivedAt);
 

@@ -1,0 +1,29 @@
+using Collaboration.Application;
+using Collaboration.Bot.Conversation;
+using Collaboration.Bot.Protocol.Hosting;
+
+namespace Collaboration.Bot;
+
+/// <summary>The Teams bot host: the CRM on the configured database, the Bot Framework endpoint and a health check.</summary>
+public static class BotHost
+{
+    public const string MessagesPath = "/api/messages";
+
+    /// <param name="configure">Runs before services are registered: tests add settings and replace services here.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Services.AddCrm(builder.Configuration);
+        builder.Services.AddBotProtocol(builder.Configuration);
+        builder.Services.AddSingleton<CrmBot>();
+
+        var app = builder.Build();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapBotMessages<CrmBot>(MessagesPath);
+        return app;
+    }
+
+    /// <summary>Applies the database migrations (when Database:MigrateOnStartup) before the host takes requests.</summary>
+    public static Task PrepareAsync(WebApplication app, CancellationToken ct = default) => app.Services.MigrateCrmDatabaseAsync(ct);
+}

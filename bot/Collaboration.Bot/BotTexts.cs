@@ -1,0 +1,171 @@
+using System.Globalization;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Qualification;
+
+namespace Collaboration.Bot;
+
+/// <summary>Every sentence the bot says, in English and Simplified Chinese.</summary>
+public static class BotTexts
+{
+    private static readonly Dictionary<string, (string En, string Zh)> Texts = new()
+    {
+        ["help.title"] = ("Here is what I can do", "我可以帮您做这些"),
+        ["help.intro"] = ("Type a command in English or Chinese. Deal names can be a few words of the name or account.", "可用中文或英文输入命令。商机名称可以只写名称或客户的几个字。"),
+        ["help.unknown"] = ("I did not understand \"{text}\".", "我没有理解“{text}”。"),
+        ["welcome"] = ("Hi! I keep your deals up to date from Teams.", "您好！我可以在 Teams 中帮您更新商机。"),
+        ["not_found.deal"] = ("I found no deal matching \"{name}\". Try \"my deals\" to see yours.", "没有找到与“{name}”匹配的商机。输入“我的商机”查看您的商机。"),
+        ["not_found.id"] = ("That deal was not found.", "未找到该商机。"),
+        ["pick.title"] = ("Which deal do you mean?", "您指的是哪个商机？"),
+        ["pick.text"] = ("Several deals match \"{name}\". Choose one:", "有多个商机与“{name}”匹配，请选择："),
+        ["pick.open"] = ("Continue", "继续"),
+        ["list.title"] = ("Your open deals", "您的未关闭商机"),
+        ["list.empty"] = ("You have no open deals. Create one with \"new deal <name> <amount>\".", "您没有未关闭的商机。输入“新商机 <名称> <金额>”创建一个。"),
+        ["list.choose"] = ("Open a deal:", "打开商机："),
+        ["list.open"] = ("Open", "打开"),
+        ["fact.account"] = ("Account", "客户"),
+        ["fact.stage"] = ("Stage", "阶段"),
+        ["fact.amount"] = ("Amount", "金额"),
+        ["fact.probability"] = ("Probability", "赢率"),
+        ["fact.weighted"] = ("Weighted", "加权金额"),
+        ["fact.close_date"] = ("Close date", "预计成交"),
+        ["fact.bant"] = ("BANT score", "BANT 评分"),
+        ["fact.missing"] = ("Missing", "缺少"),
+        ["fact.next_step"] = ("Next step", "下一步"),
+        ["fact.last_activity"] = ("Last activity", "最近活动"),
+        ["fact.referred_by"] = ("Referred by", "推荐人"),
+        ["fact.loss_reason"] = ("Loss reason", "输单原因"),
+        ["none"] = ("—", "—"),
+        ["nothing_missing"] = ("nothing", "无"),
+        ["action.advance"] = ("Advance to {stage}", "推进到{stage}"),
+        ["action.choose_stage"] = ("Choose stage", "选择阶段"),
+        ["action.move"] = ("Move", "推进"),
+        ["action.qualify"] = ("Update qualification", "更新资格信息"),
+        ["action.save"] = ("Save", "保存"),
+        ["action.log"] = ("Log interaction", "记录互动"),
+        ["action.won"] = ("Close won", "赢单"),
+        ["action.lost"] = ("Close lost", "输单"),
+        ["action.override"] = ("Move anyway", "强制推进"),
+        ["input.stage"] = ("Stage", "阶段"),
+        ["input.override_reason"] = ("Reason to override (only if it is not qualified yet)", "强制推进原因（仅在资格未达标时需要）"),
+        ["input.budget_amount"] = ("Budget amount (e.g. 120k)", "预算金额（如 12万）"),
+        ["input.budget_status"] = ("Budget status", "预算状态"),
+        ["input.decision_maker"] = ("Decision maker", "决策人"),
+        ["input.need"] = ("Need", "需求"),
+        ["input.timeline"] = ("Timeline", "时间表"),
+        ["input.kind"] = ("Kind", "类型"),
+        ["input.text"] = ("What happened?", "发生了什么？"),
+        ["input.won_amount"] = ("Final amount", "成交金额"),
+        ["input.won_date"] = ("Close date", "成交日期"),
+        ["input.loss_reason"] = ("Reason", "原因"),
+        ["input.competitor"] = ("Competitor (optional)", "竞争对手（可选）"),
+        ["qualify.title"] = ("Let's qualify {name}", "请完善“{name}”的资格信息"),
+        ["qualify.text"] = ("Still unknown: {missing}. Fill in what you know:", "尚未了解：{missing}。请填写您已知的信息："),
+        ["qualify.done"] = ("Qualification is complete.", "资格信息已完整。"),
+        ["gated.title"] = ("Not qualified enough to move on", "资格评分不足，无法推进"),
+        ["gated.text"] = ("Fill in the gaps below, or give a reason and move anyway.", "请补充以下信息，或填写原因后强制推进。"),
+        ["stale.title"] = ("This deal changed since this card was shown; nothing was changed by your click. Here is the latest:", "此卡片显示后商机已被修改，您的操作未执行。以下是最新内容："),
+        ["stale.updated"] = ("Details were updated (version {from} → {to}).", "信息已更新（版本 {from} → {to}）。"),
+        ["stale.score"] = ("BANT score: {from} → {to}", "BANT 评分：{from} → {to}"),
+        ["change.line"] = ("{what}: {old} → {new} ({who}, {when})", "{what}：{old} → {new}（{who}，{when}）"),
+        ["change.interaction"] = ("{kind} logged: {summary} ({who}, {when})", "已记录{kind}：{summary}（{who}，{when}）"),
+        ["field.Stage"] = ("Stage", "阶段"),
+        ["field.Amount"] = ("Amount", "金额"),
+        ["field.Probability"] = ("Probability", "赢率"),
+        ["field.CloseDate"] = ("Close date", "预计成交"),
+        ["field.Owner"] = ("Owner", "负责人"),
+        ["done.created"] = ("Deal created.", "商机已创建。"),
+        ["done.moved"] = ("Moved to {stage}.", "已推进到{stage}。"),
+        ["done.qualified"] = ("Qualification saved.", "资格信息已保存。"),
+        ["done.logged"] = ("{kind} logged.", "已记录{kind}。"),
+        ["done.already_logged"] = ("That was logged already.", "该记录已存在。"),
+        ["done.won"] = ("Closed as won. Congratulations!", "已赢单，恭喜！"),
+        ["done.lost"] = ("Closed as lost.", "已标记为输单。"),
+        ["refused.title"] = ("That could not be done", "无法执行"),
+        ["unknown_stage"] = ("\"{text}\" is not a stage. Stages: {stages}.", "“{text}”不是阶段。可用阶段：{stages}。"),
+        ["no_next_stage"] = ("This deal has no next stage.", "此商机没有下一阶段。"),
+        ["no_identity"] = ("I can only work with a signed-in Teams user in a tenant.", "我只能为已登录的 Teams 租户用户服务。"),
+        ["error.title"] = ("Something went wrong", "出错了"),
+        ["closed_note"] = ("This deal is closed.", "此商机已关闭。"),
+    };
+
+    private static readonly Dictionary<Domain.Pipeline.Phase, (string En, string Zh)> Phases = new()
+    {
+        [Domain.Pipeline.Phase.Capture] = ("Capture", "获取"),
+        [Domain.Pipeline.Phase.Qualify] = ("Qualify", "资格"),
+        [Domain.Pipeline.Phase.Nurture] = ("Nurture", "培育"),
+        [Domain.Pipeline.Phase.Convert] = ("Convert", "转化"),
+        [Domain.Pipeline.Phase.Closed] = ("Closed", "关闭"),
+    };
+
+    public static bool IsChinese(string? locale) => ErrorMessages.IsChinese(locale);
+
+    /// <summary>The locale the bot answers in: zh-Hans for any Chinese locale, else en-US.</summary>
+    public static string Normalize(string? locale) => IsChinese(locale) ? "zh-Hans" : "en-US";
+
+    public static string T(string key, string? locale, params (string Name, string Value)[] values)
+    {
+        var (en, zh) = Texts.TryGetValue(key, out var text) ? text : (key, key);
+        var result = IsChinese(locale) ? zh : en;
+        foreach (var (name, value) in values) result = result.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        return result;
+    }
+
+    public static IEnumerable<string> Keys => Texts.Keys;
+
+    public static string Phase(Domain.Pipeline.Phase phase, string? locale) => IsChinese(locale) ? Phases[phase].Zh : Phases[phase].En;
+
+    public static string Kind(InteractionKind kind, string? locale) => (kind, IsChinese(locale)) switch
+    {
+        (InteractionKind.Call, false) => "Call", (InteractionKind.Call, true) => "电话",
+        (InteractionKind.Meeting, false) => "Meeting", (InteractionKind.Meeting, true) => "会议",
+        (InteractionKind.Email, false) => "Email", (InteractionKind.Email, true) => "邮件",
+        (InteractionKind.Chat, false) => "Chat", (InteractionKind.Chat, true) => "聊天",
+        (_, false) => "Note", (_, true) => "备注",
+    };
+
+    public static string BudgetStatus(BudgetStatus status, string? locale) => (status, IsChinese(locale)) switch
+    {
+        (Domain.Qualification.BudgetStatus.NoCommittedBudget, false) => "No committed budget", (Domain.Qualification.BudgetStatus.NoCommittedBudget, true) => "无承诺预算",
+        (Domain.Qualification.BudgetStatus.MayBuy, false) => "May buy", (Domain.Qualification.BudgetStatus.MayBuy, true) => "可能购买",
+        (Domain.Qualification.BudgetStatus.CanBuy, false) => "Can buy", (Domain.Qualification.BudgetStatus.CanBuy, true) => "可以购买",
+        (Domain.Qualification.BudgetStatus.WillBuy, false) => "Will buy (confirmed)", (Domain.Qualification.BudgetStatus.WillBuy, true) => "确定购买（已确认）",
+        (_, false) => "Unknown", (_, true) => "未知",
+    };
+
+    public static string Need(NeedLevel need, string? locale) => (need, IsChinese(locale)) switch
+    {
+        (NeedLevel.MustHave, false) => "Must have", (NeedLevel.MustHave, true) => "必须",
+        (NeedLevel.ShouldHave, false) => "Should have", (NeedLevel.ShouldHave, true) => "应该有",
+        (NeedLevel.GoodToHave, false) => "Good to have", (NeedLevel.GoodToHave, true) => "最好有",
+        (NeedLevel.NoNeed, false) => "No need", (NeedLevel.NoNeed, true) => "不需要",
+        (_, false) => "Unknown", (_, true) => "未知",
+    };
+
+    public static string Timeframe(Timeframe timeframe, string? locale) => (timeframe, IsChinese(locale)) switch
+    {
+        (Domain.Qualification.Timeframe.Immediate, false) => "Immediate", (Domain.Qualification.Timeframe.Immediate, true) => "立即",
+        (Domain.Qualification.Timeframe.ThisQuarter, false) => "This quarter", (Domain.Qualification.Timeframe.ThisQuarter, true) => "本季度",
+        (Domain.Qualification.Timeframe.NextQuarter, false) => "Next quarter", (Domain.Qualification.Timeframe.NextQuarter, true) => "下季度",
+        (Domain.Qualification.Timeframe.ThisYear, false) => "This year", (Domain.Qualification.Timeframe.ThisYear, true) => "今年",
+        (Domain.Qualification.Timeframe.NextYear, false) => "Next year", (Domain.Qualification.Timeframe.NextYear, true) => "明年",
+        (_, false) => "Unknown", (_, true) => "未知",
+    };
+
+    public static string Rating(Rating rating, string? locale) => (rating, IsChinese(locale)) switch
+    {
+        (Domain.Qualification.Rating.Hot, false) => "hot", (Domain.Qualification.Rating.Hot, true) => "热",
+        (Domain.Qualification.Rating.Warm, false) => "warm", (Domain.Qualification.Rating.Warm, true) => "温",
+        (_, false) => "cold", (_, true) => "冷",
+    };
+
+    public static string Money(decimal? amount, string currency, string? locale) =>
+        amount is { } a ? $"{a.ToString(a == decimal.Truncate(a) ? "N0" : "N2", CultureInfo.InvariantCulture)} {currency}" : T("none", locale);
+
+    public static string When(DateTimeOffset? at, string? locale) =>
+        at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : T("none", locale);
+
+    public static string Date(DateOnly? date, string? locale) =>
+        date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : T("none", locale);
+}

@@ -1,0 +1,51 @@
+using Collaboration.Application.Opportunities;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Qualification;
+
+namespace Collaboration.Bot.Cards;
+
+/// <summary>What a deal card shows: read from a <see cref="DealDetail"/>, or made up for samples.</summary>
+public sealed record DealView(
+    Guid Id,
+    string Name,
+    string? AccountName,
+    Stage Stage,
+    decimal? Amount,
+    string Currency,
+    int Probability,
+    decimal? WeightedAmount,
+    DateOnly? CloseDate,
+    int Score,
+    Rating Rating,
+    IReadOnlyList<string> Gaps,
+    IReadOnlyList<string> MissingToAdvance,
+    string? NextStep,
+    DateTimeOffset? LastActivityAt,
+    int Version,
+    Bant Bant,
+    string? ReferredBy,
+    string? LossReason,
+    PipelineSettings Pipeline)
+{
+    public bool IsClosed => Stage.IsClosed();
+
+    public string StageName(Stage stage, string? locale) => Pipeline.For(stage).DisplayName(locale);
+
+    public static DealView From(DealDetail detail)
+    {
+        var d = detail.Deal;
+        return new DealView(d.Id, d.Name, detail.Account?.Name, d.Stage, d.Amount, d.Currency, d.Probability, d.WeightedAmount,
+            d.CloseDate, detail.Score.Total, detail.Score.Rating, detail.Score.Gaps, detail.MissingToAdvance, d.NextStep,
+            d.LastActivityAt, d.Version, d.Bant, d.ReferredBy, d.LossReason, detail.Pipeline);
+    }
+}
+
+/// <summary>When and for whom a card is drawn: its texts follow the locale, its actions carry the time.</summary>
+public sealed record CardContext(string Locale, DateTimeOffset RenderedAt);
+
+/// <summary>Extra lines on a deal card: what just happened, a refusal, what changed since an older card, a gated move.</summary>
+public sealed record DealCardNotes(
+    string? Notice = null,
+    bool NoticeIsError = false,
+    IReadOnlyList<string>? ChangedSince = null,
+    Stage? GatedTarget = null);

@@ -1,0 +1,38 @@
+using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Qualification;
+
+namespace Collaboration.Bot.Commands;
+
+/// <summary>What a rep asked for, parsed from their words; names a deal by the words they used for it.</summary>
+public abstract record BotCommand;
+
+public sealed record HelpCommand : BotCommand;
+
+public sealed record MyDealsCommand : BotCommand;
+
+public sealed record UnknownCommand(string Text) : BotCommand;
+
+public sealed record NewDealCommand(string Name, decimal? Amount, string? Currency, DateOnly? CloseDate, string? ReferredBy) : BotCommand;
+
+/// <summary>A command about one existing deal.</summary>
+public abstract record DealCommand(string DealName) : BotCommand;
+
+public sealed record ShowDealCommand(string DealName) : DealCommand(DealName);
+
+public sealed record AdvanceDealCommand(string DealName) : DealCommand(DealName);
+
+/// <summary><see cref="Target"/> is null when <see cref="StageText"/> names no stage of the tenant's pipeline.</summary>
+public sealed record MoveDealCommand(string DealName, Stage? Target, string StageText) : DealCommand(DealName);
+
+/// <summary>An empty update asks the bot for the qualification prompt.</summary>
+public sealed record QualifyDealCommand(string DealName, BantUpdate Update) : DealCommand(DealName)
+{
+    public bool IsEmpty => Update == new BantUpdate();
+}
+
+public sealed record LogInteractionCommand(string DealName, InteractionKind Kind, string Text) : DealCommand(DealName);
+
+public sealed record WonCommand(string DealName, decimal? Amount) : DealCommand(DealName);
+
+public sealed record LostCommand(string DealName, string? Reason, string? Competitor) : DealCommand(DealName);
