@@ -21,6 +21,10 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<OpportunityService>();
         services.AddSingleton<OpportunityQueries>();
         services.AddSingleton<UserDirectory>();
+        services.TryAddSingleton<IEmailHintSource, NoEmailHints>();
+        services.AddSingleton(sp => new EmailCapture(
+            sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<PartyMatcher>(),
+            sp.GetRequiredService<OpportunityService>(), sp.GetRequiredService<IEmailHintSource>()));
         return services;
     }
 
