@@ -14,6 +14,7 @@ public static class AddinAuthentication
 {
     public const string Scope = "access_as_user";
     public const string RepPolicy = "rep";
+    private const string EntraIssuerTemplate = "https://login.microsoftonline.com/{tenantid}/v2.0";
 
     public static bool IsDevelopmentMode(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
@@ -32,12 +33,15 @@ public static class AddinAuthentication
                 .EnableTokenAcquisitionToCallDownstreamApi()
                 .AddInMemoryTokenCaches();
             var environment = builder.Environment;
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {
-                // Only a local test issuer on http://127.0.0.1 is ever read without TLS, and never in Production.
+                // Only a local Entra-shaped issuer on http://127.0.0.1 (the tests' own) is read without TLS, and never in
+                // Production. Identity.Web's issuer validator fetches Entra metadata over https on its own; for that local
+                // issuer it is given Entra's issuer template instead, so the token's tid is still checked against its iss.
                 if (!environment.IsProduction() && IsLoopbackHttp(options.MetadataAddress ?? options.Authority))
                 {
                     options.RequireHttpsMetadata = false;
+                    options.TokenValidationParameters.ValidIssuers = [EntraIssuerTemplate];
                 }
             });
         }
