@@ -21,6 +21,30 @@ public class AuthenticationTests
         Assert.Equal(allowed, AddinAuthentication.AllowsDevelopmentCaller(IPAddress.Parse(address)));
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For")]
+    [InlineData("Forwarded")]
+    [InlineData("X-Real-IP")]
+    public void DevelopmentSignInRefusesALoopbackCallThatAProxyForwarded(string header)
+    {
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary { [header] = "203.0.113.7" };
+
+        Assert.False(AddinAuthentication.AllowsDevelopmentCaller(IPAddress.Loopback, headers));
+        Assert.True(AddinAuthentication.AllowsDevelopmentCaller(IPAddress.Loopback, new Microsoft.AspNetCore.Http.HeaderDictionary()));
+    }
+
+    [Fact]
+    public async Task DevelopmentModeAnswersAForwardedRequestWith401()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var client = host.RepClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+
+        var response = await client.GetAsync("/api/opportunities?mine=true");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public void DevelopmentSignInRefusesACallerWithoutAnAddress()
     {

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Collaboration.Application.Capture;
+using Collaboration.Domain.Qualification;
 using Collaboration.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Addin.Tests;
 
@@ -36,6 +39,35 @@ public class EmailCaptureTests
         Assert.Equal(1, await db.Contacts.CountAsync());
         Assert.Equal(1, await db.Accounts.CountAsync());
         Assert.Equal("Outlook", (await db.OpportunityChanges.FirstAsync()).Surface.ToString());
+    }
+
+    [Fact]
+    public async Task HintsFoundInTheEmailAreOfferedAndPrefilledOnTheNewDeal()
+    {
+        var hints = new RecordingHints();
+        await using var host = await AddinHost.StartAsync(services: s => s.AddSingleton<IEmailHintSource>(hints));
+        var rep = host.RepClient();
+        var email = Emails.From("cto@contoso.com", subject: "Budget", bodyHtml: "<p>We <b>must</b> replace our CRM</p>");
+
+        var resolved = await (await rep.PostJsonAsync("/api/emails/resolve", email)).ReadJsonAsync();
+        var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email", email)).ReadJsonAsync();
+
+        Assert.Equal(("Budget", "We must replace our CRM", new DateOnly(2026, 11, 20)), hints.Seen[0]);
+        Assert.Equal("mustHave", resolved.GetProperty("hints").GetProperty("need").GetString());
+        Assert.Equal("mustHave", deal.GetProperty("bant").GetProperty("need").GetString());
+        Assert.Equal(JsonValueKind.Null, (await (await rep.PostJsonAsync("/api/emails/resolve", Emails.From("x@contoso.com", bodyText: "hello"))).ReadJsonAsync())
+            .GetProperty("hints").ValueKind);
+    }
+
+    private sealed class RecordingHints : IEmailHintSource
+    {
+        public List<(string?, string?, DateOnly)> Seen { get; } = [];
+
+        public BantUpdate? Extract(string? subject, string? bodyText, DateOnly receivedOn)
+        {
+            lock (Seen) Seen.Add((subject, bodyText, receivedOn));
+            return bodyText?.Contains("must") == true ? new BantUpdate { Need = NeedLevel.MustHave } : null;
+        }
     }
 
     [Fact]

@@ -62,8 +62,13 @@ public static class AddinAuthentication
         }
     }
 
-    /// <summary>Development sign-in trusts only the machine itself.</summary>
-    public static bool AllowsDevelopmentCaller(IPAddress? remote) => remote is not null && IPAddress.IsLoopback(remote);
+    /// <summary>
+    /// Development sign-in trusts only the machine itself, and not a proxy on it: a request that a reverse proxy
+    /// forwarded arrives from loopback too, so forwarding headers disqualify it.
+    /// </summary>
+    public static bool AllowsDevelopmentCaller(IPAddress? remote, IHeaderDictionary? headers = null) =>
+        remote is not null && IPAddress.IsLoopback(remote)
+        && (headers is null || !(headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("Forwarded") || headers.ContainsKey("X-Real-IP")));
 
     internal static bool IsLoopbackHttp(string? address) =>
         Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;

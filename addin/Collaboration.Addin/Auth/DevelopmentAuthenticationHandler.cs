@@ -15,9 +15,9 @@ internal sealed class DevelopmentAuthenticationHandler(IOptionsMonitor<Authentic
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!AddinAuthentication.AllowsDevelopmentCaller(Context.Connection.RemoteIpAddress))
+        if (!AddinAuthentication.AllowsDevelopmentCaller(Context.Connection.RemoteIpAddress, Request.Headers))
         {
-            return Task.FromResult(AuthenticateResult.Fail("Development sign-in accepts loopback callers only."));
+            return Task.FromResult(AuthenticateResult.Fail("Development sign-in accepts direct loopback callers only."));
         }
         var headers = Request.Headers;
         string Header(string name, string fallback) => headers[name].FirstOrDefault() is { Length: > 0 } value ? value : fallback;
