@@ -246,4 +246,21 @@ public class EmailCaptureTests
         var contactId = (await db.Contacts.SingleAsync()).Id;
         Assert.All(await db.Opportunities.ToListAsync(), o => Assert.Equal(contactId, o.PrimaryContactId));
     }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task TheSameEmailLoggedFromFiveWindowsAtOnceIsOneInteraction(DatabaseKind kind)
+    {
+        await using var host = await AddinHost.StartAsync(kind);
+        var rep = host.RepClient();
+        var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email", Emails.From("a@contoso.com"))).ReadJsonAsync();
+        var id = deal.GetProperty("id").GetGuid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            rep.PostJsonAsync($"/api/opportunities/{id}/emails", Emails.From("a@contoso.com", messageId: "<same@contoso.com>"))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        await using var db = host.Db.Database.Open(AddinHost.TenantA);
+        Assert.Equal(1, await db.Interactions.CountAsync(i => i.SourceId == "same@contoso.com"));
+    }
 }
