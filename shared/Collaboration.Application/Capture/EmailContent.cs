@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
@@ -9,7 +10,7 @@ namespace Collaboration.Application.Capture;
 /// Makes an email body safe to keep: HTML goes through an allow-list sanitizer and is then reduced to text,
 /// which is what the CRM stores, scores and shows. Nothing from a mail body is ever kept as live markup.
 /// </summary>
-public static class EmailContent
+public static partial class EmailContent
 {
     private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -27,10 +28,19 @@ public static class EmailContent
         return Tidy(text.ToString());
     }
 
-    /// <summary>A plain-text body; anything in it that looks like markup is treated like HTML, so no tag survives.</summary>
-    public static string TextFromPlain(string text) =>
-        text.Contains('<') ? TextFromHtml(text.ReplaceLineEndings("<br>"))
-                           : Tidy(text);
+    /// <summary>
+    /// A plain-text body. Anything in it that looks like markup is treated like HTML, so no tag survives; the
+    /// bracketed addresses and links of quoted headers ("Li Lei &lt;li@contoso.cn&gt;") are text and stay.
+    /// </summary>
+    public static string TextFromPlain(string text)
+    {
+        if (!text.Contains('<')) return Tidy(text);
+        var escaped = BracketedAddress().Replace(text.Replace("&", "&amp;"), "&lt;$1&gt;");
+        return TextFromHtml(escaped.ReplaceLineEndings("<br>"));
+    }
+
+    [GeneratedRegex(@"<((?:mailto:|https?://)?[^<>\s@/]+@[^<>\s]+|(?:https?|mailto):[^<>\s]+)>", RegexOptions.IgnoreCase)]
+    private static partial Regex BracketedAddress();
 
     private static void AppendText(INode node, StringBuilder text)
     {
