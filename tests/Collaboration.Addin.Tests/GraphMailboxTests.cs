@@ -61,6 +61,28 @@ public class GraphMailboxTests
         Assert.Equal(["Customer", "Logged to Collaboration"], categories);
     }
 
+    [Fact]
+    public async Task WhenGraphCannotReadTheMessageThePaneFieldsAreUsed()
+    {
+        await using var graph = await LocalGraph.StartAsync();
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+        var settings = issuer.AzureAdSettings();
+        settings["Graph:Enabled"] = "true";
+        settings["Graph:BaseUrl"] = new Uri(graph.Address, "v1.0").ToString();
+        await using var host = await AddinHost.StartAsync(settings: settings,
+            services: s => s.AddScoped<IAccessTokenProvider>(_ => new FixedTokenProvider("obo-token-for-rep")));
+        var client = host.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Token());
+
+        var created = await client.PostJsonAsync("/api/opportunities/from-email",
+            Emails.From("pane@fabrikam.example", subject: "From the pane", itemId: LocalGraph.MissingItem));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var deal = await created.ReadJsonAsync();
+        Assert.Equal("From the pane", deal.GetProperty("name").GetString());
+        Assert.Equal("pane@fabrikam.example", deal.GetProperty("primaryContact").GetProperty("email").GetString());
+    }
+
     private sealed class FixedTokenProvider(string token) : IAccessTokenProvider
     {
         public AllowedHostsValidator AllowedHostsValidator { get; } = new();
@@ -74,6 +96,8 @@ public class GraphMailboxTests
     /// <summary>A Graph-shaped mailbox on 127.0.0.1 holding one message, recording every call.</summary>
     private sealed class LocalGraph : IAsyncDisposable
     {
+        public const string MissingItem = "AAMk-missing";
+
         private readonly WebApplication _app;
 
         private LocalGraph(WebApplication app, Uri address)
@@ -95,6 +119,10 @@ public class GraphMailboxTests
             var categories = new List<string> { "Customer" };
             app.Map("/v1.0/me/messages/{id}", async (string id, HttpContext context) =>
             {
+                if (id == MissingItem)
+                {
+                    return Results.Json(new { error = new { code = "ErrorItemNotFound", message = "The specified object was not found in the store." } }, statusCode: 404);
+                }
                 var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
                 lock (self!.Requests)
                 {

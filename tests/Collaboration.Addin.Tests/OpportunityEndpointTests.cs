@@ -129,7 +129,10 @@ public class OpportunityEndpointTests
         var badEnum = await rep.PutAsync($"/api/opportunities/{id}/qualification",
             new StringContent("{ \"expectedVersion\": 1, \"need\": \"desperately\" }", Encoding.UTF8, "application/json"));
 
+        var notMine = await rep.GetAsync("/api/opportunities?mine=false");
+
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notMine.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badEnum.StatusCode);
     }

@@ -38,7 +38,7 @@ public sealed class IncomingEmails(IMailbox mailbox, TimeProvider clock, ILogger
     {
         if (mailbox.IsAvailable && !string.IsNullOrWhiteSpace(fields.ItemId))
         {
-            fields = await mailbox.ReadAsync(fields.ItemId, ct) ?? fields;
+            fields = await ReadFromMailboxAsync(fields, ct);
         }
         if (string.IsNullOrWhiteSpace(fields.From?.Address))
         {
@@ -52,6 +52,20 @@ public sealed class IncomingEmails(IMailbox mailbox, TimeProvider clock, ILogger
             Parties(fields.To), Parties(fields.Cc),
             Clean(fields.Subject), body, fields.InternetMessageId?.Trim(), fields.ConversationId?.Trim(),
             fields.ReceivedAt ?? clock.GetUtcNow());
+    }
+
+    /// <summary>The mailbox's copy when it can be read; otherwise what the pane sent, which is what the rep is looking at.</summary>
+    private async Task<EmailFields> ReadFromMailboxAsync(EmailFields fields, CancellationToken ct)
+    {
+        try
+        {
+            return await mailbox.ReadAsync(fields.ItemId!, ct) ?? fields;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not read message {ItemId} from the mailbox; using the fields the task pane sent.", fields.ItemId);
+            return fields;
+        }
     }
 
     /// <summary>Tags the message in Outlook; the log itself already succeeded, so a Graph failure is only logged.</summary>

@@ -18,8 +18,11 @@ public static class OpportunityEndpoints
     {
         var deals = app.MapGroup("/api/opportunities").WithTags("Opportunities").RequireAuthorization(AddinAuthentication.RepPolicy);
 
-        deals.MapGet("/", async (Rep rep, OpportunityQueries queries, bool? mine, CancellationToken ct) =>
-            TypedResults.Ok(await queries.MyOpenDealsAsync(rep.Actor, ct: ct)))
+        deals.MapGet("/", async Task<IResult> (Rep rep, OpportunityQueries queries, bool? mine, CancellationToken ct) =>
+            mine is false
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mine"] = ["Only the rep's own open deals can be listed here (mine=true)."] })
+                : TypedResults.Ok(await queries.MyOpenDealsAsync(rep.Actor, ct: ct)))
+            .Produces<IReadOnlyList<DealSummary>>()
             .WithName("MyOpenDeals")
             .WithSummary("The rep's open deals, hottest first (mine=true is the only list so far).");
 
