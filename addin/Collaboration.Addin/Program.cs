@@ -1,9 +1,14 @@
+using Collaboration.Addin;
+using Collaboration.Addin.Auth;
+using Collaboration.Addin.Emails;
+using Collaboration.Addin.Opportunities;
 using Collaboration.Application;
 using Collaboration.Application.DemoData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCrm(builder.Configuration);
 builder.Services.AddSingleton<DemoDataSeeder>();
+builder.AddAddinApi();
 
 var app = builder.Build();
 await app.Services.MigrateCrmDatabaseAsync();
@@ -13,7 +18,15 @@ if (app.Configuration.GetValue<bool>("DemoData:Seed"))
     app.Logger.LogInformation(seeded ? "Demo data written." : "Demo data already present.");
 }
 
+app.WarnIfDevelopmentMode();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapEmails();
+app.MapOpportunities();
 app.Run();
 
 public partial class Program;

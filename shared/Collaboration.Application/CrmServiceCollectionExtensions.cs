@@ -23,6 +23,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<OpportunityQueries>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ConversationDirectory>();
+        services.AddSingleton<EmailCapture>();
         return services;
     }
 

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Collaboration.Addin.Auth;
+using Collaboration.Addin.Emails;
+using Collaboration.Addin.Errors;
+using Collaboration.Addin.Graph;
+
+namespace Collaboration.Addin;
+
+public static class AddinApi
+{
+    /// <summary>Everything the endpoints need: auth, the mailbox, JSON and error shapes, request limits, OpenAPI.</summary>
+    public static WebApplicationBuilder AddAddinApi(this WebApplicationBuilder builder)
+    {
+        builder.AddAddinAuthentication();
+        builder.AddMailbox(entraConfigured: !AddinAuthentication.IsDevelopmentMode(builder.Configuration));
+        builder.Services.AddScoped<IncomingEmails>();
+        builder.Services.AddDomainProblems();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = EmailEndpoints.MaxRequestBytes);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

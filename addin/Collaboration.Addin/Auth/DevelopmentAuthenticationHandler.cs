@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Collaboration.Application.DemoData;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+
+namespace Collaboration.Addin.Auth;
+
+/// <summary>Signs loopback callers in as the X-Dev-* user while no Entra app is configured; refuses everyone else.</summary>
+internal sealed class DevelopmentAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Development";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!AddinAuthentication.AllowsDevelopmentCaller(Context.Connection.RemoteIpAddress, Request.Headers))
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Development sign-in accepts direct loopback callers only."));
+        }
+        var headers = Request.Headers;
+        string Header(string name, string fallback) => headers[name].FirstOrDefault() is { Length: > 0 } value ? value : fallback;
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimConstants.TenantId, Header("X-Dev-Tenant", DemoDataSeeder.TenantId)),
+            new Claim(ClaimConstants.ObjectId, Header("X-Dev-User", DemoDataSeeder.DemoRepObjectId)),
+            new Claim(ClaimConstants.Name, Header("X-Dev-Name", "Alex Wilber")),
+            new Claim(ClaimConstants.PreferredUserName, Header("X-Dev-Email", "alex.wilber@collaboration.demo")),
+            new Claim(ClaimConstants.Scp, AddinAuthentication.Scope),
+        ], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}

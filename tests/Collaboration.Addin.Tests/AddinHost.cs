@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collaboration.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collaboration.Addin.Tests;
+
+/// <summary>The real add-in backend on a real Kestrel socket (127.0.0.1, a free port) over a fresh test database.</summary>
+public sealed class AddinHost : IAsyncDisposable
+{
+    public const string TenantA = "tenant-a";
+    public const string TenantB = "tenant-b";
+    public const string RepA = "rep-a";
+
+    private readonly Factory _factory;
+
+    private AddinHost(TestDatabase database, Factory factory)
+    {
+        Db = database;
+        _factory = factory;
+        BaseAddress = factory.ClientOptions.BaseAddress;
+    }
+
+    public TestDatabase Db { get; }
+    public Uri BaseAddress { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<AddinHost> StartAsync(
+        DatabaseKind kind = DatabaseKind.Sqlite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        var all = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = kind.ToString(),
+            ["ConnectionStrings:Crm"] = database.Database.ConnectionString,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var factory = new Factory(all, services ?? (_ => { }));
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var host = new AddinHost(database, factory);
+        return host;
+    }
+
+    /// <summary>A client signed in through development mode as the given rep (the host has no Entra app).</summary>
+    public HttpClient RepClient(string tenantId = TenantA, string objectId = RepA, string? acceptLanguage = null)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Add("X-Dev-Tenant", tenantId);
+        client.DefaultRequestHeaders.Add("X-Dev-User", objectId);
+        client.DefaultRequestHeaders.Add("X-Dev-Name", $"Rep {objectId}");
+        client.DefaultRequestHeaders.Add("X-Dev-Email", $"{objectId}@seller.example");
+        if (acceptLanguage is not null) client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        return client;
+    }
+
+    public HttpClient Client() => _factory.CreateClient();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> services) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureTestServices(services);
+        }
+    }
+}
+
+public static class Json
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
+        client.PostAsJsonAsync(url, body, Options);
+}
+
+/// <summary>Emails shaped like the task pane sends them.</summary>
+public static class Emails
+{
+    public static object From(string address, string? name = null, string subject = "Pricing for 50 seats", string? bodyHtml = null,
+        string? bodyText = "Hi, could you send pricing for 50 seats?", string? messageId = null, string? conversationId = null,
+        string? itemId = null, string? dealName = null) => new
+    {
+        from = new { name, address },
+        to = new[] { new { name = "Rep", address = "rep-a@seller.example" } },
+        cc = Array.Empty<object>(),
+        subject,
+        bodyHtml,
+        bodyText = bodyHtml is null ? bodyText : null,
+        internetMessageId = messageId ?? $"<{Guid.NewGuid():N}@mail.buyer.example>",
+        conversationId = conversationId ?? Guid.NewGuid().ToString("N"),
+        receivedAt = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero),
+        itemId,
+        dealName,
+    };
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Collaboration.Addin.Tests;
+
+/// <summary>
+/// An Entra-shaped OpenID issuer on 127.0.0.1: discovery document and signing keys per tenant, real RS256
+/// tokens. Issuer names use Entra's form so Identity.Web's issuer validation runs exactly as in production.
+/// </summary>
+public sealed class LocalOpenIdIssuer : IAsyncDisposable
+{
+    public const string TenantId = "3f1c2a5e-8d6b-4e0f-9a7c-1b2d3e4f5a6b";
+    public const string ClientId = "6a0f2c1e-3b4d-4c5e-8f9a-0b1c2d3e4f5a";
+    public static readonly string Audience = $"api://{ClientId}";
+
+    private readonly WebApplication _app;
+    private readonly RsaSecurityKey _key;
+
+    private LocalOpenIdIssuer(WebApplication app, RsaSecurityKey key, Uri address)
+    {
+        _app = app;
+        _key = key;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static string IssuerFor(string tenantId) => $"https://login.microsoftonline.com/{tenantId}/v2.0";
+
+    public static async Task<LocalOpenIdIssuer> StartAsync()
+    {
+        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-key-1" };
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant, HttpRequest request) => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = IssuerFor(tenant),
+            ["jwks_uri"] = $"{request.Scheme}://{request.Host}/{tenant}/discovery/v2.0/keys",
+            ["authorization_endpoint"] = $"{request.Scheme}://{request.Host}/{tenant}/oauth2/v2.0/authorize",
+            ["token_endpoint"] = $"{request.Scheme}://{request.Host}/{tenant}/oauth2/v2.0/token",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["response_types_supported"] = new[] { "code", "id_token" },
+            ["subject_types_supported"] = new[] { "pairwise" },
+        }));
+        app.MapGet("/{tenant}/discovery/v2.0/keys", () =>
+        {
+            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(key);
+            return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", kid = key.KeyId, n = jwk.N, e = jwk.E, alg = "RS256" } } });
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LocalOpenIdIssuer(app, key, new Uri(address));
+    }
+
+    /// <summary>The add-in's AzureAd settings pointing at this issuer.</summary>
+    public Dictionary<string, string?> AzureAdSettings() => new()
+    {
+        ["AzureAd:Instance"] = Address.ToString(),
+        ["AzureAd:TenantId"] = TenantId,
+        ["AzureAd:ClientId"] = ClientId,
+        ["AzureAd:Audience"] = Audience,
+    };
+
+    public string Token(string objectId = "entra-rep-1", string? audience = null, string scope = "access_as_user",
+        DateTimeOffset? expires = null, string tenantId = TenantId, string name = "Megan Bowen")
+    {
+        var now = DateTimeOffset.UtcNow;
+        var expiry = expires ?? now.AddHours(1);
+        var notBefore = expiry < now ? expiry.AddHours(-1) : now.AddMinutes(-1);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = IssuerFor(tenantId),
+            Audience = audience ?? Audience,
+            IssuedAt = notBefore.UtcDateTime,
+            NotBefore = notBefore.UtcDateTime,
+            Expires = expiry.UtcDateTime,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim("tid", tenantId), new Claim("oid", objectId), new Claim("scp", scope), new Claim("name", name),
+                new Claim("preferred_username", "megan@buyer-tenant.example"), new Claim("ver", "2.0"), new Claim("azp", ClientId),
+            ]),
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
