@@ -4,6 +4,7 @@ using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Outbox;
+using Collaboration.Domain.Quotas;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<OpportunityChange> OpportunityChanges => Set<OpportunityChange>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Quota> Quotas => Set<Quota>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -45,6 +47,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<OpportunityChange>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<Interaction>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<OutboxMessage>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Quota>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
