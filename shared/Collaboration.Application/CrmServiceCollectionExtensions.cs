@@ -1,6 +1,7 @@
 using Collaboration.Application.Capture;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Persistence;
+using Collaboration.Application.Reports;
 using Collaboration.Application.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<OpportunityService>();
         services.AddSingleton<OpportunityQueries>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<PipelineReports>();
+        services.AddSingleton<ReportCatalog>();
         return services;
     }
 
