@@ -81,8 +81,8 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
         var groups = await FinalClosesInPeriod(scope)
-            .GroupBy(x => new { x.Deal.OwnerId, x.Deal.Source, x.Change.NewValue })
-            .Select(g => new { g.Key.OwnerId, g.Key.Source, Outcome = g.Key.NewValue, Deals = g.Count() })
+            .GroupBy(x => new { x.OwnerId, x.Source, x.Outcome })
+            .Select(g => new { g.Key.OwnerId, g.Key.Source, g.Key.Outcome, Deals = g.Count() })
             .ToListAsync(ct);
         var rows = groups
             .GroupBy(g => scope.Key(g.OwnerId, g.Source, null))
@@ -97,9 +97,9 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
         var groups = await FinalClosesInPeriod(scope)
-            .Where(x => x.Change.NewValue == LostKey)
-            .GroupBy(x => new { x.Deal.LossReason, x.Deal.Competitor, x.Deal.Currency })
-            .Select(g => new { g.Key.LossReason, g.Key.Competitor, g.Key.Currency, Deals = g.Count(), Amount = g.Sum(x => x.Deal.Amount) })
+            .Where(x => x.Outcome == LostKey)
+            .GroupBy(x => new { x.LossReason, x.Competitor, x.Currency })
+            .Select(g => new { g.Key.LossReason, g.Key.Competitor, g.Key.Currency, Deals = g.Count(), Amount = g.Sum(x => x.Amount) })
             .ToListAsync(ct);
         var rows = groups
             .Select(g => new LossReasonRow(g.LossReason ?? "", g.Competitor, g.Currency, g.Deals, g.Amount ?? 0m))
@@ -235,10 +235,23 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
                where (c.NewValue == WonKey || c.NewValue == LostKey) && c.ChangedAt >= start && c.ChangedAt < end
                      && !stageRows.Any(l => l.OpportunityId == c.OpportunityId && (l.ChangedAt > c.ChangedAt || (l.ChangedAt == c.ChangedAt && l.Id > c.Id)))
                join o in scope.Deals on c.OpportunityId equals o.Id
-               select new FinalClose(c, o);
+               select new FinalClose
+               {
+                   OwnerId = o.OwnerId, Source = o.Source, Outcome = c.NewValue!, LossReason = o.LossReason,
+                   Competitor = o.Competitor, Currency = o.Currency, Amount = o.Amount,
+               };
     }
 
-    private sealed record FinalClose(OpportunityChange Change, Opportunity Deal);
+    private sealed class FinalClose
+    {
+        public required string OwnerId { get; init; }
+        public required CaptureSource Source { get; init; }
+        public required string Outcome { get; init; }
+        public string? LossReason { get; init; }
+        public string? Competitor { get; init; }
+        public required string Currency { get; init; }
+        public decimal? Amount { get; init; }
+    }
 
     private static IQueryable<Opportunity> ClosingBetween(Scope scope, DateOnly from, DateOnly to) =>
         scope.Deals.Where(o => o.Stage != Stage.Lost && o.CloseDate != null && o.CloseDate >= from && o.CloseDate <= to);
