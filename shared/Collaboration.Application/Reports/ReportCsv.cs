@@ -75,7 +75,7 @@ public static class ReportCsv
         DateOnly d => new(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), false),
         DateTimeOffset t => new(t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), false),
         double x => new(Math.Round(x, 4).ToString(CultureInfo.InvariantCulture), false),
-        decimal m => new(m.ToString(CultureInfo.InvariantCulture), false),
+        decimal m => new(m.ToString("0.############################", CultureInfo.InvariantCulture), false),
         IFormattable f => new(f.ToString(null, CultureInfo.InvariantCulture), false),
         _ => new(value.ToString() ?? "", true),
     };

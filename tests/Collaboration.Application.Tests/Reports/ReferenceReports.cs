@@ -43,6 +43,13 @@ internal sealed class ReferenceReports
 
     public int StageRowCount => _history.Count(h => h.Field == ChangedField.Stage);
 
+    public int Reopens => _history.Count(h => h.Field == ChangedField.Stage && h.OldValue is "won" or "lost");
+
+    public int Skips => _history.Count(h => h.Field == ChangedField.Stage && h.OldValue is not null && h.NewValue is not ("won" or "lost")
+        && Enum.Parse<Stage>(h.NewValue!, true) - Enum.Parse<Stage>(h.OldValue, true) > 1);
+
+    public int OwnerChanges => _history.Count(h => h.Field == ChangedField.Owner && h.OldValue is not null);
+
     public HashSet<string> VisibleTo(string me)
     {
         var visible = new HashSet<string> { me };

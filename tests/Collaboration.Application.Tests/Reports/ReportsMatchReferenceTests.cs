@@ -40,6 +40,7 @@ public class ReportsMatchReferenceTests
         var everything = await reports.ConversionAsync(new Actor(CrmTestHost.TenantA, ReportWorld.Boss, ChangeSurface.Api), cases[0].Filter);
         Assert.True(everything.Rows.Sum(r => r.Entered) > 200, "the random lives should give the reports something to count");
         Assert.True(reference.StageRowCount > 400);
+        Assert.True(reference.Reopens > 5 && reference.Skips > 5 && reference.OwnerChanges > 2, $"{reference.Reopens} reopens, {reference.Skips} skips, {reference.OwnerChanges} owner changes");
     }
 
     [Theory, MemberData(nameof(Databases))]
