@@ -2,6 +2,7 @@ using Collaboration.Application.Capture;
 using Collaboration.Application.Conversations;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Persistence;
+using Collaboration.Application.Reports;
 using Collaboration.Application.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,8 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ConversationDirectory>();
         services.AddSingleton<EmailCapture>();
+        services.AddSingleton<PipelineReports>();
+        services.AddSingleton<ReportCatalog>();
         return services;
     }
 

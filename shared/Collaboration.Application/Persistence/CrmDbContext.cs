@@ -5,6 +5,7 @@ using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Outbox;
+using Collaboration.Domain.Quotas;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
+    public DbSet<Quota> Quotas => Set<Quota>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -48,6 +50,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<Interaction>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<OutboxMessage>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ConversationReferenceRecord>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Quota>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

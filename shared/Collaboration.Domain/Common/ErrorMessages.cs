@@ -24,6 +24,7 @@ public static class ErrorMessages
         ["same_stage"] = ("The deal is already in {stage}.", "商机已处于“{stage}”阶段。"),
         ["invalid_amount"] = ("The amount must be zero or more.", "金额不能为负数。"),
         ["invalid_probability"] = ("A probability is a whole number from 0 to 100, not {value}.", "概率应为 0 到 100 的整数，而不是 {value}。"),
+        ["invalid_period"] = ("A period must end on or after the day it starts.", "期间的结束日期不能早于开始日期。"),
         ["invalid_currency"] = ("\"{value}\" is not a three-letter currency code.", "“{value}”不是三位货币代码。"),
         ["name_required"] = ("A deal needs a name.", "商机需要名称。"),
         ["name_too_long"] = ("A name can have at most {max} characters.", "名称最多 {max} 个字符。"),

@@ -6,6 +6,7 @@ using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Outbox;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
+using Collaboration.Domain.Quotas;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -130,6 +131,8 @@ internal sealed class OpportunityChangeConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Opportunity>().WithMany().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TenantId, c.OpportunityId, c.ChangedAt });
         builder.HasIndex(c => new { c.TenantId, c.Field, c.ChangedAt });
+        // Reports stream a deal's stage rows in order and look for a later stage row (is this close final?).
+        builder.HasIndex(c => new { c.TenantId, c.Field, c.OpportunityId, c.ChangedAt });
     }
 }
 
@@ -185,5 +188,18 @@ internal sealed class ConversationReferenceConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Locale).HasMaxLength(20);
         builder.HasIndex(r => new { r.TenantId, r.ConversationId }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.UserObjectId });
+    }
+}
+
+internal sealed class QuotaConfiguration : IEntityTypeConfiguration<Quota>
+{
+    public void Configure(EntityTypeBuilder<Quota> builder)
+    {
+        builder.HasKey(q => q.Id);
+        builder.Property(q => q.TenantId).HasMaxLength(64);
+        builder.Property(q => q.OwnerId).HasMaxLength(64);
+        builder.Property(q => q.Currency).HasMaxLength(3);
+        builder.Property(q => q.Amount).HasPrecision(18, 2);
+        builder.HasIndex(q => new { q.TenantId, q.OwnerId, q.PeriodStart });
     }
 }

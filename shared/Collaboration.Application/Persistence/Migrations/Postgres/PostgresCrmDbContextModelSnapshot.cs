@@ -433,6 +433,8 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
 
+                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt");
+
                     b.ToTable("OpportunityChanges");
                 });
 
@@ -476,6 +478,44 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.HasIndex("ProcessedAt", "Id");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("Collaboration.Domain.Quotas.Quota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "PeriodStart");
+
+                    b.ToTable("Quotas");
                 });
 
             modelBuilder.Entity("Collaboration.Domain.Tenants.Tenant", b =>

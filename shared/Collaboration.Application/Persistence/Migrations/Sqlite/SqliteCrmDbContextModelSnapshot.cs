@@ -426,6 +426,8 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
 
+                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt");
+
                     b.ToTable("OpportunityChanges");
                 });
 
@@ -467,6 +469,44 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "Id");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("Collaboration.Domain.Quotas.Quota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "PeriodStart");
+
+                    b.ToTable("Quotas");
                 });
 
             modelBuilder.Entity("Collaboration.Domain.Tenants.Tenant", b =>

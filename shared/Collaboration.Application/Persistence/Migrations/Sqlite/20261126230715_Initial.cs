@@ -25,6 +25,28 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversationReferences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    UserObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ConversationType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    TeamId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    BotId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationReferences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -41,6 +63,23 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Quotas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quotas", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -261,6 +300,17 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConversationReferences_TenantId_ConversationId",
+                table: "ConversationReferences",
+                columns: new[] { "TenantId", "ConversationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationReferences_TenantId_UserObjectId",
+                table: "ConversationReferences",
+                columns: new[] { "TenantId", "UserObjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Interactions_ContactId",
                 table: "Interactions",
                 column: "ContactId");
@@ -327,6 +377,11 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "Field", "ChangedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_TenantId_Field_OpportunityId_ChangedAt",
+                table: "OpportunityChanges",
+                columns: new[] { "TenantId", "Field", "OpportunityId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpportunityChanges_TenantId_OpportunityId_ChangedAt",
                 table: "OpportunityChanges",
                 columns: new[] { "TenantId", "OpportunityId", "ChangedAt" });
@@ -335,6 +390,11 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 name: "IX_Outbox_ProcessedAt_Id",
                 table: "Outbox",
                 columns: new[] { "ProcessedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotas_TenantId_OwnerId_PeriodStart",
+                table: "Quotas",
+                columns: new[] { "TenantId", "OwnerId", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_TenantId_ObjectId",
@@ -350,6 +410,9 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 name: "AccountDomains");
 
             migrationBuilder.DropTable(
+                name: "ConversationReferences");
+
+            migrationBuilder.DropTable(
                 name: "Interactions");
 
             migrationBuilder.DropTable(
@@ -357,6 +420,9 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Quotas");
 
             migrationBuilder.DropTable(
                 name: "Tenants");

@@ -26,6 +26,28 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversationReferences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    UserObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ServiceUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ChannelId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ConversationType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    TeamId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    BotId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Locale = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationReferences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -42,6 +64,23 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Quotas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quotas", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -262,6 +301,17 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConversationReferences_TenantId_ConversationId",
+                table: "ConversationReferences",
+                columns: new[] { "TenantId", "ConversationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationReferences_TenantId_UserObjectId",
+                table: "ConversationReferences",
+                columns: new[] { "TenantId", "UserObjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Interactions_ContactId",
                 table: "Interactions",
                 column: "ContactId");
@@ -328,6 +378,11 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 columns: new[] { "TenantId", "Field", "ChangedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_TenantId_Field_OpportunityId_ChangedAt",
+                table: "OpportunityChanges",
+                columns: new[] { "TenantId", "Field", "OpportunityId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpportunityChanges_TenantId_OpportunityId_ChangedAt",
                 table: "OpportunityChanges",
                 columns: new[] { "TenantId", "OpportunityId", "ChangedAt" });
@@ -336,6 +391,11 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 name: "IX_Outbox_ProcessedAt_Id",
                 table: "Outbox",
                 columns: new[] { "ProcessedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotas_TenantId_OwnerId_PeriodStart",
+                table: "Quotas",
+                columns: new[] { "TenantId", "OwnerId", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_TenantId_ObjectId",
@@ -351,6 +411,9 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 name: "AccountDomains");
 
             migrationBuilder.DropTable(
+                name: "ConversationReferences");
+
+            migrationBuilder.DropTable(
                 name: "Interactions");
 
             migrationBuilder.DropTable(
@@ -358,6 +421,9 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Quotas");
 
             migrationBuilder.DropTable(
                 name: "Tenants");

@@ -1,0 +1,133 @@
+using Collaboration.Application.Persistence;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Quotas;
+using Collaboration.Domain.Tenants;
+using Collaboration.Domain.Users;
+
+namespace Collaboration.Application.Tests.Reports;
+
+/// <summary>
+/// Two tenants whose deals lived random lives through the real aggregate at chosen times: advancing, skipping stages,
+/// stepping back, closing, being reopened, changing hands, amounts and close dates.
+/// </summary>
+internal static class ReportWorld
+{
+    public const string Boss = "boss";
+    public const string EastLead = "east-lead";
+    public const string Ann = "ann";
+    public const string Bob = "bob";
+    public const string Chen = "chen";
+    public const string Dai = "dai";
+    public const string Outsider = "zed";
+
+    public static readonly (string Id, string? Team, string? Manager)[] TenantAUsers =
+    [
+        (Boss, "leadership", null),
+        (EastLead, "east", Boss),
+        (Ann, "east", EastLead),
+        (Bob, "east", EastLead),
+        (Chen, "china", Boss),
+        (Dai, "china", Boss),
+    ];
+
+    private static readonly string[] Sellers = [EastLead, Ann, Bob, Chen, Dai];
+    private static readonly string?[] Competitors = [null, null, "Salesforce", "HubSpot", "纷享销客", "Zoho, Inc."];
+
+    public static async Task SeedAsync(CrmDatabase database, DateTimeOffset now, int seed = 7, int deals = 150)
+    {
+        await SeedTenantAsync(database, CrmTestHostTenants.A, TenantAUsers, Sellers, now, new Random(seed), deals, withQuotas: true);
+        await SeedTenantAsync(database, CrmTestHostTenants.B, [(Outsider, "east", null), (Ann, "east", null)], [Outsider, Ann], now, new Random(seed + 1), deals / 3, withQuotas: true);
+    }
+
+    private static async Task SeedTenantAsync(CrmDatabase database, string tenantId, (string Id, string? Team, string? Manager)[] users,
+        string[] sellers, DateTimeOffset now, Random random, int dealCount, bool withQuotas)
+    {
+        var pipeline = PipelineSettings.Default;
+        await using var db = database.Open(tenantId);
+        db.Tenants.Add(new Tenant(tenantId, tenantId));
+        foreach (var (id, team, manager) in users)
+        {
+            var user = new User(tenantId, id, id, $"{id}@example.com");
+            user.PlaceInTeam(team, manager);
+            db.Users.Add(user);
+        }
+        if (withQuotas)
+        {
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var quarter = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
+            foreach (var seller in sellers)
+            {
+                for (var q = -3; q <= 1; q++)
+                {
+                    if (random.Next(4) == 0) continue;
+                    var start = quarter.AddMonths(3 * q);
+                    db.Quotas.Add(new Quota(tenantId, seller, start, start.AddMonths(3).AddDays(-1), random.Next(2, 40) * 10_000m, "USD"));
+                }
+            }
+            db.Quotas.Add(new Quota(tenantId, sellers[^1], quarter, quarter.AddMonths(3).AddDays(-1), 900_000m, "CNY"));
+        }
+        await db.SaveChangesAsync();
+
+        for (var i = 0; i < dealCount; i++)
+        {
+            db.Opportunities.Add(PlayLife(tenantId, i, sellers, random, now, pipeline));
+            if (i % 50 == 49) await db.SaveChangesAsync();
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static Opportunity PlayLife(string tenantId, int index, string[] sellers, Random random, DateTimeOffset now, PipelineSettings pipeline)
+    {
+        var owner = sellers[random.Next(sellers.Length)];
+        var at = now.AddDays(-random.Next(0, 420)).AddMinutes(-random.Next(0, 1440));
+        ChangeContext Ctx() => new(owner, (ChangeSurface)random.Next(0, 3), at);
+        var currency = random.Next(5) == 0 ? "CNY" : "USD";
+        decimal? amount = random.Next(10) == 0 ? null : random.Next(1, 500) * 1000m + random.Next(0, 100) / 2m;
+        var deal = Opportunity.Capture(tenantId, $"Deal {index}", owner, pipeline, Ctx(), (CaptureSource)random.Next(0, 7),
+            amount: amount, currency: currency, closeDate: DateOnly.FromDateTime(at.AddDays(random.Next(-10, 200)).UtcDateTime));
+
+        while (random.Next(100) >= 12)
+        {
+            var next = at.AddMinutes(random.Next(30, 60 * 24 * 40));
+            if (next > now) break;
+            at = next;
+            try
+            {
+                if (deal.IsClosed)
+                {
+                    if (random.Next(3) != 0) break;
+                    deal.Reopen(StageFacts.OpenStages[random.Next(1, StageFacts.OpenStages.Count)], pipeline, Ctx(), "reconsidered");
+                    continue;
+                }
+                var roll = random.Next(100);
+                var stage = deal.Stage;
+                if (roll < 50 && stage.Next() is { } following)
+                {
+                    if (following == Stage.Won) deal.CloseWon(null, DateOnly.FromDateTime(at.UtcDateTime), pipeline, Ctx(), "strategic");
+                    else deal.MoveTo(following, pipeline, Ctx(), "strategic");
+                }
+                else if (roll < 58 && stage < Stage.Negotiation) deal.MoveTo(stage + 2, pipeline, Ctx(), "strategic");
+                else if (roll < 62 && stage > Stage.New) deal.MoveTo(stage - 1, pipeline, Ctx(), "strategic");
+                else if (roll < 72) deal.CloseLost(pipeline.LossReasons[random.Next(pipeline.LossReasons.Count)], Competitors[random.Next(Competitors.Length)], pipeline, Ctx());
+                else if (roll < 78 && stage >= Stage.Proposal) deal.CloseWon(null, DateOnly.FromDateTime(at.UtcDateTime), pipeline, Ctx(), "strategic");
+                else if (roll < 84) deal.ChangeAmount(random.Next(1, 500) * 1000m, null, Ctx());
+                else if (roll < 90) deal.ChangeCloseDate(DateOnly.FromDateTime(at.AddDays(random.Next(-5, 150)).UtcDateTime), Ctx());
+                else if (roll < 95) deal.SetManualProbability(random.Next(0, 21) * 5, pipeline, Ctx());
+                else deal.AssignOwner(owner = sellers[random.Next(sellers.Length)], Ctx());
+            }
+            catch (DomainException)
+            {
+                // The aggregate refused (missing amount, no close date): a real rep would have been told; the life goes on.
+            }
+        }
+        return deal;
+    }
+}
+
+internal static class CrmTestHostTenants
+{
+    public const string A = Testing.CrmTestHost.TenantA;
+    public const string B = Testing.CrmTestHost.TenantB;
+}
