@@ -149,6 +149,57 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_gated_stage_move_is_refused_and_the_override_with_a_reason_moves_it()
+    {
+        var since = Playground.LastSequence;
+        await Playground.SendMessageAsync("new deal Litware expansion 45000");
+        var dealMessage = await WaitForCardAsync(since, card => Cards.Text(card).Contains("Litware expansion", StringComparison.Ordinal)
+            && Cards.Text(card).Contains("Deal created.", StringComparison.Ordinal));
+
+        // The rep opens "choose stage", picks Proposal, and presses Move: the BANT gate refuses, in the card.
+        var move = Cards.Execute(Cards.Of(dealMessage), CardVerbs.Move);
+        var gated = await ClickAsync(dealMessage.MessageId, move, new Dictionary<string, string> { [CardData.Stage] = "proposal" });
+        Assert.Contains("Not qualified enough to move on", Cards.Text(gated));
+        Assert.Contains("below the required 50", Cards.Text(gated));
+        Assert.Contains(CardData.GateReason, Cards.InputIds(gated));
+
+        // ... and the override button under the reason input moves it, keeping the reason.
+        var moveAnyway = Cards.Walk(gated["body"]).Where(o => o["type"]?.GetValue<string>() == "ActionSet")
+            .SelectMany(o => o["actions"]!.AsArray().OfType<JsonObject>()).Single();
+        var moved = await ClickAsync(dealMessage.MessageId, moveAnyway, new Dictionary<string, string> { [CardData.GateReason] = "Strategic account" });
+
+        Assert.Contains("Moved to Proposal.", Cards.Text(moved));
+        await using var db = fixture.Db.Database.Open(TenantId);
+        var deal = await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "Litware expansion");
+        Assert.Equal(Stage.Proposal, deal.Stage);
+        Assert.Equal("Strategic account", deal.QualificationOverrideReason);
+    }
+
+    [Fact]
+    public async Task An_older_client_clicking_the_submit_fallback_gets_the_same_change()
+    {
+        var since = Playground.LastSequence;
+        await Playground.SendMessageAsync("new deal Tailspin upgrade 15000");
+        var dealMessage = await WaitForCardAsync(since, card => Cards.Text(card).Contains("Tailspin upgrade", StringComparison.Ordinal)
+            && Cards.Text(card).Contains("Deal created.", StringComparison.Ordinal));
+        var fallback = Cards.Execute(Cards.Of(dealMessage), CardVerbs.Log)["fallback"]!.AsObject();
+        Assert.Equal("Action.Submit", fallback["type"]!.GetValue<string>());
+        var value = fallback["data"]!.DeepClone().AsObject();
+        value[CardData.Kind] = "Meeting";
+        value[CardData.Text] = "Demo went well";
+        var before = Playground.LastSequence;
+
+        await Playground.SubmitAsync(value, dealMessage.MessageId);
+
+        await WaitForCardAsync(before, card => Cards.Text(card).Contains("Meeting logged.", StringComparison.Ordinal));
+        await Playground.WaitForBotMessageAsync(m => m.Sequence > before && m.Kind == PlaygroundMessageKind.Updated && m.MessageId == dealMessage.MessageId);
+        await using var db = fixture.Db.Database.Open(TenantId);
+        var deal = await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "Tailspin upgrade");
+        var interaction = await db.Interactions.AsNoTracking().SingleAsync(i => i.OpportunityId == deal.Id);
+        Assert.Equal("Demo went well", interaction.Summary);
+    }
+
+    [Fact]
     public async Task A_chinese_message_gets_a_chinese_reply()
     {
         var since = Playground.LastSequence;
