@@ -32,6 +32,22 @@ public sealed class CardValidationTests
         await using var host = await BotConversationHost.StartAsync();
         var seen = new CardLog(host);
 
+        // Before any deal: the welcome card on install, the empty list, and the refusal for a sender without an identity.
+        var install = host.Activity(Alex, "conversationUpdate");
+        install["membersAdded"] = new JsonArray { new JsonObject { ["id"] = BotConversationHost.BotId } };
+        await seen.PostAsync("welcome", install);
+        await seen.SayAsync(Alex, "list-empty", "my deals");
+        var anonymous = host.Activity(Alex, "message");
+        anonymous["text"] = "help";
+        anonymous["from"]!.AsObject().Remove("aadObjectId");
+        await seen.PostAsync("no-identity", anonymous);
+
+        // A deal with nothing but a name, and one whose name is full of markdown, mentions and template syntax.
+        await seen.SayAsync(Alex, "create-bare", "new deal Bare");
+        await seen.SayAsync(Alex, "log-bare", "log call bare: discussed *pricing*");
+        await seen.SayAsync(Alex, "create-hostile", "new deal **x** <at>y</at> [a](javascript:alert(1)) {{DATE(2026-01-01T00:00:00Z, SHORT)}}");
+        await seen.SayAsync(Alex, "unknown-stage", "move bare to nowhere");
+
         // English: create (deal card + qualification prompt), help, unknown, list, not found.
         var created = await seen.SayAsync(Alex, "create", "new deal Contoso 50 seats 120000 close 2026-12-31");
         Assert.Equal(2, created.Count);
@@ -135,6 +151,15 @@ public sealed class CardValidationTests
             var sent = await host.SayAsync(user, text);
             Collect(name, before);
             return sent;
+        }
+
+        public async Task PostAsync(string name, JsonObject activity)
+        {
+            var before = host.Connector.Requests.Count;
+            var response = await host.PostAsync(activity);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotEqual(before, host.Connector.Requests.Count);
+            Collect(name, before);
         }
 
         public async Task<JsonObject> ClickAsync(TestUser user, string name, JsonObject action, Dictionary<string, string>? inputs = null)
