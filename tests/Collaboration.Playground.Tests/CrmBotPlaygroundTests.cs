@@ -213,6 +213,24 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
         Assert.DoesNotContain("I did not understand", text);
     }
 
+    [Fact]
+    public async Task A_deal_created_in_chinese_gets_chinese_cards_and_is_saved()
+    {
+        var since = Playground.LastSequence;
+
+        await Playground.SendMessageAsync("新商机 华东项目 12万 成交 2026-12-31", locale: "zh-CN");
+
+        var created = await WaitForCardAsync(since, card => Cards.Text(card).Contains("商机已创建。", StringComparison.Ordinal));
+        var prompt = await WaitForCardAsync(since, card => Cards.Text(card).Contains("请完善", StringComparison.Ordinal));
+        Assert.Contains("推进到资格审核", Cards.Text(Cards.Of(created)));
+        Assert.DoesNotContain("Advance to", Cards.Text(Cards.Of(created)));
+        Assert.True(Cards.HasExecute(Cards.Of(prompt), CardVerbs.Qualify));
+        await using var db = fixture.Db.Database.Open(TenantId);
+        var deal = await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "华东项目");
+        Assert.Equal(120_000m, deal.Amount);
+        Assert.Equal(UserObjectId, deal.OwnerId);
+    }
+
     private Task<PlaygroundMessage> WaitForCardAsync(long since, Func<JsonObject, bool> predicate) =>
         Playground.WaitForBotMessageAsync(m => m.Sequence > since && m.Kind == PlaygroundMessageKind.Created
             && m.AdaptiveCard is { } card && predicate(Cards.Parse(card)));
