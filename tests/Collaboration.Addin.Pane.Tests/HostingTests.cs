@@ -62,6 +62,20 @@ public sealed partial class HostingTests
     }
 
     [Fact]
+    public void ThePaneSourceNeverWritesMarkup()
+    {
+        var source = Path.GetFullPath(Path.Combine(WebRoot, "..", "..", "taskpane", "src"));
+        var files = Directory.GetFiles(source, "*.ts", SearchOption.AllDirectories);
+
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var code = string.Join('\n', File.ReadAllLines(file).Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+            Assert.DoesNotMatch(@"innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment", code);
+        }
+    }
+
+    [Fact]
     public async Task ConfigSaysDevelopmentModeWhenNoEntraAppIsConfigured()
     {
         await using var host = await AddinHost.StartAsync();
