@@ -2,6 +2,7 @@ using Collaboration.Addin;
 using Collaboration.Addin.Auth;
 using Collaboration.Addin.Emails;
 using Collaboration.Addin.Opportunities;
+using Collaboration.Addin.TaskPane;
 using Collaboration.Application;
 using Collaboration.Application.DemoData;
 
@@ -21,6 +22,7 @@ if (app.Configuration.GetValue<bool>("DemoData:Seed"))
 app.WarnIfDevelopmentMode();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseTaskPane();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();

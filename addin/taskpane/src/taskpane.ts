@@ -1,0 +1,342 @@
+// The Outlook task pane: who sent the open email, their open deals, the selected deal's stage and BANT, and the
+// actions "Create opportunity", "Log to deal" and "Advance stage". Pinnable: re-reads on ItemChanged.
+import { Api, ApiError, type DealView, type EmailFields, type PaneConfig, type ResolveResponse } from "./api";
+import { signIn, type SignIn } from "./auth";
+import { append, h, replace } from "./dom";
+import { localeFor, type Locale } from "./i18n";
+import { currentItem, readEmail } from "./mail";
+
+interface Loaded { email: EmailFields; resolved: ResolveResponse; deal: DealView | null }
+
+let locale: Locale = localeFor(undefined);
+let token: string | null = null;
+let api = new Api(locale.acceptLanguage, () => token);
+let config: PaneConfig | null = null;
+/** Bumped on every item change: answers for an older item are dropped. */
+let generation = 0;
+let loaded: Loaded | null = null;
+
+const content = () => document.getElementById("content") as HTMLElement;
+const status = () => document.getElementById("status") as HTMLElement;
+
+function announce(message: string): void {
+  status().textContent = message;
+}
+
+function showMessage(kind: "loading" | "empty" | "signedOut" | "error", title: string, text: string, action?: { label: string; run: () => void }) {
+  const button = action ? h("button", { type: "button", class: "button primary" }, action.label) : null;
+  if (button && action) button.addEventListener("click", action.run);
+  replace(content(), h("section", { class: `state state-${kind}`, "data-state": kind },
+    kind === "loading" ? h("div", { class: "spinner", "aria-hidden": "true" }) : null,
+    h("h2", {}, title), h("p", {}, text), button));
+  announce(kind === "loading" ? locale.t.loading : `${title}. ${text}`);
+}
+
+const showLoading = () => showMessage("loading", locale.t.loading, "");
+
+async function ensureSignedIn(interactive: boolean): Promise<SignIn["kind"]> {
+  config ??= await api.config();
+  const result = await signIn(config, interactive);
+  token = result.kind === "token" ? result.token : null;
+  return result.kind;
+}
+
+/** Reads the current item and shows what the CRM knows about it. */
+async function load(interactive = false): Promise<void> {
+  const mine = ++generation;
+  loaded = null;
+  const item = currentItem();
+  if (!item) {
+    showMessage("empty", locale.t.noItemTitle, locale.t.noItem);
+    return;
+  }
+  showLoading();
+  try {
+    const email = await readEmail(item);
+    if (mine !== generation) return;
+    if (!email) {
+      showMessage("empty", locale.t.noItemTitle, locale.t.noItem);
+      return;
+    }
+    if ((await ensureSignedIn(interactive)) === "signedOut") {
+      if (mine === generation) showSignedOut();
+      return;
+    }
+    const resolved = await api.resolve(email);
+    if (mine !== generation) return;
+    const dealId = resolved.suggestion.dealId ?? resolved.alreadyLogged?.dealId ?? resolved.openDeals[0]?.id ?? null;
+    const deal = dealId ? await api.deal(dealId) : null;
+    if (mine !== generation) return;
+    loaded = { email, resolved, deal };
+    render();
+  } catch (e) {
+    if (mine === generation) showError(e);
+  }
+}
+
+function showSignedOut(): void {
+  showMessage("signedOut", locale.t.signedOutTitle, locale.t.signedOut, { label: locale.t.signIn, run: () => void load(true) });
+}
+
+function showError(e: unknown): void {
+  if (e instanceof ApiError && e.status === 401) {
+    token = null;
+    showSignedOut();
+    return;
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  showMessage("error", locale.t.errorTitle, detail, { label: locale.t.retry, run: () => void load() });
+}
+
+/** A refusal from an action: shown in the pane without losing what is on screen; a conflict refreshes the deal. */
+async function actionFailed(e: unknown): Promise<void> {
+  if (e instanceof ApiError && e.status === 401) return showError(e);
+  const message = e instanceof ApiError && e.status === 409 ? `${e.detail} ${locale.t.conflict}` : e instanceof Error ? e.message : String(e);
+  if (e instanceof ApiError && e.status === 409 && loaded?.deal) {
+    const mine = generation;
+    try {
+      const fresh = await api.deal(loaded.deal.id);
+      if (mine === generation && loaded) {
+        loaded.deal = fresh;
+        render();
+      }
+    } catch {
+      // keep the message below
+    }
+  }
+  showAlert(message);
+  announce(message);
+}
+
+function showAlert(message: string): void {
+  const alert = document.getElementById("alert");
+  if (!alert) return;
+  alert.hidden = false;
+  alert.textContent = message;
+}
+
+async function act(button: HTMLButtonElement, work: () => Promise<void>): Promise<void> {
+  const mine = generation;
+  document.querySelectorAll<HTMLButtonElement>("#content button").forEach(b => (b.disabled = true));
+  button.setAttribute("aria-busy", "true");
+  try {
+    await work();
+  } catch (e) {
+    if (mine === generation) await actionFailed(e);
+  } finally {
+    if (mine === generation) {
+      button.removeAttribute("aria-busy");
+      document.querySelectorAll<HTMLButtonElement>("#content button").forEach(b => (b.disabled = b.dataset["disabled"] === "true"));
+    }
+  }
+}
+
+async function selectDeal(dealId: string | null): Promise<void> {
+  if (!loaded) return;
+  const mine = generation;
+  loaded.deal = dealId ? await api.deal(dealId) : null;
+  if (mine === generation) render();
+}
+
+function render(): void {
+  if (!loaded) return;
+  const { t } = locale;
+  const { email, resolved, deal } = loaded;
+  const sender = resolved.sender;
+
+  const senderCard = h("section", { class: "card", "aria-labelledby": "sender-title" },
+    h("h2", { id: "sender-title", class: "section-title" }, t.sender),
+    h("p", { class: "sender-name", "data-testid": "sender-name" }, sender.contact?.name ?? sender.name ?? sender.address),
+    h("p", { class: "muted", "data-testid": "sender-address" }, sender.address),
+    h("p", { class: "badges" },
+      h("span", { class: sender.isNewContact ? "badge new" : "badge known", "data-testid": "contact-badge" },
+        sender.isNewContact ? t.newContact : t.knownContact),
+      sender.isFreeMail
+        ? h("span", { class: "badge", "data-testid": "account" }, t.freeMail)
+        : sender.account
+          ? h("span", { class: sender.isNewAccount ? "badge new" : "badge known", "data-testid": "account" },
+            `${sender.isNewAccount ? t.newAccount : t.account}: ${sender.account.name}`)
+          : sender.isNewAccount
+            ? h("span", { class: "badge new", "data-testid": "account" }, `${t.newAccount}: ${sender.address.split("@").pop() ?? ""}`)
+            : null),
+    h("p", { class: "subject" }, h("span", { class: "muted" }, `${t.subject}: `), h("span", { "data-testid": "subject" }, email.subject)),
+    resolved.alreadyLogged ? h("p", { class: "note", "data-testid": "already-logged" }, `${t.alreadyLogged} ${resolved.alreadyLogged.dealName}`) : null);
+
+  const deals = [...resolved.openDeals];
+  if (resolved.conversationDeal && !deals.some(d => d.id === resolved.conversationDeal?.id)) deals.unshift(resolved.conversationDeal);
+  const dealSelect = h("select", { id: "deal-select", class: "input" });
+  for (const d of deals) {
+    const option = h("option", { value: d.id }, d.accountName ? `${d.name} · ${d.accountName}` : d.name);
+    option.selected = d.id === deal?.id;
+    dealSelect.appendChild(option);
+  }
+  dealSelect.addEventListener("change", () => void selectDeal(dealSelect.value).catch(actionFailed));
+
+  const create = h("button", { id: "create-opportunity", type: "button", class: resolved.suggestion.action === "create" ? "button primary" : "button" }, t.createOpportunity);
+  create.addEventListener("click", () => void act(create, async () => {
+    const created = await api.create(email);
+    announce(t.created);
+    await reloadAfter(created.id);
+  }));
+  const log = h("button", { id: "log-to-deal", type: "button", class: resolved.suggestion.action === "logToDeal" ? "button primary" : "button" }, t.logToDeal);
+  setDisabled(log, !deal);
+  log.addEventListener("click", () => void act(log, async () => {
+    if (!loaded?.deal) return;
+    const result = await api.log(loaded.deal.id, email);
+    announce(result.alreadyLogged ? t.alreadyLoggedStatus : t.logged);
+    await reloadAfter(result.dealId);
+  }));
+
+  const dealsCard = h("section", { class: "card", "aria-labelledby": "deals-title" },
+    h("h2", { id: "deals-title", class: "section-title" }, t.openDeals),
+    deals.length
+      ? h("div", { class: "field" }, h("label", { for: "deal-select" }, t.deal), dealSelect)
+      : h("p", { class: "muted" }, t.noOpenDeals),
+    h("div", { class: "actions" }, create, log));
+
+  // Re-rendering replaces the controls: keep keyboard focus on the control that had it.
+  const focused = document.activeElement instanceof HTMLElement && content().contains(document.activeElement) ? document.activeElement.id : "";
+  replace(content(),
+    h("div", { id: "alert", class: "alert", role: "alert", hidden: true }),
+    senderCard, dealsCard, deal ? dealCard(deal) : null);
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+async function reloadAfter(dealId: string): Promise<void> {
+  const mine = generation;
+  if (!loaded) return;
+  const resolved = await api.resolve(loaded.email);
+  const deal = await api.deal(dealId);
+  if (mine !== generation || !loaded) return;
+  loaded.resolved = resolved;
+  loaded.deal = deal;
+  render();
+}
+
+function setDisabled(button: HTMLButtonElement, disabled: boolean): void {
+  button.disabled = disabled;
+  button.dataset["disabled"] = String(disabled);
+}
+
+function dealCard(deal: DealView): HTMLElement {
+  const { t } = locale;
+  const steps = h("ol", { class: "phases", "aria-label": t.stageProgress, "data-testid": "phases" });
+  for (const step of deal.phaseProgress) {
+    const stateWord = step.state === "done" ? t.done : step.state === "current" ? t.current : t.todo;
+    append(steps, h("li", { class: `phase ${step.state}`, "aria-current": step.state === "current" ? "step" : undefined, "data-phase": step.phase },
+      h("span", { class: "dot", "aria-hidden": "true" }),
+      h("span", { class: "phase-name" }, t.phases[step.phase] ?? step.phase),
+      h("span", { class: "visually-hidden" }, ` (${stateWord})`)));
+  }
+
+  const advance = h("button", { id: "advance-stage", type: "button", class: "button primary" }, t.advanceStage);
+  setDisabled(advance, !deal.nextStage);
+  advance.addEventListener("click", () => void act(advance, async () => {
+    if (!loaded?.deal?.nextStage) return;
+    const moved = await api.move(loaded.deal.id, loaded.deal.nextStage, loaded.deal.version);
+    loaded.deal = moved;
+    render();
+    announce(`${t.advanced} ${moved.stageName}`);
+  }));
+
+  const amount = deal.amount === null ? t.notSet : `${formatNumber(deal.amount)} ${deal.currency}`;
+  return h("section", { class: "card", "aria-labelledby": "deal-title", "data-testid": "deal" },
+    h("h2", { id: "deal-title", class: "section-title" }, deal.name),
+    steps,
+    h("dl", { class: "facts" },
+      h("dt", {}, t.stage), h("dd", { "data-testid": "stage-name" }, deal.stageName),
+      h("dt", {}, t.probability), h("dd", {}, `${deal.probability}%`),
+      h("dt", {}, t.amount), h("dd", {}, amount)),
+    h("div", { class: "actions" }, advance),
+    deal.nextStage ? null : h("p", { class: "muted" }, t.lastStage),
+    bantForm(deal));
+}
+
+function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale.tag === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 2 }).format(value);
+}
+
+function select(id: string, options: Record<string, string>, value: string): HTMLSelectElement {
+  const element = h("select", { id, class: "input" });
+  for (const [key, label] of Object.entries(options)) {
+    const option = h("option", { value: key }, label);
+    option.selected = key === value;
+    element.appendChild(option);
+  }
+  return element;
+}
+
+function field(id: string, label: string, control: HTMLElement, gap: boolean): HTMLElement {
+  // The gap mark is decoration (the "Missing" line says it in words): kept out of the control's accessible name.
+  return h("div", { class: gap ? "field gap" : "field" },
+    h("label", { for: id }, label, gap ? h("span", { class: "gap-mark", "aria-hidden": "true" }, " •") : null), control);
+}
+
+function bantForm(deal: DealView): HTMLElement {
+  const { t } = locale;
+  const bant = deal.bant;
+  const gapKeys = new Set(deal.score.gaps.map(g => g.key));
+  const amount = h("input", { id: "bant-amount", class: "input", type: "number", min: "0", step: "any", inputmode: "decimal" });
+  amount.value = bant.budgetAmount === null ? "" : String(bant.budgetAmount);
+  const currency = h("input", { id: "bant-currency", class: "input", type: "text", maxlength: "3", autocomplete: "off" });
+  currency.value = bant.budgetCurrency ?? deal.currency;
+  const status = select("bant-status", t.budgetStatuses, bant.budgetStatus);
+  const decisionMaker = h("input", { id: "bant-decision-maker", class: "input", type: "text", maxlength: "200", autocomplete: "off" });
+  decisionMaker.value = bant.decisionMakerName ?? "";
+  const need = select("bant-need", t.needs, bant.need);
+  const timeframe = select("bant-timeline", t.timeframes, bant.timeframe);
+
+  const save = h("button", { id: "save-qualification", type: "submit", class: "button" }, t.saveQualification);
+  const form = h("form", { class: "bant", "aria-labelledby": "bant-title", novalidate: true },
+    h("h3", { id: "bant-title", class: "section-title" }, t.qualification),
+    h("p", { class: "score", "data-testid": "score" },
+      `${t.score}: ${deal.score.total}/100 · ${t.rating[deal.score.rating] ?? deal.score.rating}`),
+    deal.score.gaps.length
+      ? h("p", { class: "gaps", "data-testid": "gaps" }, `${t.gaps}: ${deal.score.gaps.map(g => g.label).join(locale.tag === "zh" ? "、" : ", ")}`)
+      : h("p", { class: "muted", "data-testid": "gaps" }, t.noGaps),
+    h("div", { class: "grid" },
+      field("bant-amount", t.budgetAmount, amount, gapKeys.has("budget_amount")),
+      field("bant-currency", t.currency, currency, false)),
+    field("bant-status", t.budgetStatus, status, gapKeys.has("budget_status")),
+    field("bant-decision-maker", t.decisionMaker, decisionMaker, gapKeys.has("decision_maker")),
+    field("bant-need", t.need, need, gapKeys.has("need")),
+    field("bant-timeline", t.timeline, timeframe, gapKeys.has("timeline")),
+    h("div", { class: "actions" }, save));
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    void act(save, async () => {
+      if (!loaded?.deal) return;
+      const parsed = amount.value.trim() === "" ? null : Number(amount.value);
+      const saved = await api.qualify(loaded.deal.id, {
+        expectedVersion: loaded.deal.version,
+        budgetAmount: parsed !== null && Number.isFinite(parsed) ? parsed : null,
+        budgetCurrency: currency.value.trim() || null,
+        budgetStatus: status.value,
+        decisionMakerName: decisionMaker.value.trim() || null,
+        need: need.value,
+        timeframe: timeframe.value,
+        targetDate: null,
+      });
+      loaded.deal = saved;
+      render();
+      announce(t.saved);
+    });
+  });
+  return form;
+}
+
+function start(): void {
+  locale = localeFor(Office.context.displayLanguage);
+  document.documentElement.lang = locale.tag === "zh" ? "zh-CN" : "en";
+  api = new Api(locale.acceptLanguage, () => token);
+  const title = document.getElementById("app-name");
+  if (title) title.textContent = locale.t.appName;
+  try {
+    Office.context.mailbox?.addHandlerAsync?.(Office.EventType.ItemChanged, () => void load());
+  } catch {
+    // a host without pinning: the pane is reopened for each item
+  }
+  void load();
+}
+
+void Office.onReady(() => start());
