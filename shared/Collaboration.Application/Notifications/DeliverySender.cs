@@ -33,13 +33,17 @@ public sealed class DeliverySender(
         var lease = $"{options.WorkerId}:{Guid.NewGuid():N}";
         var claimed = await ClaimAsync(db, tenantId, lease, ct);
         var sent = 0;
+        var held = new HashSet<(RecipientKind, string)>();
         foreach (var delivery in claimed)
         {
             ct.ThrowIfCancellationRequested();
+            if (held.Contains((delivery.RecipientKind, delivery.Recipient))) continue;
             var wait = limiter.TryAcquire(tenantId, $"{delivery.RecipientKind}:{delivery.Recipient}");
             if (wait > TimeSpan.Zero)
             {
-                await DeferAsync(db, delivery.Id, lease, clock.GetUtcNow() + wait, ct);
+                // The rest of this recipient's batch waits too, in one statement, keeping its order.
+                held.Add((delivery.RecipientKind, delivery.Recipient));
+                await DeferAsync(db, delivery.RecipientKind, delivery.Recipient, lease, clock.GetUtcNow() + wait, ct);
                 continue;
             }
             if (await SendOneAsync(db, delivery, lease, ct)) sent++;
@@ -116,8 +120,9 @@ public sealed class DeliverySender(
     }
 
     /// <summary>The rate limit said wait: put it back for later without counting an attempt.</summary>
-    private static Task<int> DeferAsync(CrmDbContext db, long id, string lease, DateTimeOffset until, CancellationToken ct) =>
-        Owned(db, id, lease).ExecuteUpdateAsync(s => s
+    private static Task<int> DeferAsync(CrmDbContext db, RecipientKind kind, string recipient, string lease, DateTimeOffset until, CancellationToken ct) =>
+        db.Deliveries.Where(d => d.LockedBy == lease && d.RecipientKind == kind && d.Recipient == recipient && d.Status == DeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s
             .SetProperty(d => d.NextAttemptAt, until)
             .SetProperty(d => d.LockedBy, (string?)null)
             .SetProperty(d => d.LockedUntil, (DateTimeOffset?)null), ct);

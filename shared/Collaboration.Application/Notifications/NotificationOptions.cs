@@ -30,11 +30,12 @@ public sealed class NotificationOptions
     /// <summary>Names this process in leases; unique per process by default.</summary>
     public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    /// <summary>Teams allows about 7 messages per second into one conversation ...</summary>
+    /// <summary>Teams allows 7 messages per second into one conversation, 8 per 2 s, 60 per 30 s and 1800 per hour.</summary>
     public int PerConversationPerSecond { get; set; } = 7;
 
-    /// <summary>... and 60 per 30 seconds.</summary>
+    public int PerConversationPer2Seconds { get; set; } = 8;
     public int PerConversationPer30Seconds { get; set; } = 60;
+    public int PerConversationPerHour { get; set; } = 1800;
 
     /// <summary>About 50 requests per second per bot per tenant.</summary>
     public int PerTenantPerSecond { get; set; } = 50;

@@ -1,9 +1,11 @@
 namespace Collaboration.Application.Notifications;
 
 /// <summary>
-/// Token buckets keyed by conversation (7/s and 60/30 s) and by tenant (50/s), on <see cref="TimeProvider"/>.
-/// It never blocks: <see cref="TryAcquire"/> either takes a token from every bucket or says how long to wait,
-/// so a burst is deferred rather than failed. The limits are per process; the Connector client still honours 429s.
+/// Token buckets keyed by conversation (Teams: 7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour) and by tenant
+/// (50 per second), on <see cref="TimeProvider"/>. A limit of N per T becomes a bucket holding N/2 tokens refilled
+/// at N/2 per T, so no window of length T ever sees more than N sends, wherever it starts.
+/// It never blocks: <see cref="TryAcquire"/> either takes a token from every bucket or says how long to wait, so a
+/// burst is deferred rather than failed. The limits are per process; the Connector client still honours 429s.
 /// </summary>
 public sealed class NotificationRateLimiter(NotificationOptions options, TimeProvider clock)
 {
@@ -17,11 +19,13 @@ public sealed class NotificationRateLimiter(NotificationOptions options, TimePro
         lock (_gate)
         {
             if (_buckets.Count > 10_000) Prune(now);
-            var tenant = Buckets("t|" + tenantId, () => [new TokenBucket(options.PerTenantPerSecond, TimeSpan.FromSeconds(1), now)]);
+            var tenant = Buckets("t|" + tenantId, () => [Window(options.PerTenantPerSecond, TimeSpan.FromSeconds(1), now)]);
             var conversation = Buckets($"c|{tenantId}|{conversationKey}", () =>
             [
-                new TokenBucket(options.PerConversationPerSecond, TimeSpan.FromSeconds(1), now),
-                new TokenBucket(options.PerConversationPer30Seconds, TimeSpan.FromSeconds(30), now),
+                Window(options.PerConversationPerSecond, TimeSpan.FromSeconds(1), now),
+                Window(options.PerConversationPer2Seconds, TimeSpan.FromSeconds(2), now),
+                Window(options.PerConversationPer30Seconds, TimeSpan.FromSeconds(30), now),
+                Window(options.PerConversationPerHour, TimeSpan.FromHours(1), now),
             ]);
             var wait = TimeSpan.Zero;
             foreach (var bucket in tenant.Concat(conversation))
@@ -49,12 +53,18 @@ public sealed class NotificationRateLimiter(NotificationOptions options, TimePro
         }
     }
 
-    /// <summary>Holds up to <c>capacity</c> tokens, refilled evenly: <c>capacity</c> per <c>period</c>.</summary>
-    private sealed class TokenBucket(int capacity, TimeSpan period, DateTimeOffset now)
+    /// <summary>At most <paramref name="limit"/> sends in any window of <paramref name="window"/>: burst b plus refill r·T equals the limit.</summary>
+    private static TokenBucket Window(int limit, TimeSpan window, DateTimeOffset now)
     {
-        private readonly double _capacity = Math.Max(1, capacity);
-        private readonly double _perSecond = Math.Max(1, capacity) / period.TotalSeconds;
-        private double _tokens = Math.Max(1, capacity);
+        var capacity = Math.Max(1, limit / 2);
+        return new TokenBucket(capacity, Math.Max(1, limit - capacity) / window.TotalSeconds, now);
+    }
+
+    private sealed class TokenBucket(double capacity, double perSecond, DateTimeOffset now)
+    {
+        private readonly double _capacity = capacity;
+        private readonly double _perSecond = perSecond;
+        private double _tokens = capacity;
         private DateTimeOffset _updated = now;
 
         public TimeSpan WaitFor(DateTimeOffset now)
