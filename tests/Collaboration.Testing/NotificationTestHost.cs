@@ -97,14 +97,16 @@ public sealed class NotificationTestHost : IAsyncDisposable
         }
     }
 
-    private static NotificationOptions Clone(NotificationOptions o, string workerId) => new()
+    private static NotificationOptions Clone(NotificationOptions options, string workerId)
     {
-        PollInterval = o.PollInterval, NurtureInterval = o.NurtureInterval, OutboxBatchSize = o.OutboxBatchSize,
-        MaxOutboxAttempts = o.MaxOutboxAttempts, DeliveryBatchSize = o.DeliveryBatchSize, MaxDeliveryAttempts = o.MaxDeliveryAttempts,
-        RetryBaseDelay = o.RetryBaseDelay, RetryMaxDelay = o.RetryMaxDelay, LeaseDuration = o.LeaseDuration, WorkerId = workerId,
-        PerConversationPerSecond = o.PerConversationPerSecond, PerConversationPer30Seconds = o.PerConversationPer30Seconds,
-        PerTenantPerSecond = o.PerTenantPerSecond, RunHostedServices = o.RunHostedServices,
-    };
+        var copy = new NotificationOptions();
+        foreach (var property in typeof(NotificationOptions).GetProperties().Where(p => p.CanWrite))
+        {
+            property.SetValue(copy, property.GetValue(options));
+        }
+        copy.WorkerId = workerId;
+        return copy;
+    }
 
     public ValueTask DisposeAsync() => Crm.DisposeAsync();
 }
