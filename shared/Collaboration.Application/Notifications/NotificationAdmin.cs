@@ -19,6 +19,13 @@ public sealed class NotificationAdmin(CrmDatabase database, TimeProvider clock)
             .ToListAsync(ct);
     }
 
+    /// <summary>Deletes sent deliveries older than <paramref name="sentBefore"/>; returns how many.</summary>
+    public async Task<int> PurgeSentAsync(string tenantId, DateTimeOffset sentBefore, CancellationToken ct = default)
+    {
+        await using var db = database.Open(tenantId);
+        return await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sent && d.SentAt < sentBefore).ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>Puts a parked delivery back in the queue with a fresh attempt count; false when it is not parked.</summary>
     public async Task<bool> RetryAsync(string tenantId, long deliveryId, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using Collaboration.Application.Nurture;
+using Collaboration.Application.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,6 +8,8 @@ namespace Collaboration.Application.Notifications;
 /// <summary>Runs a unit of background work in a loop: again at once while it finds work, else after its interval.</summary>
 public abstract class PollingService(TimeProvider clock, ILogger logger) : BackgroundService
 {
+    protected TimeProvider Clock { get; } = clock;
+
     protected abstract TimeSpan Interval { get; }
 
     /// <summary>Does one pass; returns how much it did (0 means idle).</summary>
@@ -33,7 +36,7 @@ public abstract class PollingService(TimeProvider clock, ILogger logger) : Backg
             if (done > 0) continue;
             try
             {
-                await Task.Delay(Interval, clock, stoppingToken);
+                await Task.Delay(Interval, Clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -59,7 +62,8 @@ public sealed class DeliverySenderService(DeliverySender sender, NotificationOpt
     protected override Task<int> RunOnceAsync(CancellationToken ct) => sender.SendDueAsync(ct);
 }
 
-public sealed class NurtureRunnerService(NurtureRunner runner, NotificationOptions options, TimeProvider clock, ILogger<NurtureRunnerService> logger)
+public sealed class NurtureRunnerService(
+    NurtureRunner runner, NotificationAdmin admin, CrmDatabase database, NotificationOptions options, TimeProvider clock, ILogger<NurtureRunnerService> logger)
     : PollingService(clock, logger)
 {
     protected override TimeSpan Interval => options.NurtureInterval;
@@ -68,6 +72,11 @@ public sealed class NurtureRunnerService(NurtureRunner runner, NotificationOptio
     protected override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await runner.RunAsync(ct);
+        var sentBefore = Clock.GetUtcNow() - options.SentRetention;
+        foreach (var tenantId in await CrossTenantQueries.TenantIdsAsync(database, ct))
+        {
+            await admin.PurgeSentAsync(tenantId, sentBefore, ct);
+        }
         return 0;
     }
 }

@@ -40,6 +40,9 @@ public sealed class NotificationOptions
     /// <summary>About 50 requests per second per bot per tenant.</summary>
     public int PerTenantPerSecond { get; set; } = 50;
 
+    /// <summary>Sent deliveries older than this are deleted (parked ones stay until an admin acts).</summary>
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Whether the hosted services run; a host may register the services and run them itself.</summary>
     public bool RunHostedServices { get; set; } = true;
 }

@@ -89,6 +89,25 @@ public class DeliverySenderTests
         Assert.Contains("MessageWritesBlocked", parked.LastError);
     }
 
+    [Theory, MemberData(nameof(Databases))]
+    public async Task SentDeliveriesArePurgedAfterTheirRetentionButParkedOnesStay(DatabaseKind kind)
+    {
+        await using var host = await NotificationTestHost.StartAsync(kind);
+        await OneStageChangeForAliceAsync(host);
+        await host.Sender.SendDueAsync();
+        var boss = await host.UserAsync("boss");
+        var deal = await host.Crm.Deals.CaptureAsync(boss, new CaptureRequest("Other") { OwnerObjectId = "alice" });
+        await host.Dispatcher.DrainAsync();
+        host.Recorded.Behaviour = _ => throw new NotificationChannelException("gone", permanent: true);
+        await host.Sender.SendDueAsync();
+
+        host.Crm.Clock.Advance(TimeSpan.FromDays(31));
+        Assert.Equal(1, await host.Admin.PurgeSentAsync(CrmTestHost.TenantA, host.Crm.Clock.GetUtcNow() - TimeSpan.FromDays(30)));
+
+        var left = Assert.Single(await host.DeliveriesAsync());
+        Assert.Equal((DeliveryStatus.Parked, deal.Id), (left.Status, DeliveryPayload.Deserialize(left.Payload).OpportunityId));
+    }
+
     [Fact]
     public async Task ABurstOf500ChangesIntoOneConversationIsPacedAndNothingFails()
     {
