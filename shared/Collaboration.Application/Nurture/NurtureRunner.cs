@@ -61,7 +61,7 @@ public sealed class NurtureRunner(CrmDatabase database, TimeProvider clock, ILog
             .Select(d => (d.SourceKey, d.Recipient)).ToHashSet();
 
         var written = 0;
-        foreach (var (user, today, _) in due)
+        foreach (var (user, today, zone) in due)
         {
             var reminders = deals.Where(d => d.OwnerId == user.ObjectId)
                 .SelectMany(deal => ReminderEvaluator.For(deal, rules, now, today)
@@ -83,7 +83,7 @@ public sealed class NurtureRunner(CrmDatabase database, TimeProvider clock, ILog
                 OwnerId = user.ObjectId, OwnerName = user.DisplayName, Reminders = reminders,
             };
             db.Deliveries.Add(new Delivery(tenantId, RecipientKind.User, user.ObjectId, source, null,
-                NotificationKind.Digest, DeliveryPayload.Serialize(message), now, now));
+                NotificationKind.Digest, DeliveryPayload.Serialize(message), now, mine.QuietHours.NextAllowed(now, zone)));
             written++;
         }
         try

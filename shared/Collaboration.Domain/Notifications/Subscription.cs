@@ -1,3 +1,5 @@
+using Collaboration.Domain.Common;
+
 namespace Collaboration.Domain.Notifications;
 
 public enum SubscriptionFilter
@@ -19,11 +21,8 @@ public sealed class Subscription
 
     public Subscription(string tenantId, string conversationKey, SubscriptionFilter filter, string? team, string createdBy, DateTimeOffset createdAt)
     {
-        if (string.IsNullOrWhiteSpace(conversationKey)) throw new ArgumentException("A subscription needs a conversation.", nameof(conversationKey));
-        if (filter == SubscriptionFilter.MyTeam && string.IsNullOrWhiteSpace(team))
-        {
-            throw new ArgumentException("A team subscription needs the team.", nameof(team));
-        }
+        if (string.IsNullOrWhiteSpace(conversationKey)) throw new DomainException(new DomainError("conversation_required"));
+        if (filter == SubscriptionFilter.MyTeam && string.IsNullOrWhiteSpace(team)) throw new DomainException(new DomainError("team_required"));
         TenantId = tenantId;
         ConversationKey = conversationKey;
         Filter = filter;

@@ -113,6 +113,27 @@ public class NurtureTests
     }
 
     [Fact]
+    public async Task ADigestWrittenDuringQuietHoursWaitsForThemToEndAndDigestTimeIsTheRepsChoice()
+    {
+        await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
+        host.Crm.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        var early = await host.UserAsync("early", timeZone: "Europe/Berlin");
+        var late = await host.UserAsync("late", timeZone: "Europe/Berlin");
+        await host.Preferences.SetQuietHoursAsync(early, new TimeOnly(6, 0), new TimeOnly(9, 30));
+        await host.Preferences.SetDigestTimeAsync(late, new TimeOnly(10, 0));
+        await host.Crm.Deals.CaptureAsync(early, new CaptureRequest("Early's lead") { CloseDate = new DateOnly(2026, 11, 1) });
+        await host.Crm.Deals.CaptureAsync(late, new CaptureRequest("Late's lead") { CloseDate = new DateOnly(2026, 11, 1) });
+
+        await RunHourlyAsync(host, new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+
+        var digests = (await host.DeliveriesAsync()).ToDictionary(d => d.Recipient);
+        // Berlin is UTC+1 in November: 08:00 local is 07:00 UTC, quiet until 09:30 local = 08:30 UTC; 10:00 local is 09:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero), digests["early"].CreatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 8, 30, 0, TimeSpan.Zero), digests["early"].DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), digests["late"].CreatedAt);
+    }
+
+    [Fact]
     public async Task WhatIsDueNowLeavesOutSnoozedRemindersUntilTheSnoozeEnds()
     {
         await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);

@@ -82,6 +82,19 @@ public class OutboxDispatchTests
         Assert.Equal((5_000m, "USD", SubscriptionFilter.WonDeals), (message.Amount, message.Currency, message.Subscription));
     }
 
+    [Fact]
+    public async Task ATeamSubscriptionNeedsATeam()
+    {
+        await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
+        var loner = await host.UserAsync("loner");
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => host.Preferences.SubscribeAsync(loner, "channel", SubscriptionFilter.MyTeam));
+
+        Assert.Equal("team_required", error.Error.Code);
+        var named = await host.Preferences.SubscribeAsync(loner, "channel", SubscriptionFilter.MyTeam, team: "east");
+        Assert.Equal("east", named.Team);
+    }
+
     [Theory, MemberData(nameof(Databases))]
     public async Task AMutedDealSendsNothingToTheRepWhoMutedIt(DatabaseKind kind)
     {
