@@ -3,6 +3,7 @@ using Collaboration.Application.Notifications;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Tests.Notifications;
 
@@ -87,6 +88,32 @@ public class DeliverySenderTests
         var parked = Assert.Single(await host.Admin.ParkedAsync(CrmTestHost.TenantA));
         Assert.Equal(1, parked.Attempts);
         Assert.Contains("MessageWritesBlocked", parked.LastError);
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task AnotherSenderTakesOverWhenACrashedSendersLeaseRunsOut(DatabaseKind kind)
+    {
+        await using var host = await NotificationTestHost.StartAsync(kind, configure: o => o.LeaseDuration = TimeSpan.FromMinutes(2));
+        await OneStageChangeForAliceAsync(host);
+        var now = host.Crm.Clock.GetUtcNow();
+        await using (var db = host.Crm.Db.Database.Open(CrmTestHost.TenantA))
+        {
+            // What a sender that claimed the delivery and then died leaves behind.
+            await db.Deliveries.ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.LockedBy, "dead-sender:lease")
+                .SetProperty(d => d.LockedUntil, now.AddMinutes(2)));
+        }
+        var survivor = host.NewSender(host.Channel, workerId: "survivor");
+
+        Assert.Equal(0, await survivor.SendDueAsync());
+        host.Crm.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(0, await survivor.SendDueAsync());
+        host.Crm.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await survivor.SendDueAsync());
+
+        var delivery = Assert.Single(await host.DeliveriesAsync());
+        Assert.Equal((DeliveryStatus.Sent, (string?)null), (delivery.Status, delivery.LockedBy));
+        Assert.Single(host.Recorded.Sent);
     }
 
     [Theory, MemberData(nameof(Databases))]

@@ -133,6 +133,27 @@ public class NurtureTests
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), digests["late"].CreatedAt);
     }
 
+    [Theory, MemberData(nameof(Databases))]
+    public async Task ATenantsOwnRulesReplaceTheShippedOnes(DatabaseKind kind)
+    {
+        await using var host = await NotificationTestHost.StartAsync(kind);
+        host.Crm.Clock.SetUtcNow(Start);
+        var rep = await host.UserAsync("rep");
+        await host.Crm.Deals.CaptureAsync(rep, new CaptureRequest("Hot lead") { CloseDate = new DateOnly(2026, 11, 1) });
+        await host.NurtureService.ChangeRulesAsync(CrmTestHost.TenantA, NurtureRules.Default with
+        {
+            UntouchedDays = new Dictionary<Stage, int> { [Stage.New] = 1 },
+            RemindCloseDatePassed = false,
+        });
+
+        host.Crm.Clock.Advance(TimeSpan.FromDays(1));
+        var due = await host.NurtureService.DueAsync(rep);
+
+        Assert.Equal([ReminderRule.Untouched], due.Select(r => r.Rule));
+        await host.NurtureService.ChangeRulesAsync(CrmTestHost.TenantA, NurtureRules.Default);
+        Assert.Equal([ReminderRule.CloseDatePassed], (await host.NurtureService.DueAsync(rep)).Select(r => r.Rule));
+    }
+
     [Fact]
     public async Task WhatIsDueNowLeavesOutSnoozedRemindersUntilTheSnoozeEnds()
     {
