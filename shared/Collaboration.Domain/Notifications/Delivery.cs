@@ -21,7 +21,6 @@ public enum NotificationKind
     StageChanged,
     OwnerAssigned,
     DealWon,
-    DealLost,
     Digest,
 }
 
