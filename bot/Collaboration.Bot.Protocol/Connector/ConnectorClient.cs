@@ -85,21 +85,26 @@ public sealed class ConnectorClient : IConnectorClient
 
     internal TimeSpan? GetRetryDelay(HttpResponseMessage response, int attempt)
     {
-        var retryAfter = response.Headers.RetryAfter;
-        TimeSpan? requested = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
-        if (requested is { } wait)
+        if (RequestedRetryAfter(response) is { } wait)
         {
             if (wait > _options.MaxRetryAfter)
             {
                 return null;
             }
 
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            return wait;
         }
 
         var exponential = _options.BaseDelay * Math.Pow(2, attempt - 1);
         var capped = exponential > _options.MaxDelay ? _options.MaxDelay : exponential;
         return capped * (0.5 + (Random.Shared.NextDouble() * 0.5));
+    }
+
+    private TimeSpan? RequestedRetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        TimeSpan? requested = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
+        return requested < TimeSpan.Zero ? TimeSpan.Zero : requested;
     }
 
     private static string NormalizeServiceUrl(string serviceUrl)
@@ -202,6 +207,7 @@ public sealed class ConnectorClient : IConnectorClient
         throw new ConnectorException(
             $"The Bot Connector answered {(int)response.StatusCode} {response.ReasonPhrase} for conversation '{conversationId}'.",
             response.StatusCode,
-            body);
+            body,
+            retryAfter: RequestedRetryAfter(response));
     }
 }

@@ -4,16 +4,20 @@ namespace Collaboration.Bot.Protocol.Connector;
 
 public class ConnectorException : Exception
 {
-    public ConnectorException(string message, HttpStatusCode statusCode, string? responseBody, Exception? innerException = null)
+    public ConnectorException(string message, HttpStatusCode statusCode, string? responseBody, Exception? innerException = null, TimeSpan? retryAfter = null)
         : base(message, innerException)
     {
         StatusCode = statusCode;
         ResponseBody = responseBody;
+        RetryAfter = retryAfter;
     }
 
     public HttpStatusCode StatusCode { get; }
 
     public string? ResponseBody { get; }
+
+    /// <summary>The wait the Connector asked for on the last answer (Retry-After), when it asked for one.</summary>
+    public TimeSpan? RetryAfter { get; }
 }
 
 /// <summary>

@@ -3,6 +3,8 @@ using Collaboration.Application.Conversations;
 using Collaboration.Domain.Accounts;
 using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Notifications;
+using Collaboration.Domain.Nurture;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Outbox;
 using Collaboration.Domain.Quotas;
@@ -31,6 +33,13 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
     public DbSet<Quota> Quotas => Set<Quota>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<Mute> Mutes => Set<Mute>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<Snooze> Snoozes => Set<Snooze>();
+    public DbSet<FollowUpEnrolment> FollowUpEnrolments => Set<FollowUpEnrolment>();
+    public DbSet<TenantNurtureSettings> NurtureSettings => Set<TenantNurtureSettings>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -51,6 +60,13 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<OutboxMessage>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ConversationReferenceRecord>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<Quota>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Delivery>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Subscription>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Mute>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<NotificationSettings>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Snooze>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<FollowUpEnrolment>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<TenantNurtureSettings>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -32,6 +32,8 @@ public static class ErrorMessages
         ["invalid_weights"] = ("The BANT weights must be zero or more and add up to 100.", "BANT 权重必须非负且总和为 100。"),
         ["review_needs_content"] = ("A review needs at least one factor or a lesson.", "复盘至少需要一个因素或一条经验。"),
         ["invalid_pipeline"] = ("The pipeline settings are invalid: {detail}", "销售流程设置无效：{detail}"),
+        ["team_required"] = ("A team subscription needs a team: join one or name it.", "团队订阅需要指定团队：请先加入团队或写明团队名称。"),
+        ["conversation_required"] = ("A subscription needs a conversation.", "订阅需要指定会话。"),
     };
 
     private static readonly Dictionary<string, (string En, string Zh)> Terms = new()
@@ -50,6 +52,8 @@ public static class ErrorMessages
         ["contact"] = ("The contact", "联系人"),
         ["account"] = ("The account", "客户"),
         ["user"] = ("The user", "用户"),
+        ["plan"] = ("The follow-up plan", "跟进计划"),
+        ["enrolment"] = ("The follow-up enrolment", "跟进安排"),
     };
 
     public static bool IsChinese(string? locale) =>

@@ -1,0 +1,82 @@
+using Collaboration.Application.Nurture;
+using Collaboration.Application.Persistence;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Collaboration.Application.Notifications;
+
+/// <summary>Runs a unit of background work in a loop: again at once while it finds work, else after its interval.</summary>
+public abstract class PollingService(TimeProvider clock, ILogger logger) : BackgroundService
+{
+    protected TimeProvider Clock { get; } = clock;
+
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>Does one pass; returns how much it did (0 means idle).</summary>
+    protected abstract Task<int> RunOnceAsync(CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int done;
+            try
+            {
+                done = await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "{Service} pass failed; trying again in {Interval}", GetType().Name, Interval);
+                done = 0;
+            }
+            if (done > 0) continue;
+            try
+            {
+                await Task.Delay(Interval, Clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+public sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, NotificationOptions options, TimeProvider clock, ILogger<OutboxDispatcherService> logger)
+    : PollingService(clock, logger)
+{
+    protected override TimeSpan Interval => options.PollInterval;
+
+    protected override Task<int> RunOnceAsync(CancellationToken ct) => dispatcher.DispatchAsync(ct);
+}
+
+public sealed class DeliverySenderService(DeliverySender sender, NotificationOptions options, TimeProvider clock, ILogger<DeliverySenderService> logger)
+    : PollingService(clock, logger)
+{
+    protected override TimeSpan Interval => options.PollInterval;
+
+    protected override Task<int> RunOnceAsync(CancellationToken ct) => sender.SendDueAsync(ct);
+}
+
+public sealed class NurtureRunnerService(
+    NurtureRunner runner, NotificationAdmin admin, CrmDatabase database, NotificationOptions options, TimeProvider clock, ILogger<NurtureRunnerService> logger)
+    : PollingService(clock, logger)
+{
+    protected override TimeSpan Interval => options.NurtureInterval;
+
+    // Digests are written once per rep and day, so one pass is all there is until the next interval.
+    protected override async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await runner.RunAsync(ct);
+        var sentBefore = Clock.GetUtcNow() - options.SentRetention;
+        foreach (var tenantId in await CrossTenantQueries.TenantIdsAsync(database, ct))
+        {
+            await admin.PurgeSentAsync(tenantId, sentBefore, ct);
+        }
+        return 0;
+    }
+}

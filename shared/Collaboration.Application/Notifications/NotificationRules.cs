@@ -1,0 +1,107 @@
+using Collaboration.Domain.Notifications;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Users;
+
+namespace Collaboration.Application.Notifications;
+
+/// <summary>A domain event read back from the outbox.</summary>
+public sealed record NotificationEvent(long OutboxMessageId, string TenantId, DomainEvent Event);
+
+/// <summary>Who should hear about an event; mutes and quiet hours are applied afterwards, to every rule alike.</summary>
+public sealed record PlannedNotification(RecipientKind RecipientKind, string Recipient, NotificationKind Kind, SubscriptionFilter? Subscription = null);
+
+/// <summary>What rules may look at: the tenant's users and its channel subscriptions.</summary>
+public sealed class NotificationAudience(IReadOnlyDictionary<string, User> users, IReadOnlyList<Subscription> subscriptions)
+{
+    public IReadOnlyList<Subscription> Subscriptions { get; } = subscriptions;
+
+    public User? User(string? objectId) => objectId is not null && users.TryGetValue(objectId, out var user) ? user : null;
+}
+
+/// <summary>A pluggable notification rule; register more with <c>services.AddSingleton&lt;INotificationRule, ...&gt;()</c>.</summary>
+public interface INotificationRule
+{
+    IEnumerable<PlannedNotification> Plan(NotificationEvent notificationEvent, NotificationAudience audience);
+}
+
+/// <summary>The deal's owner hears of every stage change, from any surface, unless they made it.</summary>
+public sealed class OwnerHearsOfStageChanges : INotificationRule
+{
+    public IEnumerable<PlannedNotification> Plan(NotificationEvent notificationEvent, NotificationAudience audience)
+    {
+        if (notificationEvent.Event is StageChanged change && change.ActorId != change.OwnerId)
+        {
+            yield return new PlannedNotification(RecipientKind.User, change.OwnerId, NotificationKind.StageChanged);
+        }
+    }
+}
+
+/// <summary>A rep given a deal by someone else hears of it.</summary>
+public sealed class NewOwnerHearsOfAssignment : INotificationRule
+{
+    public IEnumerable<PlannedNotification> Plan(NotificationEvent notificationEvent, NotificationAudience audience)
+    {
+        if (notificationEvent.Event is OwnerAssigned assigned && assigned.ActorId != assigned.OwnerId)
+        {
+            yield return new PlannedNotification(RecipientKind.User, assigned.OwnerId, NotificationKind.OwnerAssigned);
+        }
+    }
+}
+
+/// <summary>Channels subscribed to "won deals", "all stage changes" or "my team" get one message per matching change.</summary>
+public sealed class SubscribedChannelsHear : INotificationRule
+{
+    public IEnumerable<PlannedNotification> Plan(NotificationEvent notificationEvent, NotificationAudience audience)
+    {
+        foreach (var subscription in audience.Subscriptions)
+        {
+            var kind = (subscription.Filter, notificationEvent.Event) switch
+            {
+                (SubscriptionFilter.WonDeals, DealClosed { Won: true }) => NotificationKind.DealWon,
+                (SubscriptionFilter.AllStageChanges, StageChanged) => NotificationKind.StageChanged,
+                (SubscriptionFilter.MyTeam, StageChanged change) when audience.User(change.OwnerId)?.Team == subscription.Team => NotificationKind.StageChanged,
+                _ => (NotificationKind?)null,
+            };
+            if (kind is { } k)
+            {
+                yield return new PlannedNotification(RecipientKind.Conversation, subscription.ConversationKey, k, subscription.Filter);
+            }
+        }
+    }
+}
+
+internal static class NotificationMessages
+{
+    public static DeliveryMessage For(NotificationEvent notificationEvent, PlannedNotification planned, NotificationAudience audience)
+    {
+        var e = notificationEvent.Event;
+        var recipient = planned.RecipientKind == RecipientKind.User ? audience.User(planned.Recipient) : null;
+        var message = new DeliveryMessage
+        {
+            Kind = planned.Kind,
+            TenantId = notificationEvent.TenantId,
+            At = e.At,
+            Locale = recipient?.Locale ?? "en-US",
+            TimeZone = recipient?.TimeZone ?? "UTC",
+            OpportunityId = e.OpportunityId,
+            OpportunityName = e.OpportunityName,
+            OwnerId = e.OwnerId,
+            OwnerName = audience.User(e.OwnerId)?.DisplayName,
+            ActorId = e.ActorId,
+            ActorName = audience.User(e.ActorId)?.DisplayName,
+            Surface = e.Surface,
+            Subscription = planned.Subscription,
+        };
+        return e switch
+        {
+            StageChanged change => message with { FromStage = change.From, ToStage = change.To, Reason = change.OverrideReason },
+            OwnerAssigned assigned => message with { PreviousOwnerId = assigned.PreviousOwnerId },
+            DealClosed closed => message with
+            {
+                ToStage = closed.Won ? Stage.Won : Stage.Lost, Amount = closed.Amount, Currency = closed.Currency, Reason = closed.LossReason,
+            },
+            _ => message,
+        };
+    }
+}

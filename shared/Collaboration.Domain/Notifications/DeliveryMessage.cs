@@ -1,0 +1,42 @@
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Nurture;
+using Collaboration.Domain.Pipeline;
+
+namespace Collaboration.Domain.Notifications;
+
+/// <summary>
+/// What a notification says, in data: enough for the bot to render a card in the recipient's language
+/// (rendering is the bot's job). Stored as a delivery's payload.
+/// </summary>
+public sealed record DeliveryMessage
+{
+    public required NotificationKind Kind { get; init; }
+    public required string TenantId { get; init; }
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The recipient's locale (a channel gets the tenant default, en-US).</summary>
+    public string Locale { get; init; } = "en-US";
+
+    /// <summary>The recipient's time zone, for rendering times.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public Guid? OpportunityId { get; init; }
+    public string? OpportunityName { get; init; }
+    public Stage? FromStage { get; init; }
+    public Stage? ToStage { get; init; }
+    public string? OwnerId { get; init; }
+    public string? OwnerName { get; init; }
+    public string? PreviousOwnerId { get; init; }
+    public string? ActorId { get; init; }
+    public string? ActorName { get; init; }
+    public ChangeSurface? Surface { get; init; }
+    public decimal? Amount { get; init; }
+    public string? Currency { get; init; }
+    public string? Reason { get; init; }
+
+    /// <summary>Why a channel got it (its subscription filter); null for 1:1 notifications.</summary>
+    public SubscriptionFilter? Subscription { get; init; }
+
+    /// <summary>For a digest: what is due, grouped by the renderer as it likes.</summary>
+    public IReadOnlyList<Reminder> Reminders { get; init; } = [];
+}

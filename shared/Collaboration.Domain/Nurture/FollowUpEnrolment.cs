@@ -1,0 +1,45 @@
+namespace Collaboration.Domain.Nurture;
+
+/// <summary>A deal's contact following a <see cref="FollowUpPlan"/> from <see cref="StartedOn"/>; steps are done one by one.</summary>
+public sealed class FollowUpEnrolment
+{
+    private FollowUpEnrolment() { }
+
+    public FollowUpEnrolment(string tenantId, Guid opportunityId, Guid? contactId, FollowUpPlan plan, DateOnly startedOn, string enrolledBy)
+    {
+        if (plan.Steps.Count == 0) throw new ArgumentException("A plan needs steps.", nameof(plan));
+        TenantId = tenantId;
+        OpportunityId = opportunityId;
+        ContactId = contactId;
+        PlanName = plan.Name;
+        Steps = plan.Steps.OrderBy(s => s.Day).ToList();
+        StartedOn = startedOn;
+        EnrolledBy = enrolledBy;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public string TenantId { get; private set; } = "";
+    public Guid OpportunityId { get; private set; }
+    public Guid? ContactId { get; private set; }
+    public string PlanName { get; private set; } = "";
+
+    /// <summary>A copy of the plan's steps as enrolled: changing the plan later does not move running enrolments.</summary>
+    public List<FollowUpStep> Steps { get; private set; } = [];
+
+    public DateOnly StartedOn { get; private set; }
+    public string EnrolledBy { get; private set; } = "";
+
+    /// <summary>How many steps, in order, are done.</summary>
+    public int StepsDone { get; private set; }
+
+    public bool IsComplete => StepsDone >= Steps.Count;
+
+    public IEnumerable<FollowUpStep> DueSteps(DateOnly today) =>
+        Steps.Skip(StepsDone).Where(s => StartedOn.AddDays(s.Day) <= today);
+
+    /// <summary>Marks the next open step done; idempotent once the plan is complete.</summary>
+    public void CompleteNextStep()
+    {
+        if (!IsComplete) StepsDone++;
+    }
+}

@@ -1,0 +1,69 @@
+using Collaboration.Application.Capture;
+using Collaboration.Application.Notifications;
+using Collaboration.Application.Nurture;
+using Collaboration.Application.Users;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Collaboration.Application.Tests.Notifications;
+
+public class NotificationHostingTests
+{
+    [Fact]
+    public void SettingsAreReadFromTheNotificationsSection()
+    {
+        var services = new ServiceCollection().AddLogging();
+        var configuration = Configuration(new()
+        {
+            ["Notifications:PollInterval"] = "00:00:00.250",
+            ["Notifications:MaxDeliveryAttempts"] = "3",
+            ["Notifications:PerTenantPerSecond"] = "20",
+        });
+        services.AddCrm(configuration).AddNotifications(configuration).AddSingleton<INotificationChannel>(new RecordingChannel());
+
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<NotificationOptions>();
+        Assert.Equal((TimeSpan.FromMilliseconds(250), 3, 20, 60), (options.PollInterval, options.MaxDeliveryAttempts, options.PerTenantPerSecond, options.PerConversationPer30Seconds));
+        Assert.Equal(3, provider.GetServices<IHostedService>().Count());
+        Assert.Equal(3, provider.GetServices<INotificationRule>().Count());
+        Assert.NotNull(provider.GetRequiredService<DeliverySender>());
+        Assert.NotNull(provider.GetRequiredService<NurtureService>());
+    }
+
+    [Fact]
+    public async Task TheHostedServicesDeliverAStageChangeWithoutBeingAsked()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var channel = new RecordingChannel();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Crm"] = database.Database.ConnectionString,
+            ["Notifications:PollInterval"] = "00:00:00.050",
+        });
+        builder.Services.AddCrm(builder.Configuration).AddNotifications(builder.Configuration).AddSingleton<INotificationChannel>(channel);
+        using var host = builder.Build();
+        var users = host.Services.GetRequiredService<UserDirectory>();
+        await users.EnsureAsync(new UserProfile(CrmTestHost.TenantA, "boss", "Boss", null, "en-US", "UTC"));
+        await users.EnsureAsync(new UserProfile(CrmTestHost.TenantA, "alice", "Alice", null, "de-DE", "Europe/Berlin"));
+        var boss = new Actor(CrmTestHost.TenantA, "boss", ChangeSurface.Outlook);
+        var deals = host.Services.GetRequiredService<Opportunities.OpportunityService>();
+
+        await host.StartAsync();
+        var deal = await deals.CaptureAsync(boss, new CaptureRequest("Hosted") { OwnerObjectId = "boss" });
+        await deals.AssignOwnerAsync(boss, deal.Id, null, "alice");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (channel.Sent.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(25);
+        await host.StopAsync();
+
+        var (notification, _) = Assert.Single(channel.Sent);
+        Assert.Equal(("alice", "de-DE", "Europe/Berlin"), (notification.Recipient, notification.Message.Locale, notification.Message.TimeZone));
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}
