@@ -25,12 +25,22 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         {
             party = await parties.MatchOrCreateAsync(actor.TenantId, request.ContactEmail, request.ContactName, request.AccountName, ct);
         }
+        return await CaptureMatchedAsync(actor, request, party, ownerFromRules: false, ct);
+    }
+
+    /// <summary>
+    /// Captures for a contact already matched. <paramref name="ownerFromRules"/>: the tenant's assignment rules chose the
+    /// owner (a channel capture), so the actor's visibility does not limit it; otherwise a rep may only hand a new deal to
+    /// someone whose deals they see.
+    /// </summary>
+    internal async Task<Opportunity> CaptureMatchedAsync(Actor actor, CaptureRequest request, PartyMatch? party, bool ownerFromRules, CancellationToken ct)
+    {
         await using var db = database.Open(actor.TenantId);
         var pipeline = await PipelineAsync(db, ct);
         var now = clock.GetUtcNow();
         var context = actor.At(now);
         var owner = request.OwnerObjectId ?? actor.UserObjectId;
-        if (owner != actor.UserObjectId)
+        if (owner != actor.UserObjectId && !ownerFromRules)
         {
             var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
             if (!visible.Contains(owner)) throw new NotFoundException("user");
@@ -187,7 +197,7 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         return $"{email.Subject}: {snippet}".Trim(' ', ':');
     }
 
-    private Interaction NewInteraction(Actor actor, Opportunity deal, InteractionInput input, Guid? contactId, DateTimeOffset now) =>
+    internal static Interaction NewInteraction(Actor actor, Opportunity deal, InteractionInput input, Guid? contactId, DateTimeOffset now) =>
         new(actor.TenantId, deal.Id, contactId, input.Kind, input.Direction, input.OccurredAt ?? now,
             string.IsNullOrWhiteSpace(input.Summary) ? input.Kind.ToString() : input.Summary,
             actor.UserObjectId, actor.Surface, input.SourceId, input.ConversationId, input.Body, input.Subject);

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Collaboration.Application.Conversations;
 using Collaboration.Domain.Accounts;
+using Collaboration.Domain.Assignment;
+using Collaboration.Domain.Capture;
+using Collaboration.Domain.Imports;
 using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Opportunities;
@@ -31,6 +34,12 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
     public DbSet<Quota> Quotas => Set<Quota>();
+    public DbSet<WebForm> WebForms => Set<WebForm>();
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+    public DbSet<RoundRobinCursor> RoundRobinCursors => Set<RoundRobinCursor>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+    public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -51,6 +60,12 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<OutboxMessage>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ConversationReferenceRecord>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<Quota>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<WebForm>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<AssignmentRule>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<RoundRobinCursor>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ImportJob>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ImportMapping>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ImportedRow>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
