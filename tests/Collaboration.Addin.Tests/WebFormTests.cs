@@ -208,3 +208,32 @@ public class WebFormTests
         Assert.Equal(12, await db.Opportunities.CountAsync());
     }
 }
+
+public class ReferralCaptureTests
+{
+    [Fact]
+    public async Task ADealFromEmailRecordsItsReferrerOrProspecting()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var client = host.RepClient();
+
+        var referred = await client.PostJsonAsync("/api/opportunities/from-email", new Dictionary<string, object?>
+        {
+            ["from"] = new { name = "Zhou", address = "zhou@litware.example" }, ["subject"] = "Intro via Wang Fang", ["bodyText"] = "Hello",
+            ["internetMessageId"] = "<r1@litware.example>", ["referredBy"] = "Wang Fang",
+        });
+        var prospected = await client.PostJsonAsync("/api/opportunities/from-email", new Dictionary<string, object?>
+        {
+            ["from"] = new { name = "Kim", address = "kim@adatum.example" }, ["subject"] = "Our call", ["bodyText"] = "Thanks",
+            ["internetMessageId"] = "<p1@adatum.example>", ["source"] = "prospecting",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, referred.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, prospected.StatusCode);
+        await using var db = host.Db.Database.Open(AddinHost.TenantA);
+        var referral = await db.Opportunities.SingleAsync(o => o.Name == "Intro via Wang Fang");
+        Assert.Equal(CaptureSource.Referral, referral.Source);
+        Assert.Equal("Wang Fang", referral.ReferredBy);
+        Assert.Equal(CaptureSource.Prospecting, (await db.Opportunities.SingleAsync(o => o.Name == "Our call")).Source);
+    }
+}

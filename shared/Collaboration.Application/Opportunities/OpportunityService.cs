@@ -61,12 +61,14 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         return deal;
     }
 
-    public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null, CancellationToken ct = default)
+    public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null, CancellationToken ct = default,
+        string? referredBy = null, CaptureSource? source = null)
     {
         var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(no subject)" : email.Subject.Trim();
         var request = new CaptureRequest(dealName ?? subject)
         {
-            Source = CaptureSource.Email,
+            Source = source ?? (string.IsNullOrWhiteSpace(referredBy) ? CaptureSource.Email : CaptureSource.Referral),
+            ReferredBy = referredBy,
             SourceDetail = email.From.Address,
             ContactEmail = email.From.Address,
             ContactName = email.From.Name,
