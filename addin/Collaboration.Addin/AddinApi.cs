@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Addin.Auth;
+using Collaboration.Addin.Capture;
+using Collaboration.Application.Imports;
 using Collaboration.Addin.Emails;
 using Collaboration.Addin.Errors;
 using Collaboration.Addin.Graph;
@@ -15,6 +17,9 @@ public static class AddinApi
         builder.AddAddinAuthentication();
         builder.AddMailbox(entraConfigured: !AddinAuthentication.IsDevelopmentMode(builder.Configuration));
         builder.Services.AddScoped<IncomingEmails>();
+        builder.AddWebForms();
+        builder.AddSalesMailbox();
+        builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddDomainProblems();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

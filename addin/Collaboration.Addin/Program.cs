@@ -1,6 +1,9 @@
 using Collaboration.Addin;
 using Collaboration.Addin.Auth;
+using Collaboration.Addin.Capture;
 using Collaboration.Addin.Emails;
+using Collaboration.Addin.Graph;
+using Collaboration.Addin.Imports;
 using Collaboration.Addin.Opportunities;
 using Collaboration.Addin.TaskPane;
 using Collaboration.Application;
@@ -25,10 +28,14 @@ app.UseStatusCodePages();
 app.UseTaskPane();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapEmails();
 app.MapOpportunities();
+app.MapWebForms();
+app.MapImports();
+app.MapSalesMailbox();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,6 @@
+using Collaboration.Application.Assignment;
 using Collaboration.Application.Capture;
+using Collaboration.Application.Imports;
 using Collaboration.Application.Conversations;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Persistence;
@@ -25,6 +27,13 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ConversationDirectory>();
         services.AddSingleton<EmailCapture>();
+        services.AddSingleton<LeadAssigner>();
+        services.AddSingleton<AssignmentRules>();
+        services.AddSingleton<ChannelCapture>();
+        services.AddSingleton<WebForms>();
+        services.AddSingleton<SalesMailboxCapture>();
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<ImportService>();
         services.AddSingleton<PipelineReports>();
         services.AddSingleton<ReportCatalog>();
         return services;

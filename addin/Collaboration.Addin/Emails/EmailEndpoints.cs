@@ -38,7 +38,7 @@ public static class EmailEndpoints
         api.MapPost("/opportunities/from-email", async (FromEmailRequest request, Rep rep, IncomingEmails incoming, EmailCapture capture, OpportunityQueries queries, CancellationToken ct) =>
         {
             var email = await incoming.ReadAsync(request, ct);
-            var deal = await capture.CreateDealAsync(rep.Actor, email, request.DealName, ct);
+            var deal = await capture.CreateDealAsync(rep.Actor, email, request.DealName, request.ReferredBy, request.Source, ct);
             await incoming.MarkLoggedAsync(request.ItemId, ct);
             var view = DealView.From(await queries.DetailAsync(rep.Actor, deal.Id, ct: ct), rep.Actor.Locale);
             return TypedResults.Created($"/api/opportunities/{deal.Id}", view);

@@ -26,6 +26,12 @@ public sealed record FromEmailRequest : EmailFields
 {
     /// <summary>Optional; the subject otherwise.</summary>
     public string? DealName { get; init; }
+
+    /// <summary>Who referred the lead; the deal's source becomes Referral unless <see cref="Source"/> says otherwise.</summary>
+    public string? ReferredBy { get; init; }
+
+    /// <summary>Optional: email (default), referral or prospecting (the rep's own outreach).</summary>
+    public Collaboration.Domain.Opportunities.CaptureSource? Source { get; init; }
 }
 
 /// <summary>

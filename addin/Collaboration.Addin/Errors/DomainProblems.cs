@@ -22,6 +22,21 @@ internal sealed class DomainProblems(IProblemDetailsService problems) : IExcepti
                 ProblemDetails = new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Not signed in", Detail = exception.Message },
             });
         }
+        if (exception is AdminRequiredException or Application.Imports.ImportFileException)
+        {
+            var refusal = exception is AdminRequiredException ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            context.Response.StatusCode = refusal;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = refusal,
+                    Title = exception is AdminRequiredException ? "Admins only" : "The file cannot be imported",
+                    Detail = exception.Message,
+                },
+            });
+        }
         if (exception is not DomainException domain) return false;
         var locale = RequestLocale.Of(context.Request);
         var status = domain switch

@@ -47,6 +47,8 @@ public sealed record CaptureRequest(string Name)
     public InteractionInput? FirstInteraction { get; init; }
 }
 
-public sealed record WebFormSubmission(string FormName, string Email, string? Name, string? Company, string? Message, string? Page, IReadOnlyDictionary<string, string>? Utm);
+/// <summary>What a web form sent; Budget, Timeline and Country are read when the form has such fields.</summary>
+public sealed record WebFormSubmission(string FormName, string Email, string? Name, string? Company, string? Message, string? Page, IReadOnlyDictionary<string, string>? Utm,
+    string? Budget = null, string? Timeline = null, string? Country = null, string? Phone = null);
 
 public sealed record ImportRow(string SourceName, int LineNumber, string DealName, string? ContactEmail, string? ContactName, string? Company, decimal? Amount, string? Currency, DateOnly? CloseDate);

@@ -91,7 +91,11 @@ public sealed class EmailCapture
 
     /// <summary>A new deal from the email: sender matched or created, the email its first interaction, hints pre-filled.</summary>
     public Task<Opportunity> CreateDealAsync(Actor actor, EmailMessage email, string? dealName = null, CancellationToken ct = default) =>
-        _deals.CaptureFromEmailAsync(actor, email, HintsFor(email), string.IsNullOrWhiteSpace(dealName) ? null : dealName.Trim(), ct);
+        CreateDealAsync(actor, email, dealName, null, null, ct);
+
+    /// <summary>As above, recording who referred the lead or that it came from the rep's own prospecting.</summary>
+    public Task<Opportunity> CreateDealAsync(Actor actor, EmailMessage email, string? dealName, string? referredBy, CaptureSource? source, CancellationToken ct = default) =>
+        _deals.CaptureFromEmailAsync(actor, email, HintsFor(email), string.IsNullOrWhiteSpace(dealName) ? null : dealName.Trim(), ct, referredBy, source);
 
     /// <summary>Logs the email to a deal; the same message twice is one interaction.</summary>
     public Task<LoggedInteraction> LogToDealAsync(Actor actor, Guid dealId, EmailMessage email, CancellationToken ct = default) =>

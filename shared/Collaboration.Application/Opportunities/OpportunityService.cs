@@ -25,12 +25,22 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         {
             party = await parties.MatchOrCreateAsync(actor.TenantId, request.ContactEmail, request.ContactName, request.AccountName, ct);
         }
+        return await CaptureMatchedAsync(actor, request, party, ownerFromRules: false, ct);
+    }
+
+    /// <summary>
+    /// Captures for a contact already matched. <paramref name="ownerFromRules"/>: the tenant's assignment rules chose the
+    /// owner (a channel capture), so the actor's visibility does not limit it; otherwise a rep may only hand a new deal to
+    /// someone whose deals they see.
+    /// </summary>
+    internal async Task<Opportunity> CaptureMatchedAsync(Actor actor, CaptureRequest request, PartyMatch? party, bool ownerFromRules, CancellationToken ct)
+    {
         await using var db = database.Open(actor.TenantId);
         var pipeline = await PipelineAsync(db, ct);
         var now = clock.GetUtcNow();
         var context = actor.At(now);
         var owner = request.OwnerObjectId ?? actor.UserObjectId;
-        if (owner != actor.UserObjectId)
+        if (owner != actor.UserObjectId && !ownerFromRules)
         {
             var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
             if (!visible.Contains(owner)) throw new NotFoundException("user");
@@ -51,12 +61,14 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         return deal;
     }
 
-    public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null, CancellationToken ct = default)
+    public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null, CancellationToken ct = default,
+        string? referredBy = null, CaptureSource? source = null)
     {
         var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(no subject)" : email.Subject.Trim();
         var request = new CaptureRequest(dealName ?? subject)
         {
-            Source = CaptureSource.Email,
+            Source = source ?? (string.IsNullOrWhiteSpace(referredBy) ? CaptureSource.Email : CaptureSource.Referral),
+            ReferredBy = referredBy,
             SourceDetail = email.From.Address,
             ContactEmail = email.From.Address,
             ContactName = email.From.Name,
@@ -187,7 +199,7 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         return $"{email.Subject}: {snippet}".Trim(' ', ':');
     }
 
-    private Interaction NewInteraction(Actor actor, Opportunity deal, InteractionInput input, Guid? contactId, DateTimeOffset now) =>
+    internal static Interaction NewInteraction(Actor actor, Opportunity deal, InteractionInput input, Guid? contactId, DateTimeOffset now) =>
         new(actor.TenantId, deal.Id, contactId, input.Kind, input.Direction, input.OccurredAt ?? now,
             string.IsNullOrWhiteSpace(input.Summary) ? input.Kind.ToString() : input.Summary,
             actor.UserObjectId, actor.Surface, input.SourceId, input.ConversationId, input.Body, input.Subject);

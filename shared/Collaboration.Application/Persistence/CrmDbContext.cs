@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Collaboration.Application.Conversations;
 using Collaboration.Domain.Accounts;
+using Collaboration.Domain.Assignment;
+using Collaboration.Domain.Capture;
+using Collaboration.Domain.Imports;
 using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Notifications;
@@ -40,6 +43,12 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<Snooze> Snoozes => Set<Snooze>();
     public DbSet<FollowUpEnrolment> FollowUpEnrolments => Set<FollowUpEnrolment>();
     public DbSet<TenantNurtureSettings> NurtureSettings => Set<TenantNurtureSettings>();
+    public DbSet<WebForm> WebForms => Set<WebForm>();
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+    public DbSet<RoundRobinCursor> RoundRobinCursors => Set<RoundRobinCursor>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+    public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -67,6 +76,12 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<Snooze>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<FollowUpEnrolment>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<TenantNurtureSettings>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<WebForm>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<AssignmentRule>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<RoundRobinCursor>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ImportJob>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ImportMapping>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ImportedRow>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

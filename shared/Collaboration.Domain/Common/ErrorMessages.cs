@@ -31,6 +31,8 @@ public static class ErrorMessages
         ["invalid_email"] = ("\"{email}\" is not an email address.", "“{email}”不是有效的邮箱地址。"),
         ["invalid_weights"] = ("The BANT weights must be zero or more and add up to 100.", "BANT 权重必须非负且总和为 100。"),
         ["review_needs_content"] = ("A review needs at least one factor or a lesson.", "复盘至少需要一个因素或一条经验。"),
+        ["invalid_origin"] = ("\"{value}\" is not a web origin (scheme://host[:port]).", "“{value}”不是有效的网站来源（scheme://host[:port]）。"),
+        ["invalid_rule"] = ("The assignment rule is invalid: {detail}", "分配规则无效：{detail}"),
         ["invalid_pipeline"] = ("The pipeline settings are invalid: {detail}", "销售流程设置无效：{detail}"),
         ["team_required"] = ("A team subscription needs a team: join one or name it.", "团队订阅需要指定团队：请先加入团队或写明团队名称。"),
         ["conversation_required"] = ("A subscription needs a conversation.", "订阅需要指定会话。"),

@@ -25,6 +25,11 @@ public sealed class User
     public string? Team { get; private set; }
     public string? ManagerObjectId { get; private set; }
 
+    /// <summary>May manage the tenant's web forms and assignment rules.</summary>
+    public bool IsAdmin { get; private set; }
+
+    public void SetAdmin(bool isAdmin) => IsAdmin = isAdmin;
+
     public void UpdateProfile(string displayName, string? email, string? locale, string? timeZone)
     {
         if (!string.IsNullOrWhiteSpace(displayName)) DisplayName = displayName.Trim();

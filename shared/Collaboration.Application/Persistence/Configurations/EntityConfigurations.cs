@@ -203,3 +203,86 @@ internal sealed class QuotaConfiguration : IEntityTypeConfiguration<Quota>
         builder.HasIndex(q => new { q.TenantId, q.OwnerId, q.PeriodStart });
     }
 }
+
+internal sealed class WebFormConfiguration : IEntityTypeConfiguration<Collaboration.Domain.Capture.WebForm>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.Domain.Capture.WebForm> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Ignore(f => f.IsActive);
+        builder.Property(f => f.TenantId).HasMaxLength(64);
+        builder.Property(f => f.Key).HasMaxLength(64);
+        builder.Property(f => f.Name).HasMaxLength(Collaboration.Domain.Capture.WebForm.MaxNameLength);
+        builder.Property(f => f.AllowedOrigins).HasJsonConversion();
+        builder.Property(f => f.OwnerObjectId).HasMaxLength(64);
+        builder.Property(f => f.CreatedBy).HasMaxLength(64);
+        builder.HasIndex(f => f.Key).IsUnique();
+        builder.HasIndex(f => f.TenantId);
+    }
+}
+
+internal sealed class AssignmentRuleConfiguration : IEntityTypeConfiguration<Collaboration.Domain.Assignment.AssignmentRule>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.Domain.Assignment.AssignmentRule> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.TenantId).HasMaxLength(64);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Country).HasMaxLength(100);
+        builder.Property(r => r.EmailDomainSuffix).HasMaxLength(253);
+        builder.Property(r => r.AssigneeObjectId).HasMaxLength(64);
+        builder.Property(r => r.Team).HasMaxLength(100);
+        builder.HasIndex(r => new { r.TenantId, r.Position });
+    }
+}
+
+internal sealed class RoundRobinCursorConfiguration : IEntityTypeConfiguration<Collaboration.Domain.Assignment.RoundRobinCursor>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.Domain.Assignment.RoundRobinCursor> builder)
+    {
+        builder.HasKey(c => new { c.TenantId, c.Team });
+        builder.Property(c => c.TenantId).HasMaxLength(64);
+        builder.Property(c => c.Team).HasMaxLength(100);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<Collaboration.Domain.Imports.ImportJob>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.Domain.Imports.ImportJob> builder)
+    {
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.TenantId).HasMaxLength(64);
+        builder.Property(j => j.SourceName).HasMaxLength(200);
+        builder.Property(j => j.FileName).HasMaxLength(260);
+        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.Errors).HasJsonConversion();
+        builder.Property(j => j.Failure).HasMaxLength(1000);
+        builder.Property(j => j.CreatedBy).HasMaxLength(64);
+        builder.HasIndex(j => new { j.TenantId, j.CreatedAt });
+    }
+}
+
+internal sealed class ImportMappingConfiguration : IEntityTypeConfiguration<Collaboration.Domain.Imports.ImportMapping>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.Domain.Imports.ImportMapping> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.TenantId).HasMaxLength(64);
+        builder.Property(m => m.SourceKey).HasMaxLength(200);
+        builder.Property(m => m.Columns).HasJsonConversion();
+        builder.HasIndex(m => new { m.TenantId, m.SourceKey }).IsUnique();
+    }
+}
+
+internal sealed class ImportedRowConfiguration : IEntityTypeConfiguration<Collaboration.Domain.Imports.ImportedRow>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.Domain.Imports.ImportedRow> builder)
+    {
+        builder.HasKey(r => new { r.TenantId, r.RowKey });
+        builder.Property(r => r.TenantId).HasMaxLength(64);
+        builder.Property(r => r.RowKey).HasMaxLength(64);
+        builder.HasOne<Opportunity>().WithMany().HasForeignKey(r => r.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.ImportJobId);
+    }
+}

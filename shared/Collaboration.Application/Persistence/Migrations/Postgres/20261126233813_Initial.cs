@@ -26,6 +26,24 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssignmentRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Country = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EmailDomainSuffix = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
+                    AssigneeObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Team = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssignmentRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConversationReferences",
                 columns: table => new
                 {
@@ -74,6 +92,48 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Deliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TotalRows = table.Column<int>(type: "integer", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    ExistingContacts = table.Column<int>(type: "integer", nullable: false),
+                    AlreadyImported = table.Column<int>(type: "integer", nullable: false),
+                    DuplicatesInFile = table.Column<int>(type: "integer", nullable: false),
+                    Invalid = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<string>(type: "text", nullable: false),
+                    Failure = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Columns = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -141,6 +201,20 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoundRobinCursors",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Team = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Counter = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundRobinCursors", x => new { x.TenantId, x.Team });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Subscriptions",
                 columns: table => new
                 {
@@ -184,11 +258,32 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     Locale = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Team = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ManagerObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    ManagerObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IsAdmin = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebForms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "text", nullable: false),
+                    OwnerObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HoneypotCount = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebForms", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -312,6 +407,27 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportedRows",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RowKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedRows", x => new { x.TenantId, x.RowKey });
+                    table.ForeignKey(
+                        name: "FK_ImportedRows_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Interactions",
                 columns: table => new
                 {
@@ -425,6 +541,11 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 columns: new[] { "TenantId", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssignmentRules_TenantId_Position",
+                table: "AssignmentRules",
+                columns: new[] { "TenantId", "Position" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_AccountId",
                 table: "Contacts",
                 column: "AccountId");
@@ -476,6 +597,27 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 name: "IX_FollowUpEnrolments_TenantId_OpportunityId",
                 table: "FollowUpEnrolments",
                 columns: new[] { "TenantId", "OpportunityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedRows_ImportJobId",
+                table: "ImportedRows",
+                column: "ImportJobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedRows_OpportunityId",
+                table: "ImportedRows",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_CreatedAt",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_TenantId_SourceKey",
+                table: "ImportMappings",
+                columns: new[] { "TenantId", "SourceKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Interactions_ContactId",
@@ -589,6 +731,17 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 table: "Users",
                 columns: new[] { "TenantId", "ObjectId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebForms_Key",
+                table: "WebForms",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebForms_TenantId",
+                table: "WebForms",
+                column: "TenantId");
         }
 
         /// <inheritdoc />
@@ -598,6 +751,9 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 name: "AccountDomains");
 
             migrationBuilder.DropTable(
+                name: "AssignmentRules");
+
+            migrationBuilder.DropTable(
                 name: "ConversationReferences");
 
             migrationBuilder.DropTable(
@@ -605,6 +761,15 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "FollowUpEnrolments");
+
+            migrationBuilder.DropTable(
+                name: "ImportedRows");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
 
             migrationBuilder.DropTable(
                 name: "Interactions");
@@ -628,6 +793,9 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 name: "Quotas");
 
             migrationBuilder.DropTable(
+                name: "RoundRobinCursors");
+
+            migrationBuilder.DropTable(
                 name: "Snoozes");
 
             migrationBuilder.DropTable(
@@ -638,6 +806,9 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "WebForms");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");

@@ -1,0 +1,252 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Collaboration.Addin.Auth;
+using Collaboration.Application.Capture;
+using Collaboration.Domain.Capture;
+using Collaboration.Domain.Common;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Collaboration.Addin.Capture;
+
+/// <summary>Settings under <c>CaptureForms</c>.</summary>
+public sealed class CaptureFormOptions
+{
+    /// <summary>Submissions accepted per client IP per minute, over all forms.</summary>
+    public int PerIpPerMinute { get; set; } = 10;
+
+    /// <summary>Submissions accepted per form per minute, from all clients.</summary>
+    public int PerFormPerMinute { get; set; } = 120;
+
+    /// <summary>Larger submissions get 413.</summary>
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>The public address the snippet posts to; the admin request's own scheme and host when empty.</summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+public sealed record CreateFormRequest(string? Name, IReadOnlyList<string>? AllowedOrigins, string? OwnerObjectId);
+
+public sealed record FormView(string Key, string Name, IReadOnlyList<string> AllowedOrigins, string? OwnerObjectId, string CreatedBy,
+    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, long HoneypotCount, string SubmitPath)
+{
+    public static FormView From(WebForm f) => new(f.Key, f.Name, f.AllowedOrigins, f.OwnerObjectId, f.CreatedBy, f.CreatedAt, f.RevokedAt, f.HoneypotCount,
+        $"/api/capture/forms/{f.Key}");
+}
+
+/// <summary>
+/// Public web-form submissions (anonymous, per-form CORS, honeypot, rate limits, size limit) and the admin's
+/// form management. A submission becomes a captured deal through the same rules as every other channel.
+/// </summary>
+public static class WebFormEndpoints
+{
+    public const string Honeypot = "website";
+    public const string RateLimitPolicy = "web-forms";
+    private const string SubmitPrefix = "/api/capture/forms/";
+    private static readonly string[] UtmFields = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
+
+    public static WebApplicationBuilder AddWebForms(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("CaptureForms").Get<CaptureFormOptions>() ?? new CaptureFormOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client IP and per form, both fixed one-minute windows; anything else is not limited here.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsSubmission(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter("ip:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), _ => Window(options.PerIpPerMinute))
+                    : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsSubmission(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter("form:" + context.Request.Path.Value![SubmitPrefix.Length..], _ => Window(options.PerFormPerMinute))
+                    : RateLimitPartition.GetNoLimiter("")));
+            limiter.OnRejected = (context, _) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+        return builder;
+    }
+
+    private static bool IsSubmission(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/api/capture/forms") && context.Request.Path.Value!.Length > SubmitPrefix.Length;
+
+    private static FixedWindowRateLimiterOptions Window(int permits) =>
+        new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+
+    public static IEndpointRouteBuilder MapWebForms(this IEndpointRouteBuilder app)
+    {
+        var submit = app.MapGroup("/api/capture/forms").WithTags("Web forms").AllowAnonymous();
+
+        submit.MapMethods("/{formKey}", [HttpMethods.Options], async (string formKey, HttpContext context, WebForms forms, CancellationToken ct) =>
+        {
+            var form = await forms.FindActiveAsync(formKey, ct);
+            if (form is null) return Results.NotFound();
+            var origin = context.Request.Headers.Origin.ToString();
+            if (!form.AllowsOrigin(origin)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            AllowOrigin(context.Response, origin);
+            context.Response.Headers.AccessControlAllowMethods = "POST";
+            context.Response.Headers.AccessControlAllowHeaders = "Content-Type";
+            context.Response.Headers.AccessControlMaxAge = "600";
+            return Results.NoContent();
+        }).WithName("WebFormPreflight");
+
+        submit.MapPost("/{formKey}", async (string formKey, HttpContext context, WebForms forms, CaptureFormOptions options, ILoggerFactory logs, CancellationToken ct) =>
+        {
+            var form = await forms.FindActiveAsync(formKey, ct);
+            if (form is null) return Results.NotFound();
+            var origin = context.Request.Headers.Origin;
+            // A browser always names the page's origin on a cross-site POST; a request without one is not from a browser page.
+            if (origin.Count > 0)
+            {
+                if (!form.AllowsOrigin(origin.ToString())) return Results.StatusCode(StatusCodes.Status403Forbidden);
+                AllowOrigin(context.Response, origin.ToString());
+            }
+            if (context.Request.ContentLength > options.MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            var body = await ReadLimitedAsync(context.Request.Body, options.MaxBodyBytes, ct);
+            if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            var fields = Parse(context.Request.ContentType, body);
+            if (fields is null) return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+
+            if (!string.IsNullOrWhiteSpace(Field(fields, Honeypot)))
+            {
+                // Looks accepted to the bot; counted so the admin can see the form is being probed.
+                await forms.CountHoneypotAsync(form, ct);
+                return Results.Ok(new { received = true });
+            }
+            var email = Field(fields, "email");
+            try
+            {
+                EmailAddress.Normalize(email);
+            }
+            catch (DomainException)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["An email address is required."] });
+            }
+            var name = Field(fields, "name") ?? JoinName(Field(fields, "first_name") ?? Field(fields, "firstName"), Field(fields, "last_name") ?? Field(fields, "lastName"));
+            var utm = UtmFields.Select(k => (k, v: Field(fields, k))).Where(p => p.v is not null).ToDictionary(p => p.k, p => p.v!);
+            var submission = new WebFormSubmission(form.Name, email!, name, Field(fields, "company"), Field(fields, "message"),
+                Field(fields, "page") ?? context.Request.Headers.Referer.FirstOrDefault(), utm,
+                Field(fields, "budget"), Field(fields, "timeline"), Field(fields, "country"), Field(fields, "phone"));
+            var deal = await forms.SubmitAsync(form, submission, ct);
+            logs.CreateLogger("WebForms").LogInformation("Form {FormId} captured deal {DealId}.", form.Id, deal.Id);
+            return Results.Ok(new { received = true });
+        }).WithName("SubmitWebForm").DisableAntiforgery();
+
+        var admin = app.MapGroup("/api/admin/forms").WithTags("Web forms (admin)").RequireAuthorization(AddinAuthentication.RepPolicy);
+
+        admin.MapPost("/", async (CreateFormRequest request, Admin caller, WebForms forms, CancellationToken ct) =>
+        {
+            var form = await forms.CreateAsync(caller.Rep.Actor, request.Name ?? "", request.AllowedOrigins ?? [], request.OwnerObjectId, ct);
+            return TypedResults.Created($"/api/admin/forms/{form.Key}", FormView.From(form));
+        }).WithName("CreateWebForm");
+
+        admin.MapGet("/", async (Admin caller, WebForms forms, CancellationToken ct) =>
+            TypedResults.Ok((await forms.ListAsync(caller.Rep.Actor, ct)).Select(FormView.From).ToList()))
+            .WithName("ListWebForms");
+
+        admin.MapDelete("/{key}", async (string key, Admin caller, WebForms forms, CancellationToken ct) =>
+        {
+            await forms.RevokeAsync(caller.Rep.Actor, key, ct);
+            return TypedResults.NoContent();
+        }).WithName("RevokeWebForm");
+
+        admin.MapGet("/{key}/snippet", async (string key, Admin caller, WebForms forms, CaptureFormOptions options, HttpContext context, CancellationToken ct) =>
+        {
+            var form = await forms.GetAsync(caller.Rep.Actor, key, ct);
+            var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? $"{context.Request.Scheme}://{context.Request.Host}" : options.PublicBaseUrl.TrimEnd('/');
+            return Results.Content(Snippet(form, baseUrl), "text/html; charset=utf-8");
+        }).WithName("WebFormSnippet");
+
+        return app;
+    }
+
+    private static void AllowOrigin(HttpResponse response, string origin)
+    {
+        response.Headers.AccessControlAllowOrigin = origin;
+        response.Headers.Vary = "Origin";
+    }
+
+    private static string? Field(IReadOnlyDictionary<string, string> fields, string name) =>
+        fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static string? JoinName(string? first, string? last) =>
+        string.Join(' ', new[] { first, last }.Where(s => s is not null)) is { Length: > 0 } joined ? joined : null;
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int max, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Form fields from application/x-www-form-urlencoded or a flat JSON object; null for other media types.</summary>
+    internal static Dictionary<string, string>? Parse(string? contentType, byte[] body)
+    {
+        var media = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        var text = Encoding.UTF8.GetString(body);
+        if (media == "application/x-www-form-urlencoded")
+        {
+            return QueryHelpers.ParseQuery(text).ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        }
+        if (media is "application/json" or "text/plain")
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+                if (json.RootElement.ValueKind != JsonValueKind.Object) return [];
+                return json.RootElement.EnumerateObject()
+                    .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                    .GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.First().Value.ValueKind == JsonValueKind.String ? g.First().Value.GetString()! : g.First().Value.GetRawText(),
+                        StringComparer.OrdinalIgnoreCase);
+            }
+            catch (JsonException)
+            {
+                return [];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A plain HTML form the admin pastes into their page; the honeypot is off-screen and skipped by keyboard and autofill.</summary>
+    internal static string Snippet(WebForm form, string baseUrl)
+    {
+        var action = WebUtility.HtmlEncode($"{baseUrl}{SubmitPrefix}{form.Key}");
+        var title = WebUtility.HtmlEncode(form.Name);
+        return $$"""
+            <form method="post" action="{{action}}" accept-charset="UTF-8" enctype="application/x-www-form-urlencoded" aria-label="{{title}}">
+              <label>Name <input type="text" name="name" autocomplete="name"></label>
+              <label>Email <input type="email" name="email" required autocomplete="email"></label>
+              <label>Company <input type="text" name="company" autocomplete="organization"></label>
+              <label>Country <input type="text" name="country" autocomplete="country-name"></label>
+              <label>Budget <input type="text" name="budget"></label>
+              <label>Timeline <input type="text" name="timeline"></label>
+              <label>Message <textarea name="message"></textarea></label>
+              <div style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden" aria-hidden="true">
+                <label>Leave this empty <input type="text" name="{{Honeypot}}" tabindex="-1" autocomplete="off"></label>
+              </div>
+              <input type="hidden" name="page" value="">
+              <script>
+                (function (f) {
+                  f.elements.page.value = location.href;
+                  var q = new URLSearchParams(location.search);
+                  ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"].forEach(function (k) {
+                    if (q.get(k)) { var i = document.createElement("input"); i.type = "hidden"; i.name = k; i.value = q.get(k); f.appendChild(i); }
+                  });
+                })(document.currentScript.parentElement);
+              </script>
+              <button type="submit">Send</button>
+            </form>
+            """;
+    }
+}

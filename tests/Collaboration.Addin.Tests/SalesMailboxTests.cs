@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Collaboration.Addin.Graph;
+using Collaboration.Domain.Opportunities;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Collaboration.Addin.Tests;
+
+public class SalesMailboxTests
+{
+    private const string Mailbox = "sales@seller.example";
+    private const string Secret = "s3cret-client-state";
+
+    [Fact]
+    public async Task TheMailboxSubscriptionCapturesLogsAndRenewsBeforeItExpires()
+    {
+        await using var graph = await MailboxGraph.StartAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await AddinHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Graph:Enabled"] = "true",
+            ["Graph:BaseUrl"] = new Uri(graph.Address, "v1.0").ToString(),
+            ["SalesMailbox:Enabled"] = "true",
+            ["SalesMailbox:Mailbox"] = Mailbox,
+            ["SalesMailbox:TenantId"] = AddinHost.TenantA,
+            ["SalesMailbox:OwnerObjectId"] = AddinHost.RepA,
+            ["SalesMailbox:ClientState"] = Secret,
+        }, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(time);
+            s.AddSingleton<IAppTokenProvider>(new FixedAppToken("app-token"));
+        });
+
+        // Created once the server listens; Graph's validation handshake went through our endpoint.
+        var subscription = await Until(() => graph.Subscriptions.FirstOrDefault());
+        Assert.Equal("created", subscription["changeType"]!.GetValue<string>());
+        Assert.Equal($"users/{Mailbox}/mailFolders('inbox')/messages", subscription["resource"]!.GetValue<string>());
+        Assert.Equal(Secret, subscription["clientState"]!.GetValue<string>());
+        Assert.Equal(new Uri(host.BaseAddress, "/api/graph/notifications").ToString(), subscription["notificationUrl"]!.GetValue<string>());
+        Assert.True(graph.HandshakeSucceeded);
+        var expires = DateTimeOffset.Parse(subscription["expirationDateTime"]!.GetValue<string>());
+        Assert.Equal(time.GetUtcNow().AddMinutes(4320), expires);
+
+        // A known contact with an open deal.
+        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", Emails.From("known@tailspin.example", "Known", subject: "Existing deal"));
+        var knownDeal = (await known.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        var client = host.Client();
+        var wrong = await client.PostAsync("/api/graph/notifications", Notification("m-wrong", "not-the-secret"));
+        var stopwatch = Stopwatch.StartNew();
+        var right = await client.PostAsync("/api/graph/notifications", Notification("m-unknown", Secret, "m-known"));
+        stopwatch.Stop();
+
+        Assert.Equal(HttpStatusCode.Accepted, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, right.StatusCode);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3));
+
+        // The same messages again, then a sentinel: once the sentinel is in, the queue has been worked through.
+        await client.PostAsync("/api/graph/notifications", Notification("m-unknown", Secret, "m-known"));
+        await client.PostAsync("/api/graph/notifications", Notification("m-sentinel", Secret));
+        await Until(async () =>
+        {
+            await using var db = host.Db.Database.Open(AddinHost.TenantA);
+            return await db.Opportunities.AnyAsync(o => o.Name == "Sentinel") ? true : (bool?)null;
+        });
+
+        await using (var db = host.Db.Database.Open(AddinHost.TenantA))
+        {
+            var captured = await db.Opportunities.SingleAsync(o => o.Name == "Need a quote for 300 seats");
+            Assert.Equal(CaptureSource.Email, captured.Source);
+            Assert.Equal(Mailbox, captured.SourceDetail);
+            Assert.Equal(AddinHost.RepA, captured.OwnerId);
+            Assert.Equal(80000m, captured.Bant.BudgetAmount);
+            Assert.Single(await db.Interactions.Where(i => i.OpportunityId == captured.Id).ToListAsync());
+            var logged = await db.Interactions.Where(i => i.OpportunityId == knownDeal).OrderBy(i => i.OccurredAt).ToListAsync();
+            Assert.Equal(2, logged.Count);
+            Assert.Equal("known-2@tailspin.example", logged[1].SourceId);
+            Assert.Equal(3, await db.Opportunities.CountAsync());
+        }
+        Assert.DoesNotContain(graph.Requests, r => r.Path.Contains("m-wrong"));
+        Assert.All(graph.Requests, r => Assert.Equal("Bearer app-token", r.Authorization));
+        Assert.Contains(graph.Requests, r => r.Path == $"/v1.0/users/{Mailbox}/messages/m-unknown");
+
+        // Renewal: nothing until shortly before expiry, then a PATCH asking for a new expiry.
+        time.Advance(TimeSpan.FromMinutes(4320 - 70));
+        await Task.Delay(200);
+        Assert.Empty(graph.Renewals);
+        var renewal = await Until(() =>
+        {
+            if (graph.Renewals.FirstOrDefault() is { } seen) return seen;
+            time.Advance(TimeSpan.FromMinutes(5));
+            return null;
+        }, pause: TimeSpan.FromMilliseconds(100));
+        Assert.True(time.GetUtcNow() < expires);
+        Assert.True(DateTimeOffset.Parse(renewal["expirationDateTime"]!.GetValue<string>()) > expires);
+        Assert.Single(graph.Subscriptions);
+    }
+
+    [Fact]
+    public async Task TheValidationHandshakeEchoesTheDecodedTokenAsPlainText()
+    {
+        await using var host = await AddinHost.StartAsync();
+
+        var response = await host.Client().PostAsync("/api/graph/notifications?validationToken=" + Uri.EscapeDataString("Validation: Token <1> & more"), null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Validation: Token <1> & more", await response.Content.ReadAsStringAsync());
+    }
+
+    private static StringContent Notification(string messageId, string clientState, params string[] more)
+    {
+        var items = new[] { messageId }.Concat(more).Select(id => new JsonObject
+        {
+            ["subscriptionId"] = "sub-1",
+            ["clientState"] = clientState,
+            ["changeType"] = "created",
+            ["resource"] = $"Users/{Mailbox}/Messages/{id}",
+            ["resourceData"] = new JsonObject { ["@odata.type"] = "#Microsoft.Graph.Message", ["id"] = id },
+        });
+        return new StringContent(new JsonObject { ["value"] = new JsonArray(items.ToArray<JsonNode?>()) }.ToJsonString(), Encoding.UTF8, "application/json");
+    }
+
+    private static async Task<T> Until<T>(Func<T?> probe, TimeSpan? pause = null) where T : class =>
+        await Until(() => Task.FromResult(probe()), pause);
+
+    private static async Task<T> Until<T>(Func<Task<T?>> probe, TimeSpan? pause = null)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await probe() is { } found) return found;
+            await Task.Delay(pause ?? TimeSpan.FromMilliseconds(50));
+        }
+        throw new TimeoutException("Gave up waiting.");
+    }
+
+    private sealed class FixedAppToken(string token) : IAppTokenProvider
+    {
+        public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(token);
+    }
+
+    public sealed record GraphCall(string Method, string Path, string? Authorization);
+
+    /// <summary>A Graph-shaped tenant: /subscriptions (validating the notification URL like Graph does) and a shared mailbox's messages.</summary>
+    private sealed class MailboxGraph : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private MailboxGraph(WebApplication app, Uri address)
+        {
+            _app = app;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+        public List<GraphCall> Requests { get; } = [];
+        public List<JsonObject> Subscriptions { get; } = [];
+        public List<JsonObject> Renewals { get; } = [];
+        public bool HandshakeSucceeded { get; private set; }
+
+        private static readonly Dictionary<string, (string From, string Name, string Subject, string Body, string MessageId)> Messages = new()
+        {
+            ["m-unknown"] = ("li.na@newco.example", "Li Na", "Need a quote for 300 seats", "Hi, our budget is $80k and we want to start next month.", "<unknown-1@newco.example>"),
+            ["m-known"] = ("known@tailspin.example", "Known", "Re: Existing deal", "Any update on the contract?", "<KNOWN-2@tailspin.example>"),
+            ["m-sentinel"] = ("sentinel@other.example", "Sentinel", "Sentinel", "Last one.", "<sentinel@other.example>"),
+        };
+
+        public static async Task<MailboxGraph> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            MailboxGraph? self = null;
+            void Record(HttpContext context)
+            {
+                lock (self!.Requests) self.Requests.Add(new GraphCall(context.Request.Method, context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault()));
+            }
+
+            app.MapPost("/v1.0/subscriptions", async (HttpContext context) =>
+            {
+                Record(context);
+                var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
+                const string token = "Validation: Token <1> & more";
+                using var validation = new HttpClient();
+                var answer = await validation.PostAsync(body["notificationUrl"]!.GetValue<string>() + "?validationToken=" + Uri.EscapeDataString(token), null);
+                if (answer.StatusCode != HttpStatusCode.OK || answer.Content.Headers.ContentType?.MediaType != "text/plain" || await answer.Content.ReadAsStringAsync() != token)
+                {
+                    return Results.Json(new { error = new { code = "ValidationError", message = "Subscription validation request failed." } }, statusCode: 400);
+                }
+                self!.HandshakeSucceeded = true;
+                body["id"] = "sub-1";
+                lock (self.Subscriptions) self.Subscriptions.Add(body);
+                return Results.Json(body, statusCode: 201);
+            });
+            app.MapMethods("/v1.0/subscriptions/{id}", [HttpMethods.Patch], async (string id, HttpContext context) =>
+            {
+                Record(context);
+                var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
+                lock (self!.Renewals) self.Renewals.Add(body);
+                body["id"] = id;
+                return Results.Json(body);
+            });
+            app.MapGet("/v1.0/users/{mailbox}/messages/{id}", (string mailbox, string id, HttpContext context) =>
+            {
+                Record(context);
+                if (mailbox != Mailbox || !Messages.TryGetValue(id, out var m))
+                {
+                    return Results.Json(new { error = new { code = "ErrorItemNotFound", message = "Not found." } }, statusCode: 404);
+                }
+                return Results.Json(new Dictionary<string, object?>
+                {
+                    ["id"] = id,
+                    ["subject"] = m.Subject,
+                    ["internetMessageId"] = m.MessageId,
+                    ["conversationId"] = "conv-" + id,
+                    ["receivedDateTime"] = "2026-11-20T08:30:00Z",
+                    ["from"] = new { emailAddress = new { name = m.Name, address = m.From } },
+                    ["toRecipients"] = new[] { new { emailAddress = new { name = "Sales", address = Mailbox } } },
+                    ["ccRecipients"] = Array.Empty<object>(),
+                    ["body"] = new { contentType = "html", content = $"<p>{m.Body}</p>" },
+                });
+            });
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            self = new MailboxGraph(app, new Uri(address));
+            return self;
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
