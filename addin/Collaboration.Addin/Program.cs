@@ -1,7 +1,9 @@
 using Collaboration.Addin;
 using Collaboration.Addin.Auth;
+using Collaboration.Addin.Dashboard;
 using Collaboration.Addin.Emails;
 using Collaboration.Addin.Opportunities;
+using Collaboration.Addin.Reports;
 using Collaboration.Application;
 using Collaboration.Application.DemoData;
 
@@ -27,6 +29,8 @@ app.MapOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapEmails();
 app.MapOpportunities();
+app.MapReports();
+app.MapDashboard();
 app.Run();
 
 public partial class Program;

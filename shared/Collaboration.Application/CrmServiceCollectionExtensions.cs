@@ -3,6 +3,7 @@ using Collaboration.Application.Conversations;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Persistence;
 using Collaboration.Application.Reports;
+using Collaboration.Application.Reviews;
 using Collaboration.Application.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<EmailCapture>();
         services.AddSingleton<PipelineReports>();
         services.AddSingleton<ReportCatalog>();
+        services.AddSingleton<ReportAudience>();
+        services.AddSingleton<ReviewSearch>();
         return services;
     }
 
