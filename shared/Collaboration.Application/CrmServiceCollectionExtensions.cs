@@ -29,6 +29,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<PipelineReports>();
         services.AddSingleton<ReportCatalog>();
         services.AddSingleton<ReportAudience>();
+        services.AddSingleton<WeeklyDigestComposer>();
         services.AddSingleton<ReviewSearch>();
         return services;
     }
