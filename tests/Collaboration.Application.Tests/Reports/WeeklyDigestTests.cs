@@ -108,3 +108,35 @@ public class WeeklyDigestTests
         Assert.Equal(new DateOnly(2026, 10, 26), WeeklyDigestSchedule.WeekBefore(runs[4], "Europe/Berlin"));
     }
 }
+
+public class WeeklyDigestComposerTests
+{
+    [Theory]
+    [InlineData(Collaboration.Testing.DatabaseKind.Sqlite)]
+    [InlineData(Collaboration.Testing.DatabaseKind.Postgres)]
+    public async Task TheComposerReportsLastWeekForTheManagersPeopleOnly(Collaboration.Testing.DatabaseKind kind)
+    {
+        await using var host = await Collaboration.Testing.CrmTestHost.StartAsync(kind);
+        var boss = await host.RepAsync("boss");
+        var ann = await host.RepAsync("ann", team: "east", manager: "boss");
+        var outsider = await host.RepAsync("zed", team: "north");
+        // The clock starts on Thursday 2026-11-26: deals close during the week of Monday 2026-11-23.
+        var lost = await host.Deals.CaptureAsync(ann, new Collaboration.Application.Capture.CaptureRequest("Lost one") { Amount = 10_000m, CloseDate = new DateOnly(2026, 12, 20) });
+        await host.Deals.CaptureAsync(ann, new Collaboration.Application.Capture.CaptureRequest("Open one") { Amount = 30_000m, CloseDate = new DateOnly(2026, 12, 20) });
+        var theirs = await host.Deals.CaptureAsync(outsider, new Collaboration.Application.Capture.CaptureRequest("Not ours"));
+        await host.Deals.CloseLostAsync(ann, lost.Id, null, "price", "Fabrikam");
+        await host.Deals.CloseLostAsync(outsider, theirs.Id, null, "timing", null);
+        host.Clock.Advance(TimeSpan.FromDays(4));
+        var runAt = WeeklyDigestSchedule.NextRunAfter(host.Clock.GetUtcNow().AddDays(-1), "UTC");
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), runAt);
+        var composer = new WeeklyDigestComposer(new PipelineReports(host.Db.Database, host.Clock), host.Db.Database);
+
+        var digest = await composer.ComposeAsync(boss, WeeklyDigestSchedule.WeekBefore(runAt, "UTC"), runAt);
+
+        Assert.Equal((new DateOnly(2026, 11, 23), 0, 1), (digest.WeekStart, digest.Won, digest.Lost));
+        Assert.Equal("price", Assert.Single(digest.TopLossReasons).Reason);
+        Assert.Equal(2, digest.PipelineChanges.Single(m => m.Stage == Collaboration.Domain.Pipeline.Stage.New).Entered);
+        Assert.Equal(30_000m, Assert.Single(digest.OpenPipeline).Amount);
+        Assert.Equal([("boss", "UTC", "en-US")], await composer.ManagersAsync(Collaboration.Testing.CrmTestHost.TenantA));
+    }
+}
