@@ -1,10 +1,12 @@
 using Collaboration.Addin;
 using Collaboration.Addin.Auth;
 using Collaboration.Addin.Capture;
+using Collaboration.Addin.Dashboard;
 using Collaboration.Addin.Emails;
 using Collaboration.Addin.Graph;
 using Collaboration.Addin.Imports;
 using Collaboration.Addin.Opportunities;
+using Collaboration.Addin.Reports;
 using Collaboration.Addin.TaskPane;
 using Collaboration.Application;
 using Collaboration.Application.DemoData;
@@ -36,6 +38,8 @@ app.MapOpportunities();
 app.MapWebForms();
 app.MapImports();
 app.MapSalesMailbox();
+app.MapReports();
+app.MapDashboard();
 app.Run();
 
 public partial class Program;

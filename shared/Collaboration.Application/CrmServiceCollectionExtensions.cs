@@ -5,6 +5,7 @@ using Collaboration.Application.Conversations;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Persistence;
 using Collaboration.Application.Reports;
+using Collaboration.Application.Reviews;
 using Collaboration.Application.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,9 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<ImportService>();
         services.AddSingleton<PipelineReports>();
         services.AddSingleton<ReportCatalog>();
+        services.AddSingleton<ReportAudience>();
+        services.AddSingleton<WeeklyDigestComposer>();
+        services.AddSingleton<ReviewSearch>();
         return services;
     }
 

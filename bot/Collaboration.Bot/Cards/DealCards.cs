@@ -426,7 +426,7 @@ public static class DealCards
 
     private static JsonObject ShowData(Guid id) => new() { [CardData.DealId] = id.ToString() };
 
-    private static JsonObject Card(JsonArray body, JsonArray actions)
+    internal static JsonObject Card(JsonArray body, JsonArray actions)
     {
         var card = new JsonObject
         {
@@ -447,7 +447,7 @@ public static class DealCards
         ["actions"] = new JsonArray { action },
     };
 
-    private static JsonObject Execute(string title, string verb, JsonObject data)
+    internal static JsonObject Execute(string title, string verb, JsonObject data)
     {
         data[CardData.Verb] = verb;
         return new JsonObject
@@ -462,7 +462,7 @@ public static class DealCards
 
     private static JsonObject ShowCard(string title, JsonObject card) => new() { ["type"] = "Action.ShowCard", ["title"] = title, ["card"] = card };
 
-    private static JsonObject Text(string text, string? size = null, string? weight = null, string? color = null, bool isSubtle = false, string? spacing = null)
+    internal static JsonObject Text(string text, string? size = null, string? weight = null, string? color = null, bool isSubtle = false, string? spacing = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         if (size is not null) block["size"] = size;
@@ -473,9 +473,9 @@ public static class DealCards
         return block;
     }
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+    internal static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
-    private static JsonObject Container(JsonArray items, string? style = null)
+    internal static JsonObject Container(JsonArray items, string? style = null)
     {
         var container = new JsonObject { ["type"] = "Container", ["items"] = items };
         if (style is not null) container["style"] = style;
@@ -493,5 +493,5 @@ public static class DealCards
         return set;
     }
 
-    private static JsonObject TextInput(string id, string label) => new() { ["type"] = "Input.Text", ["id"] = id, ["label"] = label };
+    internal static JsonObject TextInput(string id, string label) => new() { ["type"] = "Input.Text", ["id"] = id, ["label"] = label };
 }

@@ -36,3 +36,33 @@ public sealed record LogInteractionCommand(string DealName, InteractionKind Kind
 public sealed record WonCommand(string DealName, decimal? Amount) : DealCommand(DealName);
 
 public sealed record LostCommand(string DealName, string? Reason, string? Competitor) : DealCommand(DealName);
+
+public enum ReportKind
+{
+    Pipeline,
+    Forecast,
+    WinRate,
+    LossReasons,
+}
+
+public enum ReportPeriod
+{
+    ThisQuarter,
+    ThisMonth,
+    LastMonth,
+    LastQuarter,
+    ThisYear,
+}
+
+/// <summary>Whose deals a report covers: everyone the rep may see (their team and reports), or only their own.</summary>
+public enum ReportScope
+{
+    Team,
+    Mine,
+}
+
+/// <summary>A Review-phase report: "pipeline", "forecast this quarter", "win rate my team", "why did we lose".</summary>
+public sealed record ReportCommand(ReportKind Kind, ReportPeriod Period = ReportPeriod.ThisQuarter, ReportScope Scope = ReportScope.Team) : BotCommand;
+
+/// <summary>Searches win/loss reviews by words, or by competitor ("reviews competitor Fabrikam", "复盘 Fabrikam").</summary>
+public sealed record ReviewSearchCommand(string? Text, string? Competitor) : BotCommand;

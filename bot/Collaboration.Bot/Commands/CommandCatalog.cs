@@ -26,6 +26,11 @@ public static class CommandCatalog
         new("log", "记录", "log call contoso: discussed pricing", "记录 电话 contoso：讨论价格", "Log a call, meeting, note, email or chat", "记录电话、会议、备注、邮件或聊天"),
         new("won", "赢单", "won contoso", "赢单 contoso", "Close a deal as won", "将商机标记为赢单"),
         new("lost", "输单", "lost contoso price", "输单 contoso 价格", "Close a deal as lost, with a reason", "将商机标记为输单并填写原因"),
+        new("pipeline", "销售漏斗", "pipeline this quarter", "本季度销售漏斗", "Your team's funnel: deals entering each stage, with a chart", "团队销售漏斗：各阶段进入的商机数，附图表"),
+        new("forecast", "预测", "forecast this quarter", "本季度预测", "Forecast by close month, weighted by probability", "按预计成交月份的预测，按赢率加权"),
+        new("win rate", "赢率", "win rate my team", "我团队的赢率", "Won against lost per rep; add 'my' for your own", "每位销售的赢单与输单；加“我的”只看自己"),
+        new("why did we lose", "为什么输单", "why did we lose this quarter", "为什么输单", "Loss reasons and competitors", "输单原因和竞争对手"),
+        new("reviews", "复盘", "reviews competitor Fabrikam", "复盘 竞争对手 Fabrikam", "Search win/loss reviews by words or competitor", "按关键词或竞争对手搜索赢单/输单复盘"),
         new("help", "帮助", "help", "帮助", "Show these commands", "显示这些命令"),
     ];
 }

@@ -17,6 +17,13 @@ public static partial class CommandParser
         var input = Normalize(text);
         if (input.Length == 0 || Help().IsMatch(input)) return new HelpCommand();
         if (MyDeals().IsMatch(input)) return new MyDealsCommand();
+        if (ReportWords.Parse(input) is { } report) return report;
+        if (Reviews().Match(input) is { Success: true } reviews)
+        {
+            var competitor = reviews.Groups["competitor"].Success ? CleanName(reviews.Groups["competitor"].Value) : null;
+            var words = reviews.Groups["text"].Success ? CleanName(reviews.Groups["text"].Value) : null;
+            return new ReviewSearchCommand(string.IsNullOrEmpty(words) ? null : words, string.IsNullOrEmpty(competitor) ? null : competitor);
+        }
 
         if (NewDeal().Match(input) is { Success: true } newDeal) return ParseNewDeal(newDeal.Groups["rest"].Value) ?? (BotCommand)new UnknownCommand(input);
         if (Log().Match(input) is { Success: true } log)
@@ -223,6 +230,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:my deals|my opportunities|my pipeline|deals|list deals|list|我的商机|我的机会|商机列表|我的销售机会)$", RegexOptions.IgnoreCase)]
     private static partial Regex MyDeals();
+
+    [GeneratedRegex(@"^(?:reviews?|retros?|retrospectives?|复盘|回顾)(?:$|\s+|(?<=[\u3400-\u9FFF])(?=\S))(?:(?:competitor|against|vs\.?|竞争对手|对手)\s*:?\s*(?<competitor>.+)|(?<text>.*))$", RegexOptions.IgnoreCase)]
+    private static partial Regex Reviews();
 
     [GeneratedRegex(@"^(?:(?:new|create|add)\s+(?:deal|opportunity)\b|新商机|新建商机|创建商机|新增商机)\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NewDeal();

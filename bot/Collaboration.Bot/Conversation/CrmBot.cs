@@ -4,6 +4,8 @@ using Collaboration.Application;
 using Collaboration.Application.Capture;
 using Collaboration.Application.Conversations;
 using Collaboration.Application.Opportunities;
+using Collaboration.Application.Reports;
+using Collaboration.Application.Reviews;
 using Collaboration.Application.Users;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
@@ -18,10 +20,13 @@ using Collaboration.Domain.Qualification;
 namespace Collaboration.Bot.Conversation;
 
 /// <summary>What the bot answers: the card for the rep, and further cards (a qualification prompt) to send after it.</summary>
-public sealed record BotReply(JsonObject Card, IReadOnlyList<JsonObject> FollowUps, bool Changed = false)
+public sealed record BotReply(JsonObject Card, IReadOnlyList<JsonObject> FollowUps, bool Changed = false, IReadOnlyList<CardForUser>? ForOthers = null)
 {
     public static BotReply Of(JsonObject card) => new(card, []);
 }
+
+/// <summary>A card for someone other than the rep who acted (the deal's owner), drawn in that person's language.</summary>
+public sealed record CardForUser(string UserObjectId, Func<CardContext, JsonObject> Draw);
 
 /// <summary>
 /// The Teams edge: identifies the rep, parses their words or card clicks, calls the shared use cases and draws the
@@ -32,6 +37,9 @@ public sealed class CrmBot(
     OpportunityQueries queries,
     UserDirectory users,
     ConversationDirectory conversations,
+    PipelineReports reports,
+    ReportAudience audience,
+    ReviewSearch reviewSearch,
     TimeProvider clock,
     ILogger<CrmBot> logger) : IActivityHandler
 {
@@ -68,11 +76,13 @@ public sealed class CrmBot(
             {
                 if (reply.Changed && activity.ReplyToId is { Length: > 0 } cardId) await TryUpdateAsync(turn, cardId, reply.Card, cancellationToken);
                 foreach (var followUp in reply.FollowUps) await SendCardAsync(turn, followUp, cancellationToken);
+                await SendToOthersAsync(turn, actor, reply.ForOthers, cancellationToken);
                 return InvokeResponse.AdaptiveCard(reply.Card);
             }
             await SendCardAsync(turn, reply.Card, cancellationToken);
             if (activity.ReplyToId is { Length: > 0 } submittedFrom) await TryUpdateAsync(turn, submittedFrom, reply.Card, cancellationToken);
             foreach (var followUp in reply.FollowUps) await SendCardAsync(turn, followUp, cancellationToken);
+            await SendToOthersAsync(turn, actor, reply.ForOthers, cancellationToken);
             return null;
         }
 
@@ -81,6 +91,7 @@ public sealed class CrmBot(
         var answer = await RunAsync(actor, CommandParser.Parse(text, pipeline), text, null, context, cancellationToken);
         await SendCardAsync(turn, answer.Card, cancellationToken);
         foreach (var followUp in answer.FollowUps) await SendCardAsync(turn, followUp, cancellationToken);
+        await SendToOthersAsync(turn, actor, answer.ForOthers, cancellationToken);
         return null;
     }
 
@@ -155,6 +166,11 @@ public sealed class CrmBot(
                 return BotReply.Of(DealCards.DealList(mine, await queries.PipelineAsync(actor, ct), context));
             case NewDealCommand created:
                 return await CreateAsync(actor, created, context, ct);
+            case ReportCommand report:
+                return BotReply.Of(await ReportAsync(actor, report, context, ct));
+            case ReviewSearchCommand search:
+                var hits = await reviewSearch.SearchAsync(actor, search.Text, search.Competitor, 10, ct);
+                return BotReply.Of(ReportCards.Reviews(hits, search.Text, search.Competitor, await NamesAsync(actor, ct), context));
             case DealCommand dealCommand:
                 Guid id;
                 if (pickedDeal is { } picked)
@@ -280,6 +296,7 @@ public sealed class CrmBot(
                 ? await RunAsync(actor, command, commandText!, picked, context, ct)
                 : await ShowAsync(actor, picked, context, ct);
         }
+        if (action.Verb == ReportCards.ReviewVerb) return await ReviewAsync(actor, action, context, ct);
         if (!CardVerbs.Changing.Contains(action.Verb)) return BotReply.Of(DealCards.Help(context));
         if (action.DealId is not { } id || action.Version is not { } version) return NotFound(context);
 
@@ -358,7 +375,15 @@ public sealed class CrmBot(
             var followUps = after.Deal.Stage == Stage.Qualify && before.Deal.Stage != Stage.Qualify && view.Gaps.Count > 0
                 ? new[] { DealCards.QualificationPrompt(view, context) }
                 : [];
-            return new BotReply(DealCards.Deal(view, context, new DealCardNotes(done)), followUps, true);
+            IReadOnlyList<CardForUser>? forOthers = null;
+            if (after.Deal.IsClosed && !before.Deal.IsClosed)
+            {
+                var deal = after.Deal;
+                JsonObject Prompt(CardContext c) => ReportCards.ReviewPrompt(deal.Id, deal.Name, deal.Stage == Stage.Won, deal.Competitor, c);
+                if (deal.OwnerId == actor.UserObjectId) followUps = [Prompt(context)];
+                else forOthers = [new CardForUser(deal.OwnerId, Prompt)];
+            }
+            return new BotReply(DealCards.Deal(view, context, new DealCardNotes(done)), followUps, true, forOthers);
         }
         catch (NotFoundException)
         {
@@ -419,6 +444,77 @@ public sealed class CrmBot(
     {
         await deals.CloseLostAsync(actor, id, expected, reason, competitor, ct);
         return BotTexts.T("done.lost", locale);
+    }
+
+    // ---- reports and reviews --------------------------------------------------------------------------------------
+
+    private async Task<JsonObject> ReportAsync(Actor actor, ReportCommand command, CardContext context, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (from, to) = ReportWords.Range(command.Period, DateOnly.FromDateTime(now.UtcDateTime));
+        var filter = new ReportFilter(from, to)
+        {
+            AsOf = now,
+            OwnerIds = command.Scope == ReportScope.Mine ? [actor.UserObjectId] : null,
+        };
+        var heading = new ReportHeading(command.Period, command.Scope, from, to);
+        return command.Kind switch
+        {
+            ReportKind.Pipeline => ReportCards.Pipeline(await reports.ConversionAsync(actor, filter, ct), await queries.PipelineAsync(actor, ct), heading, context),
+            ReportKind.Forecast => ReportCards.Forecast(await reports.ForecastAsync(actor, filter, ct), heading, context),
+            ReportKind.WinRate => ReportCards.WinRate(await reports.WinRateAsync(actor, filter with { GroupBy = ReportDimensions.Owner }, ct), await NamesAsync(actor, ct), heading, context),
+            _ => ReportCards.LossReasons(await reports.LossReasonsAsync(actor, filter, ct), heading, context),
+        };
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(Actor actor, CancellationToken ct) =>
+        (await audience.VisiblePeopleAsync(actor, ct)).ToDictionary(p => p.ObjectId, p => p.DisplayName);
+
+    /// <summary>Records the review from the prompt; the saved review replaces the prompt card.</summary>
+    private async Task<BotReply> ReviewAsync(Actor actor, CardAction action, CardContext context, CancellationToken ct)
+    {
+        if (action.DealId is not { } id) return NotFound(context);
+        var factors = (action.Get(ReportCards.Factors) ?? "").Split(['\n', '\r', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        try
+        {
+            var deal = await deals.RecordReviewAsync(actor, id, factors, action.Get(ReportCards.Competitor), action.Get(ReportCards.Lessons), ct);
+            var review = deal.Review!;
+            var hit = new ReviewHit(deal.Id, deal.Name, deal.OwnerId, deal.Stage, deal.Amount, deal.Currency, deal.ClosedAt, deal.LossReason,
+                review.Factors, review.Competitor, review.Lessons, review.RecordedAt);
+            return new BotReply(ReportCards.ReviewSaved(hit, context), [], true);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound(context);
+        }
+        catch (DomainException refused)
+        {
+            return BotReply.Of(DealCards.Notice(BotTexts.T("refused.title", context.Locale), refused.Error.Describe(context.Locale), context, isError: true));
+        }
+    }
+
+    /// <summary>Sends cards to other people's personal chats with the bot (where they have one); a failure is logged, not thrown.</summary>
+    private async Task SendToOthersAsync(TurnContext turn, Actor actor, IReadOnlyList<CardForUser>? cards, CancellationToken ct)
+    {
+        foreach (var card in cards ?? [])
+        {
+            var personal = (await conversations.ForUserAsync(actor.TenantId, card.UserObjectId, ct))
+                .FirstOrDefault(r => r.ConversationType is null or ConversationTypes.Personal);
+            if (personal is null)
+            {
+                logger.LogInformation("No personal conversation with {UserObjectId}; their card was not sent", card.UserObjectId);
+                continue;
+            }
+            try
+            {
+                var drawn = card.Draw(new CardContext(BotTexts.Normalize(personal.Locale), clock.GetUtcNow()));
+                await turn.Connector.SendToConversationAsync(personal.ServiceUrl, personal.ConversationId, Activity.CreateMessage(null, Attachment.AdaptiveCard(drawn)), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not send a card to {UserObjectId}", card.UserObjectId);
+            }
+        }
     }
 
     // ---- stale cards ----------------------------------------------------------------------------------------------

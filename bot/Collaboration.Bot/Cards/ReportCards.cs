@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Collaboration.Application.Reports;
+using Collaboration.Application.Reviews;
+using Collaboration.Bot.Commands;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Pipeline;
+
+namespace Collaboration.Bot.Cards;
+
+/// <summary>What a report card is about: the period asked for, whose deals, and the dates that period resolved to.</summary>
+public sealed record ReportHeading(ReportPeriod Period, ReportScope Scope, DateOnly From, DateOnly To);
+
+/// <summary>
+/// The Review phase's cards (schema 1.5): each report as a PNG chart (a data: URI, a few KB) over a FactSet holding the
+/// same rows in the same order with their numbers; the review prompt after a close; review search results; the weekly
+/// manager digest. User text (owner and deal names, reasons, competitors, review words) is always escaped.
+/// </summary>
+public static class ReportCards
+{
+    public const string ReviewVerb = "review";
+    public const string Factors = "reviewFactors";
+    public const string Competitor = "reviewCompetitor";
+    public const string Lessons = "reviewLessons";
+
+    /// <summary>The funnel: deals entering each open stage in the period, how many moved on and how many were won.</summary>
+    public static JsonObject Pipeline(ConversionReport report, PipelineSettings pipeline, ReportHeading heading, CardContext context)
+    {
+        var locale = context.Locale;
+        var stages = report.Rows.GroupBy(r => r.Stage)
+            .Select(g => (Stage: g.Key, Entered: g.Sum(r => r.Entered), Advanced: g.Sum(r => r.Advanced), Won: g.Sum(r => r.Won)))
+            .Where(s => s.Entered > 0).OrderBy(s => s.Stage).ToList();
+        var body = Header("report.pipeline", heading, locale);
+        if (stages.Count == 0) return Empty(body, locale);
+        body.Add(Chart(PngChart.Bars(stages.Select(s => ChartBar.Of(s.Entered, PngChart.Accent)).ToList(), funnel: true), locale));
+        body.Add(Facts(stages.Select(s => DealCards.Fact(CardText.Markdown(pipeline.For(s.Stage).DisplayName(locale)),
+            BotTexts.T("report.funnel_line", locale, ("entered", N(s.Entered)), ("advanced", N(s.Advanced)), ("won", N(s.Won)))))));
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>Open and won deals by close month in the main currency: weighted (dark) within the full amount (light).</summary>
+    public static JsonObject Forecast(ForecastReport report, ReportHeading heading, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = Header("report.forecast", heading, locale);
+        var rows = report.Rows.Where(r => r.Category is not (ForecastCategory.Lost or ForecastCategory.Omitted)).ToList();
+        if (rows.Count == 0) return Empty(body, locale);
+        var currencies = rows.GroupBy(r => r.Currency).OrderByDescending(g => g.Sum(r => r.Amount)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var currency = currencies[0].Key;
+        var months = currencies[0].GroupBy(r => r.Month).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Month: g.Key, Deals: g.Sum(r => r.Deals), Amount: g.Sum(r => r.Amount),
+                Weighted: g.Sum(r => r.Category == ForecastCategory.Won ? r.Amount : r.Weighted)))
+            .ToList();
+        body.Add(Chart(PngChart.Bars(months.Select(m => new ChartBar([((double)m.Weighted, PngChart.Accent), ((double)(m.Amount - m.Weighted), PngChart.AccentLight)])).ToList()), locale));
+        body.Add(DealCards.Text(BotTexts.T("report.forecast_legend", locale), isSubtle: true, spacing: "Small"));
+        var facts = months.Select(m => DealCards.Fact(m.Month, ForecastLine(m.Weighted, m.Amount, m.Deals, currency, locale))).ToList();
+        facts.Add(DealCards.Fact(BotTexts.T("report.forecast_total", locale),
+            ForecastLine(months.Sum(m => m.Weighted), months.Sum(m => m.Amount), months.Sum(m => m.Deals), currency, locale)));
+        body.Add(Facts(facts));
+        if (currencies.Count > 1)
+        {
+            var others = string.Join(", ", currencies.Skip(1).Select(g => BotTexts.Money(g.Sum(r => r.Amount), CardText.Markdown(g.Key), locale)));
+            body.Add(DealCards.Text(BotTexts.T("report.other_currencies", locale, ("list", others)), isSubtle: true));
+        }
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>Won against lost per owner (green and red), most decided deals first, and the total.</summary>
+    public static JsonObject WinRate(WinRateReport report, IReadOnlyDictionary<string, string> names, ReportHeading heading, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = Header("report.win_rate", heading, locale);
+        var rows = report.Rows.Where(r => r.Won + r.Lost > 0)
+            .OrderByDescending(r => r.Won + r.Lost).ThenBy(r => r.OwnerId, StringComparer.Ordinal).Take(PngChart.MaxBars - 1).ToList();
+        if (rows.Count == 0) return Empty(body, locale);
+        var totalWon = report.Rows.Sum(r => r.Won);
+        var totalLost = report.Rows.Sum(r => r.Lost);
+        var bars = rows.Select(r => new ChartBar([(r.Won, PngChart.Good), (r.Lost, PngChart.Bad)])).ToList();
+        body.Add(Chart(PngChart.Bars(bars), locale));
+        body.Add(DealCards.Text(BotTexts.T("report.win_legend", locale), isSubtle: true, spacing: "Small"));
+        var facts = rows.Select(r => DealCards.Fact(CardText.Markdown(r.OwnerId is null ? BotTexts.T("report.all", locale) : Name(names, r.OwnerId)), WinLine(r.Won, r.Lost, locale))).ToList();
+        if (rows.Count > 1 || rows[0].OwnerId is not null) facts.Add(DealCards.Fact(BotTexts.T("report.forecast_total", locale), WinLine(totalWon, totalLost, locale)));
+        body.Add(Facts(facts));
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>Deals lost in the period by reason, with the competitors they went to.</summary>
+    public static JsonObject LossReasons(LossReasonReport report, ReportHeading heading, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = Header("report.loss_reasons", heading, locale);
+        var reasons = report.Rows.GroupBy(r => r.Reason)
+            .Select(g => (Reason: g.Key, Deals: g.Sum(r => r.Deals), Amounts: g.GroupBy(r => r.Currency).Select(c => (Currency: c.Key, Amount: c.Sum(r => r.Amount))).ToList()))
+            .OrderByDescending(r => r.Deals).ThenBy(r => r.Reason, StringComparer.Ordinal).Take(PngChart.MaxBars).ToList();
+        if (reasons.Count == 0) return Empty(body, locale);
+        body.Add(Chart(PngChart.Bars(reasons.Select(r => ChartBar.Of(r.Deals, PngChart.Bad)).ToList()), locale));
+        body.Add(Facts(reasons.Select(r => DealCards.Fact(
+            CardText.Markdown(r.Reason.Length == 0 ? BotTexts.T("report.no_reason", locale) : r.Reason),
+            BotTexts.T("report.loss_line", locale, ("deals", N(r.Deals)),
+                ("amount", string.Join(" + ", r.Amounts.Select(a => BotTexts.Money(a.Amount, CardText.Markdown(a.Currency), locale)))))))));
+        if (report.ByCompetitor.Count > 0)
+        {
+            var rivals = string.Join(BotTexts.IsChinese(locale) ? "、" : ", ",
+                report.ByCompetitor.Take(5).Select(c => $"{CardText.Markdown(c.Competitor)} ({N(c.Deals)})"));
+            body.Add(Facts([DealCards.Fact(BotTexts.T("report.competitors", locale), rivals)]));
+        }
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>Asks the owner of a just-closed deal for a short review; Action.Execute records it.</summary>
+    public static JsonObject ReviewPrompt(Guid dealId, string dealName, bool won, string? competitor, CardContext context)
+    {
+        var locale = context.Locale;
+        var outcome = won ? "won" : "lost";
+        var factors = DealCards.TextInput(Factors, BotTexts.T("review.factors." + outcome, locale));
+        factors["isMultiline"] = true;
+        factors["maxLength"] = 1000;
+        var rival = DealCards.TextInput(Competitor, BotTexts.T("review.competitor", locale));
+        rival["maxLength"] = 200;
+        if (!string.IsNullOrWhiteSpace(competitor)) rival["value"] = CardText.Plain(competitor);
+        var lessons = DealCards.TextInput(Lessons, BotTexts.T("review.lessons", locale));
+        lessons["isMultiline"] = true;
+        lessons["maxLength"] = 1000;
+        var body = new JsonArray
+        {
+            DealCards.Text(BotTexts.T("review.title." + outcome, locale, ("name", CardText.Markdown(dealName))), size: "Medium", weight: "Bolder"),
+            DealCards.Text(BotTexts.T("review.text", locale), isSubtle: true),
+            factors, rival, lessons,
+        };
+        var data = new JsonObject { [CardData.DealId] = dealId.ToString() };
+        return DealCards.Card(body, [DealCards.Execute(BotTexts.T("review.save", locale), ReviewVerb, data)]);
+    }
+
+    /// <summary>The recorded review, replacing the prompt.</summary>
+    public static JsonObject ReviewSaved(ReviewHit review, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray
+        {
+            DealCards.Container([DealCards.Text(BotTexts.T("review.saved", locale), weight: "Bolder", color: "Good")], style: "good"),
+        };
+        body.Add(ReviewBlock(review, null, locale));
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>Reviews matching a search, newest first.</summary>
+    public static JsonObject Reviews(IReadOnlyList<ReviewHit> hits, string? text, string? competitor, IReadOnlyDictionary<string, string> names, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray { DealCards.Text(BotTexts.T("reviews.title", locale), size: "Medium", weight: "Bolder") };
+        if (text is not null) body.Add(DealCards.Text(BotTexts.T("reviews.query", locale, ("text", CardText.Markdown(text))), isSubtle: true, spacing: "None"));
+        if (competitor is not null) body.Add(DealCards.Text(BotTexts.T("reviews.competitor", locale, ("competitor", CardText.Markdown(competitor))), isSubtle: true, spacing: "None"));
+        if (hits.Count == 0)
+        {
+            body.Add(DealCards.Text(BotTexts.T("reviews.empty", locale)));
+            return DealCards.Card(body, []);
+        }
+        foreach (var hit in hits)
+        {
+            var block = ReviewBlock(hit, Name(names, hit.OwnerId), locale);
+            block["separator"] = true;
+            body.Add(block);
+        }
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>The manager's Monday digest: last week's closes, stage entries (charted), open pipeline and the top risks.</summary>
+    public static JsonObject WeeklyDigest(WeeklyDigestContent digest, IReadOnlyDictionary<string, string> names, PipelineSettings pipeline, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray
+        {
+            DealCards.Text(BotTexts.T("digest.title", locale, ("from", BotTexts.Date(digest.WeekStart, locale)), ("to", BotTexts.Date(digest.WeekEnd, locale))), size: "Medium", weight: "Bolder"),
+        };
+        if (digest.IsQuiet)
+        {
+            body.Add(DealCards.Text(BotTexts.T("digest.quiet", locale)));
+            return DealCards.Card(body, []);
+        }
+        var closed = new List<JsonObject> { DealCards.Fact(BotTexts.T("digest.closed", locale), WinLine(digest.Won, digest.Lost, locale)) };
+        if (digest.TopLossReasons.Count > 0)
+        {
+            closed.Add(DealCards.Fact(BotTexts.T("digest.top_losses", locale), string.Join(BotTexts.IsChinese(locale) ? "、" : ", ",
+                digest.TopLossReasons.Select(r => $"{CardText.Markdown(r.Reason.Length == 0 ? BotTexts.T("report.no_reason", locale) : r.Reason)} ({N(r.Deals)})"))));
+        }
+        foreach (var open in digest.OpenPipeline)
+        {
+            closed.Add(DealCards.Fact(BotTexts.T("digest.open", locale), ForecastLine(open.Weighted, open.Amount, open.Deals, open.Currency, locale)));
+        }
+        body.Add(Facts(closed));
+        if (digest.PipelineChanges.Count > 0)
+        {
+            body.Add(DealCards.Text(BotTexts.T("digest.moves", locale), weight: "Bolder"));
+            body.Add(Chart(PngChart.Bars(digest.PipelineChanges.Select(m => ChartBar.Of(m.Entered, PngChart.Accent)).ToList(), funnel: true), locale));
+            body.Add(Facts(digest.PipelineChanges.Select(m => DealCards.Fact(CardText.Markdown(pipeline.For(m.Stage).DisplayName(locale)),
+                BotTexts.T("report.funnel_line", locale, ("entered", N(m.Entered)), ("advanced", N(m.Advanced)), ("won", "–"))))));
+        }
+        if (digest.TopRisks.Count > 0)
+        {
+            body.Add(DealCards.Text(BotTexts.T("digest.risks", locale), weight: "Bolder", color: "Attention"));
+            foreach (var risk in digest.TopRisks)
+            {
+                body.Add(DealCards.Text("• " + BotTexts.T("digest.risk." + risk.Kind, locale,
+                    ("owner", CardText.Markdown(Name(names, risk.OwnerId))),
+                    ("deals", N(risk.Deals)),
+                    ("stage", risk.Stage is { } stage ? CardText.Markdown(pipeline.For(stage).DisplayName(locale)) : ""),
+                    ("coverage", Percent(risk.Coverage ?? 0)),
+                    ("currency", CardText.Markdown(risk.Currency ?? ""))), spacing: "Small"));
+            }
+        }
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>Every report card with sample data, in both languages, for validation and review.</summary>
+    public static IReadOnlyList<(string Name, JsonObject Card)> SampleCards()
+    {
+        var at = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+        var pipeline = PipelineSettings.Default;
+        var heading = new ReportHeading(ReportPeriod.ThisQuarter, ReportScope.Team, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
+        var hostile = "**Bold** [x](https://evil.example) <at>Boss</at> {{DATE(2026-01-01)}}";
+        var names = new Dictionary<string, string> { ["ann"] = "Ann Lee", ["carl"] = hostile, ["li"] = "李雷" };
+        var conversion = new ConversionReport(at,
+        [
+            new(null, null, null, null, Stage.New, 40, 25, 6), new(null, null, null, null, Stage.Qualify, 25, 18, 6),
+            new(null, null, null, null, Stage.Nurture, 18, 12, 5), new(null, null, null, null, Stage.Proposal, 12, 9, 5),
+            new(null, null, null, null, Stage.Negotiation, 9, 7, 5), new(null, null, null, null, Stage.Contract, 7, 5, 5),
+        ]);
+        var forecast = new ForecastReport(at,
+        [
+            new("2026-10", null, null, null, ForecastCategory.Won, "USD", 3, 150_000m, 150_000m),
+            new("2026-11", null, null, null, ForecastCategory.Commit, "USD", 4, 220_000m, 176_000m),
+            new("2026-12", null, null, null, ForecastCategory.Pipeline, "USD", 9, 610_000m, 122_000m),
+            new("2026-12", null, null, null, ForecastCategory.BestCase, "CNY", 2, 800_000m, 400_000m),
+        ]);
+        var winRate = new WinRateReport(at, [new("ann", null, null, 6, 2), new("carl", null, null, 1, 4), new("li", null, null, 0, 1)]);
+        var losses = new LossReasonReport(at,
+        [
+            new("price", "Fabrikam", "USD", 3, 90_000m), new("no decision", null, "USD", 2, 40_000m),
+            new(hostile, hostile, "USD", 1, 5_000m), new("", null, "CNY", 1, 20_000m),
+        ]);
+        var review = new ReviewHit(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), hostile, "carl", Stage.Lost, 40_000m, "USD", at, "price",
+            ["Price 20% above Fabrikam", hostile], "Fabrikam", "Bring finance in earlier", at);
+        var won = review with { DealName = "Contoso renewal", OwnerId = "ann", Outcome = Stage.Won, Factors = ["Executive sponsor"], Lessons = null, LossReason = null };
+        var digest = Application.Reports.WeeklyDigest.Compose(new Application.Actor("tenant-a", "boss", Domain.Common.ChangeSurface.Teams), new DateOnly(2026, 11, 16),
+            winRate, losses, conversion, forecast,
+            new AgingReport(at, [new("carl", null, null, Stage.Negotiation, ">90", 2), new("ann", null, null, Stage.Proposal, "31-90", 1)]),
+            new CoverageReport(at, [new("ann", null, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), "USD", 500_000m, 100_000m, 200_000m, 60_000m, 5)]));
+        var quiet = Application.Reports.WeeklyDigest.Compose(new Application.Actor("tenant-a", "boss", Domain.Common.ChangeSurface.Teams), new DateOnly(2026, 11, 16),
+            new WinRateReport(at, []), new LossReasonReport(at, []), new ConversionReport(at, []), new ForecastReport(at, []), new AgingReport(at, []));
+
+        var cards = new List<(string, JsonObject)>();
+        foreach (var (suffix, locale) in new[] { ("en", "en-US"), ("zh", "zh-Hans") })
+        {
+            var context = new CardContext(locale, at);
+            cards.Add(($"pipeline-{suffix}", Pipeline(conversion, pipeline, heading, context)));
+            cards.Add(($"forecast-{suffix}", Forecast(forecast, heading with { Period = ReportPeriod.ThisYear }, context)));
+            cards.Add(($"win-rate-{suffix}", WinRate(winRate, names, heading, context)));
+            cards.Add(($"loss-reasons-{suffix}", LossReasons(losses, heading with { Scope = ReportScope.Mine }, context)));
+            cards.Add(($"report-empty-{suffix}", Pipeline(new ConversionReport(at, []), pipeline, heading, context)));
+            cards.Add(($"review-prompt-lost-{suffix}", ReviewPrompt(review.DealId, hostile, won: false, hostile, context)));
+            cards.Add(($"review-prompt-won-{suffix}", ReviewPrompt(review.DealId, "Contoso renewal", won: true, null, context)));
+            cards.Add(($"review-saved-{suffix}", ReviewSaved(review, context)));
+            cards.Add(($"reviews-{suffix}", Reviews([review, won], null, "Fabrikam", names, context)));
+            cards.Add(($"reviews-empty-{suffix}", Reviews([], hostile, null, names, context)));
+            cards.Add(($"digest-{suffix}", WeeklyDigest(digest, names, pipeline, context)));
+            cards.Add(($"digest-quiet-{suffix}", WeeklyDigest(quiet, names, pipeline, context)));
+        }
+        return cards;
+    }
+
+    private static JsonArray Header(string titleKey, ReportHeading heading, string locale) =>
+    [
+        DealCards.Text(BotTexts.T(titleKey, locale), size: "Medium", weight: "Bolder"),
+        DealCards.Text(BotTexts.T("report.heading", locale,
+            ("scope", BotTexts.T(heading.Scope == ReportScope.Mine ? "report.scope.mine" : "report.scope.team", locale)),
+            ("period", BotTexts.T("report.period." + heading.Period, locale)),
+            ("from", BotTexts.Date(heading.From, locale)), ("to", BotTexts.Date(heading.To, locale))), isSubtle: true, spacing: "None"),
+    ];
+
+    private static JsonObject Empty(JsonArray body, string locale)
+    {
+        body.Add(DealCards.Text(BotTexts.T("report.empty", locale)));
+        return DealCards.Card(body, []);
+    }
+
+    private static JsonObject Chart(byte[] png, string locale) => new()
+    {
+        ["type"] = "Image",
+        ["url"] = PngChart.DataUri(png),
+        ["altText"] = BotTexts.T("report.chart_alt", locale),
+        ["size"] = "Stretch",
+    };
+
+    private static JsonObject Facts(IEnumerable<JsonObject> facts)
+    {
+        var array = new JsonArray();
+        foreach (var fact in facts) array.Add(fact);
+        return new JsonObject { ["type"] = "FactSet", ["facts"] = array };
+    }
+
+    private static JsonObject ReviewBlock(ReviewHit review, string? owner, string locale)
+    {
+        var won = review.Outcome == Stage.Won;
+        var items = new JsonArray
+        {
+            DealCards.Text(CardText.Markdown(review.DealName), weight: "Bolder"),
+            DealCards.Text(BotTexts.T("reviews.line", locale,
+                ("outcome", BotTexts.T(won ? "review.outcome.won" : "review.outcome.lost", locale)),
+                ("when", BotTexts.Date(review.ClosedAt is { } c ? DateOnly.FromDateTime(c.UtcDateTime) : null, locale)),
+                ("amount", BotTexts.Money(review.Amount, CardText.Markdown(review.Currency), locale)))
+                + (owner is null ? "" : " · " + CardText.Markdown(owner)), isSubtle: true, spacing: "None", color: won ? "Good" : "Attention"),
+        };
+        var facts = new List<JsonObject>();
+        if (review.Factors.Count > 0) facts.Add(DealCards.Fact(BotTexts.T("review.factors", locale), string.Join("; ", review.Factors.Select(CardText.Markdown))));
+        if (review.LossReason is { Length: > 0 } reason) facts.Add(DealCards.Fact(BotTexts.T("fact.loss_reason", locale), CardText.Markdown(reason)));
+        if (review.Competitor is { Length: > 0 } rival) facts.Add(DealCards.Fact(BotTexts.T("review.competitor", locale), CardText.Markdown(rival)));
+        if (review.Lessons is { Length: > 0 } lessons) facts.Add(DealCards.Fact(BotTexts.T("review.lessons", locale), CardText.Markdown(lessons)));
+        if (facts.Count > 0) items.Add(Facts(facts));
+        return DealCards.Container(items);
+    }
+
+    private static string ForecastLine(decimal weighted, decimal amount, int deals, string currency, string locale) =>
+        BotTexts.T("report.forecast_line", locale, ("weighted", BotTexts.Money(weighted, CardText.Markdown(currency), locale)),
+            ("amount", BotTexts.Money(amount, CardText.Markdown(currency), locale)), ("deals", N(deals)));
+
+    private static string WinLine(int won, int lost, string locale) =>
+        BotTexts.T("report.win_line", locale, ("won", N(won)), ("lost", N(lost)),
+            ("rate", won + lost == 0 ? BotTexts.T("none", locale) : Percent((double)won / (won + lost))));
+
+    private static string Name(IReadOnlyDictionary<string, string> names, string objectId) => names.TryGetValue(objectId, out var name) ? name : objectId;
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double ratio) => (ratio * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+}
