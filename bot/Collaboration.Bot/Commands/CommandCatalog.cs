@@ -1,24 +1,29 @@
 namespace Collaboration.Bot.Commands;
 
 /// <summary>One command as the help card and the Teams app manifest's commandLists show it.</summary>
-public sealed record CommandInfo(string Title, string TitleZh, string Example, string ExampleZh, string Description, string DescriptionZh)
+/// <param name="Listed">Shown in the help card and the manifest's command menu; false for a shortcut another entry already teaches.</param>
+public sealed record CommandInfo(string Title, string TitleZh, string Example, string ExampleZh, string Description, string DescriptionZh, bool Listed = true)
 {
     public string TitleIn(string? locale) => BotTexts.IsChinese(locale) ? TitleZh : Title;
     public string ExampleIn(string? locale) => BotTexts.IsChinese(locale) ? ExampleZh : Example;
     public string DescriptionIn(string? locale) => BotTexts.IsChinese(locale) ? DescriptionZh : Description;
 }
 
-/// <summary>The commands the bot understands, in both languages; the manifest's commandLists are generated from this list.</summary>
+/// <summary>The commands the bot understands, in both languages; the help card and the manifest's commandLists both show <see cref="Listed"/>.</summary>
 public static class CommandCatalog
 {
+    /// <summary>The most commands one Teams manifest command list may hold (schema v1.24 and later).</summary>
+    public const int MaxListed = 12;
+
+    /// <summary>Every command the bot understands, including shortcuts that are not listed.</summary>
     public static IReadOnlyList<CommandInfo> Commands { get; } =
     [
         new("new deal", "新商机", "new deal Contoso 50 seats 120k close 2026-12-31", "新商机 Contoso 50席 12万 成交 2026-12-31",
             "Create a deal: name, amount, close date, optionally 'referred by <name>'", "新建商机：名称、金额、预计成交日期，可加“推荐人 <姓名>”"),
         new("my deals", "我的商机", "my deals", "我的商机", "List your open deals, hottest first", "列出您的未关闭商机，热度高的在前"),
         new("show", "查看", "show contoso", "查看 contoso", "Show a deal's card with its stage, score and actions", "查看商机卡片：阶段、评分和操作"),
-        new("move", "推进到", "move contoso to proposal", "推进 contoso 到 方案", "Move a deal to a stage", "将商机推进到指定阶段"),
-        new("advance", "推进", "advance contoso", "推进 contoso", "Move a deal to its next stage", "将商机推进到下一阶段"),
+        new("move", "推进到", "move contoso to proposal", "推进 contoso 到 方案", "Move a deal to a stage; 'advance <deal>' moves it to the next one", "将商机推进到指定阶段；“推进 <商机>”进入下一阶段"),
+        new("advance", "推进", "advance contoso", "推进 contoso", "Move a deal to its next stage", "将商机推进到下一阶段", Listed: false),
         new("budget", "预算", "contoso budget 120k confirmed", "contoso 预算 12万 已确认", "Record the budget amount and status", "记录预算金额和状态"),
         new("decision maker", "决策人", "contoso decision maker Wang Fang", "contoso 决策人 王芳", "Record who decides", "记录决策人"),
         new("need", "需求", "contoso need must have", "contoso 需求 必须", "Record how much they need it", "记录需求程度"),
@@ -28,4 +33,9 @@ public static class CommandCatalog
         new("lost", "输单", "lost contoso price", "输单 contoso 价格", "Close a deal as lost, with a reason", "将商机标记为输单并填写原因"),
         new("help", "帮助", "help", "帮助", "Show these commands", "显示这些命令"),
     ];
+
+    /// <summary>What the help card lists and the Teams manifest's command menu shows: the same set, in the same order, at most <see cref="MaxListed"/>.</summary>
+    public static IReadOnlyList<CommandInfo> Listed { get; } = Commands.Where(c => c.Listed).ToArray() is { Length: <= MaxListed } listed
+        ? listed
+        : throw new InvalidOperationException($"At most {MaxListed} commands can be listed: the Teams manifest allows no more per command list.");
 }
