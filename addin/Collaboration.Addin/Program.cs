@@ -21,6 +21,7 @@ if (app.Configuration.GetValue<bool>("DemoData:Seed"))
 app.WarnIfDevelopmentMode();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles(); // wwwroot: the task pane, the icons and the support/privacy/terms pages both manifests name
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
