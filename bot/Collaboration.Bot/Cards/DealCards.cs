@@ -205,7 +205,7 @@ public static class DealCards
         body.Add(Text(BotTexts.T("help.title", locale), size: "Medium", weight: "Bolder"));
         body.Add(Text(BotTexts.T("help.intro", locale), isSubtle: true));
         var facts = new JsonArray();
-        foreach (var command in CommandCatalog.Commands)
+        foreach (var command in CommandCatalog.Listed)
         {
             facts.Add(Fact(CardText.Markdown(command.ExampleIn(locale)), command.DescriptionIn(locale)));
         }

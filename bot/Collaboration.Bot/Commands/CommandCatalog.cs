@@ -1,36 +1,46 @@
 namespace Collaboration.Bot.Commands;
 
 /// <summary>One command as the help card and the Teams app manifest's commandLists show it.</summary>
-public sealed record CommandInfo(string Title, string TitleZh, string Example, string ExampleZh, string Description, string DescriptionZh)
+/// <param name="Listed">Shown in the help card and the manifest's command menu; false for a shortcut another entry already teaches.</param>
+public sealed record CommandInfo(string Title, string TitleZh, string Example, string ExampleZh, string Description, string DescriptionZh, bool Listed = true)
 {
     public string TitleIn(string? locale) => BotTexts.IsChinese(locale) ? TitleZh : Title;
     public string ExampleIn(string? locale) => BotTexts.IsChinese(locale) ? ExampleZh : Example;
     public string DescriptionIn(string? locale) => BotTexts.IsChinese(locale) ? DescriptionZh : Description;
 }
 
-/// <summary>The commands the bot understands, in both languages; the manifest's commandLists are generated from this list.</summary>
+/// <summary>The commands the bot understands, in both languages; the help card and the manifest's commandLists both show <see cref="Listed"/>.</summary>
 public static class CommandCatalog
 {
+    /// <summary>The most commands one Teams manifest command list may hold (schema v1.24 and later).</summary>
+    public const int MaxListed = 12;
+
+    /// <summary>Every command the bot understands, including shortcuts that are not listed.</summary>
     public static IReadOnlyList<CommandInfo> Commands { get; } =
     [
         new("new deal", "新商机", "new deal Contoso 50 seats 120k close 2026-12-31", "新商机 Contoso 50席 12万 成交 2026-12-31",
             "Create a deal: name, amount, close date, optionally 'referred by <name>'", "新建商机：名称、金额、预计成交日期，可加“推荐人 <姓名>”"),
         new("my deals", "我的商机", "my deals", "我的商机", "List your open deals, hottest first", "列出您的未关闭商机，热度高的在前"),
         new("show", "查看", "show contoso", "查看 contoso", "Show a deal's card with its stage, score and actions", "查看商机卡片：阶段、评分和操作"),
-        new("move", "推进到", "move contoso to proposal", "推进 contoso 到 方案", "Move a deal to a stage", "将商机推进到指定阶段"),
-        new("advance", "推进", "advance contoso", "推进 contoso", "Move a deal to its next stage", "将商机推进到下一阶段"),
-        new("budget", "预算", "contoso budget 120k confirmed", "contoso 预算 12万 已确认", "Record the budget amount and status", "记录预算金额和状态"),
-        new("decision maker", "决策人", "contoso decision maker Wang Fang", "contoso 决策人 王芳", "Record who decides", "记录决策人"),
-        new("need", "需求", "contoso need must have", "contoso 需求 必须", "Record how much they need it", "记录需求程度"),
-        new("timeline", "时间表", "contoso timeline this quarter", "contoso 时间 本季度", "Record when they will buy", "记录采购时间"),
+        new("move", "推进到", "move contoso to proposal", "推进 contoso 到 方案", "Move a deal to a stage; 'advance <deal>' moves it to the next one", "将商机推进到指定阶段；“推进 <商机>”进入下一阶段"),
+        new("advance", "推进", "advance contoso", "推进 contoso", "Move a deal to its next stage", "将商机推进到下一阶段", Listed: false),
+        new("budget", "预算", "contoso budget 120k confirmed", "contoso 预算 12万 已确认", "Qualify after the deal's name: budget and status, or 'decision maker <name>', 'need must have', 'timeline this quarter'", "资格信息：预算和状态；也可用“<商机> 决策人 <姓名>”“需求 必须”“时间 本季度”"),
+        new("decision maker", "决策人", "contoso decision maker Wang Fang", "contoso 决策人 王芳", "Record who decides", "记录决策人", Listed: false),
+        new("need", "需求", "contoso need must have", "contoso 需求 必须", "Record how much they need it", "记录需求程度", Listed: false),
+        new("timeline", "时间表", "contoso timeline this quarter", "contoso 时间 本季度", "Record when they will buy", "记录采购时间", Listed: false),
         new("log", "记录", "log call contoso: discussed pricing", "记录 电话 contoso：讨论价格", "Log a call, meeting, note, email or chat", "记录电话、会议、备注、邮件或聊天"),
-        new("won", "赢单", "won contoso", "赢单 contoso", "Close a deal as won", "将商机标记为赢单"),
-        new("lost", "输单", "lost contoso price", "输单 contoso 价格", "Close a deal as lost, with a reason", "将商机标记为输单并填写原因"),
+        new("won", "赢单", "won contoso", "赢单 contoso", "Close a deal as won; 'lost <deal> <reason>' closes it as lost", "将商机标记为赢单；“输单 <商机> <原因>”标记为输单"),
+        new("lost", "输单", "lost contoso price", "输单 contoso 价格", "Close a deal as lost, with a reason", "将商机标记为输单并填写原因", Listed: false),
         new("pipeline", "销售漏斗", "pipeline this quarter", "本季度销售漏斗", "Your team's funnel: deals entering each stage, with a chart", "团队销售漏斗：各阶段进入的商机数，附图表"),
         new("forecast", "预测", "forecast this quarter", "本季度预测", "Forecast by close month, weighted by probability", "按预计成交月份的预测，按赢率加权"),
-        new("win rate", "赢率", "win rate my team", "我团队的赢率", "Won against lost per rep; add 'my' for your own", "每位销售的赢单与输单；加“我的”只看自己"),
-        new("why did we lose", "为什么输单", "why did we lose this quarter", "为什么输单", "Loss reasons and competitors", "输单原因和竞争对手"),
+        new("win rate", "赢率", "win rate my team", "我团队的赢率", "Won against lost per rep ('my' for your own); 'why did we lose this quarter' shows loss reasons", "每位销售的赢单与输单（加“我的”只看自己）；“为什么输单”查看输单原因"),
+        new("why did we lose", "为什么输单", "why did we lose this quarter", "为什么输单", "Loss reasons and competitors", "输单原因和竞争对手", Listed: false),
         new("reviews", "复盘", "reviews competitor Fabrikam", "复盘 竞争对手 Fabrikam", "Search win/loss reviews by words or competitor", "按关键词或竞争对手搜索赢单/输单复盘"),
         new("help", "帮助", "help", "帮助", "Show these commands", "显示这些命令"),
     ];
+
+    /// <summary>What the help card lists and the Teams manifest's command menu shows: the same set, in the same order, at most <see cref="MaxListed"/>.</summary>
+    public static IReadOnlyList<CommandInfo> Listed { get; } = Commands.Where(c => c.Listed).ToArray() is { Length: <= MaxListed } listed
+        ? listed
+        : throw new InvalidOperationException($"At most {MaxListed} commands can be listed: the Teams manifest allows no more per command list.");
 }

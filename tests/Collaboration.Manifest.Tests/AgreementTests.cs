@@ -1,0 +1,108 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Collaboration.Bot.Cards;
+using Collaboration.Bot.Commands;
+
+namespace Collaboration.Manifest.Tests;
+
+/// <summary>The two manifests, the zip, the icons and the bot's help agree with each other.</summary>
+public sealed class AgreementTests : IDisposable
+{
+    private readonly GeneratedPackage _package = new();
+
+    public void Dispose() => _package.Dispose();
+
+    private JsonObject Manifest => JsonNode.Parse(File.ReadAllText(_package.Files.ManifestJson))!.AsObject();
+
+    [Fact]
+    public void Both_manifests_name_the_same_app_version_task_pane_and_sso_resource()
+    {
+        var json = Manifest;
+        var xml = XDocument.Load(_package.Files.XmlManifest);
+        var xmlTaskpane = xml.Descendants(XmlManifest.Bt + "Url").Where(u => (string?)u.Attribute("id") == "Taskpane.Url").Select(u => u.Attribute("DefaultValue")!.Value).Distinct().Single();
+
+        Assert.Equal(json["id"]!.GetValue<string>(), xml.Root!.Element(XmlManifest.App + "Id")!.Value);
+        Assert.Equal(json["version"]!.GetValue<string>() + ".0", xml.Root!.Element(XmlManifest.App + "Version")!.Value);
+        Assert.Equal(json["extensions"]![0]!["runtimes"]![0]!["code"]!["page"]!.GetValue<string>(), xmlTaskpane);
+        Assert.Equal(xmlTaskpane, xml.Root!.Descendants(XmlManifest.App + "SourceLocation").Single().Attribute("DefaultValue")!.Value);
+        Assert.Equal(json["webApplicationInfo"]!["resource"]!.GetValue<string>(), xml.Descendants(XmlManifest.Mailor11 + "Resource").Single().Value);
+        Assert.Equal(json["developer"]!["websiteUrl"]!.GetValue<string>(), xml.Root!.Element(XmlManifest.App + "SupportUrl")!.Attribute("DefaultValue")!.Value);
+        Assert.Equal(json["developer"]!["name"]!.GetValue<string>(), xml.Root!.Element(XmlManifest.App + "ProviderName")!.Value);
+    }
+
+    [Fact]
+    public void The_manifest_lists_exactly_the_commands_the_help_card_shows_in_both_languages()
+    {
+        var commands = Manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
+        var zh = JsonNode.Parse(File.ReadAllText(_package.Files.ChineseJson))!.AsObject();
+        var at = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+        var helpEn = HelpFacts(DealCards.Help(new CardContext("en-US", at)));
+        var helpZh = HelpFacts(DealCards.Help(new CardContext("zh-Hans", at)));
+
+        Assert.InRange(commands.Count, 1, CommandCatalog.MaxListed);
+        Assert.Equal(helpEn.Count, commands.Count);
+        Assert.Equal(CommandCatalog.Listed.Select(c => c.Title), commands.Select(c => c!["title"]!.GetValue<string>()));
+        for (var i = 0; i < commands.Count; i++)
+        {
+            Assert.StartsWith(helpEn[i].Description + " — ", commands[i]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.StartsWith(helpZh[i].Description + " — ", zh[$"bots[0].commandLists[0].commands[{i}].description"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(CommandCatalog.Listed[i].TitleZh, zh[$"bots[0].commandLists[0].commands[{i}].title"]!.GetValue<string>());
+        }
+
+        // The unlisted shortcut is still taught through the entry that covers it.
+        Assert.All(CommandCatalog.Commands.Where(c => !c.Listed), c => Assert.Contains(commands, m => m!["description"]!.GetValue<string>().Contains($"'{c.Title} ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_zip_holds_the_manifest_its_localization_and_the_two_icons_at_its_root()
+    {
+        using var zip = ZipFile.OpenRead(_package.Files.Zip);
+
+        Assert.Equal(
+            ["color.png", "manifest.json", "outline.png", "zh-cn.json"],
+            zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        var manifest = JsonNode.Parse(zip.GetEntry("manifest.json")!.Open())!;
+        Assert.Equal(Manifest.ToJsonString(), manifest.ToJsonString());
+        Assert.NotNull(zip.GetEntry(manifest["icons"]!["color"]!.GetValue<string>()));
+        Assert.NotNull(zip.GetEntry(manifest["icons"]!["outline"]!.GetValue<string>()));
+        Assert.NotNull(zip.GetEntry(manifest["localizationInfo"]!["additionalLanguages"]![0]!["file"]!.GetValue<string>()));
+        using var color = new MemoryStream();
+        zip.GetEntry("color.png")!.Open().CopyTo(color);
+        Assert.Equal((192, 192), Png.ReadSize(color.ToArray()));
+    }
+
+    [Fact]
+    public void The_teams_icons_have_the_required_sizes_and_the_outline_is_white_on_transparent()
+    {
+        Assert.Equal((192, 192), Png.ReadSize(File.ReadAllBytes(_package.Files.ColorIcon)));
+        var (width, height, rgba) = Png.Decode(File.ReadAllBytes(_package.Files.OutlineIcon));
+        Assert.Equal((32, 32), (width, height));
+
+        var alphas = Enumerable.Range(0, width * height).Select(i => rgba[i * 4 + 3]).ToList();
+        Assert.Contains((byte)0, alphas);
+        Assert.Contains(alphas, a => a == 255);
+        for (var i = 0; i < width * height; i++)
+        {
+            if (rgba[i * 4 + 3] == 0) continue;
+            Assert.Equal((255, 255, 255), (rgba[i * 4], rgba[i * 4 + 1], rgba[i * 4 + 2]));
+        }
+    }
+
+    [Fact]
+    public void The_served_icons_are_the_committed_files_at_their_exact_sizes()
+    {
+        var folder = Path.Combine(Testing.Node.NodeTools.RepositoryRoot, "addin", "Collaboration.Addin", "wwwroot", "assets");
+        foreach (var icon in Icons.Assets)
+        {
+            var committed = File.ReadAllBytes(Path.Combine(folder, icon.FileName));
+            Assert.Equal((icon.Size, icon.Size), Png.ReadSize(committed));
+            // Same pixels as the generator draws now (compare decoded pixels: compressed bytes may differ between zlib builds).
+            Assert.Equal(Png.Decode(Icons.Draw(icon)).Rgba, Png.Decode(committed).Rgba);
+        }
+    }
+
+    private static List<(string Example, string Description)> HelpFacts(JsonObject card) =>
+        card["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "FactSet")!["facts"]!.AsArray()
+            .Select(f => (f!["title"]!.GetValue<string>(), f["value"]!.GetValue<string>())).ToList();
+}
