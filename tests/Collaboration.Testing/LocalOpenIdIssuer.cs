@@ -52,6 +52,9 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
 
     public string CertificateThumbprint => _certificate.Thumbprint;
 
+    /// <summary>The https certificate as PEM, for clients in other processes (e.g. NODE_EXTRA_CA_CERTS).</summary>
+    public string CertificatePem => _certificate.ExportCertificatePem();
+
     public int JwksRequests => Volatile.Read(ref _jwksRequests);
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
