@@ -156,6 +156,7 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         _app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Json(new
         {
             issuer = $"https://login.microsoftonline.com/{tenant}/v2.0",
+            authorization_endpoint = $"{HttpsBaseUrl}/{tenant}/oauth2/v2.0/authorize",
             token_endpoint = $"{HttpsBaseUrl}/{tenant}/oauth2/v2.0/token",
             jwks_uri = $"{BaseUrl}/keys",
             id_token_signing_alg_values_supported = new[] { "RS256" },

@@ -44,6 +44,7 @@ const auth = new ConfigurationBotFrameworkAuthentication(
 const adapter = new CloudAdapter(auth);
 adapter.onTurnError = async (context, error) => {
   console.error(`turn error: ${error && error.stack ? error.stack : error}`);
+  throw error; // a failed turn must not look like a 200 to the load driver
 };
 
 class EchoBot extends ActivityHandler {
