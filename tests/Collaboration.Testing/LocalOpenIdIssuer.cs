@@ -52,6 +52,9 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
 
     public string CertificateThumbprint => _certificate.Thumbprint;
 
+    /// <summary>The https certificate as PEM, for clients in other processes (e.g. NODE_EXTRA_CA_CERTS).</summary>
+    public string CertificatePem => _certificate.ExportCertificatePem();
+
     public int JwksRequests => Volatile.Read(ref _jwksRequests);
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
@@ -153,6 +156,7 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         _app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Json(new
         {
             issuer = $"https://login.microsoftonline.com/{tenant}/v2.0",
+            authorization_endpoint = $"{HttpsBaseUrl}/{tenant}/oauth2/v2.0/authorize",
             token_endpoint = $"{HttpsBaseUrl}/{tenant}/oauth2/v2.0/token",
             jwks_uri = $"{BaseUrl}/keys",
             id_token_signing_alg_values_supported = new[] { "RS256" },

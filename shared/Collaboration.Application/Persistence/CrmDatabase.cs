@@ -27,15 +27,20 @@ public sealed class CrmDatabase
 
     public CrmDbContext Open(string? tenantId) => Open(new CurrentTenant { Id = tenantId });
 
+    // Built once: DbContextOptions are immutable and the interceptor is stateless. Building them per unit of work
+    // (several per bot turn or add-in request) cost an options build and an EF service-provider cache lookup each time.
+    private DbContextOptions<SqliteCrmDbContext>? _sqliteOptions;
+    private DbContextOptions<PostgresCrmDbContext>? _postgresOptions;
+
     public CrmDbContext Open(CurrentTenant tenant) => _provider switch
     {
         DatabaseProvider.Sqlite => new SqliteCrmDbContext(
-            new DbContextOptionsBuilder<SqliteCrmDbContext>()
+            _sqliteOptions ??= new DbContextOptionsBuilder<SqliteCrmDbContext>()
                 .UseSqlite(_connectionString)
                 .AddInterceptors(new SqlitePragmas(_busyTimeoutMs))
                 .Options, tenant),
         _ => new PostgresCrmDbContext(
-            new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(_connectionString).Options, tenant),
+            _postgresOptions ??= new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(_connectionString).Options, tenant),
     };
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every benchmark in one go and writes benchmarks/results/<date>.md:
+#   BenchmarkDotNet micro benchmarks (ShortRun, in-process), then the HTTP load scenarios: the Teams bot and a
+#   botbuilder (Bot Framework JS SDK) echo bot as baseline with real auth, and the add-in backend on a
+#   100k-contact / 1M-interaction SQLite data set (generated once under /tmp/collaboration-bench, then reused).
+# Options after the script name go to the load driver, e.g. ./bench.sh --duration 5 --warmup 2.
+# BENCH_SKIP_MICRO=1 skips the micro benchmarks.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+work=${BENCH_WORK:-/tmp/collaboration-bench}
+mkdir -p "$work" benchmarks/results
+
+echo "Installing npm packages (npm ci)"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "Building (Release)"
+dotnet build Collaboration.sln -c Release -nologo -v quiet
+bench=tests/Collaboration.Benchmarks/bin/Release/net10.0/Collaboration.Benchmarks.dll
+
+micro_dir="$work/bdn"
+if [ "${BENCH_SKIP_MICRO:-0}" != "1" ]; then
+  rm -rf "$micro_dir"
+  echo "Micro benchmarks (BenchmarkDotNet)"
+  dotnet "$bench" micro --filter '*' --artifacts "$micro_dir"
+fi
+
+echo "Load scenarios"
+dotnet "$bench" load --micro "$micro_dir/results" --work "$work" \
+  --out "benchmarks/results/$(date -u +%Y-%m-%d).md" "$@"

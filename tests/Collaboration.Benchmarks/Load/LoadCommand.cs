@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Collaboration.Testing;
+
+namespace Collaboration.Benchmarks.Load;
+
+public sealed record ScenarioRow(string Target, string Scenario, LoadResult Result, double ConnectorCallsPerTurn);
+
+/// <summary>
+/// `load`: starts the local issuer and connector here, the bot, the botbuilder baseline and the add-in backend as
+/// their own processes, runs every scenario and writes one markdown file.
+/// Options: --warmup S (3) --duration S (10) --concurrency 1,16,64 --addin-concurrency 16 --only bot,baseline,addin
+/// --out FILE --micro DIR (BenchmarkDotNet *-report-github.md to include) --addin-db FILE --work DIR.
+/// </summary>
+public static class LoadCommand
+{
+    private const string MessageTurn = "(a) `my deals` message";
+    private const string MoveTurn = "(b) stage change by card click";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Parse(args);
+        var root = RepositoryRoot();
+        var settings = new LoadSettings(
+            TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warmup", "3"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("duration", "10"), CultureInfo.InvariantCulture)));
+        var levels = options.GetValueOrDefault("concurrency", "1,16,64").Split(',').Select(int.Parse).ToArray();
+        var addinWorkers = int.Parse(options.GetValueOrDefault("addin-concurrency", "16"), CultureInfo.InvariantCulture);
+        var only = options.GetValueOrDefault("only", "bot,baseline,addin").Split(',').ToHashSet();
+        var work = options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "collaboration-bench"));
+        Directory.CreateDirectory(work);
+        var output = options.GetValueOrDefault("out", Path.Combine(root, "benchmarks", "results", $"{DateTime.UtcNow:yyyy-MM-dd}.md"));
+        var log = Console.Out;
+
+        var rows = new List<ScenarioRow>();
+        var memory = new List<(string Process, double PeakMiB, string Note)>();
+        var notes = new List<string>();
+
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 512, UseProxy = false, AllowAutoRedirect = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        }) { Timeout = TimeSpan.FromSeconds(30) };
+
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+        await using var connector = await BenchConnector.StartAsync();
+        connector.ExpectedAuthorization = "Bearer " + issuer.AccessToken;
+        var token = issuer.CreateToken(BotClient.AppId, connector.ServiceUrl, DateTimeOffset.UtcNow, expiresOffset: TimeSpan.FromHours(3));
+        var pem = Path.Combine(work, "issuer.pem");
+        await File.WriteAllTextAsync(pem, issuer.CertificatePem);
+        var users = BotScenarios.Users(levels.Max());
+        var authEnvironment = new Dictionary<string, string>
+        {
+            ["MicrosoftAppId"] = BotClient.AppId,
+            ["MicrosoftAppPassword"] = "bench-secret",
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["BotOpenIdMetadata"] = issuer.BotMetadataUrl,
+            ["BotAuthority"] = $"{issuer.HttpsBaseUrl}/botframework.com",
+        };
+
+        if (only.Contains("bot"))
+        {
+            var databaseFile = Path.Combine(work, $"bot-{DateTime.UtcNow:yyyyMMddHHmmss}.db");
+            var port = ServerProcess.FreePort();
+            var environment = new Dictionary<string, string>(authEnvironment)
+            {
+                ["Database__Provider"] = "Sqlite",
+                ["ConnectionStrings__Crm"] = $"Data Source={databaseFile}",
+                [BotHostCommand.TrustThumbprintVariable] = issuer.CertificateThumbprint,
+                ["DOTNET_gcServer"] = "0",
+            };
+            var self = typeof(LoadCommand).Assembly.Location;
+            log.WriteLine($"Bot: starting {Path.GetFileName(self)} bot-host on port {port}");
+            await using (var bot = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{port}"],
+                environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, "bot.log")))
+            {
+                var client = new BotClient(http, bot.BaseUrl + "/api/messages", connector.ServiceUrl, token);
+                var seedWatch = Stopwatch.StartNew();
+                await BotScenarios.SeedAsync(client, users, 5, databaseFile);
+                log.WriteLine($"Bot: {users.Length} users with 5 deals each seeded by chat in {seedWatch.Elapsed.TotalSeconds:F1} s");
+                foreach (var n in levels) rows.Add(await RunAsync("Collaboration bot", MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, true), log));
+                foreach (var n in levels) rows.Add(await RunAsync("Collaboration bot", MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log));
+                memory.Add(("Collaboration bot (`dotnet Collaboration.Benchmarks.dll bot-host`)", bot.PeakRssMiB(), $"RSS at end {bot.RssMiB():F0} MiB"));
+            }
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(databaseFile + suffix);
+        }
+
+        if (only.Contains("baseline"))
+        {
+            var port = ServerProcess.FreePort();
+            var environment = new Dictionary<string, string>(authEnvironment)
+            {
+                ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
+                ["NODE_EXTRA_CA_CERTS"] = pem,
+                ["NODE_ENV"] = "production",
+            };
+            var script = Path.Combine(root, "tests", "Collaboration.Benchmarks", "baseline", "echo-bot.js");
+            log.WriteLine($"Baseline: starting node {script} on port {port}");
+            await using var baseline = await ServerProcess.StartAsync("node", [script], environment, root, port, "/health", Path.Combine(work, "baseline.log"));
+            var client = new BotClient(http, baseline.BaseUrl + "/api/messages", connector.ServiceUrl, token);
+            foreach (var n in levels) rows.Add(await RunAsync("botbuilder baseline", MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, false), log));
+            foreach (var n in levels) rows.Add(await RunAsync("botbuilder baseline", MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log));
+            memory.Add(("botbuilder baseline (`node echo-bot.js`)", baseline.PeakRssMiB(), $"RSS at end {baseline.RssMiB():F0} MiB"));
+        }
+
+        if (connector.Unauthorized > 0) notes.Add($"**{connector.Unauthorized} connector calls carried no or a wrong token.**");
+
+        if (only.Contains("addin"))
+        {
+            var file = await AddinData.EnsureAsync(options.GetValueOrDefault("addin-db", Path.Combine(work, "addin-100k.db")), log);
+            var dll = Path.Combine(root, "addin", "Collaboration.Addin", "bin", "Release", "net10.0", "Collaboration.Addin.dll");
+            var port = ServerProcess.FreePort();
+            var environment = new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Sqlite",
+                ["ConnectionStrings__Crm"] = $"Data Source={file}",
+                ["DOTNET_gcServer"] = "0",
+            };
+            log.WriteLine($"Add-in: starting {dll} on port {port}");
+            await using var addin = await ServerProcess.StartAsync(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}"], environment,
+                Path.GetDirectoryName(dll)!, port, "/health", Path.Combine(work, "addin.log"));
+            var scenarios = new AddinScenarios(http, addin.BaseUrl);
+            rows.Add(await RunAsync("Add-in backend", "POST /api/emails/resolve", addinWorkers, settings, null, scenarios.Resolve(), log));
+            rows.Add(await RunAsync("Add-in backend", "POST /api/opportunities/from-email", addinWorkers, settings, null, scenarios.FromEmail(), log));
+            memory.Add(("Add-in backend (`dotnet Collaboration.Addin.dll`)", addin.PeakRssMiB(), $"RSS at end {addin.RssMiB():F0} MiB"));
+        }
+
+        var micro = options.TryGetValue("micro", out var microDir) ? MicroResults(microDir) : null;
+        var markdown = Report.Write(settings, rows, memory, notes, micro, root);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, markdown);
+        log.WriteLine(markdown);
+        log.WriteLine($"Results written to {output}");
+        return 0;
+    }
+
+    private static async Task<ScenarioRow> RunAsync(string target, string scenario, int workers, LoadSettings settings, BenchConnector? connector,
+        Func<int, CancellationToken, Task<Outcome>> request, TextWriter log)
+    {
+        long sent = 0;
+        var before = connector?.Requests ?? 0;
+        var result = await LoadDriver.RunAsync(scenario, workers, settings, async (w, ct) =>
+        {
+            Interlocked.Increment(ref sent);
+            return await request(w, ct);
+        });
+        var calls = connector is null || sent == 0 ? double.NaN : (connector.Requests - before) / (double)sent;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
+        return new ScenarioRow(target, scenario, result, calls);
+    }
+
+    private static string? MicroResults(string directory)
+    {
+        if (!Directory.Exists(directory)) return null;
+        var files = Directory.GetFiles(directory, "*-report-github.md", SearchOption.AllDirectories).OrderBy(f => f).ToList();
+        if (files.Count == 0) return null;
+        var text = new StringBuilder();
+        foreach (var file in files) text.AppendLine(File.ReadAllText(file).Trim()).AppendLine();
+        return text.ToString();
+    }
+
+    private static string DotnetHost() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Collaboration.sln"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+
+    private static Dictionary<string, string> Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument {args[i]}");
+            options[args[i][2..]] = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        }
+        return options;
+    }
+
+    internal static bool IsLinux => RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Collaboration.Benchmarks.Load;
+
+/// <summary>A server under test in its own process (so its memory is its own), its output in a log file.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private ServerProcess(Process process, StreamWriter log, string baseUrl)
+    {
+        _process = process;
+        _log = log;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+    public int Id => _process.Id;
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<ServerProcess> StartAsync(
+        string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string workingDirectory,
+        int port, string healthPath, string logFile, TimeSpan? startTimeout = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        var log = new StreamWriter(logFile) { AutoFlush = true };
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, log, $"http://127.0.0.1:{port}");
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + (startTimeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{fileName} exited with {process.ExitCode} while starting; see {logFile}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(server.BaseUrl + healthPath);
+                if (response.IsSuccessStatusCode) return server;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        await server.DisposeAsync();
+        throw new TimeoutException($"{fileName} did not answer {healthPath} in time; see {logFile}");
+    }
+
+    /// <summary>Peak resident set size (VmHWM) in MiB, from /proc.</summary>
+    public double PeakRssMiB() => ReadStatusKiB("VmHWM") / 1024.0;
+
+    public double RssMiB() => ReadStatusKiB("VmRSS") / 1024.0;
+
+    private long ReadStatusKiB(string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+            {
+                var digits = new string(line.AsSpan(field.Length + 1).ToArray().Where(char.IsDigit).ToArray());
+                return long.Parse(digits, CultureInfo.InvariantCulture);
+            }
+        }
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+    }
+}
