@@ -20,7 +20,7 @@ public sealed class CrmTestHost : IAsyncDisposable
         Parties = new PartyMatcher(database.Database);
         Deals = new OpportunityService(database.Database, Parties, Clock);
         Queries = new OpportunityQueries(database.Database, Clock);
-        Users = new UserDirectory(database.Database);
+        Users = new UserDirectory(database.Database, Clock);
     }
 
     public TestDatabase Db { get; }

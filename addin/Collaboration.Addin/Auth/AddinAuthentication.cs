@@ -47,7 +47,6 @@ public static class AddinAuthentication
         }
         services.AddAuthorizationBuilder()
             .AddPolicy(RepPolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => HasScope(context.User, Scope)));
-        services.AddMemoryCache();
         services.AddSingleton<RepDirectory>();
         return builder;
     }

@@ -2,16 +2,13 @@ using System.Security.Claims;
 using Collaboration.Application;
 using Collaboration.Application.Users;
 using Collaboration.Domain.Common;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Identity.Web;
 
 namespace Collaboration.Addin.Auth;
 
 /// <summary>Turns the signed-in principal into the <see cref="Actor"/> the use cases take, making sure the rep exists.</summary>
-public sealed class RepDirectory(UserDirectory users, IMemoryCache cache)
+public sealed class RepDirectory(UserDirectory users)
 {
-    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
-
     public async Task<Actor> ActorAsync(HttpContext context)
     {
         var user = context.User;
@@ -21,14 +18,9 @@ public sealed class RepDirectory(UserDirectory users, IMemoryCache cache)
         {
             throw new UnauthorizedAccessException("The token names no tenant (tid) or user (oid).");
         }
-        var key = $"rep:{tenantId}:{objectId}";
-        if (!cache.TryGetValue(key, out _))
-        {
-            var name = user.FindFirstValue(ClaimConstants.Name) ?? objectId;
-            var email = user.FindFirstValue(ClaimConstants.PreferredUserName) ?? user.FindFirstValue(ClaimTypes.Email);
-            await users.EnsureAsync(new UserProfile(tenantId, objectId, name, email, null, null), context.RequestAborted);
-            cache.Set(key, true, RememberFor);
-        }
+        var name = user.FindFirstValue(ClaimConstants.Name) ?? objectId;
+        var email = user.FindFirstValue(ClaimConstants.PreferredUserName) ?? user.FindFirstValue(ClaimTypes.Email);
+        await users.EnsureAsync(new UserProfile(tenantId, objectId, name, email, null, null), context.RequestAborted);
         return new Actor(tenantId, objectId, ChangeSurface.Outlook, RequestLocale.Of(context.Request));
     }
 }

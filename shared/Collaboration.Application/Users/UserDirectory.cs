@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
@@ -8,9 +9,24 @@ namespace Collaboration.Application.Users;
 public sealed record UserProfile(string TenantId, string ObjectId, string DisplayName, string? Email, string? Locale, string? TimeZone);
 
 /// <summary>Makes sure the rep behind a Teams message or an Outlook token exists: the same row for both tools.</summary>
-public sealed class UserDirectory(CrmDatabase database)
+public sealed class UserDirectory(CrmDatabase database, TimeProvider clock)
 {
-    public async Task<User> EnsureAsync(UserProfile profile, CancellationToken ct = default)
+    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+    private const int MaxRemembered = 10_000;
+
+    // Every Teams turn and Outlook request names its user; the row only needs writing when the profile is new or changed.
+    private readonly ConcurrentDictionary<UserProfile, DateTimeOffset> _recentlyEnsured = new();
+
+    public async Task EnsureAsync(UserProfile profile, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_recentlyEnsured.TryGetValue(profile, out var until) && until > now) return;
+        await WriteAsync(profile, ct);
+        if (_recentlyEnsured.Count >= MaxRemembered) _recentlyEnsured.Clear();
+        _recentlyEnsured[profile] = now + RememberFor;
+    }
+
+    private async Task WriteAsync(UserProfile profile, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -33,7 +49,7 @@ public sealed class UserDirectory(CrmDatabase database)
                     user.UpdateProfile(profile.DisplayName, profile.Email, profile.Locale, profile.TimeZone);
                 }
                 await db.SaveChangesAsync(ct);
-                return user;
+                return;
             }
             catch (DbUpdateException) when (attempt < 3)
             {
