@@ -30,7 +30,8 @@ trap stop INT TERM EXIT
 
 start() { # name folder dll url [args...]
   local name=$1 folder=$2 dll=$3 url=$4; shift 4
-  (cd "$folder/bin/Release/net10.0" && exec dotnet "$dll" --urls "$url" "$@") &
+  # From the project folder, so the content root holds appsettings.json and wwwroot (task pane, dashboard).
+  (cd "$folder" && exec dotnet "bin/Release/net10.0/$dll" --urls "$url" "$@") &
   pids+=($!)
   for _ in $(seq 1 120); do
     if curl -fsS "$url/health" >/dev/null 2>&1; then return 0; fi
