@@ -15,7 +15,7 @@ public class ImportTests
 {
     private static byte[] Corpus(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", name));
 
-    private static MultipartFormDataContent Upload(byte[] file, string fileName, string? sourceName = null, object? mapping = null)
+    internal static MultipartFormDataContent Upload(byte[] file, string fileName, string? sourceName = null, object? mapping = null)
     {
         var content = new MultipartFormDataContent();
         var part = new ByteArrayContent(file);
@@ -26,12 +26,16 @@ public class ImportTests
         return content;
     }
 
-    private static async Task<JsonElement> ImportAsync(HttpClient client, byte[] file, string fileName, string sourceName, object? mapping = null)
+    internal static async Task<JsonElement> ImportAsync(HttpClient client, byte[] file, string fileName, string sourceName, object? mapping = null)
     {
         var started = await client.PostAsync("/api/imports", Upload(file, fileName, sourceName, mapping));
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var id = (await started.ReadJsonAsync()).GetProperty("id").GetGuid();
-        for (var i = 0; i < 600; i++)
+        return await WaitForAsync(client, (await started.ReadJsonAsync()).GetProperty("id").GetGuid());
+    }
+
+    internal static async Task<JsonElement> WaitForAsync(HttpClient client, Guid id, int polls = 600)
+    {
+        for (var i = 0; i < polls; i++)
         {
             var job = await (await client.GetAsync($"/api/imports/{id}")).ReadJsonAsync();
             var status = job.GetProperty("status").GetString();
@@ -173,6 +177,40 @@ public class ImportTests
         await using var db = host.Db.Database.Open(AddinHost.TenantA);
         Assert.Equal(1100, await db.Contacts.CountAsync());
         Assert.Equal(40, await db.Accounts.CountAsync());
+    }
+
+    [Fact]
+    public async Task TenThousandRowsAreImportedAndReImportingChangesNothing()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var client = host.RepClient();
+        var csv = new StringBuilder("Email,Full Name,Company,Country,Notes\n");
+        for (var i = 0; i < 10_000; i++) csv.Append($"visitor{i}@company{i % 250}.example,Visitor {i},Company {i % 250},DE,{(i % 10 == 0 ? "Asked for a demo" : "")}\n");
+        var file = Encoding.UTF8.GetBytes(csv.ToString());
+
+        var first = await WaitForAsync(client, await StartAsync(client, file, "trade-fair.csv", "Trade fair 2026"), polls: 1200);
+        var again = await WaitForAsync(client, await StartAsync(client, file, "trade-fair.csv", "Trade fair 2026"), polls: 1200);
+
+        Assert.Equal("completed", first.GetProperty("status").GetString());
+        Assert.Equal(10_000, first.GetProperty("created").GetInt32());
+        Assert.Equal(10_000, first.GetProperty("processedRows").GetInt32());
+        Assert.Equal(0, first.GetProperty("invalid").GetInt32());
+        Assert.Equal("completed", again.GetProperty("status").GetString());
+        Assert.Equal(0, again.GetProperty("created").GetInt32());
+        Assert.Equal(10_000, again.GetProperty("alreadyImported").GetInt32());
+        await using var db = host.Db.Database.Open(AddinHost.TenantA);
+        Assert.Equal(10_000, await db.Opportunities.CountAsync());
+        Assert.Equal(10_000, await db.Contacts.CountAsync());
+        Assert.Equal(250, await db.Accounts.CountAsync());
+        Assert.Equal(1_000, await db.Interactions.CountAsync());
+        Assert.Equal(10_000, await db.ImportedRows.CountAsync());
+    }
+
+    internal static async Task<Guid> StartAsync(HttpClient client, byte[] file, string fileName, string sourceName)
+    {
+        var started = await client.PostAsync("/api/imports", Upload(file, fileName, sourceName));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        return (await started.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     [Fact]
