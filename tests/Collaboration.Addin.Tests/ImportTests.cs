@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Collaboration.Application.Imports;
 using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Imports;
+using Collaboration.Testing;
 using Collaboration.Domain.Opportunities;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -204,6 +207,65 @@ public class ImportTests
         Assert.Equal(250, await db.Accounts.CountAsync());
         Assert.Equal(1_000, await db.Interactions.CountAsync());
         Assert.Equal(10_000, await db.ImportedRows.CountAsync());
+    }
+
+    [Fact]
+    public async Task ImportsInterruptedByAStopAreResumedAtTheNextStartWithTheRightCountsAndNoDuplicates()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var csv = new StringBuilder("email,name,company\n");
+        for (var i = 0; i < 3100; i++) csv.Append($"person{i % 3000}@company{i % 3000 % 60}.example,Person {i},Company {i % 3000 % 60}\n");
+        csv.Append("not-an-email,Broken,Nowhere\n");
+        var file = Encoding.UTF8.GetBytes(csv.ToString());
+
+        Guid interrupted;
+        await using (var first = AddinHost.Restart(database))
+        {
+            var client = first.RepClient();
+            interrupted = await StartAsync(client, file, "fair.csv", "Autumn fair");
+            for (var i = 0; i < 600; i++)
+            {
+                var progress = await (await client.GetAsync($"/api/imports/{interrupted}")).ReadJsonAsync();
+                if (progress.GetProperty("processedRows").GetInt32() >= ImportService.BatchSize) break;
+                await Task.Delay(20);
+            }
+        } // the stop cancels the worker in the middle of the job
+
+        Guid queued;
+        await using (var db = database.Database.Open(AddinHost.TenantA))
+        {
+            var stopped = await db.ImportJobs.SingleAsync(j => j.Id == interrupted);
+            Assert.Equal(ImportJobStatus.Running, stopped.Status);
+            Assert.InRange(stopped.NextRow, ImportService.BatchSize, 3000);
+            Assert.Equal(stopped.NextRow, stopped.ProcessedRows);
+            // And one that never started, as if the process died right after the upload.
+            var small = Encoding.UTF8.GetBytes("email,name\nnew.one@tailspin.example,New One\nperson1@company1.example,Person 1\n");
+            var job = new ImportJob(AddinHost.TenantA, "Walk-ins", "walk-ins.csv", 2, AddinHost.RepA, DateTimeOffset.UtcNow,
+                new Dictionary<string, string> { ["email"] = "email", ["name"] = "name" });
+            db.ImportJobs.Add(job);
+            db.ImportJobFiles.Add(new ImportJobFile(AddinHost.TenantA, job.Id, "walk-ins.csv", small));
+            await db.SaveChangesAsync();
+            queued = job.Id;
+        }
+
+        await using var second = AddinHost.Restart(database);
+        var resumed = await WaitForAsync(second.RepClient(), interrupted, polls: 1200);
+        var walkIns = await WaitForAsync(second.RepClient(), queued);
+
+        Assert.Equal("completed", resumed.GetProperty("status").GetString());
+        Assert.Equal(3101, resumed.GetProperty("processedRows").GetInt32());
+        Assert.Equal(3000, resumed.GetProperty("created").GetInt32());
+        Assert.Equal(100, resumed.GetProperty("duplicatesInFile").GetInt32());
+        Assert.Equal(0, resumed.GetProperty("alreadyImported").GetInt32());
+        Assert.Equal(1, resumed.GetProperty("invalid").GetInt32());
+        Assert.Equal("completed", walkIns.GetProperty("status").GetString());
+        Assert.Equal(2, walkIns.GetProperty("created").GetInt32());
+        Assert.Equal(1, walkIns.GetProperty("existingContacts").GetInt32());
+        await using var check = database.Database.Open(AddinHost.TenantA);
+        Assert.Equal(3002, await check.Opportunities.CountAsync());
+        Assert.Equal(3001, await check.Contacts.CountAsync());
+        Assert.Equal(3002, await check.ImportedRows.CountAsync());
+        Assert.Equal(0, await check.ImportJobFiles.CountAsync());
     }
 
     internal static async Task<Guid> StartAsync(HttpClient client, byte[] file, string fileName, string sourceName)
