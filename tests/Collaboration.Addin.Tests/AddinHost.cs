@@ -38,10 +38,21 @@ public sealed class AddinHost : IAsyncDisposable
     }
 
     /// <summary>Another start of the app over a database an earlier host used (a restart); the caller disposes the database.</summary>
-    public static AddinHost Restart(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
-        Start(database, ownsDatabase: false, settings, services);
+    /// <param name="port">A fixed port, for a restart that must keep its address (0: any free port).</param>
+    public static AddinHost Restart(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, int port = 0) =>
+        Start(database, ownsDatabase: false, settings, services, port);
 
-    private static AddinHost Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    /// <summary>A port free right now, to start hosts on one after another.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static AddinHost Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, Action<IServiceCollection>? services, int port = 0)
     {
         var kind = database.Kind;
         var all = new Dictionary<string, string?>
@@ -51,7 +62,7 @@ public sealed class AddinHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var factory = new Factory(all, services ?? (_ => { }));
-        factory.UseKestrel(0);
+        factory.UseKestrel(port);
         factory.StartServer();
         return new AddinHost(database, factory, ownsDatabase);
     }
