@@ -209,10 +209,12 @@ public class ImportTests
         Assert.Equal(10_000, await db.ImportedRows.CountAsync());
     }
 
-    [Fact]
-    public async Task ImportsInterruptedByAStopAreResumedAtTheNextStartWithTheRightCountsAndNoDuplicates()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task ImportsInterruptedByAStopAreResumedAtTheNextStartWithTheRightCountsAndNoDuplicates(DatabaseKind kind)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(kind);
         var csv = new StringBuilder("email,name,company\n");
         for (var i = 0; i < 3100; i++) csv.Append($"person{i % 3000}@company{i % 3000 % 60}.example,Person {i},Company {i % 3000 % 60}\n");
         csv.Append("not-an-email,Broken,Nowhere\n");
