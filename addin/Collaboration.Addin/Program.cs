@@ -36,6 +36,7 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapEmails();
 app.MapOpportunities();
 app.MapWebForms();
+app.MapAssignmentRules();
 app.MapImports();
 app.MapSalesMailbox();
 app.MapReports();

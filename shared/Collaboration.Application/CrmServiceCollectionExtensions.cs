@@ -31,6 +31,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<LeadAssigner>();
         services.AddSingleton<AssignmentRules>();
         services.AddSingleton<ChannelCapture>();
+        services.AddSingleton<ManualCapture>();
         services.AddSingleton<WebForms>();
         services.AddSingleton<SalesMailboxCapture>();
         services.AddSingleton<ImportQueue>();

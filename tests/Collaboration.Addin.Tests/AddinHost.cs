@@ -16,11 +16,13 @@ public sealed class AddinHost : IAsyncDisposable
     public const string RepA = "rep-a";
 
     private readonly Factory _factory;
+    private readonly bool _ownsDatabase;
 
-    private AddinHost(TestDatabase database, Factory factory)
+    private AddinHost(TestDatabase database, Factory factory, bool ownsDatabase)
     {
         Db = database;
         _factory = factory;
+        _ownsDatabase = ownsDatabase;
         BaseAddress = factory.ClientOptions.BaseAddress;
     }
 
@@ -32,6 +34,27 @@ public sealed class AddinHost : IAsyncDisposable
         DatabaseKind kind = DatabaseKind.Sqlite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
+        return Start(database, ownsDatabase: true, settings, services);
+    }
+
+    /// <summary>Another start of the app over a database an earlier host used (a restart); the caller disposes the database.</summary>
+    /// <param name="port">A fixed port, for a restart that must keep its address (0: any free port).</param>
+    public static AddinHost Restart(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, int port = 0) =>
+        Start(database, ownsDatabase: false, settings, services, port);
+
+    /// <summary>A port free right now, to start hosts on one after another.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static AddinHost Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, Action<IServiceCollection>? services, int port = 0)
+    {
+        var kind = database.Kind;
         var all = new Dictionary<string, string?>
         {
             ["Database:Provider"] = kind.ToString(),
@@ -39,10 +62,9 @@ public sealed class AddinHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var factory = new Factory(all, services ?? (_ => { }));
-        factory.UseKestrel(0);
+        factory.UseKestrel(port);
         factory.StartServer();
-        var host = new AddinHost(database, factory);
-        return host;
+        return new AddinHost(database, factory, ownsDatabase);
     }
 
     /// <summary>A client signed in through development mode as the given rep (the host has no Entra app).</summary>
@@ -62,7 +84,7 @@ public sealed class AddinHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await Db.DisposeAsync();
+        if (_ownsDatabase) await Db.DisposeAsync();
     }
 
     private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> services) : WebApplicationFactory<Program>

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Collaboration.Application.Imports;
 using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Imports;
+using Collaboration.Testing;
 using Collaboration.Domain.Opportunities;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -15,7 +18,7 @@ public class ImportTests
 {
     private static byte[] Corpus(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", name));
 
-    private static MultipartFormDataContent Upload(byte[] file, string fileName, string? sourceName = null, object? mapping = null)
+    internal static MultipartFormDataContent Upload(byte[] file, string fileName, string? sourceName = null, object? mapping = null)
     {
         var content = new MultipartFormDataContent();
         var part = new ByteArrayContent(file);
@@ -26,12 +29,16 @@ public class ImportTests
         return content;
     }
 
-    private static async Task<JsonElement> ImportAsync(HttpClient client, byte[] file, string fileName, string sourceName, object? mapping = null)
+    internal static async Task<JsonElement> ImportAsync(HttpClient client, byte[] file, string fileName, string sourceName, object? mapping = null)
     {
         var started = await client.PostAsync("/api/imports", Upload(file, fileName, sourceName, mapping));
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var id = (await started.ReadJsonAsync()).GetProperty("id").GetGuid();
-        for (var i = 0; i < 600; i++)
+        return await WaitForAsync(client, (await started.ReadJsonAsync()).GetProperty("id").GetGuid());
+    }
+
+    internal static async Task<JsonElement> WaitForAsync(HttpClient client, Guid id, int polls = 600)
+    {
+        for (var i = 0; i < polls; i++)
         {
             var job = await (await client.GetAsync($"/api/imports/{id}")).ReadJsonAsync();
             var status = job.GetProperty("status").GetString();
@@ -173,6 +180,101 @@ public class ImportTests
         await using var db = host.Db.Database.Open(AddinHost.TenantA);
         Assert.Equal(1100, await db.Contacts.CountAsync());
         Assert.Equal(40, await db.Accounts.CountAsync());
+    }
+
+    [Fact]
+    public async Task TenThousandRowsAreImportedAndReImportingChangesNothing()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var client = host.RepClient();
+        var csv = new StringBuilder("Email,Full Name,Company,Country,Notes\n");
+        for (var i = 0; i < 10_000; i++) csv.Append($"visitor{i}@company{i % 250}.example,Visitor {i},Company {i % 250},DE,{(i % 10 == 0 ? "Asked for a demo" : "")}\n");
+        var file = Encoding.UTF8.GetBytes(csv.ToString());
+
+        var first = await WaitForAsync(client, await StartAsync(client, file, "trade-fair.csv", "Trade fair 2026"), polls: 1200);
+        var again = await WaitForAsync(client, await StartAsync(client, file, "trade-fair.csv", "Trade fair 2026"), polls: 1200);
+
+        Assert.Equal("completed", first.GetProperty("status").GetString());
+        Assert.Equal(10_000, first.GetProperty("created").GetInt32());
+        Assert.Equal(10_000, first.GetProperty("processedRows").GetInt32());
+        Assert.Equal(0, first.GetProperty("invalid").GetInt32());
+        Assert.Equal("completed", again.GetProperty("status").GetString());
+        Assert.Equal(0, again.GetProperty("created").GetInt32());
+        Assert.Equal(10_000, again.GetProperty("alreadyImported").GetInt32());
+        await using var db = host.Db.Database.Open(AddinHost.TenantA);
+        Assert.Equal(10_000, await db.Opportunities.CountAsync());
+        Assert.Equal(10_000, await db.Contacts.CountAsync());
+        Assert.Equal(250, await db.Accounts.CountAsync());
+        Assert.Equal(1_000, await db.Interactions.CountAsync());
+        Assert.Equal(10_000, await db.ImportedRows.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task ImportsInterruptedByAStopAreResumedAtTheNextStartWithTheRightCountsAndNoDuplicates(DatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var csv = new StringBuilder("email,name,company\n");
+        for (var i = 0; i < 3100; i++) csv.Append($"person{i % 3000}@company{i % 3000 % 60}.example,Person {i},Company {i % 3000 % 60}\n");
+        csv.Append("not-an-email,Broken,Nowhere\n");
+        var file = Encoding.UTF8.GetBytes(csv.ToString());
+
+        Guid interrupted;
+        await using (var first = AddinHost.Restart(database))
+        {
+            var client = first.RepClient();
+            interrupted = await StartAsync(client, file, "fair.csv", "Autumn fair");
+            for (var i = 0; i < 600; i++)
+            {
+                var progress = await (await client.GetAsync($"/api/imports/{interrupted}")).ReadJsonAsync();
+                if (progress.GetProperty("processedRows").GetInt32() >= ImportService.BatchSize) break;
+                await Task.Delay(20);
+            }
+        } // the stop cancels the worker in the middle of the job
+
+        Guid queued;
+        await using (var db = database.Database.Open(AddinHost.TenantA))
+        {
+            var stopped = await db.ImportJobs.SingleAsync(j => j.Id == interrupted);
+            Assert.Equal(ImportJobStatus.Running, stopped.Status);
+            Assert.InRange(stopped.NextRow, ImportService.BatchSize, 3000);
+            Assert.Equal(stopped.NextRow, stopped.ProcessedRows);
+            // And one that never started, as if the process died right after the upload.
+            var small = Encoding.UTF8.GetBytes("email,name\nnew.one@tailspin.example,New One\nperson1@company1.example,Person 1\n");
+            var job = new ImportJob(AddinHost.TenantA, "Walk-ins", "walk-ins.csv", 2, AddinHost.RepA, DateTimeOffset.UtcNow,
+                new Dictionary<string, string> { ["email"] = "email", ["name"] = "name" });
+            db.ImportJobs.Add(job);
+            db.ImportJobFiles.Add(new ImportJobFile(AddinHost.TenantA, job.Id, "walk-ins.csv", small));
+            await db.SaveChangesAsync();
+            queued = job.Id;
+        }
+
+        await using var second = AddinHost.Restart(database);
+        var resumed = await WaitForAsync(second.RepClient(), interrupted, polls: 1200);
+        var walkIns = await WaitForAsync(second.RepClient(), queued);
+
+        Assert.Equal("completed", resumed.GetProperty("status").GetString());
+        Assert.Equal(3101, resumed.GetProperty("processedRows").GetInt32());
+        Assert.Equal(3000, resumed.GetProperty("created").GetInt32());
+        Assert.Equal(100, resumed.GetProperty("duplicatesInFile").GetInt32());
+        Assert.Equal(0, resumed.GetProperty("alreadyImported").GetInt32());
+        Assert.Equal(1, resumed.GetProperty("invalid").GetInt32());
+        Assert.Equal("completed", walkIns.GetProperty("status").GetString());
+        Assert.Equal(2, walkIns.GetProperty("created").GetInt32());
+        Assert.Equal(1, walkIns.GetProperty("existingContacts").GetInt32());
+        await using var check = database.Database.Open(AddinHost.TenantA);
+        Assert.Equal(3002, await check.Opportunities.CountAsync());
+        Assert.Equal(3001, await check.Contacts.CountAsync());
+        Assert.Equal(3002, await check.ImportedRows.CountAsync());
+        Assert.Equal(0, await check.ImportJobFiles.CountAsync());
+    }
+
+    internal static async Task<Guid> StartAsync(HttpClient client, byte[] file, string fileName, string sourceName)
+    {
+        var started = await client.PostAsync("/api/imports", Upload(file, fileName, sourceName));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        return (await started.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     [Fact]

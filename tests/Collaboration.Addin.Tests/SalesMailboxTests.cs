@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Collaboration.Addin.Graph;
+using Collaboration.Domain.Capture;
+using Collaboration.Testing;
 using Collaboration.Domain.Opportunities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -118,6 +120,141 @@ public class SalesMailboxTests
         Assert.Equal("Validation: Token <1> & more", await response.Content.ReadAsStringAsync());
     }
 
+    private static Dictionary<string, string?> MailboxSettings(MailboxGraph graph, string clientState = Secret) => new()
+    {
+        ["Graph:Enabled"] = "true",
+        ["Graph:BaseUrl"] = new Uri(graph.Address, "v1.0").ToString(),
+        ["SalesMailbox:Enabled"] = "true",
+        ["SalesMailbox:Mailbox"] = Mailbox,
+        ["SalesMailbox:TenantId"] = AddinHost.TenantA,
+        ["SalesMailbox:OwnerObjectId"] = AddinHost.RepA,
+        ["SalesMailbox:ClientState"] = clientState,
+    };
+
+    private static Action<IServiceCollection> MailboxServices(TimeProvider time) => s =>
+    {
+        s.AddSingleton(time);
+        s.AddSingleton<IAppTokenProvider>(new FixedAppToken("app-token"));
+    };
+
+    private static async Task<MailboxSubscription> StoredAsync(TestDatabase database, Func<MailboxSubscription, bool> until)
+    {
+        return await Until(async () =>
+        {
+            await using var db = database.Database.Open(AddinHost.TenantA);
+            var stored = await db.MailboxSubscriptions.AsNoTracking().SingleOrDefaultAsync();
+            return stored is not null && until(stored) ? stored : null;
+        });
+    }
+
+    [Fact]
+    public async Task TheStoredSubscriptionIsRenewedAfterARestartInsteadOfSubscribingAgain()
+    {
+        await using var graph = await MailboxGraph.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+        var port = AddinHost.FreePort(); // the same address after the restart: Graph posts to it
+
+        await using (AddinHost.Restart(database, MailboxSettings(graph), MailboxServices(time), port))
+        {
+            var stored = await StoredAsync(database, s => s.SubscriptionId == "sub-1");
+            Assert.Equal(time.GetUtcNow().AddMinutes(4320), stored.ExpiresAt);
+            Assert.Equal(MailboxSubscription.HashOf(Secret), stored.ClientStateHash);
+            Assert.Equal(Mailbox, stored.Mailbox);
+        }
+        time.Advance(TimeSpan.FromHours(5));
+        await using var second = AddinHost.Restart(database, MailboxSettings(graph), MailboxServices(time), port);
+
+        var renewal = await Until(() => graph.Renewals.FirstOrDefault());
+        Assert.Equal("sub-1", renewal["id"]!.GetValue<string>());
+        var renewed = await StoredAsync(database, s => s.ExpiresAt == time.GetUtcNow().AddMinutes(4320));
+        Assert.Equal("sub-1", renewed.SubscriptionId);
+        Assert.Single(graph.Subscriptions);
+        Assert.Empty(graph.Deleted);
+    }
+
+    [Fact]
+    public async Task AStoredSubscriptionWithAnotherClientStateIsReplacedAndDeleted()
+    {
+        await using var graph = await MailboxGraph.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+
+        await using (AddinHost.Restart(database, MailboxSettings(graph, "old-secret"), MailboxServices(time)))
+        {
+            await StoredAsync(database, s => s.SubscriptionId == "sub-1");
+        }
+        await using var second = AddinHost.Restart(database, MailboxSettings(graph), MailboxServices(time));
+
+        var replaced = await StoredAsync(database, s => s.SubscriptionId == "sub-2");
+        await Until(() => graph.Deleted.FirstOrDefault());
+        Assert.Equal(MailboxSubscription.HashOf(Secret), replaced.ClientStateHash);
+        Assert.Equal(["sub-1"], graph.Deleted);
+        Assert.Equal(["sub-2"], graph.Active);
+        Assert.Empty(graph.Renewals);
+        Assert.Equal(Secret, graph.Subscriptions[1]["clientState"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task LifecycleNotificationsRenewRecreateAndCatchUp()
+    {
+        await using var graph = await MailboxGraph.StartAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await AddinHost.StartAsync(settings: MailboxSettings(graph), services: MailboxServices(time));
+        var subscription = await Until(() => graph.Subscriptions.FirstOrDefault());
+        Assert.Equal(new Uri(host.BaseAddress, "/api/graph/lifecycle").ToString(), subscription["lifecycleNotificationUrl"]!.GetValue<string>());
+        Assert.True(graph.LifecycleHandshakeSucceeded);
+        var client = host.Client();
+
+        // A wrong secret and a stale subscription's event change nothing.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/graph/lifecycle", Lifecycle("reauthorizationRequired", "sub-1", "wrong"))).StatusCode);
+        await client.PostAsync("/api/graph/lifecycle", Lifecycle("reauthorizationRequired", "sub-0", Secret));
+        // Reauthorization renews the current subscription.
+        var reauthorized = await client.PostAsync("/api/graph/lifecycle", Lifecycle("reauthorizationRequired", "sub-1", Secret));
+        Assert.Equal(HttpStatusCode.Accepted, reauthorized.StatusCode);
+        var renewal = await Until(() => graph.Renewals.FirstOrDefault());
+        Assert.Equal("sub-1", renewal["id"]!.GetValue<string>());
+        Assert.Single(graph.Renewals);
+
+        // Missed notifications: the recent inbox is read again and captured, once.
+        await client.PostAsync("/api/graph/lifecycle", Lifecycle("missed", "sub-1", Secret));
+        await Until(async () =>
+        {
+            await using var db = host.Db.Database.Open(AddinHost.TenantA);
+            return await db.Opportunities.CountAsync() == 3 ? true : (bool?)null;
+        });
+        var list = Assert.Single(graph.Requests, r => r.Path == $"/v1.0/users/{Mailbox}/mailFolders/inbox/messages");
+        Assert.Contains("receivedDateTime ge 2026-11-19T08:00:00Z", list.Query);
+
+        // Removed by Graph: subscribed again (and caught up, which captures nothing new).
+        graph.Remove("sub-1");
+        await client.PostAsync("/api/graph/lifecycle", Lifecycle("subscriptionRemoved", "sub-1", Secret));
+        await StoredAsync(host.Db, s => s.SubscriptionId == "sub-2");
+        await Until(() => graph.Requests.Count(r => r.Path.EndsWith("/mailFolders/inbox/messages")) == 2 ? graph.Requests : null);
+        await client.PostAsync("/api/graph/notifications", Notification("m-sentinel", Secret));
+        await Task.Delay(300);
+        await using (var db = host.Db.Database.Open(AddinHost.TenantA))
+        {
+            Assert.Equal(3, await db.Opportunities.CountAsync());
+            Assert.Single(await db.Opportunities.Where(o => o.Name == "Need a quote for 300 seats").ToListAsync());
+        }
+        Assert.Equal(2, graph.Subscriptions.Count);
+        Assert.Empty(graph.Deleted);
+    }
+
+    private static StringContent Lifecycle(string lifecycleEvent, string subscriptionId, string clientState) =>
+        new(new JsonObject
+        {
+            ["value"] = new JsonArray(new JsonObject
+            {
+                ["subscriptionId"] = subscriptionId,
+                ["subscriptionExpirationDateTime"] = "2026-11-23T08:00:00Z",
+                ["tenantId"] = "entra-tenant",
+                ["clientState"] = clientState,
+                ["lifecycleEvent"] = lifecycleEvent,
+            }),
+        }.ToJsonString(), Encoding.UTF8, "application/json");
+
     private static StringContent Notification(string messageId, string clientState, params string[] more)
     {
         var items = new[] { messageId }.Concat(more).Select(id => new JsonObject
@@ -149,7 +286,7 @@ public class SalesMailboxTests
         public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(token);
     }
 
-    public sealed record GraphCall(string Method, string Path, string? Authorization);
+    public sealed record GraphCall(string Method, string Path, string? Authorization, string Query = "");
 
     /// <summary>A Graph-shaped tenant: /subscriptions (validating the notification URL like Graph does) and a shared mailbox's messages.</summary>
     private sealed class MailboxGraph : IAsyncDisposable
@@ -166,7 +303,16 @@ public class SalesMailboxTests
         public List<GraphCall> Requests { get; } = [];
         public List<JsonObject> Subscriptions { get; } = [];
         public List<JsonObject> Renewals { get; } = [];
+        public List<string> Deleted { get; } = [];
+        public HashSet<string> Active { get; } = [];
         public bool HandshakeSucceeded { get; private set; }
+        public bool LifecycleHandshakeSucceeded { get; private set; }
+
+        /// <summary>What Graph does on its own when it drops a subscription: later renewals get 404.</summary>
+        public void Remove(string id)
+        {
+            lock (Active) Active.Remove(id);
+        }
 
         private static readonly Dictionary<string, (string From, string Name, string Subject, string Body, string MessageId)> Messages = new()
         {
@@ -184,7 +330,7 @@ public class SalesMailboxTests
             MailboxGraph? self = null;
             void Record(HttpContext context)
             {
-                lock (self!.Requests) self.Requests.Add(new GraphCall(context.Request.Method, context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault()));
+                lock (self!.Requests) self.Requests.Add(new GraphCall(context.Request.Method, context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault(), Uri.UnescapeDataString(context.Request.QueryString.Value ?? "")));
             }
 
             app.MapPost("/v1.0/subscriptions", async (HttpContext context) =>
@@ -198,18 +344,50 @@ public class SalesMailboxTests
                 {
                     return Results.Json(new { error = new { code = "ValidationError", message = "Subscription validation request failed." } }, statusCode: 400);
                 }
+                if (body["lifecycleNotificationUrl"]?.GetValue<string>() is { } lifecycleUrl)
+                {
+                    var lifecycle = await validation.PostAsync(lifecycleUrl + "?validationToken=" + Uri.EscapeDataString(token), null);
+                    if (lifecycle.StatusCode != HttpStatusCode.OK || await lifecycle.Content.ReadAsStringAsync() != token)
+                    {
+                        return Results.Json(new { error = new { code = "ValidationError", message = "Lifecycle validation request failed." } }, statusCode: 400);
+                    }
+                    self!.LifecycleHandshakeSucceeded = true;
+                }
                 self!.HandshakeSucceeded = true;
-                body["id"] = "sub-1";
-                lock (self.Subscriptions) self.Subscriptions.Add(body);
+                lock (self.Subscriptions)
+                {
+                    body["id"] = $"sub-{self.Subscriptions.Count + 1}";
+                    self.Subscriptions.Add(body);
+                }
+                lock (self.Active) self.Active.Add(body["id"]!.GetValue<string>());
                 return Results.Json(body, statusCode: 201);
             });
             app.MapMethods("/v1.0/subscriptions/{id}", [HttpMethods.Patch], async (string id, HttpContext context) =>
             {
                 Record(context);
+                lock (self!.Active)
+                {
+                    if (!self.Active.Contains(id)) return Results.Json(new { error = new { code = "ResourceNotFound", message = "Not found." } }, statusCode: 404);
+                }
                 var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
-                lock (self!.Renewals) self.Renewals.Add(body);
                 body["id"] = id;
+                lock (self.Renewals) self.Renewals.Add(body);
                 return Results.Json(body);
+            });
+            app.MapDelete("/v1.0/subscriptions/{id}", (string id, HttpContext context) =>
+            {
+                Record(context);
+                lock (self!.Active)
+                {
+                    if (!self.Active.Remove(id)) return Results.Json(new { error = new { code = "ResourceNotFound", message = "Not found." } }, statusCode: 404);
+                }
+                lock (self.Deleted) self.Deleted.Add(id);
+                return Results.NoContent();
+            });
+            app.MapGet("/v1.0/users/{mailbox}/mailFolders/inbox/messages", (string mailbox, HttpContext context) =>
+            {
+                Record(context);
+                return Results.Json(new { value = Messages.Keys.Select(id => new { id }).ToArray() });
             });
             app.MapGet("/v1.0/users/{mailbox}/messages/{id}", (string mailbox, string id, HttpContext context) =>
             {

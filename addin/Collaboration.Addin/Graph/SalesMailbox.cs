@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Collaboration.Addin.Emails;
 using Collaboration.Application.Capture;
+using Collaboration.Application.Persistence;
+using Collaboration.Domain.Capture;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Graph;
@@ -32,6 +35,15 @@ public sealed class SalesMailboxOptions
 
     /// <summary>The public https address of /api/graph/notifications; the server's own address when empty (tests, tunnels).</summary>
     public string NotificationUrl { get; set; } = "";
+
+    /// <summary>
+    /// The public https address of /api/graph/lifecycle (reauthorization, removal, missed notifications); when empty,
+    /// derived from <see cref="NotificationUrl"/> (or the server's own address).
+    /// </summary>
+    public string LifecycleNotificationUrl { get; set; } = "";
+
+    /// <summary>After Graph reports missed notifications (or a removed subscription), the inbox messages this recent are read again.</summary>
+    public int CatchUpMinutes { get; set; } = 1440;
 
     /// <summary>How long each subscription (or renewal) asks for; Graph allows up to 10,080 minutes for messages.</summary>
     public int SubscriptionMinutes { get; set; } = 4320;
@@ -79,54 +91,157 @@ public sealed class SalesMailboxQueue
 
 public sealed record SubscriptionState(string Id, DateTimeOffset ExpiresAt, string NotificationUrl);
 
+/// <summary>A Graph lifecycle notification for the mailbox subscription: reauthorizationRequired, subscriptionRemoved or missed.</summary>
+public sealed record LifecycleSignal(string Event, string SubscriptionId);
+
+/// <summary>Lifecycle notifications waiting for the <see cref="SalesMailboxSubscriber"/>, which acts on them between its checks.</summary>
+public sealed class SalesMailboxLifecycle
+{
+    private readonly Channel<LifecycleSignal> _channel = System.Threading.Channels.Channel.CreateUnbounded<LifecycleSignal>(new UnboundedChannelOptions { SingleReader = true });
+
+    public bool TryEnqueue(LifecycleSignal signal) => _channel.Writer.TryWrite(signal);
+
+    public bool TryRead(out LifecycleSignal signal) => _channel.Reader.TryRead(out signal!);
+
+    public Task WaitAsync(CancellationToken ct) => _channel.Reader.WaitToReadAsync(ct).AsTask();
+}
+
 /// <summary>
 /// Keeps one Graph subscription on the mailbox's inbox alive: created once the server listens (Graph validates the
 /// notification URL on creation), renewed <see cref="SalesMailboxOptions.RenewBeforeMinutes"/> before it expires,
-/// recreated when a renewal is refused.
+/// recreated when a renewal is refused. The subscription is stored (<see cref="MailboxSubscription"/>), so a restart
+/// renews the same one; one that no longer fits (another clientState or address, expired) is replaced and deleted.
+/// Lifecycle notifications renew it, recreate it, or read the recent inbox again.
 /// </summary>
 public sealed class SalesMailboxSubscriber(
-    SalesMailboxGraph graph, SalesMailboxOptions options, TimeProvider time, IHostApplicationLifetime lifetime, IServer server,
-    ILogger<SalesMailboxSubscriber> logger) : BackgroundService
+    SalesMailboxGraph graph, SalesMailboxOptions options, CrmDatabase database, SalesMailboxQueue queue, SalesMailboxLifecycle lifecycle,
+    TimeProvider time, IHostApplicationLifetime lifetime, IServer server, ILogger<SalesMailboxSubscriber> logger) : BackgroundService
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(5);
+    private const int CatchUpPages = 10;
 
     public SubscriptionState? Current { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await WhenStartedAsync(stoppingToken);
+        var loaded = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (Current is null) Current = await CreateAsync(stoppingToken);
+                if (!loaded)
+                {
+                    Current = await ResumeOrCreateAsync(stoppingToken);
+                    loaded = true;
+                }
+                if (Current is null) Current = await CreateAsync(null, stoppingToken);
                 else if (time.GetUtcNow() >= Current.ExpiresAt - TimeSpan.FromMinutes(options.RenewBeforeMinutes)) Current = await RenewAsync(Current, stoppingToken);
+                while (lifecycle.TryRead(out var signal)) await HandleAsync(signal, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "The sales mailbox subscription could not be created or renewed; trying again.");
+                logger.LogError(e, "The sales mailbox subscription could not be created, renewed or caught up; trying again.");
             }
             // Short waits on the (testable) clock: a long sleep would miss a clock change, and a failed call is retried soon.
             var wait = Current is null ? TimeSpan.FromMinutes(1)
                 : TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks,
                     Math.Min(CheckEvery.Ticks, (Current.ExpiresAt - TimeSpan.FromMinutes(options.RenewBeforeMinutes) - time.GetUtcNow()).Ticks)));
-            await Task.Delay(wait, time, stoppingToken);
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(wait, time, wake.Token);
+            await Task.WhenAny(delay, lifecycle.WaitAsync(wake.Token));
+            await wake.CancelAsync();
+            stoppingToken.ThrowIfCancellationRequested();
         }
     }
 
-    private async Task<SubscriptionState> CreateAsync(CancellationToken ct)
+    /// <summary>The stored subscription renewed when it still fits; otherwise a new one, and the stale one deleted.</summary>
+    private async Task<SubscriptionState> ResumeOrCreateAsync(CancellationToken ct)
+    {
+        MailboxSubscription? stored;
+        await using (var db = database.Open(options.TenantId))
+        {
+            var key = MailboxSubscription.KeyOf(options.Mailbox);
+            stored = await db.MailboxSubscriptions.AsNoTracking().FirstOrDefaultAsync(m => m.Mailbox == key, ct);
+        }
+        var url = NotificationUrl();
+        if (stored is not null && stored.Fits(options.ClientState, url, time.GetUtcNow()))
+        {
+            logger.LogInformation("Resuming subscription {SubscriptionId} on {Mailbox}'s inbox.", stored.SubscriptionId, options.Mailbox);
+            // Renewing at once both extends it and proves Graph still has it (a 404 means subscribing again).
+            return await RenewAsync(new SubscriptionState(stored.SubscriptionId, stored.ExpiresAt, url), ct);
+        }
+        return await CreateAsync(stored?.SubscriptionId, ct);
+    }
+
+    private async Task HandleAsync(LifecycleSignal signal, CancellationToken ct)
+    {
+        if (Current is null || signal.SubscriptionId != Current.Id)
+        {
+            logger.LogInformation("Ignored lifecycle event {Event} for subscription {SubscriptionId}: not the current one.", signal.Event, signal.SubscriptionId);
+            return;
+        }
+        switch (signal.Event)
+        {
+            case "reauthorizationRequired":
+                Current = await RenewAsync(Current, ct);
+                break;
+            case "subscriptionRemoved":
+                logger.LogWarning("Graph removed subscription {SubscriptionId}; subscribing again.", Current.Id);
+                Current = null;
+                Current = await CreateAsync(null, ct);
+                await CatchUpAsync(ct);
+                break;
+            case "missed":
+                await CatchUpAsync(ct);
+                break;
+            default:
+                logger.LogInformation("Ignored unknown lifecycle event {Event}.", signal.Event);
+                break;
+        }
+    }
+
+    /// <summary>Queues the inbox's recent messages again; capture is idempotent on the message id, so seen ones change nothing.</summary>
+    private async Task CatchUpAsync(CancellationToken ct)
+    {
+        var since = time.GetUtcNow().AddMinutes(-options.CatchUpMinutes).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var page = await graph.Client.Users[options.Mailbox].MailFolders["inbox"].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"receivedDateTime ge {since}";
+            r.QueryParameters.Select = ["id"];
+            r.QueryParameters.Top = 100;
+            r.Headers.Add("Prefer", "IdType=\"ImmutableId\"");
+        }, ct);
+        var queued = 0;
+        for (var n = 0; page is not null && n < CatchUpPages; n++)
+        {
+            foreach (var message in page.Value ?? [])
+            {
+                if (!string.IsNullOrWhiteSpace(message.Id) && queue.TryEnqueue(message.Id)) queued++;
+            }
+            if (string.IsNullOrEmpty(page.OdataNextLink)) break;
+            page = await graph.Client.Users[options.Mailbox].MailFolders["inbox"].Messages.WithUrl(page.OdataNextLink).GetAsync(cancellationToken: ct);
+        }
+        logger.LogInformation("Caught up on {Mailbox}'s inbox since {Since}: {Count} message(s) queued.", options.Mailbox, since, queued);
+    }
+
+    private async Task<SubscriptionState> CreateAsync(string? replacing, CancellationToken ct)
     {
         var url = NotificationUrl();
         var created = await graph.Client.Subscriptions.PostAsync(new Subscription
         {
             ChangeType = "created",
             NotificationUrl = url,
+            LifecycleNotificationUrl = LifecycleUrl(url),
             Resource = $"users/{options.Mailbox}/mailFolders('inbox')/messages",
             ExpirationDateTime = Expiry(),
             ClientState = options.ClientState,
         }, cancellationToken: ct) ?? throw new InvalidOperationException("Graph returned no subscription.");
         logger.LogInformation("Subscribed to {Mailbox}'s inbox until {Expiry} ({SubscriptionId}).", options.Mailbox, created.ExpirationDateTime, created.Id);
-        return new SubscriptionState(created.Id!, created.ExpirationDateTime ?? Expiry(), url);
+        var state = new SubscriptionState(created.Id!, created.ExpirationDateTime ?? Expiry(), url);
+        await SaveAsync(state, created: true, ct);
+        if (replacing is not null && replacing != state.Id) await DeleteAsync(replacing, ct);
+        return state;
     }
 
     private async Task<SubscriptionState> RenewAsync(SubscriptionState current, CancellationToken ct)
@@ -135,13 +250,45 @@ public sealed class SalesMailboxSubscriber(
         {
             var renewed = await graph.Client.Subscriptions[current.Id].PatchAsync(new Subscription { ExpirationDateTime = Expiry() }, cancellationToken: ct);
             logger.LogInformation("Renewed subscription {SubscriptionId} until {Expiry}.", current.Id, renewed?.ExpirationDateTime);
-            return current with { ExpiresAt = renewed?.ExpirationDateTime ?? Expiry() };
+            var state = current with { ExpiresAt = renewed?.ExpirationDateTime ?? Expiry() };
+            await SaveAsync(state, created: false, ct);
+            return state;
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError e) when (e.ResponseStatusCode == StatusCodes.Status404NotFound)
         {
             logger.LogWarning("Subscription {SubscriptionId} is gone; subscribing again.", current.Id);
-            return await CreateAsync(ct);
+            return await CreateAsync(null, ct);
         }
+    }
+
+    /// <summary>Deletes a subscription this server no longer uses, so Graph stops posting to it; one already gone is fine.</summary>
+    private async Task DeleteAsync(string subscriptionId, CancellationToken ct)
+    {
+        try
+        {
+            await graph.Client.Subscriptions[subscriptionId].DeleteAsync(cancellationToken: ct);
+            logger.LogInformation("Deleted the replaced subscription {SubscriptionId}.", subscriptionId);
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError e) when (e.ResponseStatusCode == StatusCodes.Status404NotFound)
+        {
+            logger.LogInformation("The replaced subscription {SubscriptionId} was already gone.", subscriptionId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The replaced subscription {SubscriptionId} could not be deleted; it expires on its own.", subscriptionId);
+        }
+    }
+
+    private async Task SaveAsync(SubscriptionState state, bool created, CancellationToken ct)
+    {
+        await using var db = database.Open(options.TenantId);
+        var key = MailboxSubscription.KeyOf(options.Mailbox);
+        var now = time.GetUtcNow();
+        var stored = await db.MailboxSubscriptions.FirstOrDefaultAsync(m => m.Mailbox == key, ct);
+        if (stored is null) db.MailboxSubscriptions.Add(new MailboxSubscription(options.TenantId, options.Mailbox, state.Id, state.ExpiresAt, options.ClientState, state.NotificationUrl, now));
+        else if (created || stored.SubscriptionId != state.Id) stored.Replace(state.Id, state.ExpiresAt, options.ClientState, state.NotificationUrl, now);
+        else stored.Renewed(state.ExpiresAt, now);
+        await db.SaveChangesAsync(ct);
     }
 
     private DateTimeOffset Expiry() => time.GetUtcNow().AddMinutes(options.SubscriptionMinutes);
@@ -153,6 +300,15 @@ public sealed class SalesMailboxSubscriber(
             ?? throw new InvalidOperationException("Set SalesMailbox:NotificationUrl: the server has no address to give Graph.");
         address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost").Replace("://*", "://localhost");
         return $"{address.TrimEnd('/')}{SalesMailboxEndpoints.NotificationPath}";
+    }
+
+    private string? LifecycleUrl(string notificationUrl)
+    {
+        if (!string.IsNullOrWhiteSpace(options.LifecycleNotificationUrl)) return options.LifecycleNotificationUrl;
+        var path = new Uri(notificationUrl).AbsolutePath;
+        return path.EndsWith(SalesMailboxEndpoints.NotificationPath, StringComparison.Ordinal)
+            ? notificationUrl[..notificationUrl.LastIndexOf(SalesMailboxEndpoints.NotificationPath, StringComparison.Ordinal)] + SalesMailboxEndpoints.LifecyclePath
+            : null;
     }
 
     private Task WhenStartedAsync(CancellationToken ct)
@@ -219,6 +375,7 @@ public sealed class SalesMailboxProcessor(
 public static class SalesMailboxEndpoints
 {
     public const string NotificationPath = "/api/graph/notifications";
+    public const string LifecyclePath = "/api/graph/lifecycle";
     public const string HttpClientName = "graph-app";
 
     public static WebApplicationBuilder AddSalesMailbox(this WebApplicationBuilder builder)
@@ -232,6 +389,7 @@ public static class SalesMailboxEndpoints
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<SalesMailboxQueue>();
+        services.AddSingleton<SalesMailboxLifecycle>();
         if (!options.Enabled || !graph.Enabled) return builder;
         if (string.IsNullOrWhiteSpace(options.Mailbox) || string.IsNullOrWhiteSpace(options.TenantId) || string.IsNullOrWhiteSpace(options.OwnerObjectId))
         {
@@ -271,11 +429,9 @@ public static class SalesMailboxEndpoints
             using (document)
             {
                 if (!document.RootElement.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array) return Results.BadRequest();
-                var expected = Encoding.UTF8.GetBytes(options.ClientState);
                 foreach (var item in items.EnumerateArray())
                 {
-                    var clientState = item.TryGetProperty("clientState", out var cs) && cs.ValueKind == JsonValueKind.String ? cs.GetString() ?? "" : "";
-                    if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientState), expected))
+                    if (!ClientStateMatches(item, options))
                     {
                         logger.LogWarning("Ignored a Graph notification with a wrong clientState (subscription {SubscriptionId}).",
                             item.TryGetProperty("subscriptionId", out var sid) ? sid.ToString() : "?");
@@ -287,6 +443,49 @@ public static class SalesMailboxEndpoints
             }
             return Results.Accepted();
         }).AllowAnonymous().WithTags("Graph").WithName("GraphNotifications").DisableAntiforgery();
+
+        app.MapPost(LifecyclePath, async (HttpContext context, SalesMailboxOptions options, SalesMailboxLifecycle lifecycle, ILoggerFactory logs) =>
+        {
+            if (context.Request.Query.TryGetValue("validationToken", out var token))
+            {
+                return Results.Text(token.ToString(), "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
+            }
+            var logger = logs.CreateLogger("SalesMailbox");
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest();
+            }
+            using (document)
+            {
+                if (!document.RootElement.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array) return Results.BadRequest();
+                foreach (var item in items.EnumerateArray())
+                {
+                    var subscriptionId = Text(item, "subscriptionId");
+                    if (!ClientStateMatches(item, options))
+                    {
+                        logger.LogWarning("Ignored a Graph lifecycle notification with a wrong clientState (subscription {SubscriptionId}).", subscriptionId ?? "?");
+                        continue;
+                    }
+                    if (Text(item, "lifecycleEvent") is { } lifecycleEvent && subscriptionId is not null)
+                    {
+                        logger.LogInformation("Graph lifecycle event {Event} for subscription {SubscriptionId}.", lifecycleEvent, subscriptionId);
+                        lifecycle.TryEnqueue(new LifecycleSignal(lifecycleEvent, subscriptionId));
+                    }
+                }
+            }
+            return Results.Accepted();
+        }).AllowAnonymous().WithTags("Graph").WithName("GraphLifecycleNotifications").DisableAntiforgery();
         return app;
     }
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool ClientStateMatches(JsonElement item, SalesMailboxOptions options) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Text(item, "clientState") ?? ""), Encoding.UTF8.GetBytes(options.ClientState));
 }

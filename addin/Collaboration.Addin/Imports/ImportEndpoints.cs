@@ -18,7 +18,7 @@ public sealed record ImportJobView(
 public static class ImportEndpoints
 {
     /// <summary>Larger uploads get 413.</summary>
-    public const long MaxFileBytes = 20 * 1024 * 1024;
+    public const long MaxFileBytes = ImportJobFile.MaxBytes;
 
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
@@ -57,7 +57,7 @@ public static class ImportEndpoints
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mapping"] = ["Send the mapping as a JSON object: field → column header."] });
             }
-            var job = await service.StartAsync(rep.Actor, upload.Table!, sourceName, upload.FileName!, mapping, ct);
+            var job = await service.StartAsync(rep.Actor, upload.Table!, upload.Content!, sourceName, upload.FileName!, mapping, ct);
             return TypedResults.Accepted($"/api/imports/{job.Id}", ImportJobView.From(job));
         }).WithName("StartImport").DisableAntiforgery();
 
@@ -68,7 +68,7 @@ public static class ImportEndpoints
         return app;
     }
 
-    private sealed record Upload(IFormCollection? Form, ImportTable? Table, string? FileName, IResult? Problem);
+    private sealed record Upload(IFormCollection? Form, ImportTable? Table, string? FileName, IResult? Problem, byte[]? Content = null);
 
     private static async Task<Upload> ReadUploadAsync(HttpContext context, CancellationToken ct)
     {
@@ -94,7 +94,8 @@ public static class ImportEndpoints
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var table = ImportFile.Read(buffer.ToArray(), file.FileName);
-        return new Upload(form, table, Path.GetFileName(file.FileName), null);
+        var content = buffer.ToArray();
+        var table = ImportFile.Read(content, file.FileName);
+        return new Upload(form, table, Path.GetFileName(file.FileName), null, content);
     }
 }

@@ -1,5 +1,6 @@
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Assignment;
+using Collaboration.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Assignment;
@@ -94,9 +95,30 @@ public sealed class AssignmentRules(CrmDatabase database)
         return await db.AssignmentRules.AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Replaces the tenant's rules with <paramref name="rules"/> (their positions as given). Refused, with nothing
+    /// changed, when a territory names someone who is not a user of the tenant or a round-robin a team nobody is in:
+    /// such a rule would silently hand leads to the fallback owner.
+    /// </summary>
     public async Task ReplaceAsync(string tenantId, IReadOnlyList<AssignmentRule> rules, CancellationToken ct = default)
     {
         await using var db = database.Open(tenantId);
+        var assignees = rules.Select(r => r.AssigneeObjectId).OfType<string>().Distinct().ToList();
+        var teams = rules.Select(r => r.Team).OfType<string>().Distinct().ToList();
+        var knownReps = (await db.Users.AsNoTracking().Where(u => assignees.Contains(u.ObjectId)).Select(u => u.ObjectId).ToListAsync(ct)).ToHashSet();
+        var knownTeams = (await db.Users.AsNoTracking().Where(u => u.Team != null && teams.Contains(u.Team)).Select(u => u.Team!).Distinct().ToListAsync(ct)).ToHashSet();
+        foreach (var rule in rules.OrderBy(r => r.Position))
+        {
+            var position = rule.Position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (rule.AssigneeObjectId is { } rep && !knownReps.Contains(rep))
+            {
+                throw new DomainException(DomainError.Of("unknown_rep", ("position", position), ("rep", rep)));
+            }
+            if (rule.Team is { } team && !knownTeams.Contains(team))
+            {
+                throw new DomainException(DomainError.Of("unknown_team", ("position", position), ("team", team)));
+            }
+        }
         db.AssignmentRules.RemoveRange(await db.AssignmentRules.ToListAsync(ct));
         db.AssignmentRules.AddRange(rules);
         await db.SaveChangesAsync(ct);

@@ -22,8 +22,11 @@ public sealed record ImportPreview(
     IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> FirstRows, int TotalRows,
     IReadOnlyDictionary<string, string> Mapping, bool MappingRemembered, IReadOnlyCollection<string> Fields);
 
-/// <summary>A job waiting for the worker: the parsed rows stay in memory until they are written.</summary>
-public sealed record ImportWork(Guid JobId, string TenantId, Actor Actor, string SourceName, ImportTable Table, IReadOnlyDictionary<string, string> Mapping);
+/// <summary>A job waiting for the worker; its file and mapping are in the database, so a restart can resume it.</summary>
+public sealed record ImportWork(Guid JobId, string TenantId);
+
+/// <summary>A job being written: the file parsed again from its stored bytes.</summary>
+internal sealed record ImportRun(Guid JobId, string TenantId, Actor Actor, string SourceName, ImportTable Table, IReadOnlyDictionary<string, string> Mapping);
 
 /// <summary>
 /// Event and trade-show lists: preview, map, validate, then import in batches. Contacts are matched by email
@@ -49,9 +52,13 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
             remembered ?? ImportFields.Detect(table.Columns), remembered is not null, ImportFields.All);
     }
 
-    /// <summary>Checks the mapping, remembers it for the source, and queues the job; the worker writes the rows.</summary>
-    public async Task<ImportJob> StartAsync(Actor actor, ImportTable table, string sourceName, string fileName, IReadOnlyDictionary<string, string> mapping, CancellationToken ct = default)
+    /// <summary>
+    /// Checks the mapping, remembers it for the source, stores the job with its file, and queues it; the worker writes
+    /// the rows. The stored file lets a restart resume the job (<see cref="ResumePendingAsync"/>).
+    /// </summary>
+    public async Task<ImportJob> StartAsync(Actor actor, ImportTable table, byte[] content, string sourceName, string fileName, IReadOnlyDictionary<string, string> mapping, CancellationToken ct = default)
     {
+        if (content.Length > ImportJobFile.MaxBytes) throw new ImportFileException($"The file is larger than {ImportJobFile.MaxBytes / (1024 * 1024)} MB.");
         if (string.IsNullOrWhiteSpace(sourceName)) throw new DomainException(DomainError.Of("name_required"));
         var problems = ImportFields.Problems(mapping, table.Columns);
         if (problems.Count > 0) throw new ImportFileException(string.Join(" ", problems));
@@ -61,10 +68,11 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
         var stored = await db.ImportMappings.FirstOrDefaultAsync(m => m.SourceKey == key, ct);
         if (stored is null) db.ImportMappings.Add(new ImportMapping(actor.TenantId, sourceName, mapping, now));
         else stored.Remember(mapping, now);
-        var job = new ImportJob(actor.TenantId, sourceName, fileName, table.Rows.Count, actor.UserObjectId, now);
+        var job = new ImportJob(actor.TenantId, sourceName, fileName, table.Rows.Count, actor.UserObjectId, now, mapping);
         db.ImportJobs.Add(job);
+        db.ImportJobFiles.Add(new ImportJobFile(actor.TenantId, job.Id, fileName, content));
         await db.SaveChangesAsync(ct);
-        await queue.EnqueueAsync(new ImportWork(job.Id, actor.TenantId, actor, sourceName.Trim(), table, mapping), ct);
+        await queue.EnqueueAsync(new ImportWork(job.Id, actor.TenantId), ct);
         return job;
     }
 
@@ -74,15 +82,75 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
         return await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct) ?? throw new NotFoundException("import");
     }
 
-    /// <summary>Runs a queued job to the end, saving progress after every batch.</summary>
-    public async Task ProcessAsync(ImportWork work, CancellationToken ct = default)
+    /// <summary>Queues every job of every tenant that was queued or running when the process stopped.</summary>
+    public async Task<int> ResumePendingAsync(CancellationToken ct = default)
     {
-        await UpdateJobAsync(work, job => job.Start(), ct);
+        List<ImportWork> pending;
+        await using (var system = database.Open((string?)null))
+        {
+            pending = await system.ImportJobs.IgnoreQueryFilters().AsNoTracking()
+                .Where(j => j.Status == ImportJobStatus.Queued || j.Status == ImportJobStatus.Running)
+                .OrderBy(j => j.CreatedAt)
+                .Select(j => new ImportWork(j.Id, j.TenantId))
+                .ToListAsync(ct);
+        }
+        foreach (var work in pending) await queue.EnqueueAsync(work, ct);
+        return pending.Count;
+    }
+
+    /// <summary>
+    /// Runs a queued job to the end from where it stopped. Each batch's rows and the job's counts and position are saved
+    /// together, so a job interrupted at any point resumes without counting a row twice; a finished job is left alone.
+    /// </summary>
+    public async Task ProcessAsync(ImportWork queued, CancellationToken ct = default)
+    {
+        ImportRun work;
+        int resumeAt;
+        await using (var db = database.Open(queued.TenantId))
+        {
+            var job = await db.ImportJobs.FirstOrDefaultAsync(j => j.Id == queued.JobId, ct);
+            if (job is null || job.IsFinished) return;
+            var file = await db.ImportJobFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ImportJobId == job.Id, ct);
+            if (file is null)
+            {
+                job.Fail("The uploaded file is no longer stored; upload it again.", clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            job.Start();
+            await db.SaveChangesAsync(ct);
+            ImportTable table;
+            try
+            {
+                table = ImportFile.Read(file.Content, file.FileName);
+            }
+            catch (ImportFileException e)
+            {
+                await FinishAsync(queued, j => j.Fail(e.Message, clock.GetUtcNow()), CancellationToken.None);
+                return;
+            }
+            work = new ImportRun(job.Id, job.TenantId, new Actor(job.TenantId, job.CreatedBy, ChangeSurface.Import), job.SourceName, table, job.Mapping);
+            resumeAt = job.NextRow;
+        }
         try
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var position = 0;
             foreach (var batch in work.Table.Rows.Chunk(BatchSize))
             {
+                position += batch.Length;
+                if (position <= resumeAt)
+                {
+                    // Written before the restart: only remember its keys, so later repeats still count as duplicates.
+                    foreach (var line in batch)
+                    {
+                        if (ImportFields.Read(line, work.Mapping, work.Table.Columns).Candidate is { } done)
+                        {
+                            seen.Add(ImportedRow.KeyOf(work.SourceName, done.Email, DealNameOf(done, work.SourceName)));
+                        }
+                    }
+                    continue;
+                }
                 var errors = new List<ImportRowError>();
                 var candidates = new List<(ImportCandidate Row, string Key, string DealName)>();
                 var duplicates = 0;
@@ -99,20 +167,31 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
                     if (!seen.Add(key)) duplicates++;
                     else candidates.Add((candidate, key, dealName));
                 }
-                var counts = await WriteBatchAsync(work, candidates, ct);
-                await UpdateJobAsync(work, job =>
+                var end = position;
+                await WriteBatchAsync(work, candidates, (job, counts) =>
                 {
                     job.RecordInvalid(errors);
                     job.RecordBatch(counts.Created, counts.ExistingContacts, counts.AlreadyImported, duplicates);
+                    job.Advance(end);
                 }, ct);
             }
-            await UpdateJobAsync(work, job => job.Complete(clock.GetUtcNow()), ct);
+            await FinishAsync(queued, job => job.Complete(clock.GetUtcNow()), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await UpdateJobAsync(work, job => job.Fail(e.Message, clock.GetUtcNow()), CancellationToken.None);
+            await FinishAsync(queued, job => job.Fail(e.Message, clock.GetUtcNow()), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>Ends the job and drops its stored file.</summary>
+    private async Task FinishAsync(ImportWork work, Action<ImportJob> change, CancellationToken ct)
+    {
+        await using var db = database.Open(work.TenantId);
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == work.JobId, ct);
+        change(job);
+        if (await db.ImportJobFiles.FirstOrDefaultAsync(f => f.ImportJobId == work.JobId, ct) is { } file) db.ImportJobFiles.Remove(file);
+        await db.SaveChangesAsync(ct);
     }
 
     private static string DealNameOf(ImportCandidate row, string sourceName)
@@ -128,12 +207,11 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
     /// concurrent capture created one of the same contacts meanwhile, the batch is redone row by row through the
     /// <see cref="PartyMatcher"/>, which settles such races.
     /// </summary>
-    private async Task<BatchCounts> WriteBatchAsync(ImportWork work, List<(ImportCandidate Row, string Key, string DealName)> rows, CancellationToken ct)
+    private async Task WriteBatchAsync(ImportRun work, List<(ImportCandidate Row, string Key, string DealName)> rows, Action<ImportJob, BatchCounts> record, CancellationToken ct)
     {
-        if (rows.Count == 0) return new BatchCounts(0, 0, 0);
         try
         {
-            return await WriteBatchOnceAsync(work, rows, ct);
+            await WriteBatchOnceAsync(work, rows, record, ct);
         }
         catch (DbUpdateException)
         {
@@ -144,17 +222,27 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
                 if (outcome is null) already++;
                 else { created++; if (outcome.Value) existing++; }
             }
-            return new BatchCounts(created, existing, already);
+            await using var db = database.Open(work.TenantId);
+            record(await db.ImportJobs.FirstAsync(j => j.Id == work.JobId, ct), new BatchCounts(created, existing, already));
+            await db.SaveChangesAsync(ct);
         }
     }
 
-    private async Task<BatchCounts> WriteBatchOnceAsync(ImportWork work, List<(ImportCandidate Row, string Key, string DealName)> rows, CancellationToken ct)
+    /// <summary>The batch's rows and the job's progress in one save.</summary>
+    private async Task WriteBatchOnceAsync(ImportRun work, List<(ImportCandidate Row, string Key, string DealName)> rows, Action<ImportJob, BatchCounts> record, CancellationToken ct)
     {
         await using var db = database.Open(work.TenantId);
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == work.JobId, ct);
         var keys = rows.Select(r => r.Key).ToList();
-        var done = (await db.ImportedRows.AsNoTracking().Where(r => keys.Contains(r.RowKey)).Select(r => r.RowKey).ToListAsync(ct)).ToHashSet();
+        var done = keys.Count == 0 ? []
+            : (await db.ImportedRows.AsNoTracking().Where(r => keys.Contains(r.RowKey)).Select(r => r.RowKey).ToListAsync(ct)).ToHashSet();
         var todo = rows.Where(r => !done.Contains(r.Key)).ToList();
-        if (todo.Count == 0) return new BatchCounts(0, 0, rows.Count);
+        if (todo.Count == 0)
+        {
+            record(job, new BatchCounts(0, 0, rows.Count));
+            await db.SaveChangesAsync(ct);
+            return;
+        }
 
         var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(ct);
         var emails = todo.Select(r => r.Row.Email).Distinct().ToList();
@@ -188,8 +276,8 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
             var contact = contacts[row.Email];
             AddDeal(db, work, row, key, dealName, contact.Id, contact.AccountId, owners[i], pipeline, now);
         }
+        record(job, new BatchCounts(todo.Count, todo.Count(r => existingEmails.Contains(r.Row.Email)), rows.Count - todo.Count));
         await db.SaveChangesAsync(ct);
-        return new BatchCounts(todo.Count, todo.Count(r => existingEmails.Contains(r.Row.Email)), rows.Count - todo.Count);
 
         Guid? AccountFor(ImportCandidate row)
         {
@@ -204,7 +292,7 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
     }
 
     /// <summary>One row on its own; null when it had been imported already, else whether the contact existed.</summary>
-    private async Task<bool?> WriteRowAsync(ImportWork work, ImportCandidate row, string key, string dealName, CancellationToken ct)
+    private async Task<bool?> WriteRowAsync(ImportRun work, ImportCandidate row, string key, string dealName, CancellationToken ct)
     {
         await using (var check = database.Open(work.TenantId))
         {
@@ -226,7 +314,7 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
         }
     }
 
-    private static void AddDeal(CrmDbContext db, ImportWork work, ImportCandidate row, string key, string dealName, Guid contactId, Guid? accountId,
+    private static void AddDeal(CrmDbContext db, ImportRun work, ImportCandidate row, string key, string dealName, Guid contactId, Guid? accountId,
         string owner, Domain.Pipeline.PipelineSettings pipeline, DateTimeOffset now)
     {
         var context = new ChangeContext(work.Actor.UserObjectId, ChangeSurface.Import, now);
@@ -254,14 +342,6 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
     }
 
     private static bool IsFreeMail(Tenant? tenant, string domain) => tenant?.IsFreeMail(domain) ?? FreeMailDomains.Contains(domain);
-
-    private async Task UpdateJobAsync(ImportWork work, Action<ImportJob> change, CancellationToken ct)
-    {
-        await using var db = database.Open(work.TenantId);
-        var job = await db.ImportJobs.FirstAsync(j => j.Id == work.JobId, ct);
-        change(job);
-        await db.SaveChangesAsync(ct);
-    }
 }
 
 /// <summary>Jobs waiting for the <see cref="ImportWorker"/>.</summary>
@@ -274,11 +354,23 @@ public sealed class ImportQueue
     public IAsyncEnumerable<ImportWork> ReadAllAsync(CancellationToken ct) => _channel.Reader.ReadAllAsync(ct);
 }
 
-/// <summary>Writes queued imports one at a time, in the background, so the upload returns at once with a job id.</summary>
+/// <summary>
+/// Writes queued imports one at a time, in the background, so the upload returns at once with a job id; at start-up
+/// it first picks up the jobs a stop or crash interrupted.
+/// </summary>
 public sealed class ImportWorker(ImportQueue queue, ImportService imports, ILogger<ImportWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            var resumed = await imports.ResumePendingAsync(stoppingToken);
+            if (resumed > 0) logger.LogInformation("Resuming {Count} import(s) interrupted by a restart.", resumed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Interrupted imports could not be looked up; they stay queued until the next start.");
+        }
         await foreach (var work in queue.ReadAllAsync(stoppingToken))
         {
             try

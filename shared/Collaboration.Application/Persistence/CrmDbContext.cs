@@ -48,6 +48,8 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<RoundRobinCursor> RoundRobinCursors => Set<RoundRobinCursor>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+    public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();
+    public DbSet<MailboxSubscription> MailboxSubscriptions => Set<MailboxSubscription>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
@@ -81,6 +83,8 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<RoundRobinCursor>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ImportJob>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ImportMapping>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ImportJobFile>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<MailboxSubscription>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ImportedRow>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 

@@ -28,13 +28,17 @@ public sealed class AssignmentRule
 
     public static AssignmentRule Territory(string tenantId, int position, string assigneeObjectId, string? country = null, string? emailDomainSuffix = null)
     {
+        if (string.IsNullOrWhiteSpace(assigneeObjectId))
+        {
+            throw new DomainException(DomainError.Of("invalid_rule", ("detail", "a territory needs the rep it assigns to")));
+        }
         if (string.IsNullOrWhiteSpace(country) && string.IsNullOrWhiteSpace(emailDomainSuffix))
         {
             throw new DomainException(DomainError.Of("invalid_rule", ("detail", "a territory needs a country or an email domain suffix")));
         }
         return new AssignmentRule(tenantId, position, AssignmentRuleKind.Territory)
         {
-            AssigneeObjectId = assigneeObjectId,
+            AssigneeObjectId = assigneeObjectId.Trim(),
             Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant(),
             EmailDomainSuffix = string.IsNullOrWhiteSpace(emailDomainSuffix) ? null : EmailAddress.NormalizeDomain(emailDomainSuffix).TrimStart('.'),
         };

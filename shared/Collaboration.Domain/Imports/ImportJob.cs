@@ -23,9 +23,11 @@ public sealed class ImportJob
 
     private ImportJob() { }
 
-    public ImportJob(string tenantId, string sourceName, string fileName, int totalRows, string createdBy, DateTimeOffset at)
+    public ImportJob(string tenantId, string sourceName, string fileName, int totalRows, string createdBy, DateTimeOffset at,
+        IReadOnlyDictionary<string, string>? mapping = null)
     {
         TenantId = tenantId;
+        Mapping = mapping is null ? [] : new Dictionary<string, string>(mapping);
         SourceName = sourceName.Trim();
         FileName = fileName;
         TotalRows = totalRows;
@@ -55,6 +57,14 @@ public sealed class ImportJob
     public int Invalid { get; private set; }
     public List<ImportRowError> Errors { get; private set; } = [];
     public string? Failure { get; private set; }
+
+    /// <summary>Which column holds which field, as the job was started with (kept so a restart resumes it the same way).</summary>
+    public Dictionary<string, string> Mapping { get; private set; } = [];
+
+    /// <summary>How many data rows of the file are done (0-based index of the next row); saved with each batch's writes.</summary>
+    public int NextRow { get; private set; }
+
+    public bool IsFinished => Status is ImportJobStatus.Completed or ImportJobStatus.Failed;
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -84,6 +94,8 @@ public sealed class ImportJob
         ProcessedRows += created + alreadyImported + duplicatesInFile;
     }
 
+    public void Advance(int nextRow) => NextRow = Math.Max(NextRow, nextRow);
+
     public void Complete(DateTimeOffset at)
     {
         Status = ImportJobStatus.Completed;
@@ -96,6 +108,31 @@ public sealed class ImportJob
         Failure = reason;
         CompletedAt = at;
     }
+}
+
+/// <summary>
+/// The uploaded file of an import job that has not finished, so a restart can resume it; deleted when the job ends.
+/// </summary>
+public sealed class ImportJobFile
+{
+    /// <summary>Larger uploads are refused (413) before a job is created.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    private ImportJobFile() { }
+
+    public ImportJobFile(string tenantId, Guid importJobId, string fileName, byte[] content)
+    {
+        if (content.Length > MaxBytes) throw new ArgumentOutOfRangeException(nameof(content), $"An import file may have at most {MaxBytes} bytes.");
+        TenantId = tenantId;
+        ImportJobId = importJobId;
+        FileName = fileName;
+        Content = content;
+    }
+
+    public Guid ImportJobId { get; private set; }
+    public string TenantId { get; private set; } = "";
+    public string FileName { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
 }
 
 /// <summary>Which column holds which field, remembered per source name so the next list from the same show maps itself.</summary>

@@ -259,7 +259,35 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<Collabor
         builder.Property(j => j.Errors).HasJsonConversion();
         builder.Property(j => j.Failure).HasMaxLength(1000);
         builder.Property(j => j.CreatedBy).HasMaxLength(64);
+        builder.Property(j => j.Mapping).HasJsonConversion();
+        builder.Ignore(j => j.IsFinished);
         builder.HasIndex(j => new { j.TenantId, j.CreatedAt });
+        builder.HasIndex(j => j.Status);
+    }
+}
+
+internal sealed class ImportJobFileConfiguration : IEntityTypeConfiguration<Collaboration.Domain.Imports.ImportJobFile>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.Domain.Imports.ImportJobFile> builder)
+    {
+        builder.HasKey(f => f.ImportJobId);
+        builder.Property(f => f.TenantId).HasMaxLength(64);
+        builder.Property(f => f.FileName).HasMaxLength(260);
+        builder.Property(f => f.Content).HasMaxLength(Collaboration.Domain.Imports.ImportJobFile.MaxBytes);
+        builder.HasOne<Collaboration.Domain.Imports.ImportJob>().WithOne().HasForeignKey<Collaboration.Domain.Imports.ImportJobFile>(f => f.ImportJobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MailboxSubscriptionConfiguration : IEntityTypeConfiguration<Collaboration.Domain.Capture.MailboxSubscription>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.Domain.Capture.MailboxSubscription> builder)
+    {
+        builder.HasKey(s => s.Mailbox);
+        builder.Property(s => s.Mailbox).HasMaxLength(320);
+        builder.Property(s => s.TenantId).HasMaxLength(64);
+        builder.Property(s => s.SubscriptionId).HasMaxLength(200);
+        builder.Property(s => s.ClientStateHash).HasMaxLength(64);
+        builder.Property(s => s.NotificationUrl).HasMaxLength(2000);
     }
 }
 

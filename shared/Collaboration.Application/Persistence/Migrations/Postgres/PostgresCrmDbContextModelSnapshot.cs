@@ -191,6 +191,43 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.ToTable("RoundRobinCursors");
                 });
 
+            modelBuilder.Entity("Collaboration.Domain.Capture.MailboxSubscription", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ClientStateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NotificationUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxSubscriptions");
+                });
+
             modelBuilder.Entity("Collaboration.Domain.Capture.WebForm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +370,13 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.Property<int>("Invalid")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("NextRow")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("integer");
 
@@ -356,9 +400,36 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("TenantId", "CreatedAt");
 
                     b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Collaboration.Domain.Imports.ImportJobFile", b =>
+                {
+                    b.Property<Guid>("ImportJobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20971520)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ImportJobId");
+
+                    b.ToTable("ImportJobFiles");
                 });
 
             modelBuilder.Entity("Collaboration.Domain.Imports.ImportMapping", b =>
@@ -1133,6 +1204,15 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Collaboration.Domain.Imports.ImportJobFile", b =>
+                {
+                    b.HasOne("Collaboration.Domain.Imports.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("Collaboration.Domain.Imports.ImportJobFile", "ImportJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Collaboration.Domain.Imports.ImportedRow", b =>

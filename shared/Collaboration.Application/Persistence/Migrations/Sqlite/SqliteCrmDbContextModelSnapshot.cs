@@ -186,6 +186,43 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     b.ToTable("RoundRobinCursors");
                 });
 
+            modelBuilder.Entity("Collaboration.Domain.Capture.MailboxSubscription", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientStateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotificationUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxSubscriptions");
+                });
+
             modelBuilder.Entity("Collaboration.Domain.Capture.WebForm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -328,6 +365,13 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     b.Property<int>("Invalid")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("INTEGER");
 
@@ -351,9 +395,36 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("TenantId", "CreatedAt");
 
                     b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Collaboration.Domain.Imports.ImportJobFile", b =>
+                {
+                    b.Property<Guid>("ImportJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20971520)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportJobId");
+
+                    b.ToTable("ImportJobFiles");
                 });
 
             modelBuilder.Entity("Collaboration.Domain.Imports.ImportMapping", b =>
@@ -1122,6 +1193,15 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Collaboration.Domain.Imports.ImportJobFile", b =>
+                {
+                    b.HasOne("Collaboration.Domain.Imports.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("Collaboration.Domain.Imports.ImportJobFile", "ImportJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Collaboration.Domain.Imports.ImportedRow", b =>
