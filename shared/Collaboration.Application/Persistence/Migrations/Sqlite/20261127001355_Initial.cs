@@ -111,6 +111,8 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     Invalid = table.Column<int>(type: "INTEGER", nullable: false),
                     Errors = table.Column<string>(type: "TEXT", nullable: false),
                     Failure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Mapping = table.Column<string>(type: "TEXT", nullable: false),
+                    NextRow = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
@@ -133,6 +135,23 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailboxSubscriptions",
+                columns: table => new
+                {
+                    Mailbox = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubscriptionId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientStateHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NotificationUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailboxSubscriptions", x => x.Mailbox);
                 });
 
             migrationBuilder.CreateTable(
@@ -325,6 +344,26 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobFiles",
+                columns: table => new
+                {
+                    ImportJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", maxLength: 20971520, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobFiles", x => x.ImportJobId);
+                    table.ForeignKey(
+                        name: "FK_ImportJobFiles_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -608,6 +647,11 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 column: "OpportunityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_TenantId_CreatedAt",
                 table: "ImportJobs",
                 columns: new[] { "TenantId", "CreatedAt" });
@@ -765,13 +809,16 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 name: "ImportedRows");
 
             migrationBuilder.DropTable(
-                name: "ImportJobs");
+                name: "ImportJobFiles");
 
             migrationBuilder.DropTable(
                 name: "ImportMappings");
 
             migrationBuilder.DropTable(
                 name: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "MailboxSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "Mutes");
@@ -808,6 +855,9 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WebForms");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");

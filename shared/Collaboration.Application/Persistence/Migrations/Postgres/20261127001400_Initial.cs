@@ -112,6 +112,8 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     Invalid = table.Column<int>(type: "integer", nullable: false),
                     Errors = table.Column<string>(type: "text", nullable: false),
                     Failure = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Mapping = table.Column<string>(type: "text", nullable: false),
+                    NextRow = table.Column<int>(type: "integer", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
@@ -134,6 +136,23 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailboxSubscriptions",
+                columns: table => new
+                {
+                    Mailbox = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubscriptionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClientStateHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NotificationUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailboxSubscriptions", x => x.Mailbox);
                 });
 
             migrationBuilder.CreateTable(
@@ -326,6 +345,26 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobFiles",
+                columns: table => new
+                {
+                    ImportJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", maxLength: 20971520, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobFiles", x => x.ImportJobId);
+                    table.ForeignKey(
+                        name: "FK_ImportJobFiles_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -609,6 +648,11 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 column: "OpportunityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_TenantId_CreatedAt",
                 table: "ImportJobs",
                 columns: new[] { "TenantId", "CreatedAt" });
@@ -766,13 +810,16 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 name: "ImportedRows");
 
             migrationBuilder.DropTable(
-                name: "ImportJobs");
+                name: "ImportJobFiles");
 
             migrationBuilder.DropTable(
                 name: "ImportMappings");
 
             migrationBuilder.DropTable(
                 name: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "MailboxSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "Mutes");
@@ -809,6 +856,9 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "WebForms");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
