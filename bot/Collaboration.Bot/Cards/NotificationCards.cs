@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Notifications;
+using Collaboration.Domain.Nurture;
+using Collaboration.Domain.Pipeline;
+
+namespace Collaboration.Bot.Cards;
+
+/// <summary>Verbs and values of the cards notifications and reminders carry.</summary>
+public static class NotifyVerbs
+{
+    public const string Mute = "mute";
+    public const string Touch = "reminder.touch";
+    public const string Snooze = "reminder.snooze";
+    public const string FollowUp = "reminder.followup";
+    public const string MoveStage = "reminder.move";
+
+    public const string Rule = "rule";
+    public const string Length = "length";
+    public const string FollowUpOn = "followUpOn";
+
+    public static readonly IReadOnlySet<string> Reminder = new HashSet<string> { Touch, Snooze, FollowUp, MoveStage };
+}
+
+/// <summary>
+/// The proactive cards (Adaptive Cards 1.5, in the recipient's language): a stage change, a deal given to someone,
+/// a deal won for subscribed channels, and the daily reminders with one-click actions. User text goes through
+/// <see cref="CardText"/>; stage names are the default pipeline's (the payload carries stages, not the tenant's names).
+/// </summary>
+public static class NotificationCards
+{
+    /// <summary>How many reminders one card lists; the rest come with the "reminders" command.</summary>
+    public const int MaxReminders = 8;
+
+    public static JsonObject StageChanged(DeliveryMessage message, CardContext context)
+    {
+        var locale = context.Locale;
+        var pipeline = PipelineSettings.Default;
+        var name = CardText.Markdown(message.OpportunityName);
+        var from = message.FromStage is { } f ? CardText.Markdown(pipeline.For(f).DisplayName(locale)) : BotTexts.T("none", locale);
+        var to = message.ToStage is { } t ? CardText.Markdown(pipeline.For(t).DisplayName(locale)) : BotTexts.T("none", locale);
+        var who = CardText.Markdown(message.ActorName ?? message.ActorId);
+        var channel = message.Subscription is not null;
+        var body = new JsonArray
+        {
+            DealCards.Text(BotTexts.T("notify.stage.title", locale, ("name", name), ("from", from), ("to", to)), size: "Medium", weight: "Bolder"),
+            DealCards.Text(channel
+                ? BotTexts.T("notify.stage.intro_channel", locale, ("who", who), ("owner", CardText.Markdown(message.OwnerName ?? message.OwnerId)))
+                : BotTexts.T("notify.stage.intro", locale, ("who", who)), isSubtle: true, spacing: "None"),
+            StageProgress(message.ToStage, locale),
+            Facts(message, locale, includeOwner: channel),
+        };
+        return DealCards.Card(body, DealActions(message, context, allowMute: !channel));
+    }
+
+    public static JsonObject OwnerAssigned(DeliveryMessage message, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray
+        {
+            DealCards.Text(BotTexts.T("notify.assigned.title", locale, ("name", CardText.Markdown(message.OpportunityName))), size: "Medium", weight: "Bolder"),
+            DealCards.Text(BotTexts.T("notify.assigned.intro", locale, ("who", CardText.Markdown(message.ActorName ?? message.ActorId))), isSubtle: true, spacing: "None"),
+            Facts(message, locale, includeOwner: false),
+        };
+        return DealCards.Card(body, DealActions(message, context, allowMute: true));
+    }
+
+    public static JsonObject DealWon(DeliveryMessage message, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray
+        {
+            DealCards.Text("🏆 " + BotTexts.T("notify.won.title", locale, ("name", CardText.Markdown(message.OpportunityName))), size: "Medium", weight: "Bolder", color: "Good"),
+            DealCards.Text(BotTexts.T("notify.won.intro", locale, ("owner", CardText.Markdown(message.OwnerName ?? message.OwnerId))), spacing: "None"),
+            new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray
+                {
+                    DealCards.Fact(BotTexts.T("fact.amount", locale), BotTexts.Money(message.Amount, CardText.Markdown(message.Currency ?? ""), locale)),
+                    DealCards.Fact(BotTexts.T("notify.fact.via", locale), Surface(message.Surface, locale)),
+                    DealCards.Fact(BotTexts.T("notify.fact.when", locale), BotTexts.When(message.At, locale)),
+                },
+            },
+        };
+        return DealCards.Card(body, DealActions(message, context, allowMute: false));
+    }
+
+    /// <summary>The reminders due, each with one-click actions: log a touch, snooze a day or a week, set the next follow-up, move the stage.</summary>
+    public static JsonObject Reminders(IReadOnlyList<Reminder> reminders, CardContext context, string? notice = null, bool noticeIsError = false)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray();
+        if (notice is not null)
+        {
+            body.Add(DealCards.Container([DealCards.Text(notice, weight: "Bolder", color: noticeIsError ? "Attention" : "Good")], style: noticeIsError ? "attention" : "good"));
+        }
+        body.Add(DealCards.Text(BotTexts.T("reminders.title", locale, ("count", reminders.Count.ToString(CultureInfo.InvariantCulture))), size: "Medium", weight: "Bolder"));
+        if (reminders.Count == 0)
+        {
+            body.Add(DealCards.Text(BotTexts.T("reminders.none", locale)));
+            return DealCards.Card(body, []);
+        }
+        foreach (var reminder in reminders.Take(MaxReminders))
+        {
+            var item = new JsonArray
+            {
+                DealCards.Text(CardText.Markdown(reminder.OpportunityName), weight: "Bolder"),
+                DealCards.Text(BotTexts.T("reminder." + reminder.Rule, locale, ("due", BotTexts.Date(reminder.DueOn, locale))), isSubtle: true, spacing: "None"),
+                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, context) },
+            };
+            var container = DealCards.Container(item);
+            container["separator"] = true;
+            body.Add(container);
+        }
+        if (reminders.Count > MaxReminders)
+        {
+            body.Add(DealCards.Text(BotTexts.T("reminders.more", locale, ("count", (reminders.Count - MaxReminders).ToString(CultureInfo.InvariantCulture))), isSubtle: true));
+        }
+        return DealCards.Card(body, []);
+    }
+
+    public static string Surface(ChangeSurface? surface, string locale) => BotTexts.T("surface." + (surface ?? ChangeSurface.System), locale);
+
+    private static JsonArray ReminderActions(Reminder reminder, CardContext context)
+    {
+        var locale = context.Locale;
+        JsonObject Data(params (string Key, string Value)[] values)
+        {
+            var data = new JsonObject { [CardData.DealId] = reminder.OpportunityId.ToString(), [NotifyVerbs.Rule] = reminder.Rule.ToString() };
+            foreach (var (key, value) in values) data[key] = value;
+            return data;
+        }
+        var date = new JsonObject
+        {
+            ["type"] = "Input.Date", ["id"] = NotifyVerbs.FollowUpOn, ["label"] = BotTexts.T("reminder.followup_date", locale),
+            ["value"] = context.RenderedAt.UtcDateTime.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["isRequired"] = true, ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
+        };
+        var stages = new JsonArray();
+        foreach (var stage in StageFacts.OpenStages.Append(Stage.Won).Append(Stage.Lost))
+        {
+            stages.Add(new JsonObject { ["title"] = CardText.Plain(PipelineSettings.Default.For(stage).DisplayName(locale)), ["value"] = stage.Key() });
+        }
+        var stageInput = new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet", ["id"] = CardData.Stage, ["label"] = BotTexts.T("input.stage", locale), ["choices"] = stages, ["style"] = "compact",
+            ["value"] = Stage.Proposal.Key(),
+        };
+        return
+        [
+            DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()),
+            DealCards.Execute(BotTexts.T("reminder.snooze_day", locale), NotifyVerbs.Snooze, Data((NotifyVerbs.Length, nameof(SnoozeLength.Day)))),
+            DealCards.Execute(BotTexts.T("reminder.snooze_week", locale), NotifyVerbs.Snooze, Data((NotifyVerbs.Length, nameof(SnoozeLength.Week)))),
+            SubCard(BotTexts.T("reminder.followup", locale), [date], DealCards.Execute(BotTexts.T("action.save", locale), NotifyVerbs.FollowUp, Data())),
+            SubCard(BotTexts.T("reminder.move", locale), [stageInput], DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data())),
+        ];
+    }
+
+    private static JsonObject SubCard(string title, JsonArray body, JsonObject action) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = title,
+        ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray { action } },
+    };
+
+    private static JsonArray DealActions(DeliveryMessage message, CardContext context, bool allowMute)
+    {
+        var actions = new JsonArray();
+        if (message.OpportunityId is not { } id) return actions;
+        actions.Add(DealCards.Execute(BotTexts.T("notify.open", context.Locale), CardVerbs.Show, new JsonObject { [CardData.DealId] = id.ToString() }));
+        if (allowMute) actions.Add(DealCards.Execute(BotTexts.T("notify.mute", context.Locale), NotifyVerbs.Mute, new JsonObject { [CardData.DealId] = id.ToString() }));
+        return actions;
+    }
+
+    private static JsonObject Facts(DeliveryMessage message, string locale, bool includeOwner)
+    {
+        var facts = new JsonArray
+        {
+            DealCards.Fact(BotTexts.T("notify.fact.changed_by", locale), CardText.Markdown(message.ActorName ?? message.ActorId)),
+            DealCards.Fact(BotTexts.T("notify.fact.via", locale), Surface(message.Surface, locale)),
+            DealCards.Fact(BotTexts.T("notify.fact.when", locale), BotTexts.When(message.At, locale)),
+        };
+        if (includeOwner) facts.Add(DealCards.Fact(BotTexts.T("notify.fact.owner", locale), CardText.Markdown(message.OwnerName ?? message.OwnerId)));
+        if (message.Reason is { Length: > 0 } reason) facts.Add(DealCards.Fact(BotTexts.T("notify.fact.reason", locale), CardText.Markdown(reason)));
+        return new JsonObject { ["type"] = "FactSet", ["facts"] = facts };
+    }
+
+    private static JsonObject StageProgress(Stage? stage, string locale)
+    {
+        var current = (stage ?? Stage.New).PhaseOf();
+        var columns = new JsonArray();
+        foreach (var phase in Enum.GetValues<Phase>())
+        {
+            var (mark, color, subtle) = phase < current ? ("✓", "Good", false) : phase == current ? ("●", stage == Stage.Lost ? "Attention" : "Accent", false) : ("○", "Default", true);
+            var text = DealCards.Text($"{mark} {BotTexts.Phase(phase, locale)}", size: "Small", color: color, isSubtle: subtle);
+            columns.Add(new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JsonArray { text } });
+        }
+        return new JsonObject { ["type"] = "ColumnSet", ["columns"] = columns };
+    }
+}
