@@ -20,6 +20,10 @@ public static class NotifyVerbs
     public const string Length = "length";
     public const string FollowUpOn = "followUpOn";
 
+    /// <summary>Which input of the card holds the date or the stage: each reminder has its own, as input ids must be unique.</summary>
+    public const string DateInput = "dateInput";
+    public const string StageInput = "stageInput";
+
     public static readonly IReadOnlySet<string> Reminder = new HashSet<string> { Touch, Snooze, FollowUp, MoveStage };
 }
 
@@ -102,13 +106,15 @@ public static class NotificationCards
             body.Add(DealCards.Text(BotTexts.T("reminders.none", locale)));
             return DealCards.Card(body, []);
         }
+        var index = 0;
         foreach (var reminder in reminders.Take(MaxReminders))
         {
+            index++;
             var item = new JsonArray
             {
                 DealCards.Text(CardText.Markdown(reminder.OpportunityName), weight: "Bolder"),
                 DealCards.Text(BotTexts.T("reminder." + reminder.Rule, locale, ("due", BotTexts.Date(reminder.DueOn, locale))), isSubtle: true, spacing: "None"),
-                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, context) },
+                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, context) },
             };
             var container = DealCards.Container(item);
             container["separator"] = true;
@@ -121,11 +127,48 @@ public static class NotificationCards
         return DealCards.Card(body, []);
     }
 
+    /// <summary>Every notification card with fixed inputs, both languages, one with a hostile deal name: for validation.</summary>
+    public static IReadOnlyList<(string Name, JsonObject Card)> SampleCards()
+    {
+        var at = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+        var deal = Guid.Parse("6f1c2a9e-2b1d-4c55-9a0b-000000000001");
+        var hostile = "**x** <at>y</at> [a](javascript:alert(1)) {{DATE(2026-01-01T00:00:00Z, SHORT)}}";
+        var stage = new DeliveryMessage
+        {
+            Kind = NotificationKind.StageChanged, TenantId = "tenant-a", At = at, OpportunityId = deal, OpportunityName = "Contoso – 50 seats",
+            FromStage = Stage.Qualify, ToStage = Stage.Proposal, OwnerId = "ann", OwnerName = "Ann Lee", ActorId = "carl", ActorName = "Carl", Surface = ChangeSurface.Outlook,
+            Reason = "Budget confirmed by phone",
+        };
+        var reminders = new List<Reminder>
+        {
+            new(deal, "Contoso – 50 seats", "ann", ReminderRule.Untouched, new DateOnly(2026, 11, 20)),
+            new(deal, hostile, "ann", ReminderRule.FollowUpDue, new DateOnly(2026, 11, 25), hostile),
+            new(deal, "Fabrikam", "ann", ReminderRule.CloseDatePassed, new DateOnly(2026, 11, 1)),
+        };
+        var cards = new List<(string, JsonObject)>();
+        foreach (var (suffix, locale) in new[] { ("en", "en-US"), ("zh", "zh-Hans") })
+        {
+            var context = new CardContext(locale, at);
+            cards.Add(($"notify-stage-{suffix}", StageChanged(stage, context)));
+            cards.Add(($"notify-stage-channel-{suffix}", StageChanged(stage with { Subscription = SubscriptionFilter.AllStageChanges, Surface = ChangeSurface.Import }, context)));
+            cards.Add(($"notify-stage-hostile-{suffix}", StageChanged(stage with { OpportunityName = hostile, ActorName = hostile, Reason = hostile, Surface = null }, context)));
+            cards.Add(($"notify-assigned-{suffix}", OwnerAssigned(stage with { Kind = NotificationKind.OwnerAssigned, Surface = ChangeSurface.Api }, context)));
+            cards.Add(($"notify-won-{suffix}", DealWon(stage with { Kind = NotificationKind.DealWon, ToStage = Stage.Won, Amount = 120_000m, Currency = "USD",
+                Subscription = SubscriptionFilter.WonDeals }, context)));
+            cards.Add(($"reminders-{suffix}", Reminders(reminders, context)));
+            cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), context, BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
+            cards.Add(($"reminders-none-{suffix}", Reminders([], context, BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
+        }
+        return cards;
+    }
+
     public static string Surface(ChangeSurface? surface, string locale) => BotTexts.T("surface." + (surface ?? ChangeSurface.System), locale);
 
-    private static JsonArray ReminderActions(Reminder reminder, CardContext context)
+    private static JsonArray ReminderActions(Reminder reminder, int index, CardContext context)
     {
         var locale = context.Locale;
+        var dateId = $"{NotifyVerbs.FollowUpOn}.{index}";
+        var stageId = $"{CardData.Stage}.{index}";
         JsonObject Data(params (string Key, string Value)[] values)
         {
             var data = new JsonObject { [CardData.DealId] = reminder.OpportunityId.ToString(), [NotifyVerbs.Rule] = reminder.Rule.ToString() };
@@ -134,7 +177,7 @@ public static class NotificationCards
         }
         var date = new JsonObject
         {
-            ["type"] = "Input.Date", ["id"] = NotifyVerbs.FollowUpOn, ["label"] = BotTexts.T("reminder.followup_date", locale),
+            ["type"] = "Input.Date", ["id"] = dateId, ["label"] = BotTexts.T("reminder.followup_date", locale),
             ["value"] = context.RenderedAt.UtcDateTime.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["isRequired"] = true, ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
         };
@@ -145,7 +188,7 @@ public static class NotificationCards
         }
         var stageInput = new JsonObject
         {
-            ["type"] = "Input.ChoiceSet", ["id"] = CardData.Stage, ["label"] = BotTexts.T("input.stage", locale), ["choices"] = stages, ["style"] = "compact",
+            ["type"] = "Input.ChoiceSet", ["id"] = stageId, ["label"] = BotTexts.T("input.stage", locale), ["choices"] = stages, ["style"] = "compact",
             ["value"] = Stage.Proposal.Key(),
         };
         return
@@ -153,8 +196,8 @@ public static class NotificationCards
             DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()),
             DealCards.Execute(BotTexts.T("reminder.snooze_day", locale), NotifyVerbs.Snooze, Data((NotifyVerbs.Length, nameof(SnoozeLength.Day)))),
             DealCards.Execute(BotTexts.T("reminder.snooze_week", locale), NotifyVerbs.Snooze, Data((NotifyVerbs.Length, nameof(SnoozeLength.Week)))),
-            SubCard(BotTexts.T("reminder.followup", locale), [date], DealCards.Execute(BotTexts.T("action.save", locale), NotifyVerbs.FollowUp, Data())),
-            SubCard(BotTexts.T("reminder.move", locale), [stageInput], DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data())),
+            SubCard(BotTexts.T("reminder.followup", locale), [date], DealCards.Execute(BotTexts.T("action.save", locale), NotifyVerbs.FollowUp, Data((NotifyVerbs.DateInput, dateId)))),
+            SubCard(BotTexts.T("reminder.move", locale), [stageInput], DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data((NotifyVerbs.StageInput, stageId)))),
         ];
     }
 
