@@ -36,7 +36,7 @@ public static class CommandCatalog
         new("lost", "输单", "lost contoso price", "输单 contoso 价格", "Close a deal as lost, with a reason", "将商机标记为输单并填写原因", Listed: false),
         new("pipeline", "销售漏斗", "pipeline this quarter", "本季度销售漏斗", "Your team's funnel: deals entering each stage, with a chart", "团队销售漏斗：各阶段进入的商机数，附图表"),
         new("forecast", "预测", "forecast this quarter", "本季度预测", "Forecast by close month, weighted by probability; 'subscribe won deals' in a channel", "按预计成交月份的预测，按赢率加权；频道中“订阅 赢单”"),
-        new("subscribe", "订阅", "subscribe won deals", "订阅 赢单", "Post won deals, all stage changes or your team's changes here: 'subscribe won deals', 'subscribe all stage changes', 'subscribe my team'",
+        new("subscribe", "订阅", "subscribe won deals", "订阅 赢单", "Post deals here: 'subscribe won deals', 'subscribe all stage changes', 'subscribe my team'",
             "在此会话接收通知：“订阅 赢单”“订阅 所有阶段变化”“订阅 我的团队”", Listed: false),
         new("win rate", "赢率", "win rate my team", "我团队的赢率", "Won against lost per rep ('my' for your own); 'why did we lose this quarter' shows loss reasons", "每位销售的赢单与输单（加“我的”只看自己）；“为什么输单”查看输单原因"),
         new("why did we lose", "为什么输单", "why did we lose this quarter", "为什么输单", "Loss reasons and competitors", "输单原因和竞争对手", Listed: false),
