@@ -48,6 +48,12 @@ public sealed class NotificationConversationTests
         Assert.Contains(PipelineSettings.Default.For(Stage.New).DisplayName("en-US") + " → " + PipelineSettings.Default.For(Stage.Qualify).DisplayName("en-US"), text);
         Assert.True(CardReader.HasAction(card, CardVerbs.Show));
         Assert.True(CardReader.HasAction(card, NotifyVerbs.Mute));
+        Assert.True(CardReader.HasAction(card, NotifyVerbs.MoveStage));
+
+        // "Log a touch" on the notification answers with the fresh deal card.
+        var touched = await host.ClickAsync(Alex, CardReader.Action(card, NotifyVerbs.Touch));
+        Assert.Contains("Touch logged on Bravo", CardReader.Text(touched.Card));
+        Assert.True(CardReader.HasAction(touched.Card, CardVerbs.Advance));
 
         // "Mute this deal" on the card: Megan's next change of Bravo is not delivered to Alex.
         var muted = await host.ClickAsync(Alex, CardReader.Action(card, NotifyVerbs.Mute));
@@ -56,6 +62,54 @@ public sealed class NotificationConversationTests
         {
             Assert.Single(await db.Mutes.Where(m => m.UserObjectId == Alex.ObjectId).ToListAsync());
         }
+    }
+
+    [Fact]
+    public async Task A_chinese_owner_gets_the_card_in_chinese()
+    {
+        var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(li, "新商机 华为项目 10万");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", li.ObjectId, Megan.ObjectId);
+        await host.SayAsync(Megan, "advance 华为");
+        var before = host.Connector.Requests.Count;
+
+        Assert.Equal(1, await PumpAsync(host));
+
+        var text = CardReader.Text(BotConversationHost.CardOf(Assert.Single(host.RequestsSince(before)))!);
+        Assert.Contains("Megan Bowen 推进了您的商机", text);
+        Assert.Contains(PipelineSettings.Default.For(Stage.Qualify).DisplayName("zh-Hans"), text);
+        Assert.Contains("打开商机", text);
+    }
+
+    [Fact]
+    public async Task A_conversation_teams_blocks_is_deactivated_and_later_notifications_are_parked_without_a_call()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Alpha 10k");
+        await host.SayAsync(Alex, "new deal Bravo 10k");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+        host.Connector.Respond = (_, r) => r.RawTarget.Contains("personal-aad-alex", StringComparison.Ordinal) && r.Method == "POST" && r.Body.Contains("Alpha", StringComparison.Ordinal)
+            ? Microsoft.AspNetCore.Http.Results.Json(new { error = new { code = "ConversationBlockedByUser", message = "User blocked the conversation with the bot." } }, statusCode: 403)
+            : Microsoft.AspNetCore.Http.Results.Json(new { id = "ok" });
+
+        await host.SayAsync(Megan, "advance alpha");
+        Assert.Equal(0, await PumpAsync(host));
+        await host.SayAsync(Megan, "advance bravo");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(0, await PumpAsync(host));
+
+        Assert.Empty(host.RequestsSince(before));
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.False((await db.ConversationReferences.AsNoTracking().SingleAsync(r => r.ConversationId == Alex.ConversationId)).IsActive);
+        var deliveries = await db.Deliveries.AsNoTracking().OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal([DeliveryStatus.Parked, DeliveryStatus.Parked], deliveries.Select(d => d.Status));
+        Assert.Contains("ConversationBlockedByUser", deliveries[0].LastError);
+        Assert.Contains("deactivated", deliveries[1].LastError);
+        var parked = CardReader.Text(Assert.Single(await host.SayAsync(Megan, "parked")));
+        Assert.Contains("Only a tenant admin", parked);
     }
 
     [Fact]

@@ -24,6 +24,10 @@ public static class NotifyVerbs
     public const string DateInput = "dateInput";
     public const string StageInput = "stageInput";
 
+    /// <summary>Set to <see cref="FromDeal"/> when a notification card (not the reminders) carries the action: the answer is the deal card.</summary>
+    public const string Origin = "origin";
+    public const string FromDeal = "deal";
+
     public static readonly IReadOnlySet<string> Reminder = new HashSet<string> { Touch, Snooze, FollowUp, MoveStage };
 }
 
@@ -181,16 +185,7 @@ public static class NotificationCards
             ["value"] = context.RenderedAt.UtcDateTime.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["isRequired"] = true, ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
         };
-        var stages = new JsonArray();
-        foreach (var stage in StageFacts.OpenStages.Append(Stage.Won).Append(Stage.Lost))
-        {
-            stages.Add(new JsonObject { ["title"] = CardText.Plain(PipelineSettings.Default.For(stage).DisplayName(locale)), ["value"] = stage.Key() });
-        }
-        var stageInput = new JsonObject
-        {
-            ["type"] = "Input.ChoiceSet", ["id"] = stageId, ["label"] = BotTexts.T("input.stage", locale), ["choices"] = stages, ["style"] = "compact",
-            ["value"] = Stage.Proposal.Key(),
-        };
+        var stageInput = StageInput(stageId, Stage.Proposal, null, locale);
         return
         [
             DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()),
@@ -208,13 +203,44 @@ public static class NotificationCards
         ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray { action } },
     };
 
+    /// <summary>
+    /// The deal's actions on a notification: open it (the full deal card, with every action), and for the owner log a
+    /// touch, move the stage (the same inputs as a reminder's) and mute it. The card carries no version, so these act
+    /// on the deal as it is now; the answer is the fresh deal card.
+    /// </summary>
     private static JsonArray DealActions(DeliveryMessage message, CardContext context, bool allowMute)
     {
+        var locale = context.Locale;
         var actions = new JsonArray();
         if (message.OpportunityId is not { } id) return actions;
-        actions.Add(DealCards.Execute(BotTexts.T("notify.open", context.Locale), CardVerbs.Show, new JsonObject { [CardData.DealId] = id.ToString() }));
-        if (allowMute) actions.Add(DealCards.Execute(BotTexts.T("notify.mute", context.Locale), NotifyVerbs.Mute, new JsonObject { [CardData.DealId] = id.ToString() }));
+        actions.Add(DealCards.Execute(BotTexts.T("notify.open", locale), CardVerbs.Show, new JsonObject { [CardData.DealId] = id.ToString() }));
+        if (!allowMute) return actions;
+        JsonObject Data(params (string Key, string Value)[] values)
+        {
+            var data = new JsonObject { [CardData.DealId] = id.ToString(), [NotifyVerbs.Origin] = NotifyVerbs.FromDeal };
+            foreach (var (key, value) in values) data[key] = value;
+            return data;
+        }
+        actions.Add(DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()));
+        actions.Add(SubCard(BotTexts.T("reminder.move", locale), [StageInput(CardData.Stage, message.ToStage?.Next() ?? Stage.Proposal, message.ToStage, locale)],
+            DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data((NotifyVerbs.StageInput, CardData.Stage)))));
+        actions.Add(DealCards.Execute(BotTexts.T("notify.mute", locale), NotifyVerbs.Mute, new JsonObject { [CardData.DealId] = id.ToString() }));
         return actions;
+    }
+
+    private static JsonObject StageInput(string id, Stage selected, Stage? current, string locale)
+    {
+        var stages = new JsonArray();
+        foreach (var stage in StageFacts.OpenStages.Append(Stage.Won).Append(Stage.Lost))
+        {
+            if (stage == current) continue;
+            stages.Add(new JsonObject { ["title"] = CardText.Plain(PipelineSettings.Default.For(stage).DisplayName(locale)), ["value"] = stage.Key() });
+        }
+        return new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet", ["id"] = id, ["label"] = BotTexts.T("input.stage", locale), ["choices"] = stages, ["style"] = "compact",
+            ["value"] = selected.Key(),
+        };
     }
 
     private static JsonObject Facts(DeliveryMessage message, string locale, bool includeOwner)

@@ -587,6 +587,17 @@ public sealed class CrmBot(
             notice = Describe(refused.Error, locale);
             isError = true;
         }
+        if (action.Get(NotifyVerbs.Origin) == NotifyVerbs.FromDeal)
+        {
+            try
+            {
+                return new BotReply(DealCards.Deal(DealView.From(await queries.DetailAsync(actor, id, 20, ct)), context, new DealCardNotes(notice, isError)), [], Changed: true);
+            }
+            catch (NotFoundException)
+            {
+                return NotFound(context);
+            }
+        }
         return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), context, notice, isError), [], Changed: true);
     }
 
