@@ -1,4 +1,6 @@
 using Collaboration.Application;
+using Collaboration.Application.Notifications;
+using Collaboration.Bot.Notifications;
 using Collaboration.Bot.Conversation;
 using Collaboration.Bot.Protocol.Hosting;
 
@@ -9,6 +11,12 @@ public static class BotHost
 {
     public const string MessagesPath = "/api/messages";
 
+    /// <remarks>
+    /// Notifications run here: the outbox dispatcher, the delivery sender, the nurture runner and the weekly digest
+    /// scheduler are hosted services (<c>Notifications:*</c>). With a single SQLite database only one instance may run
+    /// them: set <c>Notifications:RunHostedServices=false</c> on every other bot instance (and the add-in host does not
+    /// register them at all). On PostgreSQL several senders may run; their leases keep them apart.
+    /// </remarks>
     /// <param name="configure">Runs before services are registered: tests add settings and replace services here.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -16,6 +24,10 @@ public static class BotHost
         configure?.Invoke(builder);
         builder.Services.AddCrm(builder.Configuration);
         builder.Services.AddBotProtocol(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddSingleton<IConversationDirectory, StoredConversationDirectory>();
+        builder.Services.AddSingleton<INotificationRenderer, CardNotificationRenderer>();
+        builder.Services.AddTeamsNotifications(builder.Configuration);
         builder.Services.AddSingleton<CrmBot>();
 
         var app = builder.Build();

@@ -27,6 +27,14 @@ public sealed class CardValidationTests
     }
 
     [Fact]
+    public async Task Every_notification_card_parses_cleanly_in_the_official_library()
+    {
+        var samples = NotificationCards.SampleCards().ToList();
+
+        await AssertValidAsync(samples);
+    }
+
+    [Fact]
     public async Task Every_card_a_scripted_conversation_sends_parses_cleanly_in_the_official_library()
     {
         await using var host = await BotConversationHost.StartAsync();

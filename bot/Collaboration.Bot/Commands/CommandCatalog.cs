@@ -20,8 +20,11 @@ public static class CommandCatalog
     [
         new("new deal", "新商机", "new deal Contoso 50 seats 120k close 2026-12-31", "新商机 Contoso 50席 12万 成交 2026-12-31",
             "Create a deal: name, amount, close date, optionally 'referred by <name>'", "新建商机：名称、金额、预计成交日期，可加“推荐人 <姓名>”"),
-        new("my deals", "我的商机", "my deals", "我的商机", "List your open deals, hottest first", "列出您的未关闭商机，热度高的在前"),
-        new("show", "查看", "show contoso", "查看 contoso", "Show a deal's card with its stage, score and actions", "查看商机卡片：阶段、评分和操作"),
+        new("my deals", "我的商机", "my deals", "我的商机", "List your open deals, hottest first; 'reminders today' shows what is due", "列出您的未关闭商机，热度高的在前；“提醒”查看到期提醒"),
+        new("reminders", "提醒", "reminders", "提醒", "The reminders due on your deals, with one-click actions", "您商机的到期提醒，可一键处理", Listed: false),
+        new("show", "查看", "show contoso", "查看 contoso", "Show a deal's card with its stage, score and actions; 'mute <deal>' / 'unmute <deal>' stop its alerts", "查看商机卡片：阶段、评分和操作；“静音 <商机>”/“取消静音 <商机>”"),
+        new("mute", "静音", "mute contoso", "静音 contoso", "Stop notifications about one deal", "不再接收某个商机的通知", Listed: false),
+        new("unmute", "取消静音", "unmute contoso", "取消静音 contoso", "Hear about a muted deal again", "恢复接收某个商机的通知", Listed: false),
         new("move", "推进到", "move contoso to proposal", "推进 contoso 到 方案", "Move a deal to a stage; 'advance <deal>' moves it to the next one", "将商机推进到指定阶段；“推进 <商机>”进入下一阶段"),
         new("advance", "推进", "advance contoso", "推进 contoso", "Move a deal to its next stage", "将商机推进到下一阶段", Listed: false),
         new("budget", "预算", "contoso budget 120k confirmed", "contoso 预算 12万 已确认", "Qualify after the deal's name: budget and status, or 'decision maker <name>', 'need must have', 'timeline this quarter'", "资格信息：预算和状态；也可用“<商机> 决策人 <姓名>”“需求 必须”“时间 本季度”"),
@@ -32,11 +35,16 @@ public static class CommandCatalog
         new("won", "赢单", "won contoso", "赢单 contoso", "Close a deal as won; 'lost <deal> <reason>' closes it as lost", "将商机标记为赢单；“输单 <商机> <原因>”标记为输单"),
         new("lost", "输单", "lost contoso price", "输单 contoso 价格", "Close a deal as lost, with a reason", "将商机标记为输单并填写原因", Listed: false),
         new("pipeline", "销售漏斗", "pipeline this quarter", "本季度销售漏斗", "Your team's funnel: deals entering each stage, with a chart", "团队销售漏斗：各阶段进入的商机数，附图表"),
-        new("forecast", "预测", "forecast this quarter", "本季度预测", "Forecast by close month, weighted by probability", "按预计成交月份的预测，按赢率加权"),
+        new("forecast", "预测", "forecast this quarter", "本季度预测", "Forecast by close month, weighted by probability; 'subscribe won deals' in a channel", "按预计成交月份的预测，按赢率加权；频道中“订阅 赢单”"),
+        new("subscribe", "订阅", "subscribe won deals", "订阅 赢单", "Post deals here: 'subscribe won deals', 'subscribe all stage changes', 'subscribe my team'",
+            "在此会话接收通知：“订阅 赢单”“订阅 所有阶段变化”“订阅 我的团队”", Listed: false),
         new("win rate", "赢率", "win rate my team", "我团队的赢率", "Won against lost per rep ('my' for your own); 'why did we lose this quarter' shows loss reasons", "每位销售的赢单与输单（加“我的”只看自己）；“为什么输单”查看输单原因"),
         new("why did we lose", "为什么输单", "why did we lose this quarter", "为什么输单", "Loss reasons and competitors", "输单原因和竞争对手", Listed: false),
         new("reviews", "复盘", "reviews competitor Fabrikam", "复盘 竞争对手 Fabrikam", "Search win/loss reviews by words or competitor", "按关键词或竞争对手搜索赢单/输单复盘"),
-        new("help", "帮助", "help", "帮助", "Show these commands", "显示这些命令"),
+        new("help", "帮助", "help", "帮助", "Show these commands; 'quiet hours 20:00-08:00', 'unsubscribe all', 'parked notifications' (admins)", "显示这些命令；“免打扰 20:00-08:00”“取消订阅”“失败通知”（管理员）"),
+        new("quiet hours", "免打扰", "quiet hours 20:00-08:00", "免打扰 20:00-08:00", "Hold notifications during these hours ('quiet hours off' ends it)", "在此时段内暂缓通知（“免打扰 关闭”取消）", Listed: false),
+        new("unsubscribe", "取消订阅", "unsubscribe all", "取消订阅", "Stop this conversation's subscriptions", "取消此会话的所有订阅", Listed: false),
+        new("parked", "失败通知", "parked notifications", "失败通知", "Admins: notifications that could not be sent, with their errors", "管理员：发送失败的通知及错误", Listed: false),
     ];
 
     /// <summary>What the help card lists and the Teams manifest's command menu shows: the same set, in the same order, at most <see cref="MaxListed"/>.</summary>

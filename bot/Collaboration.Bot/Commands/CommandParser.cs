@@ -17,6 +17,7 @@ public static partial class CommandParser
         var input = Normalize(text);
         if (input.Length == 0 || Help().IsMatch(input)) return new HelpCommand();
         if (MyDeals().IsMatch(input)) return new MyDealsCommand();
+        if (ParseNotificationCommand(input) is { } notification) return notification;
         if (ReportWords.Parse(input) is { } report) return report;
         if (Reviews().Match(input) is { Success: true } reviews)
         {
@@ -44,6 +45,52 @@ public static partial class CommandParser
             return new QualifyDealCommand(dealName, ParseQualification(qualify.Groups["kw"].Value, qualify.Groups["value"].Value.Trim()));
         }
         return new UnknownCommand(input);
+    }
+
+    private static BotCommand? ParseNotificationCommand(string input)
+    {
+        if (Reminders().IsMatch(input)) return new RemindersCommand();
+        if (Parked().IsMatch(input)) return new ParkedCommand();
+        if (Unsubscribe().IsMatch(input)) return new UnsubscribeCommand();
+        if (Subscribe().Match(input) is { Success: true } subscribe)
+        {
+            var what = subscribe.Groups["what"].Value.Trim().ToLowerInvariant();
+            Domain.Notifications.SubscriptionFilter? filter = what switch
+            {
+                "won deals" or "won" or "wins" or "won deal" or "deals won" or "赢单" or "赢单商机" or "成交" => Domain.Notifications.SubscriptionFilter.WonDeals,
+                "all stage changes" or "all" or "stage changes" or "all changes" or "everything" or "所有阶段变化" or "阶段变化" or "所有" or "全部" or "所有变化"
+                    => Domain.Notifications.SubscriptionFilter.AllStageChanges,
+                "my team" or "team" or "my team's deals" or "我的团队" or "团队" or "本团队" => Domain.Notifications.SubscriptionFilter.MyTeam,
+                _ => null,
+            };
+            return filter is { } f ? new SubscribeCommand(f) : new UnknownCommand(input);
+        }
+        if (Unmute().Match(input) is { Success: true } unmute && CleanName(unmute.Groups["deal"].Value) is { Length: > 0 } unmuted)
+        {
+            return new MuteDealCommand(unmuted, Mute: false);
+        }
+        if (Mute().Match(input) is { Success: true } mute && CleanName(mute.Groups["deal"].Value) is { Length: > 0 } muted)
+        {
+            return new MuteDealCommand(muted, Mute: true);
+        }
+        if (QuietHours().Match(input) is { Success: true } quiet)
+        {
+            if (quiet.Groups["off"].Success) return new QuietHoursCommand(null, null);
+            return TimeOf(quiet.Groups["from"].Value) is { } from && TimeOf(quiet.Groups["until"].Value) is { } until
+                ? new QuietHoursCommand(from, until)
+                : new UnknownCommand(input);
+        }
+        return null;
+    }
+
+    private static TimeOnly? TimeOf(string text)
+    {
+        var parts = text.Split(':');
+        if (!int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hour)) return null;
+        var minute = 0;
+        if (parts.Length > 1 && !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out minute)) return null;
+        if (hour == 24 && minute == 0) hour = 0;
+        return hour is >= 0 and < 24 && minute is >= 0 and < 60 ? new TimeOnly(hour, minute) : null;
     }
 
     private static string Normalize(string? text)
@@ -224,6 +271,27 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^(?:reminders?(?:\s+(?:today|due|now))?|what'?s due|due today|提醒|我的提醒|待办|今日提醒)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Reminders();
+
+    [GeneratedRegex(@"^(?:parked(?:\s+(?:notifications|deliveries|messages))?|failed notifications|失败通知|发送失败|发送失败的通知)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Parked();
+
+    [GeneratedRegex(@"^(?:unsubscribe(?:\s+(?:all|everything|this channel))?|取消订阅(?:\s*(?:全部|所有))?|退订)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Unsubscribe();
+
+    [GeneratedRegex(@"^(?:subscribe(?:\s+to)?\s+|订阅\s*)(?<what>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Subscribe();
+
+    [GeneratedRegex(@"^(?:unmute\s+|取消静音\s*)(?<deal>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Unmute();
+
+    [GeneratedRegex(@"^(?:mute\s+|静音\s*)(?<deal>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Mute();
+
+    [GeneratedRegex(@"^(?:quiet\s*hours|免打扰(?:时段)?|勿扰)\s*:?\s*(?:(?<off>off|none|stop|关闭|取消|关)|(?<from>\d{1,2}(?::\d{2})?)\s*(?:-|–|—|~|to|到|至)\s*(?<until>\d{1,2}(?::\d{2})?))$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuietHours();
 
     [GeneratedRegex(@"^(?:help|\?|/help|commands|帮助|帮忙|命令|怎么用)$", RegexOptions.IgnoreCase)]
     private static partial Regex Help();

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Collaboration.Application;
 using Collaboration.Application.Capture;
 using Collaboration.Application.Conversations;
+using Collaboration.Application.Notifications;
+using Collaboration.Application.Nurture;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Reports;
 using Collaboration.Application.Reviews;
@@ -13,6 +15,8 @@ using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Bot.Protocol.Hosting;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Notifications;
+using Collaboration.Domain.Nurture;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
@@ -40,6 +44,9 @@ public sealed class CrmBot(
     PipelineReports reports,
     ReportAudience audience,
     ReviewSearch reviewSearch,
+    NotificationPreferences preferences,
+    NurtureService nurture,
+    NotificationAdmin notificationAdmin,
     TimeProvider clock,
     ILogger<CrmBot> logger) : IActivityHandler
 {
@@ -88,7 +95,7 @@ public sealed class CrmBot(
 
         var text = activity.GetTextWithoutBotMention();
         var pipeline = await queries.PipelineAsync(actor, cancellationToken);
-        var answer = await RunAsync(actor, CommandParser.Parse(text, pipeline), text, null, context, cancellationToken);
+        var answer = await RunAsync(actor, CommandParser.Parse(text, pipeline), text, null, context, cancellationToken, activity.Conversation?.Id);
         await SendCardAsync(turn, answer.Card, cancellationToken);
         foreach (var followUp in answer.FollowUps) await SendCardAsync(turn, followUp, cancellationToken);
         await SendToOthersAsync(turn, actor, answer.ForOthers, cancellationToken);
@@ -152,11 +159,14 @@ public sealed class CrmBot(
 
     // ---- typed commands -------------------------------------------------------------------------------------------
 
-    private async Task<BotReply> RunAsync(Actor actor, BotCommand command, string commandText, Guid? pickedDeal, CardContext context, CancellationToken ct)
+    private async Task<BotReply> RunAsync(Actor actor, BotCommand command, string commandText, Guid? pickedDeal, CardContext context, CancellationToken ct,
+        string? conversationId = null)
     {
         var locale = context.Locale;
         switch (command)
         {
+            case SubscribeCommand or UnsubscribeCommand or QuietHoursCommand or RemindersCommand or ParkedCommand:
+                return await PreferencesAsync(actor, command, conversationId, context, ct);
             case HelpCommand:
                 return BotReply.Of(DealCards.Help(context));
             case UnknownCommand unknown:
@@ -232,6 +242,7 @@ public sealed class CrmBot(
             MoveDealCommand move => ChangeAsync(actor, id, null, context, (_, expected) => MoveAsync(actor, id, expected, move.Target!.Value, null, locale, ct), ct,
                 attempted: _ => move.Target),
             QualifyDealCommand { IsEmpty: true } => PromptAsync(actor, id, context, ct),
+            MuteDealCommand mute => MuteAsync(actor, id, mute.Mute, context, ct),
             QualifyDealCommand qualify => ChangeAsync(actor, id, null, context, (_, expected) => QualifyAsync(actor, id, expected, qualify.Update, locale, ct), ct),
             LogInteractionCommand log => ChangeAsync(actor, id, null, context, (_, _) => LogAsync(actor, id, log.Kind, log.Text, locale, ct), ct),
             WonCommand won => ChangeAsync(actor, id, null, context, (_, expected) => WinAsync(actor, id, expected, won.Amount, null, locale, ct), ct,
@@ -297,6 +308,8 @@ public sealed class CrmBot(
                 : await ShowAsync(actor, picked, context, ct);
         }
         if (action.Verb == ReportCards.ReviewVerb) return await ReviewAsync(actor, action, context, ct);
+        if (action.Verb == NotifyVerbs.Mute) return action.DealId is { } muted ? await MuteAsync(actor, muted, true, context, ct) : NotFound(context);
+        if (NotifyVerbs.Reminder.Contains(action.Verb)) return await ReminderActionAsync(actor, action, context, ct);
         if (!CardVerbs.Changing.Contains(action.Verb)) return BotReply.Of(DealCards.Help(context));
         if (action.DealId is not { } id || action.Version is not { } version) return NotFound(context);
 
@@ -444,6 +457,148 @@ public sealed class CrmBot(
     {
         await deals.CloseLostAsync(actor, id, expected, reason, competitor, ct);
         return BotTexts.T("done.lost", locale);
+    }
+
+    // ---- notifications and reminders ------------------------------------------------------------------------------
+
+    private async Task<BotReply> PreferencesAsync(Actor actor, BotCommand command, string? conversationId, CardContext context, CancellationToken ct)
+    {
+        var locale = context.Locale;
+        BotReply Done(string text) => BotReply.Of(DealCards.Notice(BotTexts.T("prefs.title", locale), text, context));
+        switch (command)
+        {
+            case SubscribeCommand subscribe when conversationId is not null:
+                try
+                {
+                    var made = await preferences.SubscribeAsync(actor, conversationId, subscribe.Filter, ct: ct);
+                    return Done(BotTexts.T("prefs.subscribed", locale, ("what",
+                        BotTexts.T("prefs.filter." + made.Filter, locale, ("team", CardText.Markdown(made.Team ?? ""))))));
+                }
+                catch (DomainException refused) when (refused.Error.Code == "team_required")
+                {
+                    return BotReply.Of(DealCards.Notice(BotTexts.T("refused.title", locale), BotTexts.T("prefs.no_team", locale), context, isError: true));
+                }
+            case UnsubscribeCommand when conversationId is not null:
+                var removed = await preferences.UnsubscribeAsync(actor, conversationId, ct: ct);
+                return Done(BotTexts.T("prefs.unsubscribed", locale, ("count", removed.ToString(CultureInfo.InvariantCulture))));
+            case QuietHoursCommand quiet:
+                await preferences.SetQuietHoursAsync(actor, quiet.From, quiet.Until, ct);
+                return Done(quiet.From is { } from && quiet.Until is { } until && from != until
+                    ? BotTexts.T("prefs.quiet", locale, ("from", from.ToString("HH:mm", CultureInfo.InvariantCulture)), ("to", until.ToString("HH:mm", CultureInfo.InvariantCulture)))
+                    : BotTexts.T("prefs.quiet_off", locale));
+            case RemindersCommand:
+                return BotReply.Of(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), context));
+            case ParkedCommand:
+                if ((await users.FindAsync(actor.TenantId, actor.UserObjectId, ct))?.IsAdmin != true)
+                {
+                    return BotReply.Of(DealCards.Notice(BotTexts.T("refused.title", locale), BotTexts.T("parked.admins_only", locale), context, isError: true));
+                }
+                return BotReply.Of(ParkedCard(await notificationAdmin.ParkedAsync(actor.TenantId, 20, ct), context));
+            default:
+                return BotReply.Of(DealCards.Help(context));
+        }
+    }
+
+    private static JsonObject ParkedCard(IReadOnlyList<ParkedDelivery> parked, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray { DealCards.Text(BotTexts.T("parked.title", locale), size: "Medium", weight: "Bolder") };
+        if (parked.Count == 0) body.Add(DealCards.Text(BotTexts.T("parked.none", locale)));
+        foreach (var p in parked)
+        {
+            var container = DealCards.Container(
+            [
+                DealCards.Text(BotTexts.T("parked.line", locale, ("id", p.Id.ToString(CultureInfo.InvariantCulture)), ("kind", p.Kind.ToString()),
+                    ("recipient", CardText.Markdown(p.Recipient)), ("attempts", p.Attempts.ToString(CultureInfo.InvariantCulture))), weight: "Bolder"),
+                DealCards.Text(CardText.Markdown(p.LastError ?? "") + " · " + BotTexts.When(p.ParkedAt, locale), isSubtle: true, spacing: "None"),
+            ]);
+            container["separator"] = true;
+            body.Add(container);
+        }
+        return DealCards.Card(body, []);
+    }
+
+    private async Task<BotReply> MuteAsync(Actor actor, Guid id, bool mute, CardContext context, CancellationToken ct)
+    {
+        DealDetail deal;
+        try
+        {
+            deal = await queries.DetailAsync(actor, id, 1, ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound(context);
+        }
+        if (mute) await preferences.MuteAsync(actor, id, ct);
+        else await preferences.UnmuteAsync(actor, id, ct);
+        var name = CardText.Markdown(deal.Deal.Name);
+        return BotReply.Of(DealCards.Notice(BotTexts.T("prefs.title", context.Locale),
+            BotTexts.T(mute ? "prefs.muted" : "prefs.unmuted", context.Locale, ("name", name)), context));
+    }
+
+    /// <summary>A click on a reminder: does it, then answers with the reminders still due (the clicked card is replaced).</summary>
+    private async Task<BotReply> ReminderActionAsync(Actor actor, CardAction action, CardContext context, CancellationToken ct)
+    {
+        var locale = context.Locale;
+        if (action.DealId is not { } id) return NotFound(context);
+        string notice;
+        var isError = false;
+        try
+        {
+            var deal = (await queries.DetailAsync(actor, id, 1, ct)).Deal;
+            var name = CardText.Markdown(deal.Name);
+            switch (action.Verb)
+            {
+                case NotifyVerbs.Touch:
+                    await deals.LogInteractionAsync(actor, id, new InteractionInput(InteractionKind.Note, BotTexts.T("reminder.touch_text", locale), Direction.Outbound), ct);
+                    notice = BotTexts.T("reminder.done.touch", locale, ("name", name));
+                    break;
+                case NotifyVerbs.Snooze:
+                    var until = await nurture.SnoozeAsync(actor, id, action.Enum<ReminderRule>(NotifyVerbs.Rule) ?? ReminderRule.Untouched,
+                        action.Enum<SnoozeLength>(NotifyVerbs.Length) ?? SnoozeLength.Day, ct);
+                    notice = BotTexts.T("reminder.done.snooze", locale, ("name", name), ("until", BotTexts.When(until, locale)));
+                    break;
+                case NotifyVerbs.FollowUp:
+                    if (!DateParser.TryParse(action.Get(action.Get(NotifyVerbs.DateInput) ?? NotifyVerbs.FollowUpOn), out var on))
+                    {
+                        notice = BotTexts.T("reminder.need_date", locale);
+                        isError = true;
+                        break;
+                    }
+                    await deals.UpdateDetailsAsync(actor, id, null, new OpportunityService.DealDetailsUpdate(NextFollowUpOn: on), ct);
+                    notice = BotTexts.T("reminder.done.followup", locale, ("name", name), ("date", BotTexts.Date(on, locale)));
+                    break;
+                default:
+                    var target = StageFacts.TryParseKey(action.Get(action.Get(NotifyVerbs.StageInput) ?? CardData.Stage), out var chosen)
+                        ? chosen
+                        : throw new DomainException(new DomainError("unknown_stage"));
+                    var moved = await deals.MoveStageAsync(actor, id, null, target, ct: ct);
+                    notice = BotTexts.T("reminder.done.move", locale, ("name", name),
+                        ("stage", CardText.Markdown((await queries.PipelineAsync(actor, ct)).For(moved.Stage).DisplayName(locale))));
+                    break;
+            }
+        }
+        catch (NotFoundException)
+        {
+            return NotFound(context);
+        }
+        catch (DomainException refused)
+        {
+            notice = Describe(refused.Error, locale);
+            isError = true;
+        }
+        if (action.Get(NotifyVerbs.Origin) == NotifyVerbs.FromDeal)
+        {
+            try
+            {
+                return new BotReply(DealCards.Deal(DealView.From(await queries.DetailAsync(actor, id, 20, ct)), context, new DealCardNotes(notice, isError)), [], Changed: true);
+            }
+            catch (NotFoundException)
+            {
+                return NotFound(context);
+            }
+        }
+        return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), context, notice, isError), [], Changed: true);
     }
 
     // ---- reports and reviews --------------------------------------------------------------------------------------

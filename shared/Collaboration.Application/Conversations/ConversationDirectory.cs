@@ -56,4 +56,24 @@ public sealed class ConversationDirectory(CrmDatabase database, TimeProvider clo
             .OrderByDescending(r => r.UpdatedAt)
             .ToListAsync(ct);
     }
+    /// <summary>
+    /// The rep's personal conversation with the bot: the newest active one, else the newest deactivated one (so a
+    /// caller can tell "blocked" from "never talked"); null when there is none.
+    /// </summary>
+    public async Task<ConversationReferenceRecord?> PersonalAsync(string tenantId, string userObjectId, CancellationToken ct = default)
+    {
+        await using var db = database.Open(tenantId);
+        var records = await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.UserObjectId == userObjectId && (r.ConversationType == null || r.ConversationType == "personal"))
+            .ToListAsync(ct);
+        return records.OrderByDescending(r => r.IsActive).ThenByDescending(r => r.UpdatedAt).FirstOrDefault();
+    }
+
+    /// <summary>The newest active conversation of the tenant that names the bot: where its service URL and bot id come from.</summary>
+    public async Task<ConversationReferenceRecord?> AnyActiveAsync(string tenantId, CancellationToken ct = default)
+    {
+        await using var db = database.Open(tenantId);
+        return (await db.ConversationReferences.AsNoTracking().Where(r => r.IsActive && r.BotId != null).ToListAsync(ct))
+            .OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
+    }
 }

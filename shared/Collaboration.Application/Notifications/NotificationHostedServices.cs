@@ -80,3 +80,16 @@ public sealed class NurtureRunnerService(
         return 0;
     }
 }
+
+/// <summary>Writes the managers' weekly digests when their Monday morning comes (checked every nurture interval).</summary>
+public sealed class WeeklyDigestService(WeeklyDigestScheduler scheduler, NotificationOptions options, TimeProvider clock, ILogger<WeeklyDigestService> logger)
+    : PollingService(clock, logger)
+{
+    protected override TimeSpan Interval => options.NurtureInterval;
+
+    protected override async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await scheduler.RunAsync(ct);
+        return 0;
+    }
+}

@@ -8,7 +8,7 @@ namespace Collaboration.Application.Notifications;
 public static class NotificationServiceCollectionExtensions
 {
     /// <summary>
-    /// The outbox dispatcher, the delivery sender, the nurture runner and their hosted services, with settings from
+    /// The outbox dispatcher, the weekly digest scheduler, the delivery sender, the nurture runner and their hosted services, with settings from
     /// <c>Notifications:*</c>. Needs <c>AddCrm</c> and an <see cref="INotificationChannel"/> (the bot host registers
     /// the Teams one). Add rules with <c>services.AddSingleton&lt;INotificationRule, MyRule&gt;()</c>.
     /// </summary>
@@ -27,11 +27,13 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<NotificationPreferences>();
         services.TryAddSingleton<NurtureRunner>();
         services.TryAddSingleton<NurtureService>();
+        services.TryAddSingleton<WeeklyDigestScheduler>();
         if (options.RunHostedServices)
         {
             services.AddHostedService<OutboxDispatcherService>();
             services.AddHostedService<DeliverySenderService>();
             services.AddHostedService<NurtureRunnerService>();
+            services.AddHostedService<WeeklyDigestService>();
         }
         return services;
     }

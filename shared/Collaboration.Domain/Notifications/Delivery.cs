@@ -22,6 +22,9 @@ public enum NotificationKind
     OwnerAssigned,
     DealWon,
     Digest,
+
+    /// <summary>A manager's Monday digest; its content is in <see cref="DeliveryMessage.Content"/>.</summary>
+    WeeklyDigest,
 }
 
 /// <summary>

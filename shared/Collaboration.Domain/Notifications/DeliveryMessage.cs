@@ -39,4 +39,7 @@ public sealed record DeliveryMessage
 
     /// <summary>For a digest: what is due, grouped by the renderer as it likes.</summary>
     public IReadOnlyList<Reminder> Reminders { get; init; } = [];
+
+    /// <summary>Further content as JSON, for kinds whose data lives above the domain (the weekly digest).</summary>
+    public string? Content { get; init; }
 }

@@ -64,6 +64,8 @@ public sealed class BotConversationHost : IAsyncDisposable
                 ["Urls"] = "http://127.0.0.1:0",
                 ["Database:Provider"] = db.Database.Provider.ToString(),
                 ["ConnectionStrings:Crm"] = db.Database.ConnectionString,
+                // Tests run the dispatcher and sender themselves (see NotificationConversationTests), so card counts stay exact.
+                ["Notifications:RunHostedServices"] = "false",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
             builder.Configuration.AddInMemoryCollection(values);

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Notifications;
+using Collaboration.Domain.Nurture;
+using Collaboration.Domain.Pipeline;
+
+namespace Collaboration.Bot.Cards;
+
+/// <summary>Verbs and values of the cards notifications and reminders carry.</summary>
+public static class NotifyVerbs
+{
+    public const string Mute = "mute";
+    public const string Touch = "reminder.touch";
+    public const string Snooze = "reminder.snooze";
+    public const string FollowUp = "reminder.followup";
+    public const string MoveStage = "reminder.move";
+
+    public const string Rule = "rule";
+    public const string Length = "length";
+    public const string FollowUpOn = "followUpOn";
+
+    /// <summary>Which input of the card holds the date or the stage: each reminder has its own, as input ids must be unique.</summary>
+    public const string DateInput = "dateInput";
+    public const string StageInput = "stageInput";
+
+    /// <summary>Set to <see cref="FromDeal"/> when a notification card (not the reminders) carries the action: the answer is the deal card.</summary>
+    public const string Origin = "origin";
+    public const string FromDeal = "deal";
+
+    public static readonly IReadOnlySet<string> Reminder = new HashSet<string> { Touch, Snooze, FollowUp, MoveStage };
+}
+
+/// <summary>
+/// The proactive cards (Adaptive Cards 1.5, in the recipient's language): a stage change, a deal given to someone,
+/// a deal won for subscribed channels, and the daily reminders with one-click actions. User text goes through
+/// <see cref="CardText"/>; stage names are the default pipeline's (the payload carries stages, not the tenant's names).
+/// </summary>
+public static class NotificationCards
+{
+    /// <summary>How many reminders one card lists; the rest come with the "reminders" command.</summary>
+    public const int MaxReminders = 8;
+
+    public static JsonObject StageChanged(DeliveryMessage message, CardContext context)
+    {
+        var locale = context.Locale;
+        var pipeline = PipelineSettings.Default;
+        var name = CardText.Markdown(message.OpportunityName);
+        var from = message.FromStage is { } f ? CardText.Markdown(pipeline.For(f).DisplayName(locale)) : BotTexts.T("none", locale);
+        var to = message.ToStage is { } t ? CardText.Markdown(pipeline.For(t).DisplayName(locale)) : BotTexts.T("none", locale);
+        var who = CardText.Markdown(message.ActorName ?? message.ActorId);
+        var channel = message.Subscription is not null;
+        var body = new JsonArray
+        {
+            DealCards.Text(BotTexts.T("notify.stage.title", locale, ("name", name), ("from", from), ("to", to)), size: "Medium", weight: "Bolder"),
+            DealCards.Text(channel
+                ? BotTexts.T("notify.stage.intro_channel", locale, ("who", who), ("owner", CardText.Markdown(message.OwnerName ?? message.OwnerId)))
+                : BotTexts.T("notify.stage.intro", locale, ("who", who)), isSubtle: true, spacing: "None"),
+            StageProgress(message.ToStage, locale),
+            Facts(message, locale, includeOwner: channel),
+        };
+        return DealCards.Card(body, DealActions(message, context, allowMute: !channel));
+    }
+
+    public static JsonObject OwnerAssigned(DeliveryMessage message, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray
+        {
+            DealCards.Text(BotTexts.T("notify.assigned.title", locale, ("name", CardText.Markdown(message.OpportunityName))), size: "Medium", weight: "Bolder"),
+            DealCards.Text(BotTexts.T("notify.assigned.intro", locale, ("who", CardText.Markdown(message.ActorName ?? message.ActorId))), isSubtle: true, spacing: "None"),
+            Facts(message, locale, includeOwner: false),
+        };
+        return DealCards.Card(body, DealActions(message, context, allowMute: true));
+    }
+
+    public static JsonObject DealWon(DeliveryMessage message, CardContext context)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray
+        {
+            DealCards.Text("🏆 " + BotTexts.T("notify.won.title", locale, ("name", CardText.Markdown(message.OpportunityName))), size: "Medium", weight: "Bolder", color: "Good"),
+            DealCards.Text(BotTexts.T("notify.won.intro", locale, ("owner", CardText.Markdown(message.OwnerName ?? message.OwnerId))), spacing: "None"),
+            new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray
+                {
+                    DealCards.Fact(BotTexts.T("fact.amount", locale), BotTexts.Money(message.Amount, CardText.Markdown(message.Currency ?? ""), locale)),
+                    DealCards.Fact(BotTexts.T("notify.fact.via", locale), Surface(message.Surface, locale)),
+                    DealCards.Fact(BotTexts.T("notify.fact.when", locale), BotTexts.When(message.At, locale)),
+                },
+            },
+        };
+        return DealCards.Card(body, DealActions(message, context, allowMute: false));
+    }
+
+    /// <summary>The reminders due, each with one-click actions: log a touch, snooze a day or a week, set the next follow-up, move the stage.</summary>
+    public static JsonObject Reminders(IReadOnlyList<Reminder> reminders, CardContext context, string? notice = null, bool noticeIsError = false)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray();
+        if (notice is not null)
+        {
+            body.Add(DealCards.Container([DealCards.Text(notice, weight: "Bolder", color: noticeIsError ? "Attention" : "Good")], style: noticeIsError ? "attention" : "good"));
+        }
+        body.Add(DealCards.Text(BotTexts.T("reminders.title", locale, ("count", reminders.Count.ToString(CultureInfo.InvariantCulture))), size: "Medium", weight: "Bolder"));
+        if (reminders.Count == 0)
+        {
+            body.Add(DealCards.Text(BotTexts.T("reminders.none", locale)));
+            return DealCards.Card(body, []);
+        }
+        var index = 0;
+        foreach (var reminder in reminders.Take(MaxReminders))
+        {
+            index++;
+            var item = new JsonArray
+            {
+                DealCards.Text(CardText.Markdown(reminder.OpportunityName), weight: "Bolder"),
+                DealCards.Text(BotTexts.T("reminder." + reminder.Rule, locale, ("due", BotTexts.Date(reminder.DueOn, locale))), isSubtle: true, spacing: "None"),
+                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, context) },
+            };
+            var container = DealCards.Container(item);
+            container["separator"] = true;
+            body.Add(container);
+        }
+        if (reminders.Count > MaxReminders)
+        {
+            body.Add(DealCards.Text(BotTexts.T("reminders.more", locale, ("count", (reminders.Count - MaxReminders).ToString(CultureInfo.InvariantCulture))), isSubtle: true));
+        }
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>Every notification card with fixed inputs, both languages, one with a hostile deal name: for validation.</summary>
+    public static IReadOnlyList<(string Name, JsonObject Card)> SampleCards()
+    {
+        var at = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+        var deal = Guid.Parse("6f1c2a9e-2b1d-4c55-9a0b-000000000001");
+        var hostile = "**x** <at>y</at> [a](javascript:alert(1)) {{DATE(2026-01-01T00:00:00Z, SHORT)}}";
+        var stage = new DeliveryMessage
+        {
+            Kind = NotificationKind.StageChanged, TenantId = "tenant-a", At = at, OpportunityId = deal, OpportunityName = "Contoso – 50 seats",
+            FromStage = Stage.Qualify, ToStage = Stage.Proposal, OwnerId = "ann", OwnerName = "Ann Lee", ActorId = "carl", ActorName = "Carl", Surface = ChangeSurface.Outlook,
+            Reason = "Budget confirmed by phone",
+        };
+        var reminders = new List<Reminder>
+        {
+            new(deal, "Contoso – 50 seats", "ann", ReminderRule.Untouched, new DateOnly(2026, 11, 20)),
+            new(deal, hostile, "ann", ReminderRule.FollowUpDue, new DateOnly(2026, 11, 25), hostile),
+            new(deal, "Fabrikam", "ann", ReminderRule.CloseDatePassed, new DateOnly(2026, 11, 1)),
+        };
+        var cards = new List<(string, JsonObject)>();
+        foreach (var (suffix, locale) in new[] { ("en", "en-US"), ("zh", "zh-Hans") })
+        {
+            var context = new CardContext(locale, at);
+            cards.Add(($"notify-stage-{suffix}", StageChanged(stage, context)));
+            cards.Add(($"notify-stage-channel-{suffix}", StageChanged(stage with { Subscription = SubscriptionFilter.AllStageChanges, Surface = ChangeSurface.Import }, context)));
+            cards.Add(($"notify-stage-hostile-{suffix}", StageChanged(stage with { OpportunityName = hostile, ActorName = hostile, Reason = hostile, Surface = null }, context)));
+            cards.Add(($"notify-assigned-{suffix}", OwnerAssigned(stage with { Kind = NotificationKind.OwnerAssigned, Surface = ChangeSurface.Api }, context)));
+            cards.Add(($"notify-won-{suffix}", DealWon(stage with { Kind = NotificationKind.DealWon, ToStage = Stage.Won, Amount = 120_000m, Currency = "USD",
+                Subscription = SubscriptionFilter.WonDeals }, context)));
+            cards.Add(($"reminders-{suffix}", Reminders(reminders, context)));
+            cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), context, BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
+            cards.Add(($"reminders-none-{suffix}", Reminders([], context, BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
+        }
+        return cards;
+    }
+
+    public static string Surface(ChangeSurface? surface, string locale) => BotTexts.T("surface." + (surface ?? ChangeSurface.System), locale);
+
+    private static JsonArray ReminderActions(Reminder reminder, int index, CardContext context)
+    {
+        var locale = context.Locale;
+        var dateId = $"{NotifyVerbs.FollowUpOn}.{index}";
+        var stageId = $"{CardData.Stage}.{index}";
+        JsonObject Data(params (string Key, string Value)[] values)
+        {
+            var data = new JsonObject { [CardData.DealId] = reminder.OpportunityId.ToString(), [NotifyVerbs.Rule] = reminder.Rule.ToString() };
+            foreach (var (key, value) in values) data[key] = value;
+            return data;
+        }
+        var date = new JsonObject
+        {
+            ["type"] = "Input.Date", ["id"] = dateId, ["label"] = BotTexts.T("reminder.followup_date", locale),
+            ["value"] = context.RenderedAt.UtcDateTime.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["isRequired"] = true, ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
+        };
+        var stageInput = StageInput(stageId, Stage.Proposal, null, locale);
+        return
+        [
+            DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()),
+            DealCards.Execute(BotTexts.T("reminder.snooze_day", locale), NotifyVerbs.Snooze, Data((NotifyVerbs.Length, nameof(SnoozeLength.Day)))),
+            DealCards.Execute(BotTexts.T("reminder.snooze_week", locale), NotifyVerbs.Snooze, Data((NotifyVerbs.Length, nameof(SnoozeLength.Week)))),
+            SubCard(BotTexts.T("reminder.followup", locale), [date], DealCards.Execute(BotTexts.T("action.save", locale), NotifyVerbs.FollowUp, Data((NotifyVerbs.DateInput, dateId)))),
+            SubCard(BotTexts.T("reminder.move", locale), [stageInput], DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data((NotifyVerbs.StageInput, stageId)))),
+        ];
+    }
+
+    private static JsonObject SubCard(string title, JsonArray body, JsonObject action) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = title,
+        ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = new JsonArray { action } },
+    };
+
+    /// <summary>
+    /// The deal's actions on a notification: open it (the full deal card, with every action), and for the owner log a
+    /// touch, move the stage (the same inputs as a reminder's) and mute it. The card carries no version, so these act
+    /// on the deal as it is now; the answer is the fresh deal card.
+    /// </summary>
+    private static JsonArray DealActions(DeliveryMessage message, CardContext context, bool allowMute)
+    {
+        var locale = context.Locale;
+        var actions = new JsonArray();
+        if (message.OpportunityId is not { } id) return actions;
+        actions.Add(DealCards.Execute(BotTexts.T("notify.open", locale), CardVerbs.Show, new JsonObject { [CardData.DealId] = id.ToString() }));
+        if (!allowMute) return actions;
+        JsonObject Data(params (string Key, string Value)[] values)
+        {
+            var data = new JsonObject { [CardData.DealId] = id.ToString(), [NotifyVerbs.Origin] = NotifyVerbs.FromDeal };
+            foreach (var (key, value) in values) data[key] = value;
+            return data;
+        }
+        actions.Add(DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()));
+        actions.Add(SubCard(BotTexts.T("reminder.move", locale), [StageInput(CardData.Stage, message.ToStage?.Next() ?? Stage.Proposal, message.ToStage, locale)],
+            DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data((NotifyVerbs.StageInput, CardData.Stage)))));
+        actions.Add(DealCards.Execute(BotTexts.T("notify.mute", locale), NotifyVerbs.Mute, new JsonObject { [CardData.DealId] = id.ToString() }));
+        return actions;
+    }
+
+    private static JsonObject StageInput(string id, Stage selected, Stage? current, string locale)
+    {
+        var stages = new JsonArray();
+        foreach (var stage in StageFacts.OpenStages.Append(Stage.Won).Append(Stage.Lost))
+        {
+            if (stage == current) continue;
+            stages.Add(new JsonObject { ["title"] = CardText.Plain(PipelineSettings.Default.For(stage).DisplayName(locale)), ["value"] = stage.Key() });
+        }
+        return new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet", ["id"] = id, ["label"] = BotTexts.T("input.stage", locale), ["choices"] = stages, ["style"] = "compact",
+            ["value"] = selected.Key(),
+        };
+    }
+
+    private static JsonObject Facts(DeliveryMessage message, string locale, bool includeOwner)
+    {
+        var facts = new JsonArray
+        {
+            DealCards.Fact(BotTexts.T("notify.fact.changed_by", locale), CardText.Markdown(message.ActorName ?? message.ActorId)),
+            DealCards.Fact(BotTexts.T("notify.fact.via", locale), Surface(message.Surface, locale)),
+            DealCards.Fact(BotTexts.T("notify.fact.when", locale), BotTexts.When(message.At, locale)),
+        };
+        if (includeOwner) facts.Add(DealCards.Fact(BotTexts.T("notify.fact.owner", locale), CardText.Markdown(message.OwnerName ?? message.OwnerId)));
+        if (message.Reason is { Length: > 0 } reason) facts.Add(DealCards.Fact(BotTexts.T("notify.fact.reason", locale), CardText.Markdown(reason)));
+        return new JsonObject { ["type"] = "FactSet", ["facts"] = facts };
+    }
+
+    private static JsonObject StageProgress(Stage? stage, string locale)
+    {
+        var current = (stage ?? Stage.New).PhaseOf();
+        var columns = new JsonArray();
+        foreach (var phase in Enum.GetValues<Phase>())
+        {
+            var (mark, color, subtle) = phase < current ? ("✓", "Good", false) : phase == current ? ("●", stage == Stage.Lost ? "Attention" : "Accent", false) : ("○", "Default", true);
+            var text = DealCards.Text($"{mark} {BotTexts.Phase(phase, locale)}", size: "Small", color: color, isSubtle: subtle);
+            columns.Add(new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JsonArray { text } });
+        }
+        return new JsonObject { ["type"] = "ColumnSet", ["columns"] = columns };
+    }
+}

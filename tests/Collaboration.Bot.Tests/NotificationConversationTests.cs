@@ -1,0 +1,237 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Collaboration.Application.Notifications;
+using Collaboration.Bot.Cards;
+using Collaboration.Bot.Tests.Infrastructure;
+using Collaboration.Domain.Notifications;
+using Collaboration.Domain.Nurture;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Collaboration.Bot.Tests;
+
+/// <summary>Notifications and reminders through the real bot host: its dispatcher, sender, Teams channel and card actions.</summary>
+public sealed class NotificationConversationTests
+{
+    private static readonly TestUser Alex = new("aad-alex", "Alex Wilber");
+    private static readonly TestUser Megan = new("aad-megan", "Megan Bowen");
+    private const string Channel = "19:sales-channel@thread.tacv2";
+
+    [Fact]
+    public async Task A_teammates_stage_change_reaches_the_owner_as_a_card_and_the_owners_own_change_sends_nothing()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Alpha 10k");
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+
+        await host.SayAsync(Alex, "advance alpha");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(0, await PumpAsync(host));
+        Assert.Equal(before, host.Connector.Requests.Count);
+
+        await host.SayAsync(Megan, "advance bravo");
+        before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+
+        var request = Assert.Single(host.RequestsSince(before));
+        Assert.Contains("/v3/conversations/" + Uri.EscapeDataString(Alex.ConversationId) + "/activities", request.RawTarget);
+        var card = BotConversationHost.CardOf(request)!;
+        var text = CardReader.Text(card);
+        Assert.Contains("Bravo", text);
+        Assert.Contains("Megan Bowen", text);
+        Assert.Contains("Teams", text);
+        Assert.Contains(PipelineSettings.Default.For(Stage.New).DisplayName("en-US") + " → " + PipelineSettings.Default.For(Stage.Qualify).DisplayName("en-US"), text);
+        Assert.True(CardReader.HasAction(card, CardVerbs.Show));
+        Assert.True(CardReader.HasAction(card, NotifyVerbs.Mute));
+        Assert.True(CardReader.HasAction(card, NotifyVerbs.MoveStage));
+
+        // "Log a touch" on the notification answers with the fresh deal card.
+        var touched = await host.ClickAsync(Alex, CardReader.Action(card, NotifyVerbs.Touch));
+        Assert.Contains("Touch logged on Bravo", CardReader.Text(touched.Card));
+        Assert.True(CardReader.HasAction(touched.Card, CardVerbs.Advance));
+
+        // "Mute this deal" on the card: Megan's next change of Bravo is not delivered to Alex.
+        var muted = await host.ClickAsync(Alex, CardReader.Action(card, NotifyVerbs.Mute));
+        Assert.Equal(HttpStatusCode.OK, muted.Status);
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            Assert.Single(await db.Mutes.Where(m => m.UserObjectId == Alex.ObjectId).ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_chinese_owner_gets_the_card_in_chinese()
+    {
+        var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(li, "新商机 华为项目 10万");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", li.ObjectId, Megan.ObjectId);
+        await host.SayAsync(Megan, "advance 华为");
+        var before = host.Connector.Requests.Count;
+
+        Assert.Equal(1, await PumpAsync(host));
+
+        var text = CardReader.Text(BotConversationHost.CardOf(Assert.Single(host.RequestsSince(before)))!);
+        Assert.Contains("Megan Bowen 推进了您的商机", text);
+        Assert.Contains(PipelineSettings.Default.For(Stage.Qualify).DisplayName("zh-Hans"), text);
+        Assert.Contains("打开商机", text);
+    }
+
+    [Fact]
+    public async Task A_conversation_teams_blocks_is_deactivated_and_later_notifications_are_parked_without_a_call()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Alpha 10k");
+        await host.SayAsync(Alex, "new deal Bravo 10k");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+        host.Connector.Respond = (_, r) => r.RawTarget.Contains("personal-aad-alex", StringComparison.Ordinal) && r.Method == "POST" && r.Body.Contains("Alpha", StringComparison.Ordinal)
+            ? Microsoft.AspNetCore.Http.Results.Json(new { error = new { code = "ConversationBlockedByUser", message = "User blocked the conversation with the bot." } }, statusCode: 403)
+            : Microsoft.AspNetCore.Http.Results.Json(new { id = "ok" });
+
+        await host.SayAsync(Megan, "advance alpha");
+        Assert.Equal(0, await PumpAsync(host));
+        await host.SayAsync(Megan, "advance bravo");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(0, await PumpAsync(host));
+
+        Assert.Empty(host.RequestsSince(before));
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.False((await db.ConversationReferences.AsNoTracking().SingleAsync(r => r.ConversationId == Alex.ConversationId)).IsActive);
+        var deliveries = await db.Deliveries.AsNoTracking().OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal([DeliveryStatus.Parked, DeliveryStatus.Parked], deliveries.Select(d => d.Status));
+        Assert.Contains("ConversationBlockedByUser", deliveries[0].LastError);
+        Assert.Contains("deactivated", deliveries[1].LastError);
+        var parked = CardReader.Text(Assert.Single(await host.SayAsync(Megan, "parked")));
+        Assert.Contains("Only a tenant admin", parked);
+    }
+
+    [Fact]
+    public async Task Subscribe_mute_and_quiet_hours_commands_change_the_preferences_in_the_database()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Contoso 10k");
+
+        Assert.Contains("won deals", CardReader.Text(Assert.Single(await SayInChannelAsync(host, Alex, "subscribe won deals"))));
+        await SayInChannelAsync(host, Alex, "订阅 所有阶段变化");
+        Assert.Contains("not in a team", CardReader.Text(Assert.Single(await SayInChannelAsync(host, Alex, "subscribe my team"))));
+        await TeamAsync(host, "east", Alex.ObjectId);
+        await SayInChannelAsync(host, Alex, "subscribe my team");
+        await host.SayAsync(Alex, "mute contoso");
+        await host.SayAsync(Alex, "免打扰 20:00-08:00");
+
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            var subscriptions = (await db.Subscriptions.AsNoTracking().ToListAsync()).OrderBy(s => s.Filter).ToList();
+            Assert.Equal([SubscriptionFilter.WonDeals, SubscriptionFilter.AllStageChanges, SubscriptionFilter.MyTeam], subscriptions.Select(s => s.Filter));
+            Assert.All(subscriptions, s => Assert.Equal(Channel, s.ConversationKey));
+            Assert.Equal("east", subscriptions[2].Team);
+            var mute = await db.Mutes.AsNoTracking().SingleAsync();
+            Assert.Equal((await db.Opportunities.SingleAsync()).Id, mute.OpportunityId);
+            var settings = await db.NotificationSettings.AsNoTracking().SingleAsync(s => s.UserObjectId == Alex.ObjectId);
+            Assert.Equal(new TimeOnly(20, 0), settings.QuietFrom);
+            Assert.Equal(new TimeOnly(8, 0), settings.QuietUntil);
+        }
+
+        await host.SayAsync(Alex, "unmute contoso");
+        await host.SayAsync(Alex, "quiet hours off");
+        await SayInChannelAsync(host, Alex, "unsubscribe");
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            Assert.Empty(await db.Subscriptions.ToListAsync());
+            Assert.Empty(await db.Mutes.ToListAsync());
+            Assert.Null((await db.NotificationSettings.AsNoTracking().SingleAsync(s => s.UserObjectId == Alex.ObjectId)).QuietFrom);
+        }
+    }
+
+    [Fact]
+    public async Task Reminder_card_actions_snooze_log_a_touch_set_the_follow_up_and_move_the_stage()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        foreach (var name in new[] { "Alpha", "Bravo", "Charlie", "Delta" }) await host.SayAsync(Alex, $"new deal {name} 10k");
+        clock.Advance(TimeSpan.FromDays(4));
+
+        var card = Assert.Single(await host.SayAsync(Alex, "reminders"));
+        Assert.Contains("4 reminder(s)", CardReader.Text(card));
+        Guid IdOf(string name) => Guid.Parse(ReminderAction(card, name, NotifyVerbs.Touch)["data"]![CardData.DealId]!.GetValue<string>());
+        var (alpha, bravo, charlie, delta) = (IdOf("Alpha"), IdOf("Bravo"), IdOf("Charlie"), IdOf("Delta"));
+
+        var snoozed = await host.ClickAsync(Alex, ReminderAction(card, "Alpha", NotifyVerbs.Snooze));
+        Assert.Equal(HttpStatusCode.OK, snoozed.Status);
+        Assert.Contains("Snoozed Alpha", CardReader.Text(snoozed.Card));
+        Assert.Contains("3 reminder(s)", CardReader.Text(snoozed.Card));
+        Assert.DoesNotContain("Alpha\n", CardReader.Text(snoozed.Card).Split("Snoozed")[1]);
+
+        var touched = await host.ClickAsync(Alex, ReminderAction(snoozed.Card, "Bravo", NotifyVerbs.Touch));
+        Assert.Contains("Touch logged on Bravo", CardReader.Text(touched.Card));
+
+        var followUpAction = ReminderAction(touched.Card, "Charlie", NotifyVerbs.FollowUp);
+        var followUp = await host.ClickAsync(Alex, followUpAction,
+            new Dictionary<string, string> { [followUpAction["data"]![NotifyVerbs.DateInput]!.GetValue<string>()] = "2027-01-15" });
+        Assert.Contains("2027-01-15", CardReader.Text(followUp.Card));
+
+        var moveAction = ReminderAction(followUp.Card, "Delta", NotifyVerbs.MoveStage);
+        var moved = await host.ClickAsync(Alex, moveAction,
+            new Dictionary<string, string> { [moveAction["data"]![NotifyVerbs.StageInput]!.GetValue<string>()] = Stage.Qualify.Key() });
+        Assert.Contains("Delta moved to", CardReader.Text(moved.Card));
+
+        await using var db = host.Db.Database.Open("tenant-a");
+        var snooze = await db.Snoozes.AsNoTracking().SingleAsync();
+        Assert.Equal((alpha, ReminderRule.Untouched), (snooze.OpportunityId, snooze.Rule));
+        Assert.Equal(clock.GetUtcNow().AddDays(1), snooze.Until);
+        Assert.Single(await db.Interactions.AsNoTracking().Where(i => i.OpportunityId == bravo).ToListAsync());
+        Assert.Equal(new DateOnly(2027, 1, 15), (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == charlie)).NextFollowUpOn);
+        Assert.Equal(Stage.Qualify, (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == delta)).Stage);
+    }
+
+    [Fact]
+    public async Task The_parked_command_lists_failed_deliveries_for_admins_only()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "help");
+        Assert.Contains("Only a tenant admin", CardReader.Text(Assert.Single(await host.SayAsync(Alex, "parked"))));
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            (await db.Users.SingleAsync(u => u.ObjectId == Alex.ObjectId)).SetAdmin(true);
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("Nothing is parked", CardReader.Text(Assert.Single(await host.SayAsync(Alex, "失败通知"))));
+    }
+
+    internal static async Task<int> PumpAsync(BotConversationHost host)
+    {
+        await host.Services.GetRequiredService<OutboxDispatcher>().DrainAsync();
+        return await host.Services.GetRequiredService<DeliverySender>().SendDueAsync();
+    }
+
+    private static JsonObject ReminderAction(JsonObject card, string dealName, string verb)
+    {
+        var item = CardReader.Walk(card).First(o => o["type"]?.GetValue<string>() == "Container"
+            && o["items"]?[0]?["text"]?.GetValue<string>() == dealName);
+        return CardReader.Action(item, verb);
+    }
+
+    private static async Task<IReadOnlyList<JsonObject>> SayInChannelAsync(BotConversationHost host, TestUser user, string text)
+    {
+        var before = host.Connector.Requests.Count;
+        var message = host.Activity(user, "message", "channel", Channel);
+        message["text"] = text;
+        message["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" };
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(message)).StatusCode);
+        return host.CardsSentSince(before);
+    }
+
+    private static async Task TeamAsync(BotConversationHost host, string team, params string[] users)
+    {
+        await using var db = host.Db.Database.Open("tenant-a");
+        foreach (var user in await db.Users.Where(u => users.Contains(u.ObjectId)).ToListAsync()) user.PlaceInTeam(team, null);
+        await db.SaveChangesAsync();
+    }
+}
