@@ -85,7 +85,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
     private static async Task SeedAsync(TestDatabase db, string serviceUrl)
     {
         var clock = TimeProvider.System;
-        var users = new UserDirectory(db.Database);
+        var users = new UserDirectory(db.Database, clock);
         await users.EnsureAsync(new UserProfile(Tenant, Owner, "Olivia Owner", "owner@example.com", "en-US", "UTC"));
         await users.EnsureAsync(new UserProfile(Tenant, Mover, "Megan Mover", "mover@example.com", "en-US", "UTC"));
         await Team.PlaceAsync(db, Tenant, "east", Owner, Mover);
