@@ -40,6 +40,41 @@ public sealed class TaskPaneTests(BrowserFixture browser)
         Assert.Empty(pane.Dialogs);
     }
 
+    [Theory]
+    [InlineData("en-US", "Referred by", "Create opportunity")]
+    [InlineData("zh-CN", "推荐人", "创建商机")]
+    public async Task AReferrerFilledInIsSavedOnTheNewDealAsAReferral(string language, string label, string create)
+    {
+        await using var host = await AddinHost.StartAsync();
+        await using var pane = await Pane.OpenAsync(browser, host, NewBuyer, language);
+        await Expect(pane.TestId("sender-name")).ToHaveTextAsync("Li Wei");
+
+        await pane.Page.GetByLabel(label, new PageGetByLabelOptions { Exact = true }).FillAsync("  Zhang Min (Fabrikam)  ");
+        await pane.Button(create).ClickAsync();
+
+        await Expect(pane.TestId("deal")).ToBeVisibleAsync();
+        await Expect(pane.Page.GetByLabel(label, new PageGetByLabelOptions { Exact = true })).ToHaveValueAsync("");
+        await using var db = host.Db.Database.Open(DemoDataSeeder.TenantId);
+        var deal = await db.Opportunities.SingleAsync();
+        Assert.Equal("Zhang Min (Fabrikam)", deal.ReferredBy);
+        Assert.Equal(Domain.Opportunities.CaptureSource.Referral, deal.Source);
+    }
+
+    [Fact]
+    public async Task WithoutAReferrerTheDealComesFromTheEmail()
+    {
+        await using var host = await AddinHost.StartAsync();
+        await using var pane = await Pane.OpenAsync(browser, host, NewBuyer);
+
+        await pane.Button("Create opportunity").ClickAsync();
+
+        await Expect(pane.TestId("deal")).ToBeVisibleAsync();
+        await using var db = host.Db.Database.Open(DemoDataSeeder.TenantId);
+        var deal = await db.Opportunities.SingleAsync();
+        Assert.Null(deal.ReferredBy);
+        Assert.Equal(Domain.Opportunities.CaptureSource.Email, deal.Source);
+    }
+
     [Fact]
     public async Task SwitchingItemsInAPinnedPaneShowsTheNewSenderAndNoItemWhenNothingIsSelected()
     {
@@ -183,7 +218,7 @@ public sealed class TaskPaneTests(BrowserFixture browser)
 
         var named = new (AriaRole Role, string Name)[]
         {
-            (AriaRole.Combobox, "Deal"), (AriaRole.Button, "Create opportunity"), (AriaRole.Button, "Log to deal"),
+            (AriaRole.Combobox, "Deal"), (AriaRole.Textbox, "Referred by"), (AriaRole.Button, "Create opportunity"), (AriaRole.Button, "Log to deal"),
             (AriaRole.Button, "Advance stage"), (AriaRole.Spinbutton, "Budget amount"), (AriaRole.Textbox, "Currency"),
             (AriaRole.Combobox, "Budget status"), (AriaRole.Textbox, "Decision maker"), (AriaRole.Combobox, "Need"),
             (AriaRole.Combobox, "Timeline"), (AriaRole.Button, "Save qualification"),

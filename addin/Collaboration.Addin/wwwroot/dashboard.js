@@ -25,6 +25,20 @@ const TEXTS = {
     "stage.new": "New", "stage.qualify": "Qualify", "stage.nurture": "Nurture", "stage.proposal": "Proposal",
     "stage.negotiation": "Negotiation", "stage.contract": "Contract", "stage.cycle": "Capture → won",
     noReason: "(no reason)",
+    importTitle: "Import contacts/leads", importFile: "File (CSV or XLSX)", importSource: "Source name", importPreview: "Preview",
+    importMapping: "Column for each field", importStart: "Import", notMapped: "(not mapped)",
+    importNeedFile: "Choose a CSV or XLSX file first.", importNeedSource: "Name the source (e.g. the event) before importing.",
+    importPreviewing: "Reading the file…", importPreviewed: "{total} rows in the file; the first {shown} are shown. Check the columns, then import.",
+    importStarting: "Starting the import…", importProgress: "Importing: {processed} of {total} rows…",
+    importDone: "Import finished: {processed} of {total} rows processed.", importFailed: "The import failed: {reason}",
+    importRefused: "The server refused the file: {reason}",
+    "count.created": "Created", "count.existingContacts": "Existing contacts", "count.alreadyImported": "Already imported",
+    "count.duplicatesInFile": "Duplicates in the file", "count.invalid": "Invalid rows", importErrors: "Rows with problems",
+    importLine: "Line {line} ({column}): {message}", count: "Count",
+    "field.email": "Email", "field.name": "Name", "field.firstName": "First name", "field.lastName": "Last name", "field.company": "Company",
+    "field.dealName": "Deal name", "field.amount": "Amount", "field.currency": "Currency", "field.closeDate": "Close date",
+    "field.country": "Country/region", "field.budget": "Budget", "field.timeline": "Timeline", "field.notes": "Notes",
+    "field.phone": "Phone", "field.title": "Job title",
   },
   zh: {
     title: "销售漏斗仪表板", period: "期间", from: "开始", to: "结束", owner: "负责人", team: "团队", all: "全部",
@@ -37,6 +51,20 @@ const TEXTS = {
     "stage.new": "新建", "stage.qualify": "资格审核", "stage.nurture": "培育", "stage.proposal": "方案",
     "stage.negotiation": "谈判", "stage.contract": "合同", "stage.cycle": "获取 → 赢单",
     noReason: "（无原因）",
+    importTitle: "导入联系人/线索", importFile: "文件（CSV 或 XLSX）", importSource: "来源名称", importPreview: "预览",
+    importMapping: "各字段对应的列", importStart: "导入", notMapped: "（不导入）",
+    importNeedFile: "请先选择 CSV 或 XLSX 文件。", importNeedSource: "导入前请填写来源名称（例如活动名称）。",
+    importPreviewing: "正在读取文件…", importPreviewed: "文件共 {total} 行，显示前 {shown} 行。请核对各列后导入。",
+    importStarting: "正在开始导入…", importProgress: "正在导入：{processed} / {total} 行…",
+    importDone: "导入完成：已处理 {processed} / {total} 行。", importFailed: "导入失败：{reason}",
+    importRefused: "服务器拒绝了该文件：{reason}",
+    "count.created": "新建", "count.existingContacts": "已有联系人", "count.alreadyImported": "已导入过",
+    "count.duplicatesInFile": "文件内重复", "count.invalid": "无效行", importErrors: "有问题的行",
+    importLine: "第 {line} 行（{column}）：{message}", count: "数量",
+    "field.email": "邮箱", "field.name": "姓名", "field.firstName": "名", "field.lastName": "姓", "field.company": "公司",
+    "field.dealName": "商机名称", "field.amount": "金额", "field.currency": "币种", "field.closeDate": "预计成交日期",
+    "field.country": "国家/地区", "field.budget": "预算", "field.timeline": "时间表", "field.notes": "备注",
+    "field.phone": "电话", "field.title": "职位",
   },
 };
 
@@ -305,7 +333,7 @@ function translate() {
   /** @type {HTMLElement} */ (document.getElementById("title")).textContent = t("title");
   document.querySelectorAll("[data-text]").forEach(node => { node.textContent = t(/** @type {HTMLElement} */ (node).dataset.text ?? ""); });
   document.querySelectorAll("#period option").forEach(node => { node.textContent = t(/** @type {HTMLOptionElement} */ (node).value); });
-  document.querySelectorAll(".panel").forEach(panel => {
+  document.querySelectorAll(".panel[data-report]").forEach(panel => {
     const key = /** @type {HTMLElement} */ (panel).dataset.report ?? "";
     const heading = /** @type {HTMLElement} */ (panel.querySelector("h2"));
     const button = el("button", t("csv"), "csv");
@@ -321,8 +349,186 @@ function toggleCustom() {
   document.querySelectorAll(".filters .custom").forEach(node => { /** @type {HTMLElement} */ (node).hidden = !custom; });
 }
 
+// ---- Import contacts/leads: preview a CSV/XLSX list, adjust the column for each field, import, follow the job. ----
+
+/** @typedef {{ columns: string[], firstRows: string[][], totalRows: number, mapping: Record<string, string>, fields: string[] }} ImportPreview */
+/** @typedef {{ id: string, status: string, totalRows: number, processedRows: number, created: number, existingContacts: number,
+ *  alreadyImported: number, duplicatesInFile: number, invalid: number, errors: { line: number, column: string, message: string }[], failure: string | null }} ImportJob */
+
+const IMPORT_FIELDS = ["email", "name", "firstName", "lastName", "company", "dealName", "amount", "currency", "closeDate", "country", "budget", "timeline", "notes", "phone", "title"];
+const IMPORT_COUNTS = ["created", "existingContacts", "alreadyImported", "duplicatesInFile", "invalid"];
+
+/** @param {string} id */
+const byId = id => /** @type {any} */ (document.getElementById(id));
+
+/** @param {string} message @param {boolean} [error] */
+function importStatus(message, error = false) {
+  const status = byId("import-status");
+  status.className = error ? "status error" : "status";
+  status.textContent = message;
+}
+
+/** The problem+json detail (or validation messages) of a refused request. @param {Response} response */
+async function problem(response) {
+  try {
+    const body = await response.json();
+    const errors = body.errors ? Object.values(body.errors).flat().join(" ") : "";
+    return errors || body.detail || body.title || String(response.status);
+  } catch {
+    return String(response.status);
+  }
+}
+
+/** @param {string} path @param {FormData} form */
+async function postForm(path, form) {
+  const response = await fetch(path, { method: "POST", body: form, headers: { Accept: "application/json", "Accept-Language": lang === "zh" ? "zh-CN" : "en-US" }, credentials: "same-origin" });
+  if (!response.ok) throw new Error(await problem(response));
+  return response.json();
+}
+
+/** @returns {FormData | null} */
+function importForm() {
+  /** @type {File | undefined} */
+  const file = byId("import-file").files?.[0];
+  if (!file) {
+    importStatus(t("importNeedFile"), true);
+    return null;
+  }
+  const form = new FormData();
+  form.append("file", file, file.name);
+  const source = byId("import-source").value.trim();
+  if (source) form.append("sourceName", source);
+  return form;
+}
+
+/** @param {ImportPreview} preview */
+function showPreview(preview) {
+  const fields = IMPORT_FIELDS.filter(f => preview.fields.includes(f)).concat(preview.fields.filter(f => !IMPORT_FIELDS.includes(f)));
+  const box = byId("import-mapping").querySelector("div");
+  box.replaceChildren(...fields.map(field => {
+    const select = el("select");
+    select.id = `import-map-${field}`;
+    select.dataset.field = field;
+    select.append(Object.assign(el("option", t("notMapped")), { value: "" }));
+    for (const column of preview.columns) select.append(Object.assign(el("option", column), { value: column }));
+    select.value = preview.mapping[field] ?? "";
+    // Named by its field alone (aria-labelledby): a wrapping label would add the selected column to the name.
+    const name = el("span", t(`field.${field}`));
+    name.id = `import-map-${field}-label`;
+    select.setAttribute("aria-labelledby", name.id);
+    const label = el("label");
+    label.append(name, select);
+    return label;
+  }));
+  byId("import-mapping").hidden = false;
+
+  const rows = el("table");
+  rows.id = "import-preview-table";
+  rows.setAttribute("aria-label", t("importPreview"));
+  const head = rows.createTHead().insertRow();
+  for (const column of preview.columns) {
+    const th = el("th", column);
+    th.scope = "col";
+    head.append(th);
+  }
+  const body = rows.createTBody();
+  for (const row of preview.firstRows) {
+    const tr = body.insertRow();
+    preview.columns.forEach((_, i) => tr.append(el("td", row[i] ?? "")));
+  }
+  byId("import-rows").replaceChildren(rows);
+  byId("import-start").hidden = false;
+  byId("import-result").replaceChildren();
+  importStatus(t("importPreviewed", { total: numberFormat.format(preview.totalRows), shown: numberFormat.format(preview.firstRows.length) }));
+}
+
+async function previewImport() {
+  const form = importForm();
+  if (!form) return;
+  const button = byId("import-preview");
+  button.disabled = true;
+  importStatus(t("importPreviewing"));
+  try {
+    showPreview(await postForm("api/imports/preview", form));
+  } catch (error) {
+    importStatus(t("importRefused", { reason: error instanceof Error ? error.message : "?" }), true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** @param {ImportJob} job */
+function showJob(job) {
+  const done = job.status === "completed" || job.status === "failed";
+  if (job.status === "failed") importStatus(t("importFailed", { reason: job.failure ?? "?" }), true);
+  else importStatus(t(done ? "importDone" : "importProgress", { processed: numberFormat.format(job.processedRows), total: numberFormat.format(job.totalRows) }));
+  const counts = table([t("measure"), t("count")], IMPORT_COUNTS.map(key => [t(`count.${key}`), /** @type {any} */ (job)[key] ?? 0]));
+  counts.id = "import-counts";
+  const parts = [counts];
+  if (job.errors.length > 0) {
+    const list = el("ul", undefined, "import-errors");
+    list.id = "import-errors";
+    list.setAttribute("aria-label", t("importErrors"));
+    for (const e of job.errors) {
+      const item = el("li", t("importLine", { line: String(e.line), column: e.column, message: e.message }));
+      item.dataset.line = String(e.line);
+      list.append(item);
+    }
+    parts.push(el("h3", t("importErrors")), list);
+  }
+  byId("import-result").replaceChildren(...parts);
+  return done;
+}
+
+async function startImport() {
+  const form = importForm();
+  if (!form) return;
+  if (!form.get("sourceName")) {
+    importStatus(t("importNeedSource"), true);
+    byId("import-source").focus();
+    return;
+  }
+  /** @type {Record<string, string>} */
+  const mapping = {};
+  byId("import-mapping").querySelectorAll("select").forEach((/** @type {HTMLSelectElement} */ select) => {
+    if (select.value && select.dataset.field) mapping[select.dataset.field] = select.value;
+  });
+  form.append("mapping", JSON.stringify(mapping));
+  const buttons = [byId("import-start"), byId("import-preview")];
+  buttons.forEach(b => { b.disabled = true; });
+  importStatus(t("importStarting"));
+  try {
+    /** @type {ImportJob} */
+    let job = await postForm("api/imports", form);
+    while (!showJob(job)) {
+      await new Promise(resolve => setTimeout(resolve, 500));
+      job = await (await get(`api/imports/${encodeURIComponent(job.id)}`)).json();
+    }
+    if (job.status === "completed") refresh();
+  } catch (error) {
+    importStatus(t("importRefused", { reason: error instanceof Error ? error.message : "?" }), true);
+  } finally {
+    buttons.forEach(b => { b.disabled = false; });
+  }
+}
+
+function wireImport() {
+  byId("import-form").addEventListener("submit", (/** @type {Event} */ event) => {
+    event.preventDefault();
+    previewImport();
+  });
+  byId("import-file").addEventListener("change", () => {
+    byId("import-start").hidden = true;
+    byId("import-mapping").hidden = true;
+    byId("import-rows").replaceChildren();
+    byId("import-result").replaceChildren();
+  });
+  byId("import-start").addEventListener("click", () => startImport());
+}
+
 async function start() {
   translate();
+  wireImport();
   toggleCustom();
   const form = /** @type {HTMLFormElement} */ (document.getElementById("filters"));
   form.addEventListener("change", event => {

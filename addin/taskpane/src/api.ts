@@ -69,7 +69,10 @@ export class Api {
 
   config(): Promise<PaneConfig> { return this.send("GET", "/api/config"); }
   resolve(email: EmailFields): Promise<ResolveResponse> { return this.send("POST", "/api/emails/resolve", email); }
-  create(email: EmailFields): Promise<DealView> { return this.send("POST", "/api/opportunities/from-email", email); }
+  create(email: EmailFields, referredBy: string | null = null): Promise<DealView> {
+    const body = referredBy ? { ...email, referredBy, source: "referral" } : email;
+    return this.send("POST", "/api/opportunities/from-email", body);
+  }
   log(dealId: string, email: EmailFields): Promise<LogResponse> { return this.send("POST", `/api/opportunities/${encodeURIComponent(dealId)}/emails`, email); }
   deal(dealId: string): Promise<DealView> { return this.send("GET", `/api/opportunities/${encodeURIComponent(dealId)}`); }
   move(dealId: string, stage: string, expectedVersion: number): Promise<DealView> {

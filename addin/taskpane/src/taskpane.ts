@@ -15,6 +15,8 @@ let config: PaneConfig | null = null;
 /** Bumped on every item change: answers for an older item are dropped. */
 let generation = 0;
 let loaded: Loaded | null = null;
+/** The "Referred by" text: kept across re-renders of the same item, cleared when the item changes. */
+let referral = "";
 
 const content = () => document.getElementById("content") as HTMLElement;
 const status = () => document.getElementById("status") as HTMLElement;
@@ -45,6 +47,7 @@ async function ensureSignedIn(interactive: boolean): Promise<SignIn["kind"]> {
 async function load(interactive = false): Promise<void> {
   const mine = ++generation;
   loaded = null;
+  referral = "";
   const item = currentItem();
   if (!item) {
     showMessage("empty", locale.t.noItemTitle, locale.t.noItem);
@@ -173,8 +176,12 @@ function render(): void {
   dealSelect.addEventListener("change", () => void selectDeal(dealSelect.value).catch(actionFailed));
 
   const create = h("button", { id: "create-opportunity", type: "button", class: resolved.suggestion.action === "create" ? "button primary" : "button" }, t.createOpportunity);
+  const referredBy = h("input", { id: "referred-by", class: "input", type: "text", maxlength: "200", autocomplete: "off", "aria-describedby": "referred-by-hint" });
+  referredBy.value = referral;
+  referredBy.addEventListener("input", () => { referral = referredBy.value; });
   create.addEventListener("click", () => void act(create, async () => {
-    const created = await api.create(email);
+    const created = await api.create(email, referredBy.value.trim() || null);
+    referral = "";
     announce(t.created);
     await reloadAfter(created.id);
   }));
@@ -192,6 +199,8 @@ function render(): void {
     deals.length
       ? h("div", { class: "field" }, h("label", { for: "deal-select" }, t.deal), dealSelect)
       : h("p", { class: "muted" }, t.noOpenDeals),
+    h("div", { class: "field" }, h("label", { for: "referred-by" }, t.referredBy), referredBy,
+      h("p", { id: "referred-by-hint", class: "muted hint" }, t.referredByHint)),
     h("div", { class: "actions" }, create, log));
 
   // Re-rendering replaces the controls: keep keyboard focus on the control that had it.
