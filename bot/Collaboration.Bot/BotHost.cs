@@ -1,5 +1,6 @@
 using Collaboration.Application;
 using Collaboration.Application.Notifications;
+using Collaboration.Application.Nurture;
 using Collaboration.Bot.Notifications;
 using Collaboration.Bot.Conversation;
 using Collaboration.Bot.Protocol.Hosting;
@@ -25,6 +26,7 @@ public static class BotHost
         builder.Services.AddCrm(builder.Configuration);
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddFollowUpMail(builder.Configuration);
         builder.Services.AddSingleton<IConversationDirectory, StoredConversationDirectory>();
         builder.Services.AddSingleton<INotificationRenderer, CardNotificationRenderer>();
         builder.Services.AddTeamsNotifications(builder.Configuration);

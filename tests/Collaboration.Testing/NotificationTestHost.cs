@@ -13,7 +13,7 @@ namespace Collaboration.Testing;
 /// <summary>The notification pipeline over a <see cref="CrmTestHost"/>: dispatcher, sender and nurture runner on its fake clock.</summary>
 public sealed class NotificationTestHost : IAsyncDisposable
 {
-    private NotificationTestHost(CrmTestHost crm, NotificationOptions options, INotificationChannel channel)
+    private NotificationTestHost(CrmTestHost crm, NotificationOptions options, INotificationChannel channel, IFollowUpMailer? mailer)
     {
         Crm = crm;
         Options = options;
@@ -23,7 +23,7 @@ public sealed class NotificationTestHost : IAsyncDisposable
         Sender = NewSender(channel, Limiter);
         Preferences = new NotificationPreferences(crm.Db.Database, crm.Clock);
         Admin = new NotificationAdmin(crm.Db.Database, crm.Clock);
-        Nurture = new NurtureRunner(crm.Db.Database, crm.Clock, NullLogger<NurtureRunner>.Instance);
+        Nurture = new NurtureRunner(crm.Db.Database, crm.Clock, NullLogger<NurtureRunner>.Instance, mailer ?? new NoFollowUpMailer(), crm.Deals);
         NurtureService = new NurtureService(crm.Db.Database, crm.Clock);
     }
 
@@ -38,12 +38,13 @@ public sealed class NotificationTestHost : IAsyncDisposable
     public NurtureRunner Nurture { get; }
     public NurtureService NurtureService { get; }
 
-    public static async Task<NotificationTestHost> StartAsync(DatabaseKind kind, INotificationChannel? channel = null, Action<NotificationOptions>? configure = null)
+    public static async Task<NotificationTestHost> StartAsync(DatabaseKind kind, INotificationChannel? channel = null, Action<NotificationOptions>? configure = null,
+        IFollowUpMailer? mailer = null)
     {
         var options = new NotificationOptions { RetryBaseDelay = TimeSpan.FromSeconds(10), MaxDeliveryAttempts = 4 };
         configure?.Invoke(options);
         var crm = await CrmTestHost.StartAsync(kind);
-        return new NotificationTestHost(crm, options, channel ?? new RecordingChannel { Clock = crm.Clock });
+        return new NotificationTestHost(crm, options, channel ?? new RecordingChannel { Clock = crm.Clock }, mailer);
     }
 
     public RecordingChannel Recorded => (RecordingChannel)Channel;

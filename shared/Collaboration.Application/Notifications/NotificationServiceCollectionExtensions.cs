@@ -25,6 +25,7 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<DeliverySender>();
         services.TryAddSingleton<NotificationAdmin>();
         services.TryAddSingleton<NotificationPreferences>();
+        services.TryAddSingleton<IFollowUpMailer, NoFollowUpMailer>();
         services.TryAddSingleton<NurtureRunner>();
         services.TryAddSingleton<NurtureService>();
         services.TryAddSingleton<WeeklyDigestScheduler>();

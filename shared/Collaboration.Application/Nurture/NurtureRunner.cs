@@ -1,4 +1,8 @@
+using Collaboration.Application.Capture;
 using Collaboration.Application.Notifications;
+using Collaboration.Application.Opportunities;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Interactions;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;
@@ -12,9 +16,14 @@ namespace Collaboration.Application.Nurture;
 /// <summary>
 /// Once a day per rep, at their local digest time (08:00 by default, in User.TimeZone), gathers the reminders that
 /// are due on their open deals into one digest delivery. A snoozed reminder stays out until its snooze ends.
+/// Where follow-up mail is on (<see cref="IFollowUpMailer.IsEnabled"/>), due email steps of plans are sent from the
+/// rep's mailbox first, once each, and logged on the deal; the digest then says they were sent (or why not).
 /// </summary>
-public sealed class NurtureRunner(CrmDatabase database, TimeProvider clock, ILogger<NurtureRunner> logger)
+public sealed class NurtureRunner(
+    CrmDatabase database, TimeProvider clock, ILogger<NurtureRunner> logger, IFollowUpMailer mailer, OpportunityService opportunities)
 {
+    public static string EmailSourceId(Guid enrolmentId, int step) => $"followup:{enrolmentId}:{step}";
+
     public static string DigestSource(DateOnly localDate) => $"digest:{localDate:yyyy-MM-dd}";
 
     /// <summary>Writes the digests that are due in every tenant; returns how many it wrote.</summary>
@@ -51,6 +60,10 @@ public sealed class NurtureRunner(CrmDatabase database, TimeProvider clock, ILog
         var deals = await db.Opportunities.AsNoTracking()
             .Where(o => owners.Contains(o.OwnerId) && o.Stage != Stage.Won && o.Stage != Stage.Lost).ToListAsync(ct);
         var dealIds = deals.Select(d => d.Id).ToList();
+        if (mailer.IsEnabled)
+        {
+            await SendDueEmailsAsync(tenantId, deals, due.ToDictionary(d => d.User.ObjectId, d => (d.User, d.Today)), ct);
+        }
         var enrolments = (await db.FollowUpEnrolments.AsNoTracking().Where(e => dealIds.Contains(e.OpportunityId)).ToListAsync(ct))
             .ToLookup(e => e.OpportunityId);
         var snoozes = await db.Snoozes.AsNoTracking().Where(s => s.Until > now && dealIds.Contains(s.OpportunityId)).ToListAsync(ct);
@@ -96,5 +109,57 @@ public sealed class NurtureRunner(CrmDatabase database, TimeProvider clock, ILog
             return 0;
         }
         return written;
+    }
+
+    /// <summary>
+    /// Sends each due, untried email step: the step is claimed and saved first (so a crash between the claim and the
+    /// send loses the email rather than sending it twice), then sent, then logged as an outbound email on the deal.
+    /// A failure is recorded on the step, which stays a reminder.
+    /// </summary>
+    private async Task SendDueEmailsAsync(string tenantId, List<Domain.Opportunities.Opportunity> deals,
+        Dictionary<string, (Domain.Users.User User, DateOnly Today)> owners, CancellationToken ct)
+    {
+        var byId = deals.ToDictionary(d => d.Id);
+        await using var db = database.Open(tenantId);
+        var ids = byId.Keys.ToList();
+        var enrolments = await db.FollowUpEnrolments.Where(e => ids.Contains(e.OpportunityId)).ToListAsync(ct);
+        foreach (var enrolment in enrolments)
+        {
+            var deal = byId[enrolment.OpportunityId];
+            var (rep, today) = owners[deal.OwnerId];
+            foreach (var index in enrolment.UnsentEmailSteps(today).ToList())
+            {
+                var step = enrolment.Steps[index];
+                var contactId = enrolment.ContactId ?? deal.PrimaryContactId;
+                var contact = contactId is null ? null : await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct);
+                if (!enrolment.ClaimEmail(index, clock.GetUtcNow())) continue;
+                string? error = null;
+                if (contact is null || string.IsNullOrEmpty(contact.Email)) error = "The deal has no contact with an email address.";
+                else if (string.IsNullOrWhiteSpace(step.Subject) || step.Body is null) error = "The step has no subject or body.";
+                if (error is not null)
+                {
+                    enrolment.EmailFailed(index, error);
+                    await db.SaveChangesAsync(ct);
+                    continue;
+                }
+                await db.SaveChangesAsync(ct);
+                var subject = FollowUpStep.Fill(step.Subject!, contact!.Name, deal.Name, rep.DisplayName);
+                var body = FollowUpStep.Fill(step.Body!, contact.Name, deal.Name, rep.DisplayName);
+                try
+                {
+                    await mailer.SendAsync(new FollowUpEmail(deal.OwnerId, contact.Email, subject, body), ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "Follow-up email {Step} of enrolment {Enrolment} could not be sent", index, enrolment.Id);
+                    enrolment.EmailFailed(index, ex.Message is { Length: > 0 } message ? message : ex.GetType().Name);
+                    await db.SaveChangesAsync(ct);
+                    continue;
+                }
+                var actor = new Actor(tenantId, deal.OwnerId, ChangeSurface.System, rep.Locale);
+                await opportunities.LogInteractionAsync(actor, deal.Id, new InteractionInput(InteractionKind.Email, subject, Direction.Outbound,
+                    Subject: subject, Body: body, SourceId: EmailSourceId(enrolment.Id, index), ContactEmail: contact.Email), ct);
+            }
+        }
     }
 }

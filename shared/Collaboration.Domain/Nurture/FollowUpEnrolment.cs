@@ -37,6 +37,22 @@ public sealed class FollowUpEnrolment
     public IEnumerable<FollowUpStep> DueSteps(DateOnly today) =>
         Steps.Skip(StepsDone).Where(s => StartedOn.AddDays(s.Day) <= today);
 
+    /// <summary>Due email steps not yet handed to a mailer, by index into <see cref="Steps"/>.</summary>
+    public IEnumerable<int> UnsentEmailSteps(DateOnly today) =>
+        Enumerable.Range(StepsDone, Steps.Count - StepsDone)
+            .Where(i => Steps[i] is { Kind: FollowUpStepKind.Email, EmailAttemptedAt: null } s && StartedOn.AddDays(s.Day) <= today);
+
+    /// <summary>Claims an email step before it is sent: once claimed it is never sent again, even after a crash.</summary>
+    public bool ClaimEmail(int step, DateTimeOffset now)
+    {
+        if (Steps[step].EmailAttemptedAt is not null) return false;
+        Steps = [.. Steps.Select((s, i) => i == step ? s with { EmailAttemptedAt = now } : s)];
+        return true;
+    }
+
+    public void EmailFailed(int step, string error) =>
+        Steps = [.. Steps.Select((s, i) => i == step ? s with { EmailError = error.Length > 500 ? error[..500] : error } : s)];
+
     /// <summary>Marks the next open step done; idempotent once the plan is complete.</summary>
     public void CompleteNextStep()
     {

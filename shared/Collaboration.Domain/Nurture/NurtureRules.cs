@@ -46,15 +46,47 @@ public sealed record NurtureRules
     public FollowUpPlan? Plan(string name) => Plans.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }
 
-public sealed record FollowUpStep(int Day, string Action);
+public enum FollowUpStepKind
+{
+    /// <summary>Something the rep does; only ever a reminder.</summary>
+    Task,
+
+    /// <summary>An email to the deal's contact: sent from the rep's mailbox where follow-up mail is on, else a reminder.</summary>
+    Email,
+
+    Call,
+}
+
+/// <summary>
+/// One step of a plan. An <see cref="FollowUpStepKind.Email"/> step carries its <see cref="Subject"/> and text
+/// <see cref="Body"/> templates ({contact}, {deal} and {rep} are filled in). In an enrolment's copy of the steps,
+/// <see cref="EmailAttemptedAt"/> and <see cref="EmailError"/> record what became of the email.
+/// </summary>
+public sealed record FollowUpStep(int Day, string Action, FollowUpStepKind Kind = FollowUpStepKind.Task, string? Subject = null, string? Body = null)
+{
+    /// <summary>When the email was handed to the mailer (set before sending, so it is never sent twice).</summary>
+    public DateTimeOffset? EmailAttemptedAt { get; init; }
+
+    /// <summary>Why sending failed; null when it was sent (or not tried).</summary>
+    public string? EmailError { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool EmailSent => EmailAttemptedAt is not null && EmailError is null;
+
+    public static string Fill(string template, string contact, string deal, string rep) =>
+        template.Replace("{contact}", contact, StringComparison.Ordinal).Replace("{deal}", deal, StringComparison.Ordinal)
+            .Replace("{rep}", rep, StringComparison.Ordinal);
+}
 
 /// <summary>A nurture cadence: what to do on which day after enrolment.</summary>
 public sealed record FollowUpPlan(string Name, IReadOnlyList<FollowUpStep> Steps)
 {
     public static FollowUpPlan Standard { get; } = new("standard",
     [
-        new FollowUpStep(0, "send_brochure"),
-        new FollowUpStep(7, "call"),
-        new FollowUpStep(21, "send_case_study"),
+        new FollowUpStep(0, "send_brochure", FollowUpStepKind.Email, "Our brochure",
+            "Hello {contact},\n\nthank you for your interest. As promised, here is our brochure.\n\nBest regards,\n{rep}"),
+        new FollowUpStep(7, "call", FollowUpStepKind.Call),
+        new FollowUpStep(21, "send_case_study", FollowUpStepKind.Email, "How a customer like you succeeded",
+            "Hello {contact},\n\nI thought this case study could be useful for {deal}.\n\nBest regards,\n{rep}"),
     ]);
 }

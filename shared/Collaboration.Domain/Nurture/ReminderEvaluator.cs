@@ -38,7 +38,15 @@ public static class ReminderEvaluator
 
     public static IEnumerable<Reminder> For(FollowUpEnrolment enrolment, Opportunity deal, DateOnly today) =>
         deal.IsClosed ? [] : enrolment.DueSteps(today).Select(step =>
-            Remind(deal, ReminderRule.PlanStep, enrolment.StartedOn.AddDays(step.Day), $"{enrolment.PlanName}:{step.Day}:{step.Action}"));
+            Remind(deal, ReminderRule.PlanStep, enrolment.StartedOn.AddDays(step.Day), PlanStepDetail(enrolment, step)));
+
+    /// <summary>plan:day:action, then for an email step that was tried ":email_sent" or ":email_failed:" and the error.</summary>
+    public static string PlanStepDetail(FollowUpEnrolment enrolment, FollowUpStep step) => step switch
+    {
+        { EmailSent: true } => $"{enrolment.PlanName}:{step.Day}:{step.Action}:email_sent",
+        { EmailError: { } error } => $"{enrolment.PlanName}:{step.Day}:{step.Action}:email_failed:{error}",
+        _ => $"{enrolment.PlanName}:{step.Day}:{step.Action}",
+    };
 
     /// <summary>The BANT items nothing is known about yet, as term keys.</summary>
     public static IReadOnlyList<string> MissingBant(Bant bant)

@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Users.Item.SendMail;
+using Microsoft.Identity.Client;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace Collaboration.Application.Nurture;
+
+/// <summary>An email step, ready to go out from the rep's mailbox.</summary>
+public sealed record FollowUpEmail(string RepObjectId, string To, string Subject, string Body);
+
+/// <summary>Sends a follow-up plan's email steps; when <see cref="IsEnabled"/> is false email steps are only reminders.</summary>
+public interface IFollowUpMailer
+{
+    bool IsEnabled { get; }
+
+    /// <summary>Sends the email or throws.</summary>
+    Task SendAsync(FollowUpEmail email, CancellationToken ct);
+}
+
+/// <summary>The default: sends nothing.</summary>
+public sealed class NoFollowUpMailer : IFollowUpMailer
+{
+    public bool IsEnabled => false;
+
+    public Task SendAsync(FollowUpEmail email, CancellationToken ct) => throw new InvalidOperationException("Follow-up mail is off.");
+}
+
+/// <summary>Settings under <c>FollowUpMail</c>; the Graph address is <c>Graph:BaseUrl</c>.</summary>
+public sealed class FollowUpMailOptions
+{
+    public const string Section = "FollowUpMail";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>The Entra tenant of the app (the app needs the Mail.Send application permission).</summary>
+    public string TenantId { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    public string Authority { get; set; } = "https://login.microsoftonline.com/";
+
+    public string Scope { get; set; } = "https://graph.microsoft.com/.default";
+
+    /// <summary><c>Graph:BaseUrl</c>.</summary>
+    public string GraphBaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+}
+
+/// <summary>App-only Graph tokens for sending follow-up mail.</summary>
+public interface IFollowUpMailToken
+{
+    Task<string> GetTokenAsync(CancellationToken ct);
+}
+
+/// <summary>Client credentials (the app's secret) through MSAL, which caches the token until shortly before it expires.</summary>
+internal sealed class ClientCredentialsToken : IFollowUpMailToken
+{
+    private readonly IConfidentialClientApplication _app;
+    private readonly string[] _scopes;
+
+    public ClientCredentialsToken(FollowUpMailOptions options)
+    {
+        if (string.IsNullOrEmpty(options.TenantId) || string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret))
+        {
+            throw new InvalidOperationException("FollowUpMail:Enabled needs FollowUpMail:TenantId, FollowUpMail:ClientId and FollowUpMail:ClientSecret.");
+        }
+        _app = ConfidentialClientApplicationBuilder.Create(options.ClientId).WithClientSecret(options.ClientSecret)
+            .WithAuthority(new Uri(new Uri(options.Authority), options.TenantId).ToString()).Build();
+        _scopes = [options.Scope];
+    }
+
+    public async Task<string> GetTokenAsync(CancellationToken ct) =>
+        (await _app.AcquireTokenForClient(_scopes).ExecuteAsync(ct)).AccessToken;
+}
+
+/// <summary>Sends as the rep: <c>POST /users/{rep}/sendMail</c> with an app-only token, kept in their Sent Items.</summary>
+public sealed class GraphFollowUpMailer : IFollowUpMailer
+{
+    public const string HttpClientName = "FollowUpMail";
+
+    private readonly GraphServiceClient _client;
+
+    public GraphFollowUpMailer(IHttpClientFactory http, IFollowUpMailToken tokens, FollowUpMailOptions options)
+    {
+        _client = new GraphServiceClient(http.CreateClient(HttpClientName),
+            new BaseBearerTokenAuthenticationProvider(new TokenProvider(tokens, options.GraphBaseUrl)), options.GraphBaseUrl);
+    }
+
+    public bool IsEnabled => true;
+
+    public Task SendAsync(FollowUpEmail email, CancellationToken ct) =>
+        _client.Users[email.RepObjectId].SendMail.PostAsync(new SendMailPostRequestBody
+        {
+            Message = new Message
+            {
+                Subject = email.Subject,
+                Body = new ItemBody { ContentType = BodyType.Text, Content = email.Body },
+                ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = email.To } }],
+            },
+            SaveToSentItems = true,
+        }, cancellationToken: ct);
+
+    private sealed class TokenProvider(IFollowUpMailToken tokens, string baseUrl) : IAccessTokenProvider
+    {
+        public AllowedHostsValidator AllowedHostsValidator { get; } = new([new Uri(baseUrl).Host]);
+
+        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null,
+            CancellationToken cancellationToken = default) => tokens.GetTokenAsync(cancellationToken);
+    }
+}
+
+public static class FollowUpMailServiceCollectionExtensions
+{
+    /// <summary>
+    /// Email steps of follow-up plans sent from the rep's mailbox when <c>FollowUpMail:Enabled</c>; otherwise (and by
+    /// default) they stay reminders. Register after <c>AddNotifications</c> (the host where the nurture runner runs).
+    /// </summary>
+    public static IServiceCollection AddFollowUpMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(FollowUpMailOptions.Section).Get<FollowUpMailOptions>() ?? new FollowUpMailOptions();
+        if (configuration["Graph:BaseUrl"] is { Length: > 0 } baseUrl) options.GraphBaseUrl = baseUrl;
+        if (!options.Enabled)
+        {
+            services.TryAddSingleton<IFollowUpMailer, NoFollowUpMailer>();
+            return services;
+        }
+        services.AddHttpClient(GraphFollowUpMailer.HttpClientName);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<IFollowUpMailToken, ClientCredentialsToken>();
+        services.Replace(ServiceDescriptor.Singleton<IFollowUpMailer, GraphFollowUpMailer>());
+        return services;
+    }
+}
