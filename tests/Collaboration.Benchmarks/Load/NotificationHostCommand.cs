@@ -27,7 +27,7 @@ namespace Collaboration.Benchmarks.Load;
 /// <summary>What `notify-host` hands back to `load`: every commit in order, and what the process saw of itself.</summary>
 public sealed record NotificationHostResult(
     List<NotificationCommit> Commits, double PeakRssMiB, double AchievedPerSecond, double WriteP50Ms, double WriteP99Ms,
-    int Sent, int Pending, int Parked, double DrainSeconds);
+    int Sent, int Pending, int Parked, double DrainSeconds, int Conflicts);
 
 /// <summary>One stage change: the deal and the wall-clock time MoveStageAsync returned (the transaction had committed).</summary>
 public sealed record NotificationCommit(Guid Deal, long UtcTicks);
@@ -94,6 +94,7 @@ public static class NotificationHostCommand
         var writes = new ConcurrentQueue<double>();
         var total = (int)Math.Round(rate * duration.TotalSeconds);
         var inFlight = new List<Task>();
+        var conflicts = 0;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < total; i++)
         {
@@ -107,7 +108,20 @@ public static class NotificationHostCommand
             inFlight.Add(Task.Run(async () =>
             {
                 var started = clock.Elapsed;
-                await deals.MoveStageAsync(mover, deal, null, target);
+                // Under heavy contention a write can outlast the round-robin, so two changes to one deal overlap:
+                // the second gets a conflict, and retries the way a user would.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await deals.MoveStageAsync(mover, deal, null, target);
+                        break;
+                    }
+                    catch (ConcurrencyConflictException) when (attempt < 5)
+                    {
+                        Interlocked.Increment(ref conflicts);
+                    }
+                }
                 commits.Enqueue(new NotificationCommit(deal, DateTimeOffset.UtcNow.UtcTicks));
                 writes.Enqueue((clock.Elapsed - started).TotalMilliseconds);
             }));
@@ -120,7 +134,7 @@ public static class NotificationHostCommand
         var sortedWrites = writes.Order().ToList();
         var result = new NotificationHostResult(commits.OrderBy(c => c.UtcTicks).ToList(), PeakRssMiB(), total / generated.TotalSeconds,
             sortedWrites[sortedWrites.Count / 2], sortedWrites[Math.Min(sortedWrites.Count - 1, (int)Math.Ceiling(sortedWrites.Count * 0.99) - 1)],
-            sent, pending, parked, drained.TotalSeconds);
+            sent, pending, parked, drained.TotalSeconds, conflicts);
         await File.WriteAllTextAsync(o["result"], JsonSerializer.Serialize(result));
         await host.StopAsync();
         return 0;

@@ -134,7 +134,7 @@ public static class NotificationScenarios
             arrivals.Count / Math.Max(0.001, TimeSpan.FromTicks(last - first).TotalSeconds),
             host.Commits.Count == 0 ? double.NaN : latencies.Count(l => l <= 2000) / (double)host.Commits.Count);
         log.WriteLine(string.Create(inv,
-            $"  commits {host.Commits.Count} at {host.AchievedPerSecond:F1}/s (write p50 {host.WriteP50Ms:F1} ms p99 {host.WriteP99Ms:F1} ms), arrived {row.Arrived}, matched {row.Matched}, p50 {row.P50Ms:F0} ms, p99 {row.P99Ms:F0} ms, max {row.MaxMs:F0} ms, delivered {row.DeliveredPerSecond:F1}/s, ≤2 s {row.WithinTwoSeconds:P1}, pending {host.Pending}, parked {host.Parked}, peak RSS {host.PeakRssMiB:F0} MiB"));
+            $"  commits {host.Commits.Count} at {host.AchievedPerSecond:F1}/s (write p50 {host.WriteP50Ms:F1} ms p99 {host.WriteP99Ms:F1} ms), arrived {row.Arrived}, matched {row.Matched}, p50 {row.P50Ms:F0} ms, p99 {row.P99Ms:F0} ms, max {row.MaxMs:F0} ms, delivered {row.DeliveredPerSecond:F1}/s, ≤2 s {row.WithinTwoSeconds:P1}, pending {host.Pending}, parked {host.Parked}, conflicts retried {host.Conflicts}, peak RSS {host.PeakRssMiB:F0} MiB"));
         return row;
     }
 
@@ -155,6 +155,8 @@ public static class NotificationScenarios
                 s.AppendLine(inv, $"| {r.Name} | {r.Database} | {(r.Settings.Length == 0 ? "production defaults" : "`" + r.Settings + "`")} | {r.Owners} | {r.Rate:F0}/s × {r.Seconds:F0} s | {r.Host.AchievedPerSecond:F1} | {r.DeliveredPerSecond:F1} | {r.Arrived} / {r.Host.Commits.Count} | {Ms(r.P50Ms)} | {Ms(r.P99Ms)} | {Ms(r.MaxMs)} | {r.WithinTwoSeconds:P1} | {r.Host.Pending} | {r.Host.PeakRssMiB:F0} MiB |");
             }
             s.AppendLine();
+            s.AppendLine("p50/p99/max are over the changes that arrived; \"≤ 2 s\" is over all changes (one still pending counts as late); \"Left pending\" is what was not delivered when the run stopped waiting (60 s after the last change). Write conflicts retried (two overlapping changes to one deal under contention): "
+                + string.Join("; ", rows.Select(r => string.Create(inv, $"{r.Name} {r.Database} {r.Host.Conflicts}"))) + ".").AppendLine();
             s.AppendLine("\"Delivered/s\" is arrivals over the time from the first change to the last arrival. Write latency of `MoveStageAsync` (p50 / p99): "
                 + string.Join("; ", rows.Select(r => string.Create(inv, $"{r.Name} {r.Database} {r.Host.WriteP50Ms:F1} / {r.Host.WriteP99Ms:F1} ms"))) + ".").AppendLine();
         }
