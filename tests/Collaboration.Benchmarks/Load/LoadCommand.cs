@@ -15,7 +15,7 @@ public sealed record ScenarioRow(string Target, string Scenario, LoadResult Resu
 /// --out FILE --micro DIR (BenchmarkDotNet *-report-github.md to include) --addin-db FILE --work DIR.
 /// Notifications and the task pane (their own file, --notify-out, default results/&lt;date&gt;-notifications.md):
 /// --notify-rate 100 --notify-duration 30 --notify-owners 200 --notify-postgres CONNECTION (also run on PostgreSQL)
-/// --pane-runs 20.
+/// --notify-runs TEXT (only runs whose name contains it) --pane-runs 20.
 /// </summary>
 public static class LoadCommand
 {
@@ -149,6 +149,8 @@ public static class LoadCommand
                 ("tenant pacing lifted, poll 100 ms", $"{Unthrottled},{Tuned}", owners, 2, rate, seconds, 60),
                 ("one busy conversation", Tuned, 1, 50, 10, 5, 90),
             };
+            // --notify-runs "lifted": only the runs whose name contains that text (repeat one without the rest).
+            if (options.TryGetValue("notify-runs", out var pick)) runs = runs.Where(r => r.Name.Contains(pick, StringComparison.Ordinal)).ToList();
             var sqliteFiles = new List<string>();
             foreach (var run in runs)
             {
