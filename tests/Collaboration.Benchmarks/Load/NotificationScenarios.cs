@@ -143,7 +143,7 @@ public static class NotificationScenarios
         var inv = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
         s.AppendLine(inv, $"# Notification and task pane benchmarks {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC").AppendLine();
-        s.AppendLine(inv, $"Commit {Report.Commit(root)}; {Environment.ProcessorCount} cores shared with other work; {Report.Cpu()}. Written by `./bench.sh` (`load --only notifications,pane`).").AppendLine();
+        s.AppendLine(inv, $"Commit {Report.Commit(root)}; {Environment.ProcessorCount} cores shared with other work; {Report.Cpu()}. Written by the load driver's notifications and pane scenarios (`./bench.sh` runs them after its build; `load --only notifications,pane` runs just them).").AppendLine();
         if (rows.Count > 0)
         {
             s.AppendLine("## Notifications: Outlook stage change → Teams connector").AppendLine();
