@@ -2,7 +2,10 @@
 # Runs every benchmark in one go and writes benchmarks/results/<date>.md:
 #   BenchmarkDotNet micro benchmarks (ShortRun, in-process), then the HTTP load scenarios: the Teams bot and a
 #   botbuilder (Bot Framework JS SDK) echo bot as baseline with real auth, and the add-in backend on a
-#   100k-contact / 1M-interaction SQLite data set (generated once under /tmp/collaboration-bench, then reused).
+#   100k-contact / 1M-interaction SQLite data set (generated once under /tmp/collaboration-bench, then reused);
+#   then notifications (Outlook stage change -> Teams connector latency, throughput, peak RSS) and the task pane's first
+#   render in headless chromium, written to benchmarks/results/<date>-notifications.md.
+# BENCH_POSTGRES="Host=...;Port=...;Username=...;Database=..." also runs the notification scenarios on PostgreSQL.
 # Options after the script name go to the load driver, e.g. ./bench.sh --duration 5 --warmup 2.
 # BENCH_SKIP_MICRO=1 skips the micro benchmarks.
 set -euo pipefail
@@ -27,4 +30,4 @@ fi
 
 echo "Load scenarios"
 dotnet "$bench" load --micro "$micro_dir/results" --work "$work" \
-  --out "benchmarks/results/$(date -u +%Y-%m-%d).md" "$@"
+  --out "benchmarks/results/$(date -u +%Y-%m-%d).md" ${BENCH_POSTGRES:+--notify-postgres "$BENCH_POSTGRES"} "$@"

@@ -7,6 +7,7 @@ using Collaboration.Benchmarks.Load;
 // micro [BenchmarkDotNet args]  in-process micro benchmarks (ShortRun job)
 // load [options]                the HTTP load scenarios; writes the markdown results (see LoadCommand)
 // bot-host [host args]          the real bot host in this process (started by `load`)
+// notify-host [options]         the notification pipeline plus an Outlook stage-change generator (started by `load`)
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
 switch (command)
@@ -20,6 +21,8 @@ switch (command)
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     case "load":
         return await LoadCommand.RunAsync(rest);
+    case "notify-host":
+        return await NotificationHostCommand.RunAsync(rest);
     case "bot-host":
         return await BotHostCommand.RunAsync(rest);
     default:

@@ -5,12 +5,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Application.Notifications;
 
-/// <summary>Runs a unit of background work in a loop: again at once while it finds work, else after its interval.</summary>
+/// <summary>
+/// Runs a unit of background work in a loop: again at once while it finds work, else after its interval or as soon
+/// as its <see cref="Wake"/> signal is set (work written by this process), whichever comes first.
+/// </summary>
 public abstract class PollingService(TimeProvider clock, ILogger logger) : BackgroundService
 {
     protected TimeProvider Clock { get; } = clock;
 
     protected abstract TimeSpan Interval { get; }
+
+    /// <summary>Set when this process wrote work for this service; null: poll only.</summary>
+    protected virtual WorkSignal? Wake => null;
 
     /// <summary>Does one pass; returns how much it did (0 means idle).</summary>
     protected abstract Task<int> RunOnceAsync(CancellationToken ct);
@@ -34,30 +40,34 @@ public abstract class PollingService(TimeProvider clock, ILogger logger) : Backg
                 done = 0;
             }
             if (done > 0) continue;
-            try
-            {
-                await Task.Delay(Interval, Clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            if (stoppingToken.IsCancellationRequested) return;
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(Interval, Clock, idle.Token);
+            await (Wake is { } wake ? Task.WhenAny(delay, wake.WaitAsync(idle.Token)) : Task.WhenAny(delay));
+            // Ends whichever wait is left; cancelled tasks are never unobserved exceptions.
+            await idle.CancelAsync();
         }
     }
 }
 
-public sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, NotificationOptions options, TimeProvider clock, ILogger<OutboxDispatcherService> logger)
+public sealed class OutboxDispatcherService(
+    OutboxDispatcher dispatcher, CrmDatabase database, NotificationOptions options, TimeProvider clock, ILogger<OutboxDispatcherService> logger)
     : PollingService(clock, logger)
 {
     protected override TimeSpan Interval => options.PollInterval;
+
+    protected override WorkSignal? Wake => database.OutboxWritten;
 
     protected override Task<int> RunOnceAsync(CancellationToken ct) => dispatcher.DispatchAsync(ct);
 }
 
-public sealed class DeliverySenderService(DeliverySender sender, NotificationOptions options, TimeProvider clock, ILogger<DeliverySenderService> logger)
+public sealed class DeliverySenderService(
+    DeliverySender sender, CrmDatabase database, NotificationOptions options, TimeProvider clock, ILogger<DeliverySenderService> logger)
     : PollingService(clock, logger)
 {
     protected override TimeSpan Interval => options.PollInterval;
+
+    protected override WorkSignal? Wake => database.DeliveriesWritten;
 
     protected override Task<int> RunOnceAsync(CancellationToken ct) => sender.SendDueAsync(ct);
 }

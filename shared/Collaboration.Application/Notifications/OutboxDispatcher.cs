@@ -102,6 +102,7 @@ public sealed class OutboxDispatcher(
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            if (db.ChangeTracker.Entries<Delivery>().Any()) database.DeliveriesWritten.Set();
         }
         catch (DbUpdateException ex)
         {

@@ -27,21 +27,35 @@ public sealed class CrmDatabase
 
     public CrmDbContext Open(string? tenantId) => Open(new CurrentTenant { Id = tenantId });
 
+    /// <summary>
+    /// Set when a unit of work of this process committed outbox rows, so the outbox dispatcher in the same process
+    /// starts at once instead of at its next poll. Writes by other processes are still found by polling.
+    /// </summary>
+    public WorkSignal OutboxWritten { get; } = new();
+
+    /// <summary>Set when the outbox dispatcher of this process committed deliveries, so the sender starts at once.</summary>
+    public WorkSignal DeliveriesWritten { get; } = new();
+
     // Built once: DbContextOptions are immutable and the interceptor is stateless. Building them per unit of work
     // (several per bot turn or add-in request) cost an options build and an EF service-provider cache lookup each time.
     private DbContextOptions<SqliteCrmDbContext>? _sqliteOptions;
     private DbContextOptions<PostgresCrmDbContext>? _postgresOptions;
 
-    public CrmDbContext Open(CurrentTenant tenant) => _provider switch
+    public CrmDbContext Open(CurrentTenant tenant)
     {
-        DatabaseProvider.Sqlite => new SqliteCrmDbContext(
-            _sqliteOptions ??= new DbContextOptionsBuilder<SqliteCrmDbContext>()
-                .UseSqlite(_connectionString)
-                .AddInterceptors(new SqlitePragmas(_busyTimeoutMs))
-                .Options, tenant),
-        _ => new PostgresCrmDbContext(
-            _postgresOptions ??= new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(_connectionString).Options, tenant),
-    };
+        CrmDbContext db = _provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteCrmDbContext(
+                _sqliteOptions ??= new DbContextOptionsBuilder<SqliteCrmDbContext>()
+                    .UseSqlite(_connectionString)
+                    .AddInterceptors(new SqlitePragmas(_busyTimeoutMs))
+                    .Options, tenant),
+            _ => new PostgresCrmDbContext(
+                _postgresOptions ??= new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(_connectionString).Options, tenant),
+        };
+        db.OutboxWritten = OutboxWritten;
+        return db;
+    }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

@@ -112,10 +112,16 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
             }
         }
         EnsureOneTenant();
+        var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         foreach (var entry in deals) entry.Entity.ClearPending();
+        // Committed now unless the caller holds a transaction (then the dispatcher finds the rows at its next poll).
+        if (wroteOutbox && Database.CurrentTransaction is null) OutboxWritten?.Set();
         return written;
     }
+
+    /// <summary>Told when this unit of work committed outbox rows (set by <see cref="CrmDatabase.Open(CurrentTenant)"/>).</summary>
+    internal WorkSignal? OutboxWritten { get; set; }
 
     private void EnsureOneTenant()
     {

@@ -64,6 +64,37 @@ public class NotificationHostingTests
         Assert.Equal(("alice", "de-DE", "Europe/Berlin"), (notification.Recipient, notification.Message.Locale, notification.Message.TimeZone));
     }
 
+    [Fact]
+    public async Task AChangeWrittenInThisProcessWakesTheDispatcherAndTheSenderBeforeTheirNextPoll()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var channel = new RecordingChannel();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Crm"] = database.Database.ConnectionString,
+            ["Notifications:PollInterval"] = "01:00:00",
+        });
+        builder.Services.AddCrm(builder.Configuration).AddNotifications(builder.Configuration).AddSingleton<INotificationChannel>(channel);
+        using var host = builder.Build();
+        var users = host.Services.GetRequiredService<UserDirectory>();
+        await users.EnsureAsync(new UserProfile(CrmTestHost.TenantA, "boss", "Boss", null, "en-US", "UTC"));
+        await users.EnsureAsync(new UserProfile(CrmTestHost.TenantA, "alice", "Alice", null, "en-US", "UTC"));
+        var boss = new Actor(CrmTestHost.TenantA, "boss", ChangeSurface.Outlook);
+        var deals = host.Services.GetRequiredService<Opportunities.OpportunityService>();
+
+        await host.StartAsync();
+        // Both services have made their first pass and are idle for an hour unless woken.
+        await Task.Delay(500);
+        var deal = await deals.CaptureAsync(boss, new CaptureRequest("Woken") { OwnerObjectId = "boss" });
+        await deals.AssignOwnerAsync(boss, deal.Id, null, "alice");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (channel.Sent.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(25);
+        await host.StopAsync();
+
+        Assert.Equal("alice", Assert.Single(channel.Sent).Notification.Recipient);
+    }
+
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

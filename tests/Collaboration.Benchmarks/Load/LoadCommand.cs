@@ -13,6 +13,9 @@ public sealed record ScenarioRow(string Target, string Scenario, LoadResult Resu
 /// their own processes, runs every scenario and writes one markdown file.
 /// Options: --warmup S (3) --duration S (10) --concurrency 1,16,64 --addin-concurrency 16 --only bot,baseline,addin
 /// --out FILE --micro DIR (BenchmarkDotNet *-report-github.md to include) --addin-db FILE --work DIR.
+/// Notifications and the task pane (their own file, --notify-out, default results/&lt;date&gt;-notifications.md):
+/// --notify-rate 100 --notify-duration 30 --notify-owners 200 --notify-postgres CONNECTION (also run on PostgreSQL)
+/// --notify-runs TEXT (only runs whose name contains it) --pane-runs 20.
 /// </summary>
 public static class LoadCommand
 {
@@ -28,7 +31,7 @@ public static class LoadCommand
             TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("duration", "10"), CultureInfo.InvariantCulture)));
         var levels = options.GetValueOrDefault("concurrency", "1,16,64").Split(',').Select(int.Parse).ToArray();
         var addinWorkers = int.Parse(options.GetValueOrDefault("addin-concurrency", "16"), CultureInfo.InvariantCulture);
-        var only = options.GetValueOrDefault("only", "bot,baseline,addin").Split(',').ToHashSet();
+        var only = options.GetValueOrDefault("only", "bot,baseline,addin,notifications,pane").Split(',').ToHashSet();
         var work = options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "collaboration-bench"));
         Directory.CreateDirectory(work);
         var output = options.GetValueOrDefault("out", Path.Combine(root, "benchmarks", "results", $"{DateTime.UtcNow:yyyy-MM-dd}.md"));
@@ -126,6 +129,86 @@ public static class LoadCommand
             memory.Add(("Add-in backend (`dotnet Collaboration.Addin.dll`)", addin.PeakRssMiB(), $"RSS at end {addin.RssMiB():F0} MiB"));
         }
 
+        var notifyRows = new List<NotificationRow>();
+        var paneRows = new List<(string, PaneResult)>();
+        PaneSize? paneSize = null;
+        var notifyNotes = new List<string>();
+        if (only.Contains("notifications"))
+        {
+            await using var arrivals = await ArrivalConnector.StartAsync();
+            arrivals.ExpectedAuthorization = "Bearer " + issuer.AccessToken;
+            var rate = double.Parse(options.GetValueOrDefault("notify-rate", "100"), CultureInfo.InvariantCulture);
+            var seconds = double.Parse(options.GetValueOrDefault("notify-duration", "30"), CultureInfo.InvariantCulture);
+            var owners = int.Parse(options.GetValueOrDefault("notify-owners", "200"), CultureInfo.InvariantCulture);
+            const string Unthrottled = "PerTenantPerSecond=100000";
+            const string Tuned = "PollInterval=00:00:00.100";
+            var runs = new List<(string Name, string Settings, int Owners, int DealsPerOwner, double Rate, double Seconds, double Drain)>
+            {
+                ("production defaults", "", owners, 2, rate, seconds, 60),
+                ("tenant pacing lifted", Unthrottled, owners, 2, rate, seconds, 60),
+                ("tenant pacing lifted, poll 100 ms", $"{Unthrottled},{Tuned}", owners, 2, rate, seconds, 60),
+                ("one busy conversation", Tuned, 1, 50, 10, 5, 90),
+            };
+            // --notify-runs "lifted": only the runs whose name contains that text (repeat one without the rest).
+            if (options.TryGetValue("notify-runs", out var pick)) runs = runs.Where(r => r.Name.Contains(pick, StringComparison.Ordinal)).ToList();
+            var sqliteFiles = new List<string>();
+            foreach (var run in runs)
+            {
+                var file = Path.Combine(work, $"notify-{Guid.NewGuid():N}.db");
+                sqliteFiles.Add(file);
+                notifyRows.Add(await NotificationScenarios.RunAsync(run.Name, "SQLite", "Sqlite", $"Data Source={file}", run.Settings, run.Owners,
+                    run.DealsPerOwner, run.Rate, run.Seconds, run.Drain, arrivals, issuer.AccessToken, work, log));
+            }
+            if (options.TryGetValue("notify-postgres", out var postgres))
+            {
+                foreach (var run in runs.Skip(1).Take(2))
+                {
+                    notifyRows.Add(await NotificationScenarios.RunAsync(run.Name, "PostgreSQL", "Postgres", postgres, run.Settings, run.Owners,
+                        run.DealsPerOwner, run.Rate, run.Seconds, run.Drain, arrivals, issuer.AccessToken, work, log));
+                }
+            }
+            foreach (var file in sqliteFiles)
+            {
+                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+            }
+            if (arrivals.Unauthorized > 0) notifyNotes.Add($"**{arrivals.Unauthorized} connector calls carried no or a wrong token.**");
+        }
+
+        if (only.Contains("pane"))
+        {
+            var dll = Path.Combine(root, "addin", "Collaboration.Addin", "bin", "Release", "net10.0", "Collaboration.Addin.dll");
+            var file = Path.Combine(work, $"pane-{Guid.NewGuid():N}.db");
+            var port = ServerProcess.FreePort();
+            var environment = new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Sqlite",
+                ["ConnectionStrings__Crm"] = $"Data Source={file}",
+                ["DOTNET_gcServer"] = "0",
+            };
+            log.WriteLine($"Pane: starting {dll} on port {port}");
+            // The build writes the pane bundle into the project's wwwroot (not bin): that is the content root.
+            var contentRoot = Path.Combine(root, "addin", "Collaboration.Addin");
+            await using (var addin = await ServerProcess.StartAsync(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", contentRoot],
+                environment, contentRoot, port, "/health", Path.Combine(work, "pane-addin.log")))
+            {
+                (paneRows, paneSize) = await PaneScenario.RunAsync(http, addin.BaseUrl, int.Parse(options.GetValueOrDefault("pane-runs", "20"), CultureInfo.InvariantCulture), log);
+            }
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+        }
+
+        if (notifyRows.Count > 0 || paneRows.Count > 0)
+        {
+            var notifyOutput = options.GetValueOrDefault("notify-out",
+                Path.Combine(root, "benchmarks", "results", $"{DateTime.UtcNow:yyyy-MM-dd}-notifications.md"));
+            var notifyMarkdown = NotificationScenarios.Markdown(notifyRows, paneRows, paneSize, root, notifyNotes);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(notifyOutput))!);
+            await File.WriteAllTextAsync(notifyOutput, notifyMarkdown);
+            log.WriteLine(notifyMarkdown);
+            log.WriteLine($"Notification and pane results written to {notifyOutput}");
+        }
+        // `--only notifications,pane` leaves the HTTP results file alone.
+        if (!only.Overlaps(["bot", "baseline", "addin"])) return 0;
+
         var micro = options.TryGetValue("micro", out var microDir) ? MicroResults(microDir) : null;
         var markdown = Report.Write(settings, rows, memory, notes, micro, root);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -172,7 +255,7 @@ public static class LoadCommand
         return Directory.GetCurrentDirectory();
     }
 
-    private static Dictionary<string, string> Parse(string[] args)
+    internal static Dictionary<string, string> Parse(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)

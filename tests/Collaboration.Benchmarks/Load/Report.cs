@@ -101,6 +101,10 @@ public static class Report
         }
     }
 
+    public static string Cpu() => CpuModel();
+
+    public static string Commit(string root) => Run("git", "rev-parse --short HEAD", root);
+
     private static string CpuModel() =>
         File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
