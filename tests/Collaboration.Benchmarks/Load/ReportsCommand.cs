@@ -65,7 +65,17 @@ public static class ReportsCommand
                     for (var run = 0; run <= runs; run++)
                     {
                         var watch = Stopwatch.StartNew();
-                        var report = await catalog.RunAsync(key, actor, filter);
+                        IReport report;
+                        try
+                        {
+                            report = await catalog.RunAsync(key, actor, filter);
+                        }
+                        catch (Exception e) when (e is not OutOfMemoryException)
+                        {
+                            log.WriteLine($"{provider} {name} {key}: failed after {watch.Elapsed.TotalSeconds:F0} s: {e.GetType().Name}: {e.Message}");
+                            times.Add(double.NaN);
+                            break;
+                        }
                         watch.Stop();
                         if (run == 0)
                         {
@@ -106,7 +116,7 @@ public static class ReportsCommand
     }
 
     private static string PostgresBenchDatabase(string connectionString) =>
-        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = "collab_reports_bench" }.ToString();
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = "collab_reports_bench", CommandTimeout = 0 }.ToString();
 
     private static async Task EnsurePostgresDatabaseAsync(string connectionString)
     {
