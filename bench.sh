@@ -8,6 +8,9 @@
 # BENCH_POSTGRES="Host=...;Port=...;Username=...;Database=..." also runs the notification scenarios on PostgreSQL.
 # Options after the script name go to the load driver, e.g. ./bench.sh --duration 5 --warmup 2.
 # BENCH_SKIP_MICRO=1 skips the micro benchmarks.
+# BENCH_REPORTS=1 also times every report on a 1M-deal / 10M-history-row tenant (SQLite, and PostgreSQL when
+# COLLAB_BENCH_POSTGRES is a connection string) into benchmarks/results/<date>-reports.md; the first run generates
+# the data (about 10 min on SQLite, 4 on PostgreSQL on 2 cores), later runs reuse it.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -31,3 +34,11 @@ fi
 echo "Load scenarios"
 dotnet "$bench" load --micro "$micro_dir/results" --work "$work" \
   --out "benchmarks/results/$(date -u +%Y-%m-%d).md" ${BENCH_POSTGRES:+--notify-postgres "$BENCH_POSTGRES"} "$@"
+
+if [ "${BENCH_REPORTS:-0}" = "1" ]; then
+  echo "Report scenarios (1M deals, 10M history rows)"
+  providers=sqlite
+  if [ -n "${COLLAB_BENCH_POSTGRES:-}" ]; then providers=sqlite,postgres; fi
+  dotnet "$bench" reports --work "$work" --providers "$providers" \
+    --out "benchmarks/results/$(date -u +%Y-%m-%d)-reports.md"
+fi

@@ -6,6 +6,7 @@ using Collaboration.Benchmarks.Load;
 
 // micro [BenchmarkDotNet args]  in-process micro benchmarks (ShortRun job)
 // load [options]                the HTTP load scenarios; writes the markdown results (see LoadCommand)
+// reports [options]            every report on 1M deals / 10M history rows, SQLite and PostgreSQL (see ReportsCommand)
 // bot-host [host args]          the real bot host in this process (started by `load`)
 // notify-host [options]         the notification pipeline plus an Outlook stage-change generator (started by `load`)
 var command = args.Length > 0 ? args[0] : "help";
@@ -23,9 +24,11 @@ switch (command)
         return await LoadCommand.RunAsync(rest);
     case "notify-host":
         return await NotificationHostCommand.RunAsync(rest);
+    case "reports":
+        return await ReportsCommand.RunAsync(rest);
     case "bot-host":
         return await BotHostCommand.RunAsync(rest);
     default:
-        Console.WriteLine("usage: Collaboration.Benchmarks micro [--filter *] | load [--duration s] [--warmup s] [--out file] | bot-host");
+        Console.WriteLine("usage: Collaboration.Benchmarks micro [--filter *] | load [--duration s] [--warmup s] [--out file] | reports [--providers sqlite,postgres] [--postgres connstr] | bot-host");
         return command == "help" ? 0 : 2;
 }

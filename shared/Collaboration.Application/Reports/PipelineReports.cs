@@ -24,15 +24,21 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         var tally = new Dictionary<(GroupKey, Stage), int[]>();
         await foreach (var life in StageLivesAsync(scope, ct))
         {
+            var stints = life.Stints;
             foreach (var stage in StageFacts.OpenStages)
             {
-                var entry = life.Stints.FindIndex(s => s.Stage == stage && filter.Contains(s.EnteredAt));
+                var entry = stints.FindIndex(s => s.Stage == stage && filter.Contains(s.EnteredAt));
                 if (entry < 0) continue;
-                var later = life.Stints.Skip(entry + 1).ToList();
-                var counts = Tally(tally, (scope.Key(life.OwnerId, life.Source, life.Stints[entry].EnteredAt), stage), 3);
+                var counts = Tally(tally, (scope.Key(life.OwnerId, life.Source, stints[entry].EnteredAt), stage), 3);
                 counts[0]++;
-                if (later.Any(s => Rank(s.Stage) > Rank(stage))) counts[1]++;
-                if (later.Any(s => s.Stage == Stage.Won)) counts[2]++;
+                bool advanced = false, won = false;
+                for (var i = entry + 1; i < stints.Count; i++)
+                {
+                    advanced |= Rank(stints[i].Stage) > Rank(stage);
+                    won |= stints[i].Stage == Stage.Won;
+                }
+                if (advanced) counts[1]++;
+                if (won) counts[2]++;
             }
         }
         var rows = tally
@@ -117,16 +123,7 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         var over7 = asOf.AddDays(-8);
         var over30 = asOf.AddDays(-31);
         var over90 = asOf.AddDays(-91);
-        var stageRows = StageRows(scope);
-        var groups = await (
-                from c in stageRows
-                where c.NewValue != WonKey && c.NewValue != LostKey
-                      && !stageRows.Any(l => l.OpportunityId == c.OpportunityId && (l.ChangedAt > c.ChangedAt || (l.ChangedAt == c.ChangedAt && l.Id > c.Id)))
-                join o in scope.Deals on c.OpportunityId equals o.Id
-                select new { o.OwnerId, o.Source, c.NewValue, Bucket = c.ChangedAt > over7 ? 0 : c.ChangedAt > over30 ? 1 : c.ChangedAt > over90 ? 2 : 3 })
-            .GroupBy(x => new { x.OwnerId, x.Source, x.NewValue, x.Bucket })
-            .Select(g => new { g.Key.OwnerId, g.Key.Source, g.Key.NewValue, g.Key.Bucket, Deals = g.Count() })
-            .ToListAsync(ct);
+        var groups = await AgingGroupsAsync(scope, over7, over30, over90, ct);
         var rows = groups
             .Select(g => (Key: scope.Key(g.OwnerId, g.Source, null), Stage: ParseStage(g.NewValue), g.Bucket, g.Deals))
             .GroupBy(g => (g.Key, g.Stage, g.Bucket))
@@ -253,6 +250,56 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         public decimal? Amount { get; init; }
     }
 
+    private sealed class AgingGroup
+    {
+        public required string OwnerId { get; init; }
+        public required string Source { get; init; }
+        public string? NewValue { get; init; }
+        public int Bucket { get; init; }
+        public int Deals { get; init; }
+    }
+
+    /// <summary>
+    /// Every visible deal's last stage row up to the as-of time, if open, counted by owner, source, stage and age bucket.
+    /// Raw SQL because "the last row per deal" is one ordered pass with LEAD over the (Field, OpportunityId, ChangedAt, Id)
+    /// index on both providers, where the LINQ form (NOT EXISTS a later row) probed the index once per stage row.
+    /// Query filters do not apply to raw SQL: the tenant is filtered explicitly.
+    /// </summary>
+    private static async Task<List<(string OwnerId, CaptureSource Source, string? NewValue, int Bucket, int Deals)>> AgingGroupsAsync(
+        Scope scope, DateTimeOffset over7, DateTimeOffset over30, DateTimeOffset over90, CancellationToken ct)
+    {
+        if (scope.Owners.Count == 0) return [];
+        var sqlite = scope.Db.Database.IsSqlite();
+        object Time(DateTimeOffset at) => sqlite ? BinaryTime.ConvertToProvider(at)! : at.ToUniversalTime();
+        var parameters = new List<object> { scope.Db.TenantId!, Time(over7), Time(over30), Time(over90), Time(scope.AsOf) };
+        var owners = string.Join(", ", scope.Owners.Select(o => { parameters.Add(o); return $"{{{parameters.Count - 1}}}"; }));
+        var source = "";
+        if (scope.Filter.Source is { } s)
+        {
+            parameters.Add(s.ToString());
+            source = $" AND o.\"Source\" = {{{parameters.Count - 1}}}";
+        }
+        var sql = $$"""
+            SELECT o."OwnerId" AS "OwnerId", o."Source" AS "Source", l."NewValue" AS "NewValue",
+                   CASE WHEN l."ChangedAt" > {1} THEN 0 WHEN l."ChangedAt" > {2} THEN 1 WHEN l."ChangedAt" > {3} THEN 2 ELSE 3 END AS "Bucket",
+                   CAST(COUNT(*) AS INTEGER) AS "Deals"
+            FROM (
+                SELECT c."OpportunityId", c."NewValue", c."ChangedAt",
+                       LEAD(c."Id") OVER (PARTITION BY c."OpportunityId" ORDER BY c."ChangedAt", c."Id") AS "NextId"
+                FROM "OpportunityChanges" c
+                WHERE c."TenantId" = {0} AND c."Field" = 'Stage' AND c."ChangedAt" <= {4}
+            ) l
+            JOIN "Opportunities" o ON o."Id" = l."OpportunityId"
+            WHERE l."NextId" IS NULL AND (l."NewValue" IS NULL OR l."NewValue" NOT IN ('{{WonKey}}', '{{LostKey}}'))
+              AND o."TenantId" = {0} AND o."OwnerId" IN ({{owners}}){{source}}
+            GROUP BY o."OwnerId", o."Source", l."NewValue", "Bucket"
+            """;
+        var rows = await scope.Db.Database.SqlQueryRaw<AgingGroup>(sql, parameters.ToArray()).ToListAsync(ct);
+        return rows.Select(r => (r.OwnerId, Enum.Parse<CaptureSource>(r.Source), r.NewValue, r.Bucket, r.Deals)).ToList();
+    }
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter BinaryTime = new();
+
     private static IQueryable<Opportunity> ClosingBetween(Scope scope, DateOnly from, DateOnly to) =>
         scope.Deals.Where(o => o.Stage != Stage.Lost && o.CloseDate != null && o.CloseDate >= from && o.CloseDate <= to);
 
@@ -262,9 +309,12 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         var start = scope.Filter.Start;
         var end = scope.Filter.End;
         var stageRows = StageRows(scope);
+        // The deals with a stage row in the period come from the (Field, ChangedAt) index range; a correlated EXISTS
+        // per stage row made both providers walk every stage row of the tenant.
+        var inPeriod = stageRows.Where(p => p.ChangedAt >= start && p.ChangedAt < end).Select(p => p.OpportunityId);
         var rows = from c in stageRows
+                   where inPeriod.Contains(c.OpportunityId)
                    join o in scope.Deals on c.OpportunityId equals o.Id
-                   where stageRows.Any(p => p.OpportunityId == o.Id && p.ChangedAt >= start && p.ChangedAt < end)
                    orderby c.OpportunityId, c.ChangedAt, c.Id
                    select new { c.OpportunityId, o.OwnerId, o.Source, c.NewValue, c.ChangedAt };
         StageLife? life = null;

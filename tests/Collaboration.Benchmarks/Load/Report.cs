@@ -105,12 +105,12 @@ public static class Report
 
     public static string Commit(string root) => Run("git", "rev-parse --short HEAD", root);
 
-    private static string CpuModel() =>
+    internal static string CpuModel() =>
         File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
             : RuntimeInformation.ProcessArchitecture.ToString();
 
-    private static string MemoryTotal()
+    internal static string MemoryTotal()
     {
         var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal)) : null;
         if (line is null) return "unknown";
@@ -118,7 +118,7 @@ public static class Report
         return string.Create(CultureInfo.InvariantCulture, $"{kib / 1024.0 / 1024.0:F1} GiB");
     }
 
-    private static string OsName()
+    internal static string OsName()
     {
         var pretty = File.Exists("/etc/os-release")
             ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"')

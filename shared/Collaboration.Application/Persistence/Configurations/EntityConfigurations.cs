@@ -130,9 +130,13 @@ internal sealed class OpportunityChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.ChangedBy).HasMaxLength(64);
         builder.HasOne<Opportunity>().WithMany().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TenantId, c.OpportunityId, c.ChangedAt });
-        builder.HasIndex(c => new { c.TenantId, c.Field, c.ChangedAt });
-        // Reports stream a deal's stage rows in order and look for a later stage row (is this close final?).
-        builder.HasIndex(c => new { c.TenantId, c.Field, c.OpportunityId, c.ChangedAt });
+        // Covering (Id and NewValue included) so the reports read stage rows from the indexes alone on both providers:
+        // the period's stage rows (closes, deals active in the period) ...
+        builder.HasIndex(c => new { c.TenantId, c.Field, c.ChangedAt, c.OpportunityId, c.Id, c.NewValue })
+            .HasDatabaseName("IX_OpportunityChanges_StagePeriod");
+        // ... and a deal's stage rows in order, to stream its path or find a later stage row (is this close final?).
+        builder.HasIndex(c => new { c.TenantId, c.Field, c.OpportunityId, c.ChangedAt, c.Id, c.NewValue })
+            .HasDatabaseName("IX_OpportunityChanges_StagePath");
     }
 }
 

@@ -1018,11 +1018,13 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("OpportunityId");
 
-                    b.HasIndex("TenantId", "Field", "ChangedAt");
-
                     b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
 
-                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt");
+                    b.HasIndex("TenantId", "Field", "ChangedAt", "OpportunityId", "Id", "NewValue")
+                        .HasDatabaseName("IX_OpportunityChanges_StagePeriod");
+
+                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt", "Id", "NewValue")
+                        .HasDatabaseName("IX_OpportunityChanges_StagePath");
 
                     b.ToTable("OpportunityChanges");
                 });

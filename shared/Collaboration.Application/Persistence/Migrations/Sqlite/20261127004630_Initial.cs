@@ -734,14 +734,14 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                 column: "OpportunityId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OpportunityChanges_TenantId_Field_ChangedAt",
+                name: "IX_OpportunityChanges_StagePath",
                 table: "OpportunityChanges",
-                columns: new[] { "TenantId", "Field", "ChangedAt" });
+                columns: new[] { "TenantId", "Field", "OpportunityId", "ChangedAt", "Id", "NewValue" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OpportunityChanges_TenantId_Field_OpportunityId_ChangedAt",
+                name: "IX_OpportunityChanges_StagePeriod",
                 table: "OpportunityChanges",
-                columns: new[] { "TenantId", "Field", "OpportunityId", "ChangedAt" });
+                columns: new[] { "TenantId", "Field", "ChangedAt", "OpportunityId", "Id", "NewValue" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpportunityChanges_TenantId_OpportunityId_ChangedAt",

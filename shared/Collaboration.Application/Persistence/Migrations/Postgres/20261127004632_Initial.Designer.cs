@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Collaboration.Application.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261127001400_Initial")]
+    [Migration("20261127004632_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1021,11 +1021,13 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("OpportunityId");
 
-                    b.HasIndex("TenantId", "Field", "ChangedAt");
-
                     b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
 
-                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt");
+                    b.HasIndex("TenantId", "Field", "ChangedAt", "OpportunityId", "Id", "NewValue")
+                        .HasDatabaseName("IX_OpportunityChanges_StagePeriod");
+
+                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt", "Id", "NewValue")
+                        .HasDatabaseName("IX_OpportunityChanges_StagePath");
 
                     b.ToTable("OpportunityChanges");
                 });

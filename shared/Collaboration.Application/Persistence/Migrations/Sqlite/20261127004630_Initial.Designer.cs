@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Collaboration.Application.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261127001355_Initial")]
+    [Migration("20261127004630_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1012,11 +1012,13 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OpportunityId");
 
-                    b.HasIndex("TenantId", "Field", "ChangedAt");
-
                     b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
 
-                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt");
+                    b.HasIndex("TenantId", "Field", "ChangedAt", "OpportunityId", "Id", "NewValue")
+                        .HasDatabaseName("IX_OpportunityChanges_StagePeriod");
+
+                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt", "Id", "NewValue")
+                        .HasDatabaseName("IX_OpportunityChanges_StagePath");
 
                     b.ToTable("OpportunityChanges");
                 });
