@@ -73,6 +73,34 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
         Assert.Equal(Notifications, await check.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Sent));
     }
 
+    [Fact]
+    public async Task Two_bot_instances_on_postgres_send_each_of_1000_notifications_exactly_once()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        await using var connector = await LocalConnector.StartAsync();
+        connector.Respond = (n, _) => new SlowOk($"activity-{n}", TimeSpan.FromMilliseconds(5));
+        await SeedAsync(db, connector.ServiceUrl);
+
+        using var first = StartBot(db);
+        using var second = StartBot(db);
+        try
+        {
+            await WaitUntilAsync(() => SentAsync(db).GetAwaiter().GetResult() == Notifications, TimeSpan.FromSeconds(120), first);
+            Assert.False(second.HasExited, "The second instance stopped.");
+        }
+        finally
+        {
+            first.Kill(entireProcessTree: true);
+            second.Kill(entireProcessTree: true);
+            await Task.WhenAll(first.WaitForExitAsync(), second.WaitForExitAsync());
+        }
+
+        var names = connector.Requests.Where(r => r.Method == "POST").Select(r => DealName().Match(r.Body).Value).ToList();
+        output.WriteLine($"{names.Count} messages for {names.Distinct().Count()} notifications from two instances");
+        Assert.Equal(Notifications, names.Distinct().Count());
+        Assert.Equal(Notifications, names.Count);
+    }
+
     private static int Posts(LocalConnector connector) => connector.Requests.Count(r => r.Method == "POST");
 
     private static async Task<int> SentAsync(TestDatabase db)
@@ -111,7 +139,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
             ["Urls"] = $"http://127.0.0.1:{CrmBotPlaygroundFixture.FreePort()}",
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
-            ["Database__Provider"] = "Sqlite",
+            ["Database__Provider"] = db.Kind == DatabaseKind.Postgres ? "Postgres" : "Sqlite",
             ["ConnectionStrings__Crm"] = db.Database.ConnectionString,
             ["Notifications__PollInterval"] = "00:00:00.100",
             ["Notifications__DeliveryBatchSize"] = "20",
