@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Collaboration.Application.Conversations;
+using Collaboration.Application.Reports;
 using Collaboration.Domain.Accounts;
 using Collaboration.Domain.Assignment;
 using Collaboration.Domain.Capture;
@@ -32,6 +33,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityChange> OpportunityChanges => Set<OpportunityChange>();
+    public DbSet<StageStint> StageStints => Set<StageStint>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
@@ -67,6 +69,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<Contact>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<Opportunity>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<OpportunityChange>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<StageStint>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<Interaction>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<OutboxMessage>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ConversationReferenceRecord>().HasQueryFilter(e => e.TenantId == TenantId);
@@ -111,6 +114,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
                     JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), EventJson), domainEvent.At));
             }
         }
+        await StageStintProjection.SyncAsync(this, deals, cancellationToken);
         EnsureOneTenant();
         var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -9,40 +9,34 @@ namespace Collaboration.Application.Reports;
 
 /// <summary>
 /// The Review phase's numbers, computed from the stage history rather than the deals' current state (the forecast
-/// and coverage, which are about current amounts and close dates, excepted). Only the actor's tenant, and only deals
-/// whose owner the actor may see, ever count. Grouping runs in SQL where it translates on both providers; what needs a
-/// deal's whole stage path streams the stage rows ordered by deal and time, one deal in memory at a time.
+/// and coverage, which are about current amounts and close dates, excepted). The history is read through its
+/// <see cref="StageStint"/> projection: each stay in a stage already knows when it ended and whether the deal went
+/// further or was won after it, so every history report is one grouped pass over an index in SQL, and the as-of time
+/// is a comparison. Only the actor's tenant, and only deals whose owner the actor may see, ever count.
 /// </summary>
 public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
 {
-    private static readonly string WonKey = Stage.Won.Key();
-    private static readonly string LostKey = Stage.Lost.Key();
+    private static readonly Stage[] Open = [Stage.New, Stage.Qualify, Stage.Nurture, Stage.Proposal, Stage.Negotiation, Stage.Contract];
 
     public async Task<ConversionReport> ConversionAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
-        var tally = new Dictionary<(GroupKey, Stage), int[]>();
-        await foreach (var life in StageLivesAsync(scope, ct))
-        {
-            var stints = life.Stints;
-            foreach (var stage in StageFacts.OpenStages)
+        var (start, end, asOf) = scope.Ticks;
+        // A deal counts once per stage, at its first entry in the period: the stay whose previous entry into the same
+        // stage (if any) came before the period.
+        var groups = await scope.StaysInPeriod()
+            .Where(s => s.Stage <= Stage.Contract && s.PreviousEntryAt < start)
+            .GroupBy(s => new { s.Month, s.OwnerId, s.Source, s.Stage })
+            .Select(g => new
             {
-                var entry = stints.FindIndex(s => s.Stage == stage && filter.Contains(s.EnteredAt));
-                if (entry < 0) continue;
-                var counts = Tally(tally, (scope.Key(life.OwnerId, life.Source, stints[entry].EnteredAt), stage), 3);
-                counts[0]++;
-                bool advanced = false, won = false;
-                for (var i = entry + 1; i < stints.Count; i++)
-                {
-                    advanced |= Rank(stints[i].Stage) > Rank(stage);
-                    won |= stints[i].Stage == Stage.Won;
-                }
-                if (advanced) counts[1]++;
-                if (won) counts[2]++;
-            }
-        }
-        var rows = tally
-            .Select(t => new ConversionRow(t.Key.Item1.Month, t.Key.Item1.OwnerId, t.Key.Item1.Team, t.Key.Item1.Source, t.Key.Item2, t.Value[0], t.Value[1], t.Value[2]))
+                g.Key.Month, g.Key.OwnerId, g.Key.Source, g.Key.Stage, Entered = g.Count(),
+                Advanced = g.Sum(s => s.AdvancedAt <= asOf ? 1 : 0), Won = g.Sum(s => s.WonAt <= asOf ? 1 : 0),
+            })
+            .ToListAsync(ct);
+        var rows = groups
+            .GroupBy(g => (Key: scope.Key(g.OwnerId, g.Source, g.Month), g.Stage))
+            .Select(g => new ConversionRow(g.Key.Key.Month, g.Key.Key.OwnerId, g.Key.Key.Team, g.Key.Key.Source, g.Key.Stage,
+                g.Sum(x => x.Entered), g.Sum(x => x.Advanced), g.Sum(x => x.Won)))
             .OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.OwnerId, StringComparer.Ordinal).ThenBy(r => r.Team, StringComparer.Ordinal)
             .ThenBy(r => r.Source).ThenBy(r => r.Stage)
             .ToList();
@@ -52,27 +46,32 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     public async Task<CycleReport> CycleAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
+        var (_, _, asOf) = scope.Ticks;
+        // Open stages: each stay entered in the period, until it was left or until the as-of time. Won: the deals whose
+        // final stay (not left by the as-of time) is Won, from capture. A median needs every value, so each group's
+        // durations come back as one comma-separated string (group_concat / string_agg) rather than as a row each.
+        var groups = await scope.StaysInPeriod()
+            .Where(s => s.Stage <= Stage.Contract || (s.Stage == Stage.Won && s.LeftAt > asOf))
+            .GroupBy(s => new { s.Month, s.OwnerId, s.Source, s.Stage })
+            .Select(g => new
+            {
+                g.Key.Month, g.Key.OwnerId, g.Key.Source, g.Key.Stage,
+                Open = g.Sum(s => s.Stage != Stage.Won && s.LeftAt > asOf ? 1 : 0),
+                Ticks = string.Join(",", g.Select(s => (s.Stage == Stage.Won
+                    ? s.EnteredAt - s.StartedAt
+                    : (s.LeftAt <= asOf ? s.LeftAt : asOf) - s.EnteredAt).ToString())),
+            })
+            .ToListAsync(ct);
         var samples = new Dictionary<(GroupKey, string), (List<double> Days, int Open)>();
-        await foreach (var life in StageLivesAsync(scope, ct))
+        foreach (var g in groups)
         {
-            var last = life.Stints[^1];
-            if (last.Stage == Stage.Won && filter.Contains(last.EnteredAt))
+            var key = (scope.Key(g.OwnerId, g.Source, g.Month), g.Stage == Stage.Won ? CycleReport.CaptureToWon : g.Stage.Key());
+            var sample = samples.TryGetValue(key, out var s) ? s : ([], 0);
+            foreach (var part in g.Ticks.AsSpan().Split(','))
             {
-                var key = (scope.Key(life.OwnerId, life.Source, last.EnteredAt), CycleReport.CaptureToWon);
-                var sample = samples.TryGetValue(key, out var s) ? s : samples[key] = ([], 0);
-                sample.Days.Add((last.EnteredAt - life.Stints[0].EnteredAt).TotalDays);
+                sample.Days.Add((double)long.Parse(g.Ticks.AsSpan()[part], System.Globalization.CultureInfo.InvariantCulture) / TimeSpan.TicksPerDay);
             }
-            for (var i = 0; i < life.Stints.Count; i++)
-            {
-                var stint = life.Stints[i];
-                if (stint.Stage.IsClosed() || !filter.Contains(stint.EnteredAt)) continue;
-                var open = i == life.Stints.Count - 1;
-                var until = open ? scope.AsOf : life.Stints[i + 1].EnteredAt;
-                var key = (scope.Key(life.OwnerId, life.Source, stint.EnteredAt), stint.Stage.Key());
-                var sample = samples.TryGetValue(key, out var s) ? s : ([], 0);
-                sample.Days.Add((until - stint.EnteredAt).TotalDays);
-                samples[key] = (sample.Days, sample.Open + (open ? 1 : 0));
-            }
+            samples[key] = (sample.Days, sample.Open + g.Open);
         }
         var rows = samples
             .Select(s => new CycleRow(s.Key.Item1.Month, s.Key.Item1.OwnerId, s.Key.Item1.Team, s.Key.Item1.Source, s.Key.Item2,
@@ -86,14 +85,14 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     public async Task<WinRateReport> WinRateAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
-        var groups = await FinalClosesInPeriod(scope)
-            .GroupBy(x => new { x.OwnerId, x.Source, x.Outcome })
-            .Select(g => new { g.Key.OwnerId, g.Key.Source, g.Key.Outcome, Deals = g.Count() })
+        var groups = await scope.FinalClosesInPeriod()
+            .GroupBy(s => new { s.Month, s.OwnerId, s.Source, s.Stage })
+            .Select(g => new { g.Key.OwnerId, g.Key.Source, g.Key.Stage, Deals = g.Count() })
             .ToListAsync(ct);
         var rows = groups
             .GroupBy(g => scope.Key(g.OwnerId, g.Source, null))
             .Select(g => new WinRateRow(g.Key.OwnerId, g.Key.Team, g.Key.Source,
-                g.Where(x => x.Outcome == WonKey).Sum(x => x.Deals), g.Where(x => x.Outcome == LostKey).Sum(x => x.Deals)))
+                g.Where(x => x.Stage == Stage.Won).Sum(x => x.Deals), g.Where(x => x.Stage == Stage.Lost).Sum(x => x.Deals)))
             .OrderBy(r => r.OwnerId, StringComparer.Ordinal).ThenBy(r => r.Team, StringComparer.Ordinal).ThenBy(r => r.Source)
             .ToList();
         return new WinRateReport(scope.AsOf, rows);
@@ -102,10 +101,12 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     public async Task<LossReasonReport> LossReasonsAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
-        var groups = await FinalClosesInPeriod(scope)
-            .Where(x => x.Outcome == LostKey)
-            .GroupBy(x => new { x.LossReason, x.Competitor, x.Currency })
-            .Select(g => new { g.Key.LossReason, g.Key.Competitor, g.Key.Currency, Deals = g.Count(), Amount = g.Sum(x => x.Amount) })
+        var groups = await (
+                from s in scope.FinalClosesInPeriod()
+                where s.Stage == Stage.Lost
+                join o in scope.Db.Opportunities.AsNoTracking() on s.OpportunityId equals o.Id
+                group o by new { o.LossReason, o.Competitor, o.Currency } into g
+                select new { g.Key.LossReason, g.Key.Competitor, g.Key.Currency, Deals = g.Count(), Amount = g.Sum(x => x.Amount) })
             .ToListAsync(ct);
         var rows = groups
             .Select(g => new LossReasonRow(g.LossReason ?? "", g.Competitor, g.Currency, g.Deals, g.Amount ?? 0m))
@@ -119,19 +120,24 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     public async Task<AgingReport> AgingAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
-        var asOf = scope.AsOf;
-        var over7 = asOf.AddDays(-8);
-        var over30 = asOf.AddDays(-31);
-        var over90 = asOf.AddDays(-91);
-        var groups = await AgingGroupsAsync(scope, over7, over30, over90, ct);
+        var asOf = scope.Ticks.AsOf;
+        var over7 = asOf - TimeSpan.FromDays(8).Ticks;
+        var over30 = asOf - TimeSpan.FromDays(31).Ticks;
+        var over90 = asOf - TimeSpan.FromDays(91).Ticks;
+        // Each deal's stay not yet left at the as-of time, in an open stage: seeks per stage on (Stage, LeftAt).
+        var groups = await scope.Stays()
+            .Where(s => Open.Contains(s.Stage) && s.LeftAt > asOf && s.EnteredAt <= asOf)
+            .GroupBy(s => new { s.OwnerId, s.Source, s.Stage, Bucket = s.EnteredAt > over7 ? 0 : s.EnteredAt > over30 ? 1 : s.EnteredAt > over90 ? 2 : 3 })
+            .Select(g => new { g.Key.OwnerId, g.Key.Source, g.Key.Stage, g.Key.Bucket, Deals = g.Count() })
+            .ToListAsync(ct);
         var rows = groups
-            .Select(g => (Key: scope.Key(g.OwnerId, g.Source, null), Stage: ParseStage(g.NewValue), g.Bucket, g.Deals))
+            .Select(g => (Key: scope.Key(g.OwnerId, g.Source, null), g.Stage, g.Bucket, g.Deals))
             .GroupBy(g => (g.Key, g.Stage, g.Bucket))
             .OrderBy(g => g.Key.Key.OwnerId, StringComparer.Ordinal).ThenBy(g => g.Key.Key.Team, StringComparer.Ordinal).ThenBy(g => g.Key.Key.Source)
             .ThenBy(g => g.Key.Stage).ThenBy(g => g.Key.Bucket)
             .Select(g => new AgingRow(g.Key.Key.OwnerId, g.Key.Key.Team, g.Key.Key.Source, g.Key.Stage, AgingReport.Buckets[g.Key.Bucket], g.Sum(x => x.Deals)))
             .ToList();
-        return new AgingReport(asOf, rows);
+        return new AgingReport(scope.AsOf, rows);
     }
 
     /// <summary>Current amounts, probabilities and close dates of open and won deals closing in the period; lost deals are left out.</summary>
@@ -216,135 +222,11 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         }
     }
 
-    private static IQueryable<OpportunityChange> StageRows(Scope scope)
-    {
-        var asOf = scope.AsOf;
-        return scope.Db.OpportunityChanges.AsNoTracking().Where(c => c.Field == ChangedField.Stage && c.ChangedAt <= asOf);
-    }
-
-    /// <summary>The deals' closing stage rows in the period that no later stage row (up to the as-of time) undid.</summary>
-    private static IQueryable<FinalClose> FinalClosesInPeriod(Scope scope)
-    {
-        var start = scope.Filter.Start;
-        var end = scope.Filter.End;
-        var stageRows = StageRows(scope);
-        return from c in stageRows
-               where (c.NewValue == WonKey || c.NewValue == LostKey) && c.ChangedAt >= start && c.ChangedAt < end
-                     && !stageRows.Any(l => l.OpportunityId == c.OpportunityId && (l.ChangedAt > c.ChangedAt || (l.ChangedAt == c.ChangedAt && l.Id > c.Id)))
-               join o in scope.Deals on c.OpportunityId equals o.Id
-               select new FinalClose
-               {
-                   OwnerId = o.OwnerId, Source = o.Source, Outcome = c.NewValue!, LossReason = o.LossReason,
-                   Competitor = o.Competitor, Currency = o.Currency, Amount = o.Amount,
-               };
-    }
-
-    private sealed class FinalClose
-    {
-        public required string OwnerId { get; init; }
-        public required CaptureSource Source { get; init; }
-        public required string Outcome { get; init; }
-        public string? LossReason { get; init; }
-        public string? Competitor { get; init; }
-        public required string Currency { get; init; }
-        public decimal? Amount { get; init; }
-    }
-
-    private sealed class AgingGroup
-    {
-        public required string OwnerId { get; init; }
-        public required string Source { get; init; }
-        public string? NewValue { get; init; }
-        public int Bucket { get; init; }
-        public int Deals { get; init; }
-    }
-
-    /// <summary>
-    /// Every visible deal's last stage row up to the as-of time, if open, counted by owner, source, stage and age bucket.
-    /// Raw SQL because "the last row per deal" is one ordered pass with LEAD over the (Field, OpportunityId, ChangedAt, Id)
-    /// index on both providers, where the LINQ form (NOT EXISTS a later row) probed the index once per stage row.
-    /// Query filters do not apply to raw SQL: the tenant is filtered explicitly.
-    /// </summary>
-    private static async Task<List<(string OwnerId, CaptureSource Source, string? NewValue, int Bucket, int Deals)>> AgingGroupsAsync(
-        Scope scope, DateTimeOffset over7, DateTimeOffset over30, DateTimeOffset over90, CancellationToken ct)
-    {
-        if (scope.Owners.Count == 0) return [];
-        var sqlite = scope.Db.Database.IsSqlite();
-        object Time(DateTimeOffset at) => sqlite ? BinaryTime.ConvertToProvider(at)! : at.ToUniversalTime();
-        var parameters = new List<object> { scope.Db.TenantId!, Time(over7), Time(over30), Time(over90), Time(scope.AsOf) };
-        var owners = string.Join(", ", scope.Owners.Select(o => { parameters.Add(o); return $"{{{parameters.Count - 1}}}"; }));
-        var source = "";
-        if (scope.Filter.Source is { } s)
-        {
-            parameters.Add(s.ToString());
-            source = $" AND o.\"Source\" = {{{parameters.Count - 1}}}";
-        }
-        var sql = $$"""
-            SELECT o."OwnerId" AS "OwnerId", o."Source" AS "Source", l."NewValue" AS "NewValue",
-                   CASE WHEN l."ChangedAt" > {1} THEN 0 WHEN l."ChangedAt" > {2} THEN 1 WHEN l."ChangedAt" > {3} THEN 2 ELSE 3 END AS "Bucket",
-                   CAST(COUNT(*) AS INTEGER) AS "Deals"
-            FROM (
-                SELECT c."OpportunityId", c."NewValue", c."ChangedAt",
-                       LEAD(c."Id") OVER (PARTITION BY c."OpportunityId" ORDER BY c."ChangedAt", c."Id") AS "NextId"
-                FROM "OpportunityChanges" c
-                WHERE c."TenantId" = {0} AND c."Field" = 'Stage' AND c."ChangedAt" <= {4}
-            ) l
-            JOIN "Opportunities" o ON o."Id" = l."OpportunityId"
-            WHERE l."NextId" IS NULL AND (l."NewValue" IS NULL OR l."NewValue" NOT IN ('{{WonKey}}', '{{LostKey}}'))
-              AND o."TenantId" = {0} AND o."OwnerId" IN ({{owners}}){{source}}
-            GROUP BY o."OwnerId", o."Source", l."NewValue", "Bucket"
-            """;
-        var rows = await scope.Db.Database.SqlQueryRaw<AgingGroup>(sql, parameters.ToArray()).ToListAsync(ct);
-        return rows.Select(r => (r.OwnerId, Enum.Parse<CaptureSource>(r.Source), r.NewValue, r.Bucket, r.Deals)).ToList();
-    }
-
-    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter BinaryTime = new();
-
     private static IQueryable<Opportunity> ClosingBetween(Scope scope, DateOnly from, DateOnly to) =>
         scope.Deals.Where(o => o.Stage != Stage.Lost && o.CloseDate != null && o.CloseDate >= from && o.CloseDate <= to);
 
-    /// <summary>Each deal with a stage row in the period, with all its stage rows up to the as-of time, in order.</summary>
-    private static async IAsyncEnumerable<StageLife> StageLivesAsync(Scope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var start = scope.Filter.Start;
-        var end = scope.Filter.End;
-        var stageRows = StageRows(scope);
-        // The deals with a stage row in the period come from the (Field, ChangedAt) index range; a correlated EXISTS
-        // per stage row made both providers walk every stage row of the tenant.
-        var inPeriod = stageRows.Where(p => p.ChangedAt >= start && p.ChangedAt < end).Select(p => p.OpportunityId);
-        var rows = from c in stageRows
-                   where inPeriod.Contains(c.OpportunityId)
-                   join o in scope.Deals on c.OpportunityId equals o.Id
-                   orderby c.OpportunityId, c.ChangedAt, c.Id
-                   select new { c.OpportunityId, o.OwnerId, o.Source, c.NewValue, c.ChangedAt };
-        StageLife? life = null;
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (life is not null && life.OpportunityId != row.OpportunityId)
-            {
-                yield return life;
-                life = null;
-            }
-            life ??= new StageLife(row.OpportunityId, row.OwnerId, row.Source, []);
-            if (StageFacts.TryParseKey(row.NewValue, out var stage)) life.Stints.Add(new Stint(stage, row.ChangedAt));
-        }
-        if (life is not null) yield return life;
-    }
-
-    private sealed record StageLife(Guid OpportunityId, string OwnerId, CaptureSource Source, List<Stint> Stints);
-
-    private readonly record struct Stint(Stage Stage, DateTimeOffset EnteredAt);
-
-    /// <summary>Order along the path to Won; Lost is off the path.</summary>
-    private static int Rank(Stage stage) => stage == Stage.Lost ? -1 : (int)stage;
-
-    private static Stage ParseStage(string? key) => StageFacts.TryParseKey(key, out var stage) ? stage : Stage.New;
-
     private static int MeasureOrder(string measure) =>
         measure == CycleReport.CaptureToWon ? -1 : StageFacts.TryParseKey(measure, out var stage) ? (int)stage : 99;
-
-    private static int[] Tally<TKey>(Dictionary<TKey, int[]> tally, TKey key, int width) where TKey : notnull =>
-        tally.TryGetValue(key, out var counts) ? counts : tally[key] = new int[width];
 
     private static double Median(List<double> values)
     {
@@ -377,11 +259,40 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
 
         public string? TeamOf(string ownerId) => teams.TryGetValue(ownerId, out var team) ? team : null;
 
-        public GroupKey Key(string ownerId, CaptureSource source, DateTimeOffset? at, ReportDimensions always = ReportDimensions.None)
+        /// <summary>The period and the as-of time in the stints' UTC ticks.</summary>
+        public (long Start, long End, long AsOf) Ticks => (Filter.Start.UtcTicks, Filter.End.UtcTicks, AsOf.UtcTicks);
+
+        /// <summary>The visible deals' stays (current owner and source decide who sees them).</summary>
+        public IQueryable<StageStint> Stays()
+        {
+            var owners = Owners;
+            var stays = Db.StageStints.AsNoTracking().Where(s => owners.Contains(s.OwnerId));
+            if (Filter.Source is { } source) stays = stays.Where(s => s.Source == source);
+            return stays;
+        }
+
+        /// <summary>Stays entered in the period up to the as-of time; the month bounds let the index range do the work.</summary>
+        public IQueryable<StageStint> StaysInPeriod()
+        {
+            var (start, end, asOf) = Ticks;
+            var firstMonth = Filter.From.Year * 100 + Filter.From.Month;
+            var lastMonth = Filter.To.Year * 100 + Filter.To.Month;
+            return Stays().Where(s => s.Month >= firstMonth && s.Month <= lastMonth
+                                      && s.EnteredAt >= start && s.EnteredAt < end && s.EnteredAt <= asOf);
+        }
+
+        /// <summary>Closes in the period that were the deal's last stage row at the as-of time.</summary>
+        public IQueryable<StageStint> FinalClosesInPeriod()
+        {
+            var asOf = Ticks.AsOf;
+            return StaysInPeriod().Where(s => s.Stage >= Stage.Won && s.LeftAt > asOf);
+        }
+
+        public GroupKey Key(string ownerId, CaptureSource source, int? month, ReportDimensions always = ReportDimensions.None)
         {
             var by = Filter.GroupBy | always;
             return new GroupKey(
-                by.HasFlag(ReportDimensions.Month) && at is { } t ? t.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : null,
+                by.HasFlag(ReportDimensions.Month) && month is { } m ? $"{m / 100:D4}-{m % 100:D2}" : null,
                 by.HasFlag(ReportDimensions.Owner) ? ownerId : null,
                 by.HasFlag(ReportDimensions.Team) ? TeamOf(ownerId) : null,
                 by.HasFlag(ReportDimensions.Source) ? source : null);

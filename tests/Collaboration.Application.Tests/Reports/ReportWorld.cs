@@ -5,6 +5,7 @@ using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Quotas;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Tests.Reports;
 
@@ -72,6 +73,11 @@ internal static class ReportWorld
 
         for (var i = 0; i < dealCount; i++)
         {
+            if (i % 4 == 3)
+            {
+                await PlayLifeStepByStepAsync(database, tenantId, i, sellers, random, now, pipeline);
+                continue;
+            }
             db.Opportunities.Add(PlayLife(tenantId, i, sellers, random, now, pipeline));
             if (i % 50 == 49) await db.SaveChangesAsync();
         }
@@ -80,26 +86,69 @@ internal static class ReportWorld
 
     private static Opportunity PlayLife(string tenantId, int index, string[] sellers, Random random, DateTimeOffset now, PipelineSettings pipeline)
     {
-        var owner = sellers[random.Next(sellers.Length)];
-        var at = now.AddDays(-random.Next(0, 420)).AddMinutes(-random.Next(0, 1440));
-        ChangeContext Ctx() => new(owner, (ChangeSurface)random.Next(0, 3), at);
-        var currency = random.Next(5) == 0 ? "CNY" : "USD";
-        decimal? amount = random.Next(10) == 0 ? null : random.Next(1, 500) * 1000m + random.Next(0, 100) / 2m;
-        var deal = Opportunity.Capture(tenantId, $"Deal {index}", owner, pipeline, Ctx(), (CaptureSource)random.Next(0, 7),
-            amount: amount, currency: currency, closeDate: DateOnly.FromDateTime(at.AddDays(random.Next(-10, 200)).UtcDateTime));
+        var life = new Life(tenantId, sellers, random, now, pipeline);
+        var deal = life.Capture(index);
+        while (life.Step(deal)) { }
+        return deal;
+    }
 
-        while (random.Next(100) >= 12)
+    /// <summary>
+    /// The same kind of life, but each step in a unit of work of its own that loads the deal afresh, as the bot and
+    /// the add-in do: what is saved step by step must read the same as a life saved at once.
+    /// </summary>
+    private static async Task PlayLifeStepByStepAsync(CrmDatabase database, string tenantId, int index, string[] sellers, Random random,
+        DateTimeOffset now, PipelineSettings pipeline)
+    {
+        var life = new Life(tenantId, sellers, random, now, pipeline);
+        Guid id;
+        await using (var db = database.Open(tenantId))
         {
+            var deal = life.Capture(index);
+            db.Opportunities.Add(deal);
+            await db.SaveChangesAsync();
+            id = deal.Id;
+        }
+        while (true)
+        {
+            await using var db = database.Open(tenantId);
+            var deal = await db.Opportunities.SingleAsync(o => o.Id == id);
+            var goesOn = life.Step(deal);
+            await db.SaveChangesAsync();
+            if (!goesOn) break;
+        }
+    }
+
+    private sealed class Life(string tenantId, string[] sellers, Random random, DateTimeOffset now, PipelineSettings pipeline)
+    {
+        private string owner = "";
+        private DateTimeOffset at;
+
+        private ChangeContext Ctx() => new(owner, (ChangeSurface)random.Next(0, 3), at);
+
+        public Opportunity Capture(int index)
+        {
+            owner = sellers[random.Next(sellers.Length)];
+            at = now.AddDays(-random.Next(0, 420)).AddMinutes(-random.Next(0, 1440));
+            var currency = random.Next(5) == 0 ? "CNY" : "USD";
+            decimal? amount = random.Next(10) == 0 ? null : random.Next(1, 500) * 1000m + random.Next(0, 100) / 2m;
+            return Opportunity.Capture(tenantId, $"Deal {index}", owner, pipeline, Ctx(), (CaptureSource)random.Next(0, 7),
+                amount: amount, currency: currency, closeDate: DateOnly.FromDateTime(at.AddDays(random.Next(-10, 200)).UtcDateTime));
+        }
+
+        /// <summary>One thing happening to the deal; false once its life is over.</summary>
+        public bool Step(Opportunity deal)
+        {
+            if (random.Next(100) < 12) return false;
             var next = at.AddMinutes(random.Next(30, 60 * 24 * 40));
-            if (next > now) break;
+            if (next > now) return false;
             at = next;
             try
             {
                 if (deal.IsClosed)
                 {
-                    if (random.Next(3) != 0) break;
+                    if (random.Next(3) != 0) return false;
                     deal.Reopen(StageFacts.OpenStages[random.Next(1, StageFacts.OpenStages.Count)], pipeline, Ctx(), "reconsidered");
-                    continue;
+                    return true;
                 }
                 var roll = random.Next(100);
                 var stage = deal.Stage;
@@ -121,8 +170,8 @@ internal static class ReportWorld
             {
                 // The aggregate refused (missing amount, no close date): a real rep would have been told; the life goes on.
             }
+            return true;
         }
-        return deal;
     }
 }
 

@@ -1,4 +1,5 @@
 using Collaboration.Application.Conversations;
+using Collaboration.Application.Reports;
 using Collaboration.Domain.Accounts;
 using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
@@ -130,13 +131,28 @@ internal sealed class OpportunityChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.ChangedBy).HasMaxLength(64);
         builder.HasOne<Opportunity>().WithMany().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TenantId, c.OpportunityId, c.ChangedAt });
-        // Covering (Id and NewValue included) so the reports read stage rows from the indexes alone on both providers:
-        // the period's stage rows (closes, deals active in the period) ...
-        builder.HasIndex(c => new { c.TenantId, c.Field, c.ChangedAt, c.OpportunityId, c.Id, c.NewValue })
-            .HasDatabaseName("IX_OpportunityChanges_StagePeriod");
-        // ... and a deal's stage rows in order, to stream its path or find a later stage row (is this close final?).
-        builder.HasIndex(c => new { c.TenantId, c.Field, c.OpportunityId, c.ChangedAt, c.Id, c.NewValue })
-            .HasDatabaseName("IX_OpportunityChanges_StagePath");
+    }
+}
+
+internal sealed class StageStintConfiguration : IEntityTypeConfiguration<StageStint>
+{
+    public void Configure(EntityTypeBuilder<StageStint> builder)
+    {
+        builder.HasKey(s => new { s.OpportunityId, s.Ordinal });
+        builder.Property(s => s.TenantId).HasMaxLength(64);
+        builder.Property(s => s.OwnerId).HasMaxLength(64);
+        builder.HasOne<Opportunity>().WithMany().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        // The period reports read this index alone, in its order: a month's stays come grouped by owner, source and
+        // stage, so SQLite groups them as they stream instead of sorting a year of rows.
+        builder.HasIndex(s => new
+            {
+                s.TenantId, s.Month, s.OwnerId, s.Source, s.Stage, s.EnteredAt,
+                s.PreviousEntryAt, s.LeftAt, s.AdvancedAt, s.WonAt, s.StartedAt, s.OpportunityId,
+            })
+            .HasDatabaseName("IX_StageStints_Period");
+        // Where each deal is at a moment (aging): the stays of a stage not yet left by then.
+        builder.HasIndex(s => new { s.TenantId, s.Stage, s.LeftAt, s.EnteredAt, s.OwnerId, s.Source })
+            .HasDatabaseName("IX_StageStints_Current");
     }
 }
 

@@ -84,6 +84,62 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.ToTable("ConversationReferences", (string)null);
                 });
 
+            modelBuilder.Entity("Collaboration.Application.Reports.StageStint", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AdvancedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LeftAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PreviousEntryAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("WonAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OpportunityId", "Ordinal");
+
+                    b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source")
+                        .HasDatabaseName("IX_StageStints_Current");
+
+                    b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "OpportunityId")
+                        .HasDatabaseName("IX_StageStints_Period");
+
+                    b.ToTable("StageStints");
+                });
+
             modelBuilder.Entity("Collaboration.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1020,12 +1076,6 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
 
-                    b.HasIndex("TenantId", "Field", "ChangedAt", "OpportunityId", "Id", "NewValue")
-                        .HasDatabaseName("IX_OpportunityChanges_StagePeriod");
-
-                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt", "Id", "NewValue")
-                        .HasDatabaseName("IX_OpportunityChanges_StagePath");
-
                     b.ToTable("OpportunityChanges");
                 });
 
@@ -1189,6 +1239,15 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Collaboration.Application.Reports.StageStint", b =>
+                {
+                    b.HasOne("Collaboration.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Collaboration.Domain.Accounts.AccountDomain", b =>

@@ -79,6 +79,62 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     b.ToTable("ConversationReferences", (string)null);
                 });
 
+            modelBuilder.Entity("Collaboration.Application.Reports.StageStint", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdvancedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PreviousEntryAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WonAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpportunityId", "Ordinal");
+
+                    b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source")
+                        .HasDatabaseName("IX_StageStints_Current");
+
+                    b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "OpportunityId")
+                        .HasDatabaseName("IX_StageStints_Period");
+
+                    b.ToTable("StageStints");
+                });
+
             modelBuilder.Entity("Collaboration.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1011,12 +1067,6 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
 
-                    b.HasIndex("TenantId", "Field", "ChangedAt", "OpportunityId", "Id", "NewValue")
-                        .HasDatabaseName("IX_OpportunityChanges_StagePeriod");
-
-                    b.HasIndex("TenantId", "Field", "OpportunityId", "ChangedAt", "Id", "NewValue")
-                        .HasDatabaseName("IX_OpportunityChanges_StagePath");
-
                     b.ToTable("OpportunityChanges");
                 });
 
@@ -1178,6 +1228,15 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Collaboration.Application.Reports.StageStint", b =>
+                {
+                    b.HasOne("Collaboration.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Collaboration.Domain.Accounts.AccountDomain", b =>

@@ -1,0 +1,117 @@
+using Collaboration.Application.Persistence;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Pipeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Collaboration.Application.Reports;
+
+/// <summary>
+/// Keeps <see cref="StageStint"/> rows in step with the stage history: run by the unit of work before it saves, so
+/// a deal's new stage rows, or its new owner, reach its stints in the same transaction. A deal's path only grows at
+/// the end (a row that arrives with an earlier time, from a clock behind the others, is placed where the history's
+/// own order puts it), so the stints are recomputed from the stints already written plus the new rows.
+/// </summary>
+internal static class StageStintProjection
+{
+    internal readonly record struct Stay(Stage Stage, long EnteredAt);
+
+    public static async Task SyncAsync(CrmDbContext db, IReadOnlyList<EntityEntry<Opportunity>> deals, CancellationToken ct)
+    {
+        var affected = deals
+            .Where(e => e.State is EntityState.Added or EntityState.Modified
+                        && (e.State == EntityState.Added || e.Entity.PendingChanges.Any(c => c.Field is ChangedField.Stage or ChangedField.Owner)))
+            .ToList();
+        if (affected.Count == 0) return;
+
+        var known = affected.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
+        var existing = new Dictionary<Guid, List<StageStint>>();
+        foreach (var batch in known.Chunk(500))
+        {
+            var rows = await db.StageStints.Where(s => batch.Contains(s.OpportunityId)).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                if (!existing.TryGetValue(row.OpportunityId, out var list)) existing[row.OpportunityId] = list = [];
+                list.Add(row);
+            }
+        }
+
+        var precision = db.Database.IsSqlite() ? SqliteTickPrecision : PostgresTickPrecision;
+        foreach (var entry in affected)
+        {
+            var deal = entry.Entity;
+            var written = existing.TryGetValue(deal.Id, out var rows) ? rows.OrderBy(s => s.Ordinal).ToList() : [];
+            var added = deal.PendingChanges
+                .Where(c => c.Field == ChangedField.Stage)
+                .Select(c => StageFacts.TryParseKey(c.NewValue, out var stage) ? new Stay(stage, Stored(c.ChangedAt, precision)) : (Stay?)null)
+                .OfType<Stay>();
+            // Stable: on equal times the rows already written come first, then the new ones in the order they are saved.
+            var path = written.Select(s => new Stay(s.Stage, s.EnteredAt)).Concat(added).OrderBy(s => s.EnteredAt).ToList();
+            var stints = Build(deal.TenantId, deal.Id, deal.OwnerId, deal.Source, path);
+            for (var i = 0; i < stints.Count; i++)
+            {
+                if (i < written.Count) CopyInto(written[i], stints[i]);
+                else db.StageStints.Add(stints[i]);
+            }
+            for (var i = stints.Count; i < written.Count; i++) db.StageStints.Remove(written[i]);
+        }
+    }
+
+    /// <summary>The stints of one deal's stage path, given in history order (changed at, then id).</summary>
+    public static List<StageStint> Build(string tenantId, Guid dealId, string ownerId, CaptureSource source, IReadOnlyList<Stay> path)
+    {
+        var stints = new List<StageStint>(path.Count);
+        if (path.Count == 0) return stints;
+        var previousEntry = new Dictionary<Stage, long>();
+        for (var i = 0; i < path.Count; i++)
+        {
+            var stay = path[i];
+            stints.Add(new StageStint
+            {
+                TenantId = tenantId, OpportunityId = dealId, Ordinal = i, OwnerId = ownerId, Source = source,
+                Stage = stay.Stage, EnteredAt = stay.EnteredAt, Month = StageStint.MonthOf(stay.EnteredAt),
+                LeftAt = i + 1 < path.Count ? path[i + 1].EnteredAt : StageStint.Never,
+                PreviousEntryAt = previousEntry.TryGetValue(stay.Stage, out var before) ? before : StageStint.NoneBefore,
+                AdvancedAt = StageStint.Never, WonAt = StageStint.Never, StartedAt = path[0].EnteredAt,
+            });
+            previousEntry[stay.Stage] = stay.EnteredAt;
+        }
+        // Backwards: the nearest later entry of each rank; times never decrease along the path, so nearest is earliest.
+        var nearest = new long[(int)Stage.Won + 1];
+        Array.Fill(nearest, StageStint.Never);
+        for (var i = stints.Count - 1; i >= 0; i--)
+        {
+            var stint = stints[i];
+            var rank = StageStint.Rank(stint.Stage);
+            var advanced = StageStint.Never;
+            for (var r = rank + 1; r < nearest.Length; r++) advanced = Math.Min(advanced, nearest[r]);
+            stint.AdvancedAt = advanced;
+            stint.WonAt = nearest[(int)Stage.Won];
+            if (rank >= 0) nearest[rank] = stint.EnteredAt;
+        }
+        return stints;
+    }
+
+    /// <summary>
+    /// The history's times as each provider keeps them (SQLite: 1,000-tick units, PostgreSQL: microseconds), so a
+    /// stint's time is the very time the report's reference reads back from the history row.
+    /// </summary>
+    public static long Stored(DateTimeOffset at, long precision) => at.UtcTicks - at.UtcTicks % precision;
+
+    public const long SqliteTickPrecision = 1000;
+    public const long PostgresTickPrecision = 10;
+
+    private static void CopyInto(StageStint target, StageStint source)
+    {
+        target.OwnerId = source.OwnerId;
+        target.Source = source.Source;
+        target.Stage = source.Stage;
+        target.EnteredAt = source.EnteredAt;
+        target.Month = source.Month;
+        target.LeftAt = source.LeftAt;
+        target.PreviousEntryAt = source.PreviousEntryAt;
+        target.AdvancedAt = source.AdvancedAt;
+        target.WonAt = source.WonAt;
+        target.StartedAt = source.StartedAt;
+    }
+}
