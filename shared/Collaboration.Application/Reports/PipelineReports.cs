@@ -47,6 +47,8 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
         var (_, _, asOf) = scope.Ticks;
+        // Times are whole multiples of the provider's precision: durations travel in those units, a third shorter as text.
+        var unit = scope.Db.Database.IsSqlite() ? StageStintProjection.SqliteTickPrecision : StageStintProjection.PostgresTickPrecision;
         // Open stages: each stay entered in the period, until it was left or until the as-of time. Won: the deals whose
         // final stay (not left by the as-of time) is Won, from capture. A median needs every value, so each group's
         // durations come back as one comma-separated string (group_concat / string_agg) rather than as a row each.
@@ -57,9 +59,9 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
             {
                 g.Key.Month, g.Key.OwnerId, g.Key.Source, g.Key.Stage,
                 Open = g.Sum(s => s.Stage != Stage.Won && s.LeftAt > asOf ? 1 : 0),
-                Ticks = string.Join(",", g.Select(s => (s.Stage == Stage.Won
+                Units = string.Join(",", g.Select(s => ((s.Stage == Stage.Won
                     ? s.EnteredAt - s.StartedAt
-                    : (s.LeftAt <= asOf ? s.LeftAt : asOf) - s.EnteredAt).ToString())),
+                    : (s.LeftAt <= asOf ? s.LeftAt : asOf) - s.EnteredAt) / unit).ToString())),
             })
             .ToListAsync(ct);
         var samples = new Dictionary<(GroupKey, string), (List<double> Days, int Open)>();
@@ -67,10 +69,7 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         {
             var key = (scope.Key(g.OwnerId, g.Source, g.Month), g.Stage == Stage.Won ? CycleReport.CaptureToWon : g.Stage.Key());
             var sample = samples.TryGetValue(key, out var s) ? s : ([], 0);
-            foreach (var part in g.Ticks.AsSpan().Split(','))
-            {
-                sample.Days.Add((double)long.Parse(g.Ticks.AsSpan()[part], System.Globalization.CultureInfo.InvariantCulture) / TimeSpan.TicksPerDay);
-            }
+            AddDays(sample.Days, g.Units, unit);
             samples[key] = (sample.Days, sample.Open + g.Open);
         }
         var rows = samples
@@ -101,15 +100,13 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     public async Task<LossReasonReport> LossReasonsAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
-        var groups = await (
-                from s in scope.FinalClosesInPeriod()
-                where s.Stage == Stage.Lost
-                join o in scope.Db.Opportunities.AsNoTracking() on s.OpportunityId equals o.Id
-                group o by new { o.LossReason, o.Competitor, o.Currency } into g
-                select new { g.Key.LossReason, g.Key.Competitor, g.Key.Currency, Deals = g.Count(), Amount = g.Sum(x => x.Amount) })
+        var groups = await scope.FinalClosesInPeriod()
+            .Where(s => s.Stage == Stage.Lost)
+            .GroupBy(s => new { s.LossReason, s.Competitor, s.Currency })
+            .Select(g => new { g.Key.LossReason, g.Key.Competitor, g.Key.Currency, Deals = g.Count(), Amount = g.Sum(x => x.Amount) })
             .ToListAsync(ct);
         var rows = groups
-            .Select(g => new LossReasonRow(g.LossReason ?? "", g.Competitor, g.Currency, g.Deals, g.Amount ?? 0m))
+            .Select(g => new LossReasonRow(g.LossReason ?? "", g.Competitor, g.Currency ?? "", g.Deals, g.Amount ?? 0m))
             .OrderByDescending(r => r.Deals).ThenBy(r => r.Reason, StringComparer.Ordinal)
             .ThenBy(r => r.Competitor, StringComparer.Ordinal).ThenBy(r => r.Currency, StringComparer.Ordinal)
             .ToList();
@@ -222,17 +219,37 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         }
     }
 
+    private static readonly Stage[] NotLost = [.. Open, Stage.Won];
+
+    // Stage IN (...) rather than <> Lost, so the pipeline index is searched per stage on its close-date range.
     private static IQueryable<Opportunity> ClosingBetween(Scope scope, DateOnly from, DateOnly to) =>
-        scope.Deals.Where(o => o.Stage != Stage.Lost && o.CloseDate != null && o.CloseDate >= from && o.CloseDate <= to);
+        scope.Deals.Where(o => NotLost.Contains(o.Stage) && o.CloseDate != null && o.CloseDate >= from && o.CloseDate <= to);
 
     private static int MeasureOrder(string measure) =>
         measure == CycleReport.CaptureToWon ? -1 : StageFacts.TryParseKey(measure, out var stage) ? (int)stage : 99;
 
+    /// <summary>Reads "12,0,-3" (whole units, comma-separated) as days; a hand-rolled loop because a year holds millions.</summary>
+    private static void AddDays(List<double> days, string units, long unit)
+    {
+        long value = 0, sign = 1;
+        foreach (var c in units)
+        {
+            if (c == ',')
+            {
+                days.Add((double)(sign * value * unit) / TimeSpan.TicksPerDay);
+                (value, sign) = (0, 1);
+            }
+            else if (c == '-') sign = -1;
+            else value = value * 10 + (c - '0');
+        }
+        if (units.Length > 0) days.Add((double)(sign * value * unit) / TimeSpan.TicksPerDay);
+    }
+
     private static double Median(List<double> values)
     {
-        var sorted = values.Order().ToList();
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     private readonly record struct GroupKey(string? Month, string? OwnerId, string? Team, CaptureSource? Source);

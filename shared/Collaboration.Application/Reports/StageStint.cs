@@ -47,6 +47,12 @@ public sealed class StageStint
     /// <summary>When the deal's first stage row was written: its capture.</summary>
     public required long StartedAt { get; set; }
 
+    // On Lost stays only: the deal's current loss facts, so the loss report needs no second table.
+    public string? LossReason { get; set; }
+    public string? Competitor { get; set; }
+    public string? Currency { get; set; }
+    public decimal? Amount { get; set; }
+
     public static int MonthOf(long ticks)
     {
         var at = new DateTime(ticks, DateTimeKind.Utc);

@@ -18,10 +18,7 @@ internal static class StageStintProjection
 
     public static async Task SyncAsync(CrmDbContext db, IReadOnlyList<EntityEntry<Opportunity>> deals, CancellationToken ct)
     {
-        var affected = deals
-            .Where(e => e.State is EntityState.Added or EntityState.Modified
-                        && (e.State == EntityState.Added || e.Entity.PendingChanges.Any(c => c.Field is ChangedField.Stage or ChangedField.Owner)))
-            .ToList();
+        var affected = deals.Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && Moves(e))).ToList();
         if (affected.Count == 0) return;
 
         var known = affected.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
@@ -47,7 +44,7 @@ internal static class StageStintProjection
                 .OfType<Stay>();
             // Stable: on equal times the rows already written come first, then the new ones in the order they are saved.
             var path = written.Select(s => new Stay(s.Stage, s.EnteredAt)).Concat(added).OrderBy(s => s.EnteredAt).ToList();
-            var stints = Build(deal.TenantId, deal.Id, deal.OwnerId, deal.Source, path);
+            var stints = Build(deal.TenantId, deal.Id, deal.OwnerId, deal.Source, LossOf(deal), path);
             for (var i = 0; i < stints.Count; i++)
             {
                 if (i < written.Count) CopyInto(written[i], stints[i]);
@@ -57,8 +54,26 @@ internal static class StageStintProjection
         }
     }
 
+    /// <summary>
+    /// A change the stints carry: a stage row or a new owner (both in the history), or new loss facts, which are not
+    /// history and are told by the tracked values (a change of the deal's own properties, original against current).
+    /// </summary>
+    private static bool Moves(EntityEntry<Opportunity> entry) =>
+        entry.Entity.PendingChanges.Any(c => c.Field is ChangedField.Stage or ChangedField.Owner)
+        || Changed(entry, o => o.LossReason) || Changed(entry, o => o.Competitor) || Changed(entry, o => o.Currency) || Changed(entry, o => o.Amount);
+
+    private static bool Changed<T>(EntityEntry<Opportunity> entry, System.Linq.Expressions.Expression<Func<Opportunity, T>> property)
+    {
+        var values = entry.Property(property);
+        return !EqualityComparer<T>.Default.Equals(values.OriginalValue, values.CurrentValue);
+    }
+
+    internal readonly record struct LossFacts(string? Reason, string? Competitor, string Currency, decimal? Amount);
+
+    private static LossFacts LossOf(Opportunity deal) => new(deal.LossReason, deal.Competitor, deal.Currency, deal.Amount);
+
     /// <summary>The stints of one deal's stage path, given in history order (changed at, then id).</summary>
-    public static List<StageStint> Build(string tenantId, Guid dealId, string ownerId, CaptureSource source, IReadOnlyList<Stay> path)
+    public static List<StageStint> Build(string tenantId, Guid dealId, string ownerId, CaptureSource source, LossFacts loss, IReadOnlyList<Stay> path)
     {
         var stints = new List<StageStint>(path.Count);
         if (path.Count == 0) return stints;
@@ -74,6 +89,11 @@ internal static class StageStintProjection
                 PreviousEntryAt = previousEntry.TryGetValue(stay.Stage, out var before) ? before : StageStint.NoneBefore,
                 AdvancedAt = StageStint.Never, WonAt = StageStint.Never, StartedAt = path[0].EnteredAt,
             });
+            if (stay.Stage == Stage.Lost)
+            {
+                var lost = stints[^1];
+                (lost.LossReason, lost.Competitor, lost.Currency, lost.Amount) = (loss.Reason, loss.Competitor, loss.Currency, loss.Amount);
+            }
             previousEntry[stay.Stage] = stay.EnteredAt;
         }
         // Backwards: the nearest later entry of each rank; times never decrease along the path, so nearest is earliest.
@@ -113,5 +133,9 @@ internal static class StageStintProjection
         target.AdvancedAt = source.AdvancedAt;
         target.WonAt = source.WonAt;
         target.StartedAt = source.StartedAt;
+        target.LossReason = source.LossReason;
+        target.Competitor = source.Competitor;
+        target.Currency = source.Currency;
+        target.Amount = source.Amount;
     }
 }

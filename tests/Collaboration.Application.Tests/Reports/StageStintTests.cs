@@ -37,6 +37,7 @@ public class StageStintTests
         var written = await StintsAsync(host);
         var history = await StageRowCountAsync(host);
         Assert.Equal(history, written.Count);
+        Assert.Contains(written, s => s.Contains("|Lost|", StringComparison.Ordinal) && !s.EndsWith("|||", StringComparison.Ordinal));
         Assert.Contains(written, s => s.Contains("|prev:", StringComparison.Ordinal) && !s.Contains("|prev:none", StringComparison.Ordinal));
         var lateStints = written.Where(s => s.StartsWith(late.ToString(), StringComparison.Ordinal)).ToList();
         Assert.True(lateStints.Count >= 2);
@@ -103,7 +104,8 @@ public class StageStintTests
             all.AddRange(rows
                 .OrderBy(s => s.OpportunityId).ThenBy(s => s.Ordinal)
                 .Select(s => $"{s.OpportunityId}|{s.Ordinal}|{s.TenantId}|{s.OwnerId}|{s.Source}|{s.Stage}|{s.EnteredAt}|{s.Month}|{s.LeftAt}|" +
-                             $"prev:{(s.PreviousEntryAt == StageStint.NoneBefore ? "none" : s.PreviousEntryAt.ToString())}|{s.AdvancedAt}|{s.WonAt}|{s.StartedAt}"));
+                             $"prev:{(s.PreviousEntryAt == StageStint.NoneBefore ? "none" : s.PreviousEntryAt.ToString())}|{s.AdvancedAt}|{s.WonAt}|{s.StartedAt}|" +
+                             $"{s.LossReason}|{s.Competitor}|{s.Currency}|{s.Amount:0.00}"));
         }
         return all;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Collaboration.Application.Persistence;
+using Collaboration.Application.Persistence.Migrations;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
@@ -237,7 +238,7 @@ public static class ReportsData
         var indexes = new List<(string Name, string Sql)>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Opportunities', 'OpportunityChanges')";
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Opportunities', 'OpportunityChanges', 'StageStints')";
             using var reader = list.ExecuteReader();
             while (reader.Read()) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }
@@ -305,6 +306,10 @@ public static class ReportsData
         }
         Exec(connection, transaction, $"DELETE FROM \"Opportunities\" WHERE rowid = {template}");
         var indexWatch = Stopwatch.StartNew();
+        // The stints as the product's migration fills them from an existing history.
+        Exec(connection, transaction, "DELETE FROM \"StageStints\"");
+        Exec(connection, transaction, StageStintBackfill.Sql(sqlite: true));
+        log.WriteLine($"  stage stints from the history in {indexWatch.Elapsed.TotalSeconds:F0} s");
         foreach (var (_, sql) in indexes) Exec(connection, transaction, sql);
         Exec(connection, transaction, $"CREATE TABLE IF NOT EXISTS \"BenchShape\" (\"Value\" TEXT NOT NULL); DELETE FROM \"BenchShape\"; INSERT INTO \"BenchShape\" VALUES ('{Shape}');");
         await transaction.CommitAsync();
@@ -318,7 +323,7 @@ public static class ReportsData
         await connection.OpenAsync();
         var indexes = new List<(string Name, string Sql)>();
         await using (var list = new NpgsqlCommand(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('Opportunities', 'OpportunityChanges') AND indexname NOT LIKE 'PK_%'", connection))
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('Opportunities', 'OpportunityChanges', 'StageStints') AND indexname NOT LIKE 'PK_%'", connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync()) indexes.Add((reader.GetString(0), reader.GetString(1)));
@@ -390,12 +395,16 @@ public static class ReportsData
         await PgExec(connection, "DELETE FROM \"Opportunities\" WHERE \"Name\" = 'Template deal'");
         log.WriteLine($"  rows in {watch.Elapsed.TotalSeconds:F0} s");
         var indexWatch = Stopwatch.StartNew();
+        await PgExec(connection, "DELETE FROM \"StageStints\"");
+        await PgExec(connection, StageStintBackfill.Sql(sqlite: false));
+        log.WriteLine($"  stage stints from the history in {indexWatch.Elapsed.TotalSeconds:F0} s");
         await PgExec(connection, "SET maintenance_work_mem = '512MB'");
         foreach (var (_, sql) in indexes) await PgExec(connection, sql);
         await PgExec(connection, $"ALTER TABLE \"OpportunityChanges\" ADD CONSTRAINT \"FK_OpportunityChanges_Opportunities_OpportunityId\" {fk}");
         await PgExec(connection, $"CREATE TABLE IF NOT EXISTS \"BenchShape\" (\"Value\" text NOT NULL); DELETE FROM \"BenchShape\"; INSERT INTO \"BenchShape\" VALUES ('{Shape}')");
         await PgExec(connection, "VACUUM ANALYZE \"Opportunities\"");
         await PgExec(connection, "VACUUM ANALYZE \"OpportunityChanges\"");
+        await PgExec(connection, "VACUUM ANALYZE \"StageStints\"");
         log.WriteLine($"  indexes, constraint and vacuum in {indexWatch.Elapsed.TotalSeconds:F0} s");
     }
 

@@ -112,7 +112,10 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Contact>().WithMany().HasForeignKey(o => o.PrimaryContactId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(o => new { o.TenantId, o.OwnerId, o.Stage, o.CloseDate });
+        // Covering for the forecast and coverage reports: a rep's deals in a stage closing in a period, read from the
+        // index alone (source, currency, probability and amount are what those reports add up).
+        builder.HasIndex(o => new { o.TenantId, o.OwnerId, o.Stage, o.CloseDate, o.Source, o.Currency, o.Probability, o.Amount })
+            .HasDatabaseName("IX_Opportunities_Pipeline");
         builder.HasIndex(o => new { o.TenantId, o.AccountId });
         builder.HasIndex(o => new { o.TenantId, o.PrimaryContactId });
     }
@@ -141,13 +144,17 @@ internal sealed class StageStintConfiguration : IEntityTypeConfiguration<StageSt
         builder.HasKey(s => new { s.OpportunityId, s.Ordinal });
         builder.Property(s => s.TenantId).HasMaxLength(64);
         builder.Property(s => s.OwnerId).HasMaxLength(64);
+        builder.Property(s => s.LossReason).HasMaxLength(100);
+        builder.Property(s => s.Competitor).HasMaxLength(200);
+        builder.Property(s => s.Currency).HasMaxLength(3);
+        builder.Property(s => s.Amount).HasPrecision(18, 2);
         builder.HasOne<Opportunity>().WithMany().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         // The period reports read this index alone, in its order: a month's stays come grouped by owner, source and
         // stage, so SQLite groups them as they stream instead of sorting a year of rows.
         builder.HasIndex(s => new
             {
                 s.TenantId, s.Month, s.OwnerId, s.Source, s.Stage, s.EnteredAt,
-                s.PreviousEntryAt, s.LeftAt, s.AdvancedAt, s.WonAt, s.StartedAt, s.OpportunityId,
+                s.PreviousEntryAt, s.LeftAt, s.AdvancedAt, s.WonAt, s.StartedAt, s.LossReason, s.Competitor, s.Currency, s.Amount,
             })
             .HasDatabaseName("IX_StageStints_Period");
         // Where each deal is at a moment (aging): the stays of a stage not yet left by then.

@@ -30,14 +30,17 @@ public static class StageStintBackfill
             : """CAST(to_char(to_timestamp((p."At" - 621355968000000000) / 10000000.0) AT TIME ZONE 'UTC', 'YYYYMM') AS integer)""";
         return $$"""
             INSERT INTO "StageStints" ("OpportunityId", "Ordinal", "TenantId", "OwnerId", "Source", "Stage", "EnteredAt", "Month",
-                                       "LeftAt", "PreviousEntryAt", "AdvancedAt", "WonAt", "StartedAt")
+                                       "LeftAt", "PreviousEntryAt", "AdvancedAt", "WonAt", "StartedAt",
+                                       "LossReason", "Competitor", "Currency", "Amount")
             SELECT p."OpportunityId", p."Ordinal", p."TenantId", o."OwnerId", {{SourceNumber}}, p."Stage", p."At", {{month}},
                    COALESCE(p."NextAt", 9223372036854775807),
                    COALESCE(p."PreviousSameAt", -9223372036854775807 - 1),
                    COALESCE(CASE p."Stage" WHEN 7 THEN p."Above7" WHEN 0 THEN p."Above0" WHEN 1 THEN p."Above1" WHEN 2 THEN p."Above2"
                                 WHEN 3 THEN p."Above3" WHEN 4 THEN p."Above4" WHEN 5 THEN p."Above5" END, 9223372036854775807),
                    COALESCE(p."WonAt", 9223372036854775807),
-                   p."StartedAt"
+                   p."StartedAt",
+                   CASE WHEN p."Stage" = 7 THEN o."LossReason" END, CASE WHEN p."Stage" = 7 THEN o."Competitor" END,
+                   CASE WHEN p."Stage" = 7 THEN o."Currency" END, CASE WHEN p."Stage" = 7 THEN o."Amount" END
             FROM (
                 SELECT r."OpportunityId", r."TenantId", r."Stage", r."At",
                        CAST(ROW_NUMBER() OVER w - 1 AS INTEGER) AS "Ordinal",

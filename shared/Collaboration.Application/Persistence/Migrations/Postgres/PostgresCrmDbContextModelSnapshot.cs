@@ -95,11 +95,27 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.Property<long>("AdvancedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<long>("EnteredAt")
                         .HasColumnType("bigint");
 
                     b.Property<long>("LeftAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LossReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
@@ -134,7 +150,7 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source")
                         .HasDatabaseName("IX_StageStints_Current");
 
-                    b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "OpportunityId")
+                    b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "LossReason", "Competitor", "Currency", "Amount")
                         .HasDatabaseName("IX_StageStints_Period");
 
                     b.ToTable("StageStints");
@@ -1023,7 +1039,8 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "PrimaryContactId");
 
-                    b.HasIndex("TenantId", "OwnerId", "Stage", "CloseDate");
+                    b.HasIndex("TenantId", "OwnerId", "Stage", "CloseDate", "Source", "Currency", "Probability", "Amount")
+                        .HasDatabaseName("IX_Opportunities_Pipeline");
 
                     b.ToTable("Opportunities");
                 });

@@ -90,11 +90,27 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     b.Property<long>("AdvancedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EnteredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LeftAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LossReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
@@ -129,7 +145,7 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source")
                         .HasDatabaseName("IX_StageStints_Current");
 
-                    b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "OpportunityId")
+                    b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "LossReason", "Competitor", "Currency", "Amount")
                         .HasDatabaseName("IX_StageStints_Period");
 
                     b.ToTable("StageStints");
@@ -1016,7 +1032,8 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "PrimaryContactId");
 
-                    b.HasIndex("TenantId", "OwnerId", "Stage", "CloseDate");
+                    b.HasIndex("TenantId", "OwnerId", "Stage", "CloseDate", "Source", "Currency", "Probability", "Amount")
+                        .HasDatabaseName("IX_Opportunities_Pipeline");
 
                     b.ToTable("Opportunities");
                 });

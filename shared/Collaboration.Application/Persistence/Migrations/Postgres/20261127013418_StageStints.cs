@@ -27,7 +27,11 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     PreviousEntryAt = table.Column<long>(type: "bigint", nullable: false),
                     AdvancedAt = table.Column<long>(type: "bigint", nullable: false),
                     WonAt = table.Column<long>(type: "bigint", nullable: false),
-                    StartedAt = table.Column<long>(type: "bigint", nullable: false)
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    LossReason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Competitor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -40,9 +44,15 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // Fill the stints from the history before their indexes exist (faster), while the history's stage-path
-            // index still exists to walk it; then that index and the period one, which only the reports read, go.
+            // Fill the stints from the history before their indexes exist (faster) and while the history's stage-path
+            // index still exists to walk it. Then the history's two report indexes go (the stints replace them), and
+            // so does the deal index that IX_Opportunities_Pipeline extends.
             migrationBuilder.Sql(StageStintBackfill.Sql(sqlite: false));
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Pipeline",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "OwnerId", "Stage", "CloseDate", "Source", "Currency", "Probability", "Amount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StageStints_Current",
@@ -52,7 +62,7 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_StageStints_Period",
                 table: "StageStints",
-                columns: new[] { "TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "OpportunityId" });
+                columns: new[] { "TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "LossReason", "Competitor", "Currency", "Amount" });
 
             migrationBuilder.DropIndex(
                 name: "IX_OpportunityChanges_StagePath",
@@ -61,6 +71,10 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_OpportunityChanges_StagePeriod",
                 table: "OpportunityChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Opportunities_TenantId_OwnerId_Stage_CloseDate",
+                table: "Opportunities");
         }
 
         /// <inheritdoc />
@@ -68,6 +82,10 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "StageStints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Opportunities_Pipeline",
+                table: "Opportunities");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpportunityChanges_StagePath",
@@ -78,6 +96,11 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 name: "IX_OpportunityChanges_StagePeriod",
                 table: "OpportunityChanges",
                 columns: new[] { "TenantId", "Field", "ChangedAt", "OpportunityId", "Id", "NewValue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_OwnerId_Stage_CloseDate",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "OwnerId", "Stage", "CloseDate" });
         }
     }
 }
