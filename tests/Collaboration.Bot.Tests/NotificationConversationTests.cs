@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Collaboration.Application.Notifications;
+using Collaboration.Application.Nurture;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Tests.Infrastructure;
 using Collaboration.Domain.Notifications;
@@ -205,11 +206,107 @@ public sealed class NotificationConversationTests
         Assert.Contains("Nothing is parked", CardReader.Text(Assert.Single(await host.SayAsync(Alex, "失败通知"))));
     }
 
+    [Fact]
+    public async Task A_tenant_that_renamed_its_stages_sees_its_own_names_on_the_notification_card_in_each_recipients_language()
+    {
+        var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(li, "新商机 华为项目 10万");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, li.ObjectId, Megan.ObjectId);
+        await RenameStagesAsync(host);
+
+        await host.SayAsync(Megan, "advance bravo");
+        await host.SayAsync(Megan, "advance 华为");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(2, await PumpAsync(host));
+
+        var cards = host.CardsSentSince(before);
+        var english = cards.Single(c => CardReader.Text(c).Contains("Bravo", StringComparison.Ordinal));
+        Assert.Equal("Bravo: New → Discovery", Title(english));
+        Assert.Contains("Incubate", StageChoices(english));
+        Assert.DoesNotContain(PipelineSettings.Default.For(Stage.Nurture).DisplayName("en-US"), StageChoices(english));
+        var chinese = cards.Single(c => CardReader.Text(c).Contains("华为项目", StringComparison.Ordinal));
+        Assert.Equal("华为项目：新建 → 探索", Title(chinese));
+        Assert.Contains("孵化", StageChoices(chinese));
+    }
+
+    [Fact]
+    public async Task The_daily_digest_and_the_reminders_command_offer_the_tenants_stage_names()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await host.SayAsync(Alex, "new deal Alpha 10k");
+        await RenameStagesAsync(host);
+        clock.Advance(TimeSpan.FromDays(4));
+
+        Assert.Equal(1, await host.Services.GetRequiredService<NurtureRunner>().RunAsync());
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+
+        var digest = Assert.Single(host.CardsSentSince(before));
+        Assert.Contains("1 reminder(s)", CardReader.Text(digest));
+        Assert.Contains("Discovery", StageChoices(digest));
+        Assert.DoesNotContain(PipelineSettings.Default.For(Stage.Qualify).DisplayName("en-US"), StageChoices(digest));
+        Assert.Contains("Discovery", StageChoices(Assert.Single(await host.SayAsync(Alex, "reminders"))));
+    }
+
+    [Fact]
+    public async Task The_weekly_digest_names_the_stages_deals_entered_as_the_tenant_does()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await host.SayAsync(Alex, "help");
+        await host.SayAsync(Megan, "new deal Bravo 20k");
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            (await db.Users.SingleAsync(u => u.ObjectId == Megan.ObjectId)).PlaceInTeam("east", Alex.ObjectId);
+            await db.SaveChangesAsync();
+        }
+        await host.SayAsync(Megan, "advance bravo");
+        await RenameStagesAsync(host);
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(1, await host.Services.GetRequiredService<WeeklyDigestScheduler>().RunAsync());
+        var before = host.Connector.Requests.Count;
+        await PumpAsync(host);
+
+        var digest = host.CardsSentSince(before).Single(c => CardReader.Text(c).Contains("Your team's week", StringComparison.Ordinal));
+        var facts = CardReader.Walk(digest).Where(o => o["type"]?.GetValue<string>() == "FactSet")
+            .SelectMany(f => f["facts"]!.AsArray()).Select(f => f!["title"]!.GetValue<string>()).ToList();
+        Assert.Contains("Discovery", facts);
+        Assert.DoesNotContain(PipelineSettings.Default.For(Stage.Qualify).DisplayName("en-US"), facts);
+    }
+
     internal static async Task<int> PumpAsync(BotConversationHost host)
     {
         await host.Services.GetRequiredService<OutboxDispatcher>().DrainAsync();
         return await host.Services.GetRequiredService<DeliverySender>().SendDueAsync();
     }
+
+    /// <summary>Qualify becomes Discovery (探索) and Nurture Incubate (孵化) in tenant-a.</summary>
+    private static async Task RenameStagesAsync(BotConversationHost host)
+    {
+        await using var db = host.Db.Database.Open("tenant-a");
+        var tenant = await db.Tenants.SingleAsync();
+        tenant.ChangePipeline(tenant.Pipeline with
+        {
+            Stages = tenant.Pipeline.Stages.Select(s => s.Stage switch
+            {
+                Stage.Qualify => s with { Name = "Discovery", NameZh = "探索" },
+                Stage.Nurture => s with { Name = "Incubate", NameZh = "孵化" },
+                _ => s,
+            }).ToList(),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static string Title(JsonObject card) => card["body"]![0]!["text"]!.GetValue<string>();
+
+    private static IReadOnlyList<string> StageChoices(JsonObject card) =>
+        CardReader.Walk(card).Where(o => o["type"]?.GetValue<string>() == "Input.ChoiceSet")
+            .SelectMany(o => o["choices"]!.AsArray()).Select(c => c!["title"]!.GetValue<string>()).ToList();
 
     private static JsonObject ReminderAction(JsonObject card, string dealName, string verb)
     {

@@ -34,17 +34,16 @@ public static class NotifyVerbs
 /// <summary>
 /// The proactive cards (Adaptive Cards 1.5, in the recipient's language): a stage change, a deal given to someone,
 /// a deal won for subscribed channels, and the daily reminders with one-click actions. User text goes through
-/// <see cref="CardText"/>; stage names are the default pipeline's (the payload carries stages, not the tenant's names).
+/// <see cref="CardText"/>; stages are named as the tenant's pipeline names them, in the recipient's language.
 /// </summary>
 public static class NotificationCards
 {
     /// <summary>How many reminders one card lists; the rest come with the "reminders" command.</summary>
     public const int MaxReminders = 8;
 
-    public static JsonObject StageChanged(DeliveryMessage message, CardContext context)
+    public static JsonObject StageChanged(DeliveryMessage message, PipelineSettings pipeline, CardContext context)
     {
         var locale = context.Locale;
-        var pipeline = PipelineSettings.Default;
         var name = CardText.Markdown(message.OpportunityName);
         var from = message.FromStage is { } f ? CardText.Markdown(pipeline.For(f).DisplayName(locale)) : BotTexts.T("none", locale);
         var to = message.ToStage is { } t ? CardText.Markdown(pipeline.For(t).DisplayName(locale)) : BotTexts.T("none", locale);
@@ -59,10 +58,10 @@ public static class NotificationCards
             StageProgress(message.ToStage, locale),
             Facts(message, locale, includeOwner: channel),
         };
-        return DealCards.Card(body, DealActions(message, context, allowMute: !channel));
+        return DealCards.Card(body, DealActions(message, pipeline, context, allowMute: !channel));
     }
 
-    public static JsonObject OwnerAssigned(DeliveryMessage message, CardContext context)
+    public static JsonObject OwnerAssigned(DeliveryMessage message, PipelineSettings pipeline, CardContext context)
     {
         var locale = context.Locale;
         var body = new JsonArray
@@ -71,10 +70,10 @@ public static class NotificationCards
             DealCards.Text(BotTexts.T("notify.assigned.intro", locale, ("who", CardText.Markdown(message.ActorName ?? message.ActorId))), isSubtle: true, spacing: "None"),
             Facts(message, locale, includeOwner: false),
         };
-        return DealCards.Card(body, DealActions(message, context, allowMute: true));
+        return DealCards.Card(body, DealActions(message, pipeline, context, allowMute: true));
     }
 
-    public static JsonObject DealWon(DeliveryMessage message, CardContext context)
+    public static JsonObject DealWon(DeliveryMessage message, PipelineSettings pipeline, CardContext context)
     {
         var locale = context.Locale;
         var body = new JsonArray
@@ -92,11 +91,11 @@ public static class NotificationCards
                 },
             },
         };
-        return DealCards.Card(body, DealActions(message, context, allowMute: false));
+        return DealCards.Card(body, DealActions(message, pipeline, context, allowMute: false));
     }
 
     /// <summary>The reminders due, each with one-click actions: log a touch, snooze a day or a week, set the next follow-up, move the stage.</summary>
-    public static JsonObject Reminders(IReadOnlyList<Reminder> reminders, CardContext context, string? notice = null, bool noticeIsError = false)
+    public static JsonObject Reminders(IReadOnlyList<Reminder> reminders, PipelineSettings pipeline, CardContext context, string? notice = null, bool noticeIsError = false)
     {
         var locale = context.Locale;
         var body = new JsonArray();
@@ -118,7 +117,7 @@ public static class NotificationCards
             {
                 DealCards.Text(CardText.Markdown(reminder.OpportunityName), weight: "Bolder"),
                 DealCards.Text(BotTexts.T("reminder." + reminder.Rule, locale, ("due", BotTexts.Date(reminder.DueOn, locale))), isSubtle: true, spacing: "None"),
-                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, context) },
+                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, pipeline, context) },
             };
             var container = DealCards.Container(item);
             container["separator"] = true;
@@ -149,26 +148,33 @@ public static class NotificationCards
             new(deal, hostile, "ann", ReminderRule.FollowUpDue, new DateOnly(2026, 11, 25), hostile),
             new(deal, "Fabrikam", "ann", ReminderRule.CloseDatePassed, new DateOnly(2026, 11, 1)),
         };
+        var pipeline = PipelineSettings.Default;
+        var renamed = pipeline with
+        {
+            Stages = pipeline.Stages.Select(s => s.Stage == Stage.Proposal ? s with { Name = "Quote *sent* <at>x</at>", NameZh = "已报价 **" } : s).ToList(),
+        };
         var cards = new List<(string, JsonObject)>();
         foreach (var (suffix, locale) in new[] { ("en", "en-US"), ("zh", "zh-Hans") })
         {
             var context = new CardContext(locale, at);
-            cards.Add(($"notify-stage-{suffix}", StageChanged(stage, context)));
-            cards.Add(($"notify-stage-channel-{suffix}", StageChanged(stage with { Subscription = SubscriptionFilter.AllStageChanges, Surface = ChangeSurface.Import }, context)));
-            cards.Add(($"notify-stage-hostile-{suffix}", StageChanged(stage with { OpportunityName = hostile, ActorName = hostile, Reason = hostile, Surface = null }, context)));
-            cards.Add(($"notify-assigned-{suffix}", OwnerAssigned(stage with { Kind = NotificationKind.OwnerAssigned, Surface = ChangeSurface.Api }, context)));
+            cards.Add(($"notify-stage-{suffix}", StageChanged(stage, pipeline, context)));
+            cards.Add(($"notify-stage-channel-{suffix}", StageChanged(stage with { Subscription = SubscriptionFilter.AllStageChanges, Surface = ChangeSurface.Import }, pipeline, context)));
+            cards.Add(($"notify-stage-hostile-{suffix}", StageChanged(stage with { OpportunityName = hostile, ActorName = hostile, Reason = hostile, Surface = null }, pipeline, context)));
+            cards.Add(($"notify-stage-renamed-{suffix}", StageChanged(stage, renamed, context)));
+            cards.Add(($"notify-assigned-{suffix}", OwnerAssigned(stage with { Kind = NotificationKind.OwnerAssigned, Surface = ChangeSurface.Api }, pipeline, context)));
             cards.Add(($"notify-won-{suffix}", DealWon(stage with { Kind = NotificationKind.DealWon, ToStage = Stage.Won, Amount = 120_000m, Currency = "USD",
-                Subscription = SubscriptionFilter.WonDeals }, context)));
-            cards.Add(($"reminders-{suffix}", Reminders(reminders, context)));
-            cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), context, BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
-            cards.Add(($"reminders-none-{suffix}", Reminders([], context, BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
+                Subscription = SubscriptionFilter.WonDeals }, pipeline, context)));
+            cards.Add(($"reminders-{suffix}", Reminders(reminders, pipeline, context)));
+            cards.Add(($"reminders-renamed-{suffix}", Reminders(reminders, renamed, context)));
+            cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), pipeline, context, BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
+            cards.Add(($"reminders-none-{suffix}", Reminders([], pipeline, context, BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
         }
         return cards;
     }
 
     public static string Surface(ChangeSurface? surface, string locale) => BotTexts.T("surface." + (surface ?? ChangeSurface.System), locale);
 
-    private static JsonArray ReminderActions(Reminder reminder, int index, CardContext context)
+    private static JsonArray ReminderActions(Reminder reminder, int index, PipelineSettings pipeline, CardContext context)
     {
         var locale = context.Locale;
         var dateId = $"{NotifyVerbs.FollowUpOn}.{index}";
@@ -185,7 +191,7 @@ public static class NotificationCards
             ["value"] = context.RenderedAt.UtcDateTime.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["isRequired"] = true, ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
         };
-        var stageInput = StageInput(stageId, Stage.Proposal, null, locale);
+        var stageInput = StageInput(stageId, Stage.Proposal, null, pipeline, locale);
         return
         [
             DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()),
@@ -208,7 +214,7 @@ public static class NotificationCards
     /// touch, move the stage (the same inputs as a reminder's) and mute it. The card carries no version, so these act
     /// on the deal as it is now; the answer is the fresh deal card.
     /// </summary>
-    private static JsonArray DealActions(DeliveryMessage message, CardContext context, bool allowMute)
+    private static JsonArray DealActions(DeliveryMessage message, PipelineSettings pipeline, CardContext context, bool allowMute)
     {
         var locale = context.Locale;
         var actions = new JsonArray();
@@ -222,19 +228,19 @@ public static class NotificationCards
             return data;
         }
         actions.Add(DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()));
-        actions.Add(SubCard(BotTexts.T("reminder.move", locale), [StageInput(CardData.Stage, message.ToStage?.Next() ?? Stage.Proposal, message.ToStage, locale)],
+        actions.Add(SubCard(BotTexts.T("reminder.move", locale), [StageInput(CardData.Stage, message.ToStage?.Next() ?? Stage.Proposal, message.ToStage, pipeline, locale)],
             DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data((NotifyVerbs.StageInput, CardData.Stage)))));
         actions.Add(DealCards.Execute(BotTexts.T("notify.mute", locale), NotifyVerbs.Mute, new JsonObject { [CardData.DealId] = id.ToString() }));
         return actions;
     }
 
-    private static JsonObject StageInput(string id, Stage selected, Stage? current, string locale)
+    private static JsonObject StageInput(string id, Stage selected, Stage? current, PipelineSettings pipeline, string locale)
     {
         var stages = new JsonArray();
         foreach (var stage in StageFacts.OpenStages.Append(Stage.Won).Append(Stage.Lost))
         {
             if (stage == current) continue;
-            stages.Add(new JsonObject { ["title"] = CardText.Plain(PipelineSettings.Default.For(stage).DisplayName(locale)), ["value"] = stage.Key() });
+            stages.Add(new JsonObject { ["title"] = CardText.Plain(pipeline.For(stage).DisplayName(locale)), ["value"] = stage.Key() });
         }
         return new JsonObject
         {

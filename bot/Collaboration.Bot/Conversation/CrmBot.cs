@@ -487,7 +487,7 @@ public sealed class CrmBot(
                     ? BotTexts.T("prefs.quiet", locale, ("from", from.ToString("HH:mm", CultureInfo.InvariantCulture)), ("to", until.ToString("HH:mm", CultureInfo.InvariantCulture)))
                     : BotTexts.T("prefs.quiet_off", locale));
             case RemindersCommand:
-                return BotReply.Of(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), context));
+                return BotReply.Of(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), await queries.PipelineAsync(actor, ct), context));
             case ParkedCommand:
                 if ((await users.FindAsync(actor.TenantId, actor.UserObjectId, ct))?.IsAdmin != true)
                 {
@@ -598,7 +598,8 @@ public sealed class CrmBot(
                 return NotFound(context);
             }
         }
-        return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), context, notice, isError), [], Changed: true);
+        return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), await queries.PipelineAsync(actor, ct), context, notice, isError), [],
+            Changed: true);
     }
 
     // ---- reports and reviews --------------------------------------------------------------------------------------
