@@ -279,6 +279,111 @@ public sealed class NotificationConversationTests
         Assert.DoesNotContain(PipelineSettings.Default.For(Stage.Qualify).DisplayName("en-US"), facts);
     }
 
+    [Fact]
+    public async Task A_click_on_a_notification_card_after_a_later_change_is_not_applied_and_shows_what_changed()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+        await host.SayAsync(Megan, "advance bravo");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+        var card = Assert.Single(host.CardsSentSince(before));
+        var move = CardReader.Action(card, NotifyVerbs.MoveStage);
+        Assert.Equal(await VersionAsync(host, "Bravo"), move["data"]![CardData.Version]!.GetValue<int>());
+
+        await host.SayAsync(Megan, "log call bravo: pricing call");
+        var stale = await host.ClickAsync(Alex, move, new Dictionary<string, string> { [CardData.Stage] = Stage.New.Key() });
+
+        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        var text = CardReader.Text(stale.Card);
+        Assert.Contains("This deal changed since this card was shown; nothing was changed by your click", text);
+        Assert.Contains("Call logged: pricing call (Megan Bowen", text);
+        Assert.True(CardReader.HasAction(stale.Card, CardVerbs.Advance));
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            Assert.Equal(Stage.Qualify, (await db.Opportunities.AsNoTracking().SingleAsync()).Stage);
+        }
+
+        // The fresh card the conflict answered with carries the current version: a click on it goes through.
+        var touched = await host.ClickAsync(Alex, CardReader.Action(stale.Card, CardVerbs.Log),
+            new Dictionary<string, string> { [CardData.Kind] = "Note", [CardData.Text] = "Saw Megan's call" });
+        Assert.Contains("Note logged.", CardReader.Text(touched.Card));
+    }
+
+    [Fact]
+    public async Task A_stale_notification_card_submitted_from_an_old_client_answers_in_chinese_and_logs_nothing()
+    {
+        var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(li, "新商机 华为项目 10万");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", li.ObjectId, Megan.ObjectId);
+        await host.SayAsync(Megan, "advance 华为");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+        var card = Assert.Single(host.CardsSentSince(before));
+        await host.SayAsync(Megan, "move 华为 to new");
+
+        var answer = Assert.Single(await host.SubmitAsync(li, CardReader.Action(card, NotifyVerbs.Touch)));
+
+        var text = CardReader.Text(answer);
+        Assert.Contains("此卡片显示后商机已被修改，您的操作未执行", text);
+        Assert.Contains("阶段：资格审核 → 新建（Megan Bowen", text);
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.Empty(await db.Interactions.AsNoTracking().ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_card_action_without_a_version_is_never_applied()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+        await host.SayAsync(Megan, "advance bravo");
+        var before = host.Connector.Requests.Count;
+        await PumpAsync(host);
+        var move = CardReader.Action(Assert.Single(host.CardsSentSince(before)), NotifyVerbs.MoveStage).DeepClone().AsObject();
+        move["data"]!.AsObject().Remove(CardData.Version);
+
+        var answer = await host.ClickAsync(Alex, move, new Dictionary<string, string> { [CardData.Stage] = Stage.New.Key() });
+
+        Assert.Contains("This deal changed since this card was shown", CardReader.Text(answer.Card));
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.Equal(Stage.Qualify, (await db.Opportunities.AsNoTracking().SingleAsync()).Stage);
+    }
+
+    [Fact]
+    public async Task A_reminder_clicked_on_the_daily_digest_after_the_deal_changed_is_not_applied_but_a_snooze_still_is()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await host.SayAsync(Alex, "new deal Alpha 10k");
+        clock.Advance(TimeSpan.FromDays(4));
+        await host.Services.GetRequiredService<NurtureRunner>().RunAsync();
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+        var digest = Assert.Single(host.CardsSentSince(before));
+        var followUp = ReminderAction(digest, "Alpha", NotifyVerbs.FollowUp);
+        Assert.Equal(await VersionAsync(host, "Alpha"), followUp["data"]![CardData.Version]!.GetValue<int>());
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await host.SayAsync(Alex, "move alpha to qualify");
+        var stale = await host.ClickAsync(Alex, followUp,
+            new Dictionary<string, string> { [followUp["data"]![NotifyVerbs.DateInput]!.GetValue<string>()] = "2027-01-15" });
+        var snoozed = await host.ClickAsync(Alex, ReminderAction(digest, "Alpha", NotifyVerbs.Snooze));
+
+        var text = CardReader.Text(stale.Card);
+        Assert.Contains("This deal changed since this card was shown", text);
+        Assert.Contains("Stage: New → Qualify (Alex Wilber", text);
+        Assert.Contains("Snoozed Alpha", CardReader.Text(snoozed.Card));
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.Null((await db.Opportunities.AsNoTracking().SingleAsync()).NextFollowUpOn);
+        Assert.Single(await db.Snoozes.AsNoTracking().ToListAsync());
+    }
+
     internal static async Task<int> PumpAsync(BotConversationHost host)
     {
         await host.Services.GetRequiredService<OutboxDispatcher>().DrainAsync();
@@ -300,6 +405,12 @@ public sealed class NotificationConversationTests
             }).ToList(),
         });
         await db.SaveChangesAsync();
+    }
+
+    private static async Task<int> VersionAsync(BotConversationHost host, string dealName)
+    {
+        await using var db = host.Db.Database.Open("tenant-a");
+        return (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == dealName)).Version;
     }
 
     private static string Title(JsonObject card) => card["body"]![0]!["text"]!.GetValue<string>();

@@ -94,8 +94,13 @@ public static class NotificationCards
         return DealCards.Card(body, DealActions(message, pipeline, context, allowMute: false));
     }
 
-    /// <summary>The reminders due, each with one-click actions: log a touch, snooze a day or a week, set the next follow-up, move the stage.</summary>
-    public static JsonObject Reminders(IReadOnlyList<Reminder> reminders, PipelineSettings pipeline, CardContext context, string? notice = null, bool noticeIsError = false)
+    /// <summary>
+    /// The reminders due, each with one-click actions: log a touch, snooze a day or a week, set the next follow-up, move the
+    /// stage. The actions carry each deal's version as of <paramref name="asOf"/> (when the reminders were worked out; by
+    /// default when the card is drawn), so a click after a later change to the deal is caught.
+    /// </summary>
+    public static JsonObject Reminders(IReadOnlyList<Reminder> reminders, PipelineSettings pipeline, CardContext context, DateTimeOffset? asOf = null,
+        string? notice = null, bool noticeIsError = false)
     {
         var locale = context.Locale;
         var body = new JsonArray();
@@ -117,7 +122,7 @@ public static class NotificationCards
             {
                 DealCards.Text(CardText.Markdown(reminder.OpportunityName), weight: "Bolder"),
                 DealCards.Text(BotTexts.T("reminder." + reminder.Rule, locale, ("due", BotTexts.Date(reminder.DueOn, locale))), isSubtle: true, spacing: "None"),
-                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, pipeline, context) },
+                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, pipeline, context, asOf ?? context.RenderedAt) },
             };
             var container = DealCards.Container(item);
             container["separator"] = true;
@@ -140,13 +145,13 @@ public static class NotificationCards
         {
             Kind = NotificationKind.StageChanged, TenantId = "tenant-a", At = at, OpportunityId = deal, OpportunityName = "Contoso – 50 seats",
             FromStage = Stage.Qualify, ToStage = Stage.Proposal, OwnerId = "ann", OwnerName = "Ann Lee", ActorId = "carl", ActorName = "Carl", Surface = ChangeSurface.Outlook,
-            Reason = "Budget confirmed by phone",
+            Reason = "Budget confirmed by phone", OpportunityVersion = 4,
         };
         var reminders = new List<Reminder>
         {
-            new(deal, "Contoso – 50 seats", "ann", ReminderRule.Untouched, new DateOnly(2026, 11, 20)),
-            new(deal, hostile, "ann", ReminderRule.FollowUpDue, new DateOnly(2026, 11, 25), hostile),
-            new(deal, "Fabrikam", "ann", ReminderRule.CloseDatePassed, new DateOnly(2026, 11, 1)),
+            new(deal, "Contoso – 50 seats", "ann", ReminderRule.Untouched, new DateOnly(2026, 11, 20)) { OpportunityVersion = 4 },
+            new(deal, hostile, "ann", ReminderRule.FollowUpDue, new DateOnly(2026, 11, 25), hostile) { OpportunityVersion = 4 },
+            new(deal, "Fabrikam", "ann", ReminderRule.CloseDatePassed, new DateOnly(2026, 11, 1)) { OpportunityVersion = 4 },
         };
         var pipeline = PipelineSettings.Default;
         var renamed = pipeline with
@@ -166,22 +171,24 @@ public static class NotificationCards
                 Subscription = SubscriptionFilter.WonDeals }, pipeline, context)));
             cards.Add(($"reminders-{suffix}", Reminders(reminders, pipeline, context)));
             cards.Add(($"reminders-renamed-{suffix}", Reminders(reminders, renamed, context)));
-            cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), pipeline, context, BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
-            cards.Add(($"reminders-none-{suffix}", Reminders([], pipeline, context, BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
+            cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), pipeline, context,
+                notice: BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
+            cards.Add(($"reminders-none-{suffix}", Reminders([], pipeline, context, notice: BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
         }
         return cards;
     }
 
     public static string Surface(ChangeSurface? surface, string locale) => BotTexts.T("surface." + (surface ?? ChangeSurface.System), locale);
 
-    private static JsonArray ReminderActions(Reminder reminder, int index, PipelineSettings pipeline, CardContext context)
+    private static JsonArray ReminderActions(Reminder reminder, int index, PipelineSettings pipeline, CardContext context, DateTimeOffset asOf)
     {
         var locale = context.Locale;
         var dateId = $"{NotifyVerbs.FollowUpOn}.{index}";
         var stageId = $"{CardData.Stage}.{index}";
         JsonObject Data(params (string Key, string Value)[] values)
         {
-            var data = new JsonObject { [CardData.DealId] = reminder.OpportunityId.ToString(), [NotifyVerbs.Rule] = reminder.Rule.ToString() };
+            var data = DealData(reminder.OpportunityId, reminder.OpportunityVersion, asOf);
+            data[NotifyVerbs.Rule] = reminder.Rule.ToString();
             foreach (var (key, value) in values) data[key] = value;
             return data;
         }
@@ -211,27 +218,41 @@ public static class NotificationCards
 
     /// <summary>
     /// The deal's actions on a notification: open it (the full deal card, with every action), and for the owner log a
-    /// touch, move the stage (the same inputs as a reminder's) and mute it. The card carries no version, so these act
-    /// on the deal as it is now; the answer is the fresh deal card.
+    /// touch, move the stage (the same inputs as a reminder's) and mute it. They carry the deal's version the message
+    /// describes and the time of the change, as a deal card carries the version it was drawn from: a click after a later
+    /// change is answered with the fresh deal card and what changed since, and is not applied.
     /// </summary>
     private static JsonArray DealActions(DeliveryMessage message, PipelineSettings pipeline, CardContext context, bool allowMute)
     {
         var locale = context.Locale;
         var actions = new JsonArray();
         if (message.OpportunityId is not { } id) return actions;
-        actions.Add(DealCards.Execute(BotTexts.T("notify.open", locale), CardVerbs.Show, new JsonObject { [CardData.DealId] = id.ToString() }));
-        if (!allowMute) return actions;
         JsonObject Data(params (string Key, string Value)[] values)
         {
-            var data = new JsonObject { [CardData.DealId] = id.ToString(), [NotifyVerbs.Origin] = NotifyVerbs.FromDeal };
+            var data = DealData(id, message.OpportunityVersion, message.At);
             foreach (var (key, value) in values) data[key] = value;
             return data;
         }
-        actions.Add(DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()));
+        actions.Add(DealCards.Execute(BotTexts.T("notify.open", locale), CardVerbs.Show, Data()));
+        if (!allowMute) return actions;
+        actions.Add(DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data((NotifyVerbs.Origin, NotifyVerbs.FromDeal))));
         actions.Add(SubCard(BotTexts.T("reminder.move", locale), [StageInput(CardData.Stage, message.ToStage?.Next() ?? Stage.Proposal, message.ToStage, pipeline, locale)],
-            DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data((NotifyVerbs.StageInput, CardData.Stage)))));
-        actions.Add(DealCards.Execute(BotTexts.T("notify.mute", locale), NotifyVerbs.Mute, new JsonObject { [CardData.DealId] = id.ToString() }));
+            DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage,
+                Data((NotifyVerbs.Origin, NotifyVerbs.FromDeal), (NotifyVerbs.StageInput, CardData.Stage)))));
+        actions.Add(DealCards.Execute(BotTexts.T("notify.mute", locale), NotifyVerbs.Mute, Data()));
         return actions;
+    }
+
+    /// <summary>The deal, its version (when known) and when that version was read: what a click is checked against.</summary>
+    private static JsonObject DealData(Guid id, int? version, DateTimeOffset asOf)
+    {
+        var data = new JsonObject
+        {
+            [CardData.DealId] = id.ToString(),
+            [CardData.RenderedAt] = asOf.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (version is { } v) data[CardData.Version] = v;
+        return data;
     }
 
     private static JsonObject StageInput(string id, Stage selected, Stage? current, PipelineSettings pipeline, string locale)

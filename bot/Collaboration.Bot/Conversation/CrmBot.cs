@@ -536,17 +536,28 @@ public sealed class CrmBot(
             BotTexts.T(mute ? "prefs.muted" : "prefs.unmuted", context.Locale, ("name", name)), context));
     }
 
-    /// <summary>A click on a reminder: does it, then answers with the reminders still due (the clicked card is replaced).</summary>
+    /// <summary>
+    /// A click on a reminder or a notification: does it, then answers with the reminders still due (the clicked card is
+    /// replaced), or the deal card when a notification carried it. Clicks that change the deal are checked against the
+    /// version the card carries, as a deal card's are: on an older (or missing) version nothing is applied and the answer
+    /// is the fresh deal card with what changed since. A snooze changes no deal and is never stale.
+    /// </summary>
     private async Task<BotReply> ReminderActionAsync(Actor actor, CardAction action, CardContext context, CancellationToken ct)
     {
         var locale = context.Locale;
         if (action.DealId is not { } id) return NotFound(context);
+        var changesDeal = action.Verb != NotifyVerbs.Snooze;
+        var expected = changesDeal ? action.Version : null;
         string notice;
         var isError = false;
         try
         {
-            var deal = (await queries.DetailAsync(actor, id, 1, ct)).Deal;
-            var name = CardText.Markdown(deal.Name);
+            var current = await queries.DetailAsync(actor, id, 50, ct);
+            if (changesDeal && current.Deal.Version != action.Version)
+            {
+                return await StaleAsync(actor, current, action.RenderedAt, null, action.Version, context, ct);
+            }
+            var name = CardText.Markdown(current.Deal.Name);
             switch (action.Verb)
             {
                 case NotifyVerbs.Touch:
@@ -565,22 +576,34 @@ public sealed class CrmBot(
                         isError = true;
                         break;
                     }
-                    await deals.UpdateDetailsAsync(actor, id, null, new OpportunityService.DealDetailsUpdate(NextFollowUpOn: on), ct);
+                    await deals.UpdateDetailsAsync(actor, id, expected, new OpportunityService.DealDetailsUpdate(NextFollowUpOn: on), ct);
                     notice = BotTexts.T("reminder.done.followup", locale, ("name", name), ("date", BotTexts.Date(on, locale)));
                     break;
                 default:
                     var target = StageFacts.TryParseKey(action.Get(action.Get(NotifyVerbs.StageInput) ?? CardData.Stage), out var chosen)
                         ? chosen
                         : throw new DomainException(new DomainError("unknown_stage"));
-                    var moved = await deals.MoveStageAsync(actor, id, null, target, ct: ct);
+                    var moved = await deals.MoveStageAsync(actor, id, expected, target, ct: ct);
                     notice = BotTexts.T("reminder.done.move", locale, ("name", name),
-                        ("stage", CardText.Markdown((await queries.PipelineAsync(actor, ct)).For(moved.Stage).DisplayName(locale))));
+                        ("stage", CardText.Markdown(current.Pipeline.For(moved.Stage).DisplayName(locale))));
                     break;
             }
         }
         catch (NotFoundException)
         {
             return NotFound(context);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Changed between the check above and the write.
+            try
+            {
+                return await StaleAsync(actor, await queries.DetailAsync(actor, id, 50, ct), action.RenderedAt, null, action.Version, context, ct);
+            }
+            catch (NotFoundException)
+            {
+                return NotFound(context);
+            }
         }
         catch (DomainException refused)
         {
@@ -598,8 +621,8 @@ public sealed class CrmBot(
                 return NotFound(context);
             }
         }
-        return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), await queries.PipelineAsync(actor, ct), context, notice, isError), [],
-            Changed: true);
+        return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), await queries.PipelineAsync(actor, ct), context,
+            notice: notice, noticeIsError: isError), [], Changed: true);
     }
 
     // ---- reports and reviews --------------------------------------------------------------------------------------

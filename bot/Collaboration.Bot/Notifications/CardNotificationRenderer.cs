@@ -27,7 +27,7 @@ public sealed class CardNotificationRenderer(OpportunityQueries queries, TimePro
         NotificationKind.StageChanged => NotificationCards.StageChanged(message, pipeline, context),
         NotificationKind.OwnerAssigned => NotificationCards.OwnerAssigned(message, pipeline, context),
         NotificationKind.DealWon => NotificationCards.DealWon(message, pipeline, context),
-        NotificationKind.Digest => NotificationCards.Reminders(message.Reminders, pipeline, context),
+        NotificationKind.Digest => NotificationCards.Reminders(message.Reminders, pipeline, context, asOf: message.At),
         NotificationKind.WeeklyDigest when WeeklyDigestDelivery.Read(message.Content) is { } weekly =>
             ReportCards.WeeklyDigest(weekly.Digest, weekly.Names, pipeline, context),
         _ => throw new NotificationChannelException($"Cannot render a {message.Kind} notification.", permanent: true),
