@@ -384,6 +384,52 @@ public sealed class NotificationConversationTests
         Assert.Single(await db.Snoozes.AsNoTracking().ToListAsync());
     }
 
+    [Fact]
+    public async Task An_admin_retries_a_parked_notification_from_the_parked_card_and_it_reaches_the_connector()
+    {
+        var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(Megan, "help");
+        await host.SayAsync(li, "帮助");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+        await AdminsAsync(host, li.ObjectId, Megan.ObjectId);
+        var failing = true;
+        host.Connector.Respond = (n, r) => failing && r.Method == "POST" && r.RawTarget.Contains("personal-aad-alex", StringComparison.Ordinal)
+            ? Microsoft.AspNetCore.Http.Results.Json(new { error = new { code = "BadArgument", message = "Malformed activity" } }, statusCode: 400)
+            : Microsoft.AspNetCore.Http.Results.Json(new { id = $"activity-{n}" });
+        await host.SayAsync(Megan, "advance bravo");
+        Assert.Equal(0, await PumpAsync(host));
+        failing = false;
+
+        var list = Assert.Single(await host.SayAsync(li, "失败通知"));
+        Assert.Contains("StageChanged → aad-alex", CardReader.Text(list));
+        var retry = CardReader.Action(list, NotifyVerbs.RetryParked);
+
+        // The action in a non-admin's hands does nothing.
+        Assert.Contains("Only a tenant admin", CardReader.Text((await host.ClickAsync(Alex, retry)).Card));
+        Assert.Equal(0, await PumpAsync(host));
+
+        var retried = await host.ClickAsync(li, retry);
+        var confirmation = CardReader.Text(retried.Card);
+        Assert.Contains($"通知 #{retry["data"]![NotifyVerbs.DeliveryId]!.GetValue<string>()} 已重新排队发送", confirmation);
+        Assert.Contains("没有发送失败的通知", confirmation);
+
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+        var sent = Assert.Single(host.RequestsSince(before));
+        Assert.Contains("/v3/conversations/" + Uri.EscapeDataString(Alex.ConversationId) + "/activities", sent.RawTarget);
+        Assert.Equal("Bravo: New → Qualify", Title(BotConversationHost.CardOf(sent)!));
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            Assert.Equal(DeliveryStatus.Sent, (await db.Deliveries.AsNoTracking().SingleAsync()).Status);
+        }
+
+        // The old card clicked again by another admin queues nothing twice, and says so in English.
+        Assert.Contains("is not parked any more, so nothing was queued", CardReader.Text((await host.ClickAsync(Megan, retry)).Card));
+        Assert.Equal(0, await PumpAsync(host));
+    }
+
     internal static async Task<int> PumpAsync(BotConversationHost host)
     {
         await host.Services.GetRequiredService<OutboxDispatcher>().DrainAsync();
@@ -404,6 +450,13 @@ public sealed class NotificationConversationTests
                 _ => s,
             }).ToList(),
         });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task AdminsAsync(BotConversationHost host, params string[] users)
+    {
+        await using var db = host.Db.Database.Open("tenant-a");
+        foreach (var user in await db.Users.Where(u => users.Contains(u.ObjectId)).ToListAsync()) user.SetAdmin(true);
         await db.SaveChangesAsync();
     }
 

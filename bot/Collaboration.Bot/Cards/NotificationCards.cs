@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Collaboration.Application.Notifications;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;
@@ -27,6 +28,10 @@ public static class NotifyVerbs
     /// <summary>Set to <see cref="FromDeal"/> when a notification card (not the reminders) carries the action: the answer is the deal card.</summary>
     public const string Origin = "origin";
     public const string FromDeal = "deal";
+
+    /// <summary>An admin puts a parked delivery back in the queue (<see cref="DeliveryId"/> names it).</summary>
+    public const string RetryParked = "parked.retry";
+    public const string DeliveryId = "deliveryId";
 
     public static readonly IReadOnlySet<string> Reminder = new HashSet<string> { Touch, Snooze, FollowUp, MoveStage };
 }
@@ -135,6 +140,34 @@ public static class NotificationCards
         return DealCards.Card(body, []);
     }
 
+    /// <summary>For admins: the deliveries that could not be sent, newest first, each with its error and a button to retry it.</summary>
+    public static JsonObject Parked(IReadOnlyList<ParkedDelivery> parked, CardContext context, string? notice = null, bool noticeIsError = false)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray();
+        if (notice is not null)
+        {
+            body.Add(DealCards.Container([DealCards.Text(notice, weight: "Bolder", color: noticeIsError ? "Attention" : "Good")], style: noticeIsError ? "attention" : "good"));
+        }
+        body.Add(DealCards.Text(BotTexts.T("parked.title", locale), size: "Medium", weight: "Bolder"));
+        if (parked.Count == 0) body.Add(DealCards.Text(BotTexts.T("parked.none", locale)));
+        foreach (var p in parked)
+        {
+            var id = p.Id.ToString(CultureInfo.InvariantCulture);
+            var retry = DealCards.Execute(BotTexts.T("parked.retry", locale), NotifyVerbs.RetryParked, new JsonObject { [NotifyVerbs.DeliveryId] = id });
+            var container = DealCards.Container(
+            [
+                DealCards.Text(BotTexts.T("parked.line", locale, ("id", id), ("kind", p.Kind.ToString()),
+                    ("recipient", CardText.Markdown(p.Recipient)), ("attempts", p.Attempts.ToString(CultureInfo.InvariantCulture))), weight: "Bolder"),
+                DealCards.Text(CardText.Markdown(p.LastError ?? "") + " · " + BotTexts.When(p.ParkedAt, locale), isSubtle: true, spacing: "None"),
+                new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray { retry } },
+            ]);
+            container["separator"] = true;
+            body.Add(container);
+        }
+        return DealCards.Card(body, []);
+    }
+
     /// <summary>Every notification card with fixed inputs, both languages, one with a hostile deal name: for validation.</summary>
     public static IReadOnlyList<(string Name, JsonObject Card)> SampleCards()
     {
@@ -158,6 +191,11 @@ public static class NotificationCards
         {
             Stages = pipeline.Stages.Select(s => s.Stage == Stage.Proposal ? s with { Name = "Quote *sent* <at>x</at>", NameZh = "已报价 **" } : s).ToList(),
         };
+        var parked = new List<ParkedDelivery>
+        {
+            new(42, RecipientKind.User, "aad-ann", NotificationKind.StageChanged, "outbox:7", 8, "503 Service Unavailable", at.AddHours(-2), at),
+            new(43, RecipientKind.Conversation, hostile, NotificationKind.DealWon, "outbox:9", 1, hostile, at.AddHours(-1), at),
+        };
         var cards = new List<(string, JsonObject)>();
         foreach (var (suffix, locale) in new[] { ("en", "en-US"), ("zh", "zh-Hans") })
         {
@@ -174,6 +212,8 @@ public static class NotificationCards
             cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), pipeline, context,
                 notice: BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
             cards.Add(($"reminders-none-{suffix}", Reminders([], pipeline, context, notice: BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
+            cards.Add(($"parked-{suffix}", Parked(parked, context, BotTexts.T("parked.retried", locale, ("id", "41")))));
+            cards.Add(($"parked-none-{suffix}", Parked([], context)));
         }
         return cards;
     }

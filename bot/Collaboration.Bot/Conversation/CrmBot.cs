@@ -308,6 +308,7 @@ public sealed class CrmBot(
                 : await ShowAsync(actor, picked, context, ct);
         }
         if (action.Verb == ReportCards.ReviewVerb) return await ReviewAsync(actor, action, context, ct);
+        if (action.Verb == NotifyVerbs.RetryParked) return await RetryParkedAsync(actor, action, context, ct);
         if (action.Verb == NotifyVerbs.Mute) return action.DealId is { } muted ? await MuteAsync(actor, muted, true, context, ct) : NotFound(context);
         if (NotifyVerbs.Reminder.Contains(action.Verb)) return await ReminderActionAsync(actor, action, context, ct);
         if (!CardVerbs.Changing.Contains(action.Verb)) return BotReply.Of(DealCards.Help(context));
@@ -489,34 +490,31 @@ public sealed class CrmBot(
             case RemindersCommand:
                 return BotReply.Of(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), await queries.PipelineAsync(actor, ct), context));
             case ParkedCommand:
-                if ((await users.FindAsync(actor.TenantId, actor.UserObjectId, ct))?.IsAdmin != true)
-                {
-                    return BotReply.Of(DealCards.Notice(BotTexts.T("refused.title", locale), BotTexts.T("parked.admins_only", locale), context, isError: true));
-                }
-                return BotReply.Of(ParkedCard(await notificationAdmin.ParkedAsync(actor.TenantId, 20, ct), context));
+                if (!await IsAdminAsync(actor, ct)) return AdminsOnly(context);
+                return BotReply.Of(NotificationCards.Parked(await notificationAdmin.ParkedAsync(actor.TenantId, MaxParkedShown, ct), context));
             default:
                 return BotReply.Of(DealCards.Help(context));
         }
     }
 
-    private static JsonObject ParkedCard(IReadOnlyList<ParkedDelivery> parked, CardContext context)
+    private const int MaxParkedShown = 20;
+
+    /// <summary>An admin's click on "Retry": the delivery goes back in the queue; the answer is the parked list with a confirmation.</summary>
+    private async Task<BotReply> RetryParkedAsync(Actor actor, CardAction action, CardContext context, CancellationToken ct)
     {
-        var locale = context.Locale;
-        var body = new JsonArray { DealCards.Text(BotTexts.T("parked.title", locale), size: "Medium", weight: "Bolder") };
-        if (parked.Count == 0) body.Add(DealCards.Text(BotTexts.T("parked.none", locale)));
-        foreach (var p in parked)
-        {
-            var container = DealCards.Container(
-            [
-                DealCards.Text(BotTexts.T("parked.line", locale, ("id", p.Id.ToString(CultureInfo.InvariantCulture)), ("kind", p.Kind.ToString()),
-                    ("recipient", CardText.Markdown(p.Recipient)), ("attempts", p.Attempts.ToString(CultureInfo.InvariantCulture))), weight: "Bolder"),
-                DealCards.Text(CardText.Markdown(p.LastError ?? "") + " · " + BotTexts.When(p.ParkedAt, locale), isSubtle: true, spacing: "None"),
-            ]);
-            container["separator"] = true;
-            body.Add(container);
-        }
-        return DealCards.Card(body, []);
+        if (!await IsAdminAsync(actor, ct)) return AdminsOnly(context);
+        if (!long.TryParse(action.Get(NotifyVerbs.DeliveryId), NumberStyles.None, CultureInfo.InvariantCulture, out var deliveryId)) return NotFound(context);
+        var retried = await notificationAdmin.RetryAsync(actor.TenantId, deliveryId, ct);
+        var notice = BotTexts.T(retried ? "parked.retried" : "parked.not_parked", context.Locale, ("id", deliveryId.ToString(CultureInfo.InvariantCulture)));
+        var parked = await notificationAdmin.ParkedAsync(actor.TenantId, MaxParkedShown, ct);
+        return new BotReply(NotificationCards.Parked(parked, context, notice, noticeIsError: !retried), [], Changed: true);
     }
+
+    private async Task<bool> IsAdminAsync(Actor actor, CancellationToken ct) =>
+        (await users.FindAsync(actor.TenantId, actor.UserObjectId, ct))?.IsAdmin == true;
+
+    private static BotReply AdminsOnly(CardContext context) =>
+        BotReply.Of(DealCards.Notice(BotTexts.T("refused.title", context.Locale), BotTexts.T("parked.admins_only", context.Locale), context, isError: true));
 
     private async Task<BotReply> MuteAsync(Actor actor, Guid id, bool mute, CardContext context, CancellationToken ct)
     {
