@@ -30,8 +30,11 @@ public interface IConversationDirectory
     Task DeactivateAsync(string tenantId, string conversationId, string reason, CancellationToken cancellationToken);
 }
 
-/// <summary>Turns a notification into the activity to post (an Adaptive Card in the recipient's locale): the bot host's job.</summary>
+/// <summary>
+/// Turns a notification into the activity to post (an Adaptive Card in the recipient's locale, with the tenant's stage
+/// names as they are when it is drawn): the bot host's job.
+/// </summary>
 public interface INotificationRenderer
 {
-    Activity Render(DeliveryMessage message, ConversationReference conversation);
+    Task<Activity> RenderAsync(DeliveryMessage message, ConversationReference conversation, CancellationToken cancellationToken);
 }

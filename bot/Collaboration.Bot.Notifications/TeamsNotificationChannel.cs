@@ -20,7 +20,7 @@ public sealed class TeamsNotificationChannel(
     public async Task<NotificationReceipt> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
         var reference = await ConversationAsync(notification, cancellationToken);
-        var activity = renderer.Render(notification.Message, reference);
+        var activity = await renderer.RenderAsync(notification.Message, reference, cancellationToken);
         try
         {
             var response = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, cancellationToken);

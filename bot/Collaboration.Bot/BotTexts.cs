@@ -194,6 +194,9 @@ public static class BotTexts
         ["parked.none"] = ("Nothing is parked: every notification went out.", "没有发送失败的通知。"),
         ["parked.line"] = ("#{id} · {kind} to {recipient} · {attempts} attempt(s)", "#{id} · {kind} → {recipient} · 尝试 {attempts} 次"),
         ["parked.admins_only"] = ("Only a tenant admin can see parked notifications.", "只有租户管理员可以查看发送失败的通知。"),
+        ["parked.retry"] = ("Retry", "重试"),
+        ["parked.retried"] = ("Notification #{id} is queued to be sent again.", "通知 #{id} 已重新排队发送。"),
+        ["parked.not_parked"] = ("Notification #{id} is not parked any more, so nothing was queued.", "通知 #{id} 已不在发送失败列表中，未重新排队。"),
     };
 
     private static readonly Dictionary<Domain.Pipeline.Phase, (string En, string Zh)> Phases = new()

@@ -53,6 +53,6 @@ public sealed class InMemoryConversationDirectory : IConversationDirectory
 /// <summary>Plain text instead of a card: enough to see what would be said.</summary>
 public sealed class TextRenderer : INotificationRenderer
 {
-    public Activity Render(DeliveryMessage message, ConversationReference conversation) =>
-        conversation.CreateMessage($"{message.Kind} {message.OpportunityName}: {message.FromStage} -> {message.ToStage} by {message.ActorName} ({message.Locale})");
+    public Task<Activity> RenderAsync(DeliveryMessage message, ConversationReference conversation, CancellationToken cancellationToken) =>
+        Task.FromResult(conversation.CreateMessage($"{message.Kind} {message.OpportunityName}: {message.FromStage} -> {message.ToStage} by {message.ActorName} ({message.Locale})"));
 }

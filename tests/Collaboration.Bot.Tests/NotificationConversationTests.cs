@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Collaboration.Application.Notifications;
+using Collaboration.Application.Nurture;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Tests.Infrastructure;
 using Collaboration.Domain.Notifications;
@@ -205,11 +206,271 @@ public sealed class NotificationConversationTests
         Assert.Contains("Nothing is parked", CardReader.Text(Assert.Single(await host.SayAsync(Alex, "失败通知"))));
     }
 
+    [Fact]
+    public async Task A_tenant_that_renamed_its_stages_sees_its_own_names_on_the_notification_card_in_each_recipients_language()
+    {
+        var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(li, "新商机 华为项目 10万");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, li.ObjectId, Megan.ObjectId);
+        await RenameStagesAsync(host);
+
+        await host.SayAsync(Megan, "advance bravo");
+        await host.SayAsync(Megan, "advance 华为");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(2, await PumpAsync(host));
+
+        var cards = host.CardsSentSince(before);
+        var english = cards.Single(c => CardReader.Text(c).Contains("Bravo", StringComparison.Ordinal));
+        Assert.Equal("Bravo: New → Discovery", Title(english));
+        Assert.Contains("Incubate", StageChoices(english));
+        Assert.DoesNotContain(PipelineSettings.Default.For(Stage.Nurture).DisplayName("en-US"), StageChoices(english));
+        var chinese = cards.Single(c => CardReader.Text(c).Contains("华为项目", StringComparison.Ordinal));
+        Assert.Equal("华为项目：新建 → 探索", Title(chinese));
+        Assert.Contains("孵化", StageChoices(chinese));
+    }
+
+    [Fact]
+    public async Task The_daily_digest_and_the_reminders_command_offer_the_tenants_stage_names()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await host.SayAsync(Alex, "new deal Alpha 10k");
+        await RenameStagesAsync(host);
+        clock.Advance(TimeSpan.FromDays(4));
+
+        Assert.Equal(1, await host.Services.GetRequiredService<NurtureRunner>().RunAsync());
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+
+        var digest = Assert.Single(host.CardsSentSince(before));
+        Assert.Contains("1 reminder(s)", CardReader.Text(digest));
+        Assert.Contains("Discovery", StageChoices(digest));
+        Assert.DoesNotContain(PipelineSettings.Default.For(Stage.Qualify).DisplayName("en-US"), StageChoices(digest));
+        Assert.Contains("Discovery", StageChoices(Assert.Single(await host.SayAsync(Alex, "reminders"))));
+    }
+
+    [Fact]
+    public async Task The_weekly_digest_names_the_stages_deals_entered_as_the_tenant_does()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await host.SayAsync(Alex, "help");
+        await host.SayAsync(Megan, "new deal Bravo 20k");
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            (await db.Users.SingleAsync(u => u.ObjectId == Megan.ObjectId)).PlaceInTeam("east", Alex.ObjectId);
+            await db.SaveChangesAsync();
+        }
+        await host.SayAsync(Megan, "advance bravo");
+        await RenameStagesAsync(host);
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(1, await host.Services.GetRequiredService<WeeklyDigestScheduler>().RunAsync());
+        var before = host.Connector.Requests.Count;
+        await PumpAsync(host);
+
+        var digest = host.CardsSentSince(before).Single(c => CardReader.Text(c).Contains("Your team's week", StringComparison.Ordinal));
+        var facts = CardReader.Walk(digest).Where(o => o["type"]?.GetValue<string>() == "FactSet")
+            .SelectMany(f => f["facts"]!.AsArray()).Select(f => f!["title"]!.GetValue<string>()).ToList();
+        Assert.Contains("Discovery", facts);
+        Assert.DoesNotContain(PipelineSettings.Default.For(Stage.Qualify).DisplayName("en-US"), facts);
+    }
+
+    [Fact]
+    public async Task A_click_on_a_notification_card_after_a_later_change_is_not_applied_and_shows_what_changed()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+        await host.SayAsync(Megan, "advance bravo");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+        var card = Assert.Single(host.CardsSentSince(before));
+        var move = CardReader.Action(card, NotifyVerbs.MoveStage);
+        Assert.Equal(await VersionAsync(host, "Bravo"), move["data"]![CardData.Version]!.GetValue<int>());
+
+        await host.SayAsync(Megan, "log call bravo: pricing call");
+        var stale = await host.ClickAsync(Alex, move, new Dictionary<string, string> { [CardData.Stage] = Stage.New.Key() });
+
+        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        var text = CardReader.Text(stale.Card);
+        Assert.Contains("This deal changed since this card was shown; nothing was changed by your click", text);
+        Assert.Contains("Call logged: pricing call (Megan Bowen", text);
+        Assert.True(CardReader.HasAction(stale.Card, CardVerbs.Advance));
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            Assert.Equal(Stage.Qualify, (await db.Opportunities.AsNoTracking().SingleAsync()).Stage);
+        }
+
+        // The fresh card the conflict answered with carries the current version: a click on it goes through.
+        var touched = await host.ClickAsync(Alex, CardReader.Action(stale.Card, CardVerbs.Log),
+            new Dictionary<string, string> { [CardData.Kind] = "Note", [CardData.Text] = "Saw Megan's call" });
+        Assert.Contains("Note logged.", CardReader.Text(touched.Card));
+    }
+
+    [Fact]
+    public async Task A_stale_notification_card_submitted_from_an_old_client_answers_in_chinese_and_logs_nothing()
+    {
+        var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(li, "新商机 华为项目 10万");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", li.ObjectId, Megan.ObjectId);
+        await host.SayAsync(Megan, "advance 华为");
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+        var card = Assert.Single(host.CardsSentSince(before));
+        await host.SayAsync(Megan, "move 华为 to new");
+
+        var answer = Assert.Single(await host.SubmitAsync(li, CardReader.Action(card, NotifyVerbs.Touch)));
+
+        var text = CardReader.Text(answer);
+        Assert.Contains("此卡片显示后商机已被修改，您的操作未执行", text);
+        Assert.Contains("阶段：资格审核 → 新建（Megan Bowen", text);
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.Empty(await db.Interactions.AsNoTracking().ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_card_action_without_a_version_is_never_applied()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(Megan, "help");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+        await host.SayAsync(Megan, "advance bravo");
+        var before = host.Connector.Requests.Count;
+        await PumpAsync(host);
+        var move = CardReader.Action(Assert.Single(host.CardsSentSince(before)), NotifyVerbs.MoveStage).DeepClone().AsObject();
+        move["data"]!.AsObject().Remove(CardData.Version);
+
+        var answer = await host.ClickAsync(Alex, move, new Dictionary<string, string> { [CardData.Stage] = Stage.New.Key() });
+
+        Assert.Contains("This deal changed since this card was shown", CardReader.Text(answer.Card));
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.Equal(Stage.Qualify, (await db.Opportunities.AsNoTracking().SingleAsync()).Stage);
+    }
+
+    [Fact]
+    public async Task A_reminder_clicked_on_the_daily_digest_after_the_deal_changed_is_not_applied_but_a_snooze_still_is()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await host.SayAsync(Alex, "new deal Alpha 10k");
+        clock.Advance(TimeSpan.FromDays(4));
+        await host.Services.GetRequiredService<NurtureRunner>().RunAsync();
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+        var digest = Assert.Single(host.CardsSentSince(before));
+        var followUp = ReminderAction(digest, "Alpha", NotifyVerbs.FollowUp);
+        Assert.Equal(await VersionAsync(host, "Alpha"), followUp["data"]![CardData.Version]!.GetValue<int>());
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await host.SayAsync(Alex, "move alpha to qualify");
+        var stale = await host.ClickAsync(Alex, followUp,
+            new Dictionary<string, string> { [followUp["data"]![NotifyVerbs.DateInput]!.GetValue<string>()] = "2027-01-15" });
+        var snoozed = await host.ClickAsync(Alex, ReminderAction(digest, "Alpha", NotifyVerbs.Snooze));
+
+        var text = CardReader.Text(stale.Card);
+        Assert.Contains("This deal changed since this card was shown", text);
+        Assert.Contains("Stage: New → Qualify (Alex Wilber", text);
+        Assert.Contains("Snoozed Alpha", CardReader.Text(snoozed.Card));
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.Null((await db.Opportunities.AsNoTracking().SingleAsync()).NextFollowUpOn);
+        Assert.Single(await db.Snoozes.AsNoTracking().ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_retries_a_parked_notification_from_the_parked_card_and_it_reaches_the_connector()
+    {
+        var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Bravo 20k");
+        await host.SayAsync(Megan, "help");
+        await host.SayAsync(li, "帮助");
+        await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
+        await AdminsAsync(host, li.ObjectId, Megan.ObjectId);
+        var failing = true;
+        host.Connector.Respond = (n, r) => failing && r.Method == "POST" && r.RawTarget.Contains("personal-aad-alex", StringComparison.Ordinal)
+            ? Microsoft.AspNetCore.Http.Results.Json(new { error = new { code = "BadArgument", message = "Malformed activity" } }, statusCode: 400)
+            : Microsoft.AspNetCore.Http.Results.Json(new { id = $"activity-{n}" });
+        await host.SayAsync(Megan, "advance bravo");
+        Assert.Equal(0, await PumpAsync(host));
+        failing = false;
+
+        var list = Assert.Single(await host.SayAsync(li, "失败通知"));
+        Assert.Contains("StageChanged → aad-alex", CardReader.Text(list));
+        var retry = CardReader.Action(list, NotifyVerbs.RetryParked);
+
+        // The action in a non-admin's hands does nothing.
+        Assert.Contains("Only a tenant admin", CardReader.Text((await host.ClickAsync(Alex, retry)).Card));
+        Assert.Equal(0, await PumpAsync(host));
+
+        var retried = await host.ClickAsync(li, retry);
+        var confirmation = CardReader.Text(retried.Card);
+        Assert.Contains($"通知 #{retry["data"]![NotifyVerbs.DeliveryId]!.GetValue<string>()} 已重新排队发送", confirmation);
+        Assert.Contains("没有发送失败的通知", confirmation);
+
+        var before = host.Connector.Requests.Count;
+        Assert.Equal(1, await PumpAsync(host));
+        var sent = Assert.Single(host.RequestsSince(before));
+        Assert.Contains("/v3/conversations/" + Uri.EscapeDataString(Alex.ConversationId) + "/activities", sent.RawTarget);
+        Assert.Equal("Bravo: New → Qualify", Title(BotConversationHost.CardOf(sent)!));
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            Assert.Equal(DeliveryStatus.Sent, (await db.Deliveries.AsNoTracking().SingleAsync()).Status);
+        }
+
+        // The old card clicked again by another admin queues nothing twice, and says so in English.
+        Assert.Contains("is not parked any more, so nothing was queued", CardReader.Text((await host.ClickAsync(Megan, retry)).Card));
+        Assert.Equal(0, await PumpAsync(host));
+    }
+
     internal static async Task<int> PumpAsync(BotConversationHost host)
     {
         await host.Services.GetRequiredService<OutboxDispatcher>().DrainAsync();
         return await host.Services.GetRequiredService<DeliverySender>().SendDueAsync();
     }
+
+    /// <summary>Qualify becomes Discovery (探索) and Nurture Incubate (孵化) in tenant-a.</summary>
+    private static async Task RenameStagesAsync(BotConversationHost host)
+    {
+        await using var db = host.Db.Database.Open("tenant-a");
+        var tenant = await db.Tenants.SingleAsync();
+        tenant.ChangePipeline(tenant.Pipeline with
+        {
+            Stages = tenant.Pipeline.Stages.Select(s => s.Stage switch
+            {
+                Stage.Qualify => s with { Name = "Discovery", NameZh = "探索" },
+                Stage.Nurture => s with { Name = "Incubate", NameZh = "孵化" },
+                _ => s,
+            }).ToList(),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task AdminsAsync(BotConversationHost host, params string[] users)
+    {
+        await using var db = host.Db.Database.Open("tenant-a");
+        foreach (var user in await db.Users.Where(u => users.Contains(u.ObjectId)).ToListAsync()) user.SetAdmin(true);
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<int> VersionAsync(BotConversationHost host, string dealName)
+    {
+        await using var db = host.Db.Database.Open("tenant-a");
+        return (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == dealName)).Version;
+    }
+
+    private static string Title(JsonObject card) => card["body"]![0]!["text"]!.GetValue<string>();
+
+    private static IReadOnlyList<string> StageChoices(JsonObject card) =>
+        CardReader.Walk(card).Where(o => o["type"]?.GetValue<string>() == "Input.ChoiceSet")
+            .SelectMany(o => o["choices"]!.AsArray()).Select(c => c!["title"]!.GetValue<string>()).ToList();
 
     private static JsonObject ReminderAction(JsonObject card, string dealName, string verb)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Collaboration.Application.Notifications;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;
@@ -28,23 +29,26 @@ public static class NotifyVerbs
     public const string Origin = "origin";
     public const string FromDeal = "deal";
 
+    /// <summary>An admin puts a parked delivery back in the queue (<see cref="DeliveryId"/> names it).</summary>
+    public const string RetryParked = "parked.retry";
+    public const string DeliveryId = "deliveryId";
+
     public static readonly IReadOnlySet<string> Reminder = new HashSet<string> { Touch, Snooze, FollowUp, MoveStage };
 }
 
 /// <summary>
 /// The proactive cards (Adaptive Cards 1.5, in the recipient's language): a stage change, a deal given to someone,
 /// a deal won for subscribed channels, and the daily reminders with one-click actions. User text goes through
-/// <see cref="CardText"/>; stage names are the default pipeline's (the payload carries stages, not the tenant's names).
+/// <see cref="CardText"/>; stages are named as the tenant's pipeline names them, in the recipient's language.
 /// </summary>
 public static class NotificationCards
 {
     /// <summary>How many reminders one card lists; the rest come with the "reminders" command.</summary>
     public const int MaxReminders = 8;
 
-    public static JsonObject StageChanged(DeliveryMessage message, CardContext context)
+    public static JsonObject StageChanged(DeliveryMessage message, PipelineSettings pipeline, CardContext context)
     {
         var locale = context.Locale;
-        var pipeline = PipelineSettings.Default;
         var name = CardText.Markdown(message.OpportunityName);
         var from = message.FromStage is { } f ? CardText.Markdown(pipeline.For(f).DisplayName(locale)) : BotTexts.T("none", locale);
         var to = message.ToStage is { } t ? CardText.Markdown(pipeline.For(t).DisplayName(locale)) : BotTexts.T("none", locale);
@@ -59,10 +63,10 @@ public static class NotificationCards
             StageProgress(message.ToStage, locale),
             Facts(message, locale, includeOwner: channel),
         };
-        return DealCards.Card(body, DealActions(message, context, allowMute: !channel));
+        return DealCards.Card(body, DealActions(message, pipeline, context, allowMute: !channel));
     }
 
-    public static JsonObject OwnerAssigned(DeliveryMessage message, CardContext context)
+    public static JsonObject OwnerAssigned(DeliveryMessage message, PipelineSettings pipeline, CardContext context)
     {
         var locale = context.Locale;
         var body = new JsonArray
@@ -71,10 +75,10 @@ public static class NotificationCards
             DealCards.Text(BotTexts.T("notify.assigned.intro", locale, ("who", CardText.Markdown(message.ActorName ?? message.ActorId))), isSubtle: true, spacing: "None"),
             Facts(message, locale, includeOwner: false),
         };
-        return DealCards.Card(body, DealActions(message, context, allowMute: true));
+        return DealCards.Card(body, DealActions(message, pipeline, context, allowMute: true));
     }
 
-    public static JsonObject DealWon(DeliveryMessage message, CardContext context)
+    public static JsonObject DealWon(DeliveryMessage message, PipelineSettings pipeline, CardContext context)
     {
         var locale = context.Locale;
         var body = new JsonArray
@@ -92,11 +96,16 @@ public static class NotificationCards
                 },
             },
         };
-        return DealCards.Card(body, DealActions(message, context, allowMute: false));
+        return DealCards.Card(body, DealActions(message, pipeline, context, allowMute: false));
     }
 
-    /// <summary>The reminders due, each with one-click actions: log a touch, snooze a day or a week, set the next follow-up, move the stage.</summary>
-    public static JsonObject Reminders(IReadOnlyList<Reminder> reminders, CardContext context, string? notice = null, bool noticeIsError = false)
+    /// <summary>
+    /// The reminders due, each with one-click actions: log a touch, snooze a day or a week, set the next follow-up, move the
+    /// stage. The actions carry each deal's version as of <paramref name="asOf"/> (when the reminders were worked out; by
+    /// default when the card is drawn), so a click after a later change to the deal is caught.
+    /// </summary>
+    public static JsonObject Reminders(IReadOnlyList<Reminder> reminders, PipelineSettings pipeline, CardContext context, DateTimeOffset? asOf = null,
+        string? notice = null, bool noticeIsError = false)
     {
         var locale = context.Locale;
         var body = new JsonArray();
@@ -118,7 +127,7 @@ public static class NotificationCards
             {
                 DealCards.Text(CardText.Markdown(reminder.OpportunityName), weight: "Bolder"),
                 DealCards.Text(BotTexts.T("reminder." + reminder.Rule, locale, ("due", BotTexts.Date(reminder.DueOn, locale))), isSubtle: true, spacing: "None"),
-                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, context) },
+                new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, pipeline, context, asOf ?? context.RenderedAt) },
             };
             var container = DealCards.Container(item);
             container["separator"] = true;
@@ -127,6 +136,34 @@ public static class NotificationCards
         if (reminders.Count > MaxReminders)
         {
             body.Add(DealCards.Text(BotTexts.T("reminders.more", locale, ("count", (reminders.Count - MaxReminders).ToString(CultureInfo.InvariantCulture))), isSubtle: true));
+        }
+        return DealCards.Card(body, []);
+    }
+
+    /// <summary>For admins: the deliveries that could not be sent, newest first, each with its error and a button to retry it.</summary>
+    public static JsonObject Parked(IReadOnlyList<ParkedDelivery> parked, CardContext context, string? notice = null, bool noticeIsError = false)
+    {
+        var locale = context.Locale;
+        var body = new JsonArray();
+        if (notice is not null)
+        {
+            body.Add(DealCards.Container([DealCards.Text(notice, weight: "Bolder", color: noticeIsError ? "Attention" : "Good")], style: noticeIsError ? "attention" : "good"));
+        }
+        body.Add(DealCards.Text(BotTexts.T("parked.title", locale), size: "Medium", weight: "Bolder"));
+        if (parked.Count == 0) body.Add(DealCards.Text(BotTexts.T("parked.none", locale)));
+        foreach (var p in parked)
+        {
+            var id = p.Id.ToString(CultureInfo.InvariantCulture);
+            var retry = DealCards.Execute(BotTexts.T("parked.retry", locale), NotifyVerbs.RetryParked, new JsonObject { [NotifyVerbs.DeliveryId] = id });
+            var container = DealCards.Container(
+            [
+                DealCards.Text(BotTexts.T("parked.line", locale, ("id", id), ("kind", p.Kind.ToString()),
+                    ("recipient", CardText.Markdown(p.Recipient)), ("attempts", p.Attempts.ToString(CultureInfo.InvariantCulture))), weight: "Bolder"),
+                DealCards.Text(CardText.Markdown(p.LastError ?? "") + " · " + BotTexts.When(p.ParkedAt, locale), isSubtle: true, spacing: "None"),
+                new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray { retry } },
+            ]);
+            container["separator"] = true;
+            body.Add(container);
         }
         return DealCards.Card(body, []);
     }
@@ -141,41 +178,57 @@ public static class NotificationCards
         {
             Kind = NotificationKind.StageChanged, TenantId = "tenant-a", At = at, OpportunityId = deal, OpportunityName = "Contoso – 50 seats",
             FromStage = Stage.Qualify, ToStage = Stage.Proposal, OwnerId = "ann", OwnerName = "Ann Lee", ActorId = "carl", ActorName = "Carl", Surface = ChangeSurface.Outlook,
-            Reason = "Budget confirmed by phone",
+            Reason = "Budget confirmed by phone", OpportunityVersion = 4,
         };
         var reminders = new List<Reminder>
         {
-            new(deal, "Contoso – 50 seats", "ann", ReminderRule.Untouched, new DateOnly(2026, 11, 20)),
-            new(deal, hostile, "ann", ReminderRule.FollowUpDue, new DateOnly(2026, 11, 25), hostile),
-            new(deal, "Fabrikam", "ann", ReminderRule.CloseDatePassed, new DateOnly(2026, 11, 1)),
+            new(deal, "Contoso – 50 seats", "ann", ReminderRule.Untouched, new DateOnly(2026, 11, 20)) { OpportunityVersion = 4 },
+            new(deal, hostile, "ann", ReminderRule.FollowUpDue, new DateOnly(2026, 11, 25), hostile) { OpportunityVersion = 4 },
+            new(deal, "Fabrikam", "ann", ReminderRule.CloseDatePassed, new DateOnly(2026, 11, 1)) { OpportunityVersion = 4 },
+        };
+        var pipeline = PipelineSettings.Default;
+        var renamed = pipeline with
+        {
+            Stages = pipeline.Stages.Select(s => s.Stage == Stage.Proposal ? s with { Name = "Quote *sent* <at>x</at>", NameZh = "已报价 **" } : s).ToList(),
+        };
+        var parked = new List<ParkedDelivery>
+        {
+            new(42, RecipientKind.User, "aad-ann", NotificationKind.StageChanged, "outbox:7", 8, "503 Service Unavailable", at.AddHours(-2), at),
+            new(43, RecipientKind.Conversation, hostile, NotificationKind.DealWon, "outbox:9", 1, hostile, at.AddHours(-1), at),
         };
         var cards = new List<(string, JsonObject)>();
         foreach (var (suffix, locale) in new[] { ("en", "en-US"), ("zh", "zh-Hans") })
         {
             var context = new CardContext(locale, at);
-            cards.Add(($"notify-stage-{suffix}", StageChanged(stage, context)));
-            cards.Add(($"notify-stage-channel-{suffix}", StageChanged(stage with { Subscription = SubscriptionFilter.AllStageChanges, Surface = ChangeSurface.Import }, context)));
-            cards.Add(($"notify-stage-hostile-{suffix}", StageChanged(stage with { OpportunityName = hostile, ActorName = hostile, Reason = hostile, Surface = null }, context)));
-            cards.Add(($"notify-assigned-{suffix}", OwnerAssigned(stage with { Kind = NotificationKind.OwnerAssigned, Surface = ChangeSurface.Api }, context)));
+            cards.Add(($"notify-stage-{suffix}", StageChanged(stage, pipeline, context)));
+            cards.Add(($"notify-stage-channel-{suffix}", StageChanged(stage with { Subscription = SubscriptionFilter.AllStageChanges, Surface = ChangeSurface.Import }, pipeline, context)));
+            cards.Add(($"notify-stage-hostile-{suffix}", StageChanged(stage with { OpportunityName = hostile, ActorName = hostile, Reason = hostile, Surface = null }, pipeline, context)));
+            cards.Add(($"notify-stage-renamed-{suffix}", StageChanged(stage, renamed, context)));
+            cards.Add(($"notify-assigned-{suffix}", OwnerAssigned(stage with { Kind = NotificationKind.OwnerAssigned, Surface = ChangeSurface.Api }, pipeline, context)));
             cards.Add(($"notify-won-{suffix}", DealWon(stage with { Kind = NotificationKind.DealWon, ToStage = Stage.Won, Amount = 120_000m, Currency = "USD",
-                Subscription = SubscriptionFilter.WonDeals }, context)));
-            cards.Add(($"reminders-{suffix}", Reminders(reminders, context)));
-            cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), context, BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
-            cards.Add(($"reminders-none-{suffix}", Reminders([], context, BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
+                Subscription = SubscriptionFilter.WonDeals }, pipeline, context)));
+            cards.Add(($"reminders-{suffix}", Reminders(reminders, pipeline, context)));
+            cards.Add(($"reminders-renamed-{suffix}", Reminders(reminders, renamed, context)));
+            cards.Add(($"reminders-many-{suffix}", Reminders(Enumerable.Repeat(reminders[0], MaxReminders + 2).ToList(), pipeline, context,
+                notice: BotTexts.T("reminder.done.touch", locale, ("name", "Contoso")))));
+            cards.Add(($"reminders-none-{suffix}", Reminders([], pipeline, context, notice: BotTexts.T("reminder.need_date", locale), noticeIsError: true)));
+            cards.Add(($"parked-{suffix}", Parked(parked, context, BotTexts.T("parked.retried", locale, ("id", "41")))));
+            cards.Add(($"parked-none-{suffix}", Parked([], context)));
         }
         return cards;
     }
 
     public static string Surface(ChangeSurface? surface, string locale) => BotTexts.T("surface." + (surface ?? ChangeSurface.System), locale);
 
-    private static JsonArray ReminderActions(Reminder reminder, int index, CardContext context)
+    private static JsonArray ReminderActions(Reminder reminder, int index, PipelineSettings pipeline, CardContext context, DateTimeOffset asOf)
     {
         var locale = context.Locale;
         var dateId = $"{NotifyVerbs.FollowUpOn}.{index}";
         var stageId = $"{CardData.Stage}.{index}";
         JsonObject Data(params (string Key, string Value)[] values)
         {
-            var data = new JsonObject { [CardData.DealId] = reminder.OpportunityId.ToString(), [NotifyVerbs.Rule] = reminder.Rule.ToString() };
+            var data = DealData(reminder.OpportunityId, reminder.OpportunityVersion, asOf);
+            data[NotifyVerbs.Rule] = reminder.Rule.ToString();
             foreach (var (key, value) in values) data[key] = value;
             return data;
         }
@@ -185,7 +238,7 @@ public static class NotificationCards
             ["value"] = context.RenderedAt.UtcDateTime.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["isRequired"] = true, ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
         };
-        var stageInput = StageInput(stageId, Stage.Proposal, null, locale);
+        var stageInput = StageInput(stageId, Stage.Proposal, null, pipeline, locale);
         return
         [
             DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()),
@@ -205,36 +258,50 @@ public static class NotificationCards
 
     /// <summary>
     /// The deal's actions on a notification: open it (the full deal card, with every action), and for the owner log a
-    /// touch, move the stage (the same inputs as a reminder's) and mute it. The card carries no version, so these act
-    /// on the deal as it is now; the answer is the fresh deal card.
+    /// touch, move the stage (the same inputs as a reminder's) and mute it. They carry the deal's version the message
+    /// describes and the time of the change, as a deal card carries the version it was drawn from: a click after a later
+    /// change is answered with the fresh deal card and what changed since, and is not applied.
     /// </summary>
-    private static JsonArray DealActions(DeliveryMessage message, CardContext context, bool allowMute)
+    private static JsonArray DealActions(DeliveryMessage message, PipelineSettings pipeline, CardContext context, bool allowMute)
     {
         var locale = context.Locale;
         var actions = new JsonArray();
         if (message.OpportunityId is not { } id) return actions;
-        actions.Add(DealCards.Execute(BotTexts.T("notify.open", locale), CardVerbs.Show, new JsonObject { [CardData.DealId] = id.ToString() }));
-        if (!allowMute) return actions;
         JsonObject Data(params (string Key, string Value)[] values)
         {
-            var data = new JsonObject { [CardData.DealId] = id.ToString(), [NotifyVerbs.Origin] = NotifyVerbs.FromDeal };
+            var data = DealData(id, message.OpportunityVersion, message.At);
             foreach (var (key, value) in values) data[key] = value;
             return data;
         }
-        actions.Add(DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()));
-        actions.Add(SubCard(BotTexts.T("reminder.move", locale), [StageInput(CardData.Stage, message.ToStage?.Next() ?? Stage.Proposal, message.ToStage, locale)],
-            DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data((NotifyVerbs.StageInput, CardData.Stage)))));
-        actions.Add(DealCards.Execute(BotTexts.T("notify.mute", locale), NotifyVerbs.Mute, new JsonObject { [CardData.DealId] = id.ToString() }));
+        actions.Add(DealCards.Execute(BotTexts.T("notify.open", locale), CardVerbs.Show, Data()));
+        if (!allowMute) return actions;
+        actions.Add(DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data((NotifyVerbs.Origin, NotifyVerbs.FromDeal))));
+        actions.Add(SubCard(BotTexts.T("reminder.move", locale), [StageInput(CardData.Stage, message.ToStage?.Next() ?? Stage.Proposal, message.ToStage, pipeline, locale)],
+            DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage,
+                Data((NotifyVerbs.Origin, NotifyVerbs.FromDeal), (NotifyVerbs.StageInput, CardData.Stage)))));
+        actions.Add(DealCards.Execute(BotTexts.T("notify.mute", locale), NotifyVerbs.Mute, Data()));
         return actions;
     }
 
-    private static JsonObject StageInput(string id, Stage selected, Stage? current, string locale)
+    /// <summary>The deal, its version (when known) and when that version was read: what a click is checked against.</summary>
+    private static JsonObject DealData(Guid id, int? version, DateTimeOffset asOf)
+    {
+        var data = new JsonObject
+        {
+            [CardData.DealId] = id.ToString(),
+            [CardData.RenderedAt] = asOf.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (version is { } v) data[CardData.Version] = v;
+        return data;
+    }
+
+    private static JsonObject StageInput(string id, Stage selected, Stage? current, PipelineSettings pipeline, string locale)
     {
         var stages = new JsonArray();
         foreach (var stage in StageFacts.OpenStages.Append(Stage.Won).Append(Stage.Lost))
         {
             if (stage == current) continue;
-            stages.Add(new JsonObject { ["title"] = CardText.Plain(PipelineSettings.Default.For(stage).DisplayName(locale)), ["value"] = stage.Key() });
+            stages.Add(new JsonObject { ["title"] = CardText.Plain(pipeline.For(stage).DisplayName(locale)), ["value"] = stage.Key() });
         }
         return new JsonObject
         {

@@ -82,5 +82,5 @@ public sealed record QuietHoursCommand(TimeOnly? From, TimeOnly? Until) : BotCom
 /// <summary>"reminders" / "提醒": what is due on the rep's deals.</summary>
 public sealed record RemindersCommand : BotCommand;
 
-/// <summary>"parked" (admins): deliveries that could not be sent, with their errors.</summary>
+/// <summary>"parked" (admins): deliveries that could not be sent, with their errors and a button to retry each.</summary>
 public sealed record ParkedCommand : BotCommand;

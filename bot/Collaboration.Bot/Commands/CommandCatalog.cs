@@ -44,7 +44,7 @@ public static class CommandCatalog
         new("help", "帮助", "help", "帮助", "Show these commands; 'quiet hours 20:00-08:00', 'unsubscribe all', 'parked notifications' (admins)", "显示这些命令；“免打扰 20:00-08:00”“取消订阅”“失败通知”（管理员）"),
         new("quiet hours", "免打扰", "quiet hours 20:00-08:00", "免打扰 20:00-08:00", "Hold notifications during these hours ('quiet hours off' ends it)", "在此时段内暂缓通知（“免打扰 关闭”取消）", Listed: false),
         new("unsubscribe", "取消订阅", "unsubscribe all", "取消订阅", "Stop this conversation's subscriptions", "取消此会话的所有订阅", Listed: false),
-        new("parked", "失败通知", "parked notifications", "失败通知", "Admins: notifications that could not be sent, with their errors", "管理员：发送失败的通知及错误", Listed: false),
+        new("parked", "失败通知", "parked notifications", "失败通知", "Admins: notifications that could not be sent, with their errors, to retry", "管理员：发送失败的通知及错误，可重试", Listed: false),
     ];
 
     /// <summary>What the help card lists and the Teams manifest's command menu shows: the same set, in the same order, at most <see cref="MaxListed"/>.</summary>

@@ -308,6 +308,7 @@ public sealed class CrmBot(
                 : await ShowAsync(actor, picked, context, ct);
         }
         if (action.Verb == ReportCards.ReviewVerb) return await ReviewAsync(actor, action, context, ct);
+        if (action.Verb == NotifyVerbs.RetryParked) return await RetryParkedAsync(actor, action, context, ct);
         if (action.Verb == NotifyVerbs.Mute) return action.DealId is { } muted ? await MuteAsync(actor, muted, true, context, ct) : NotFound(context);
         if (NotifyVerbs.Reminder.Contains(action.Verb)) return await ReminderActionAsync(actor, action, context, ct);
         if (!CardVerbs.Changing.Contains(action.Verb)) return BotReply.Of(DealCards.Help(context));
@@ -487,36 +488,33 @@ public sealed class CrmBot(
                     ? BotTexts.T("prefs.quiet", locale, ("from", from.ToString("HH:mm", CultureInfo.InvariantCulture)), ("to", until.ToString("HH:mm", CultureInfo.InvariantCulture)))
                     : BotTexts.T("prefs.quiet_off", locale));
             case RemindersCommand:
-                return BotReply.Of(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), context));
+                return BotReply.Of(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), await queries.PipelineAsync(actor, ct), context));
             case ParkedCommand:
-                if ((await users.FindAsync(actor.TenantId, actor.UserObjectId, ct))?.IsAdmin != true)
-                {
-                    return BotReply.Of(DealCards.Notice(BotTexts.T("refused.title", locale), BotTexts.T("parked.admins_only", locale), context, isError: true));
-                }
-                return BotReply.Of(ParkedCard(await notificationAdmin.ParkedAsync(actor.TenantId, 20, ct), context));
+                if (!await IsAdminAsync(actor, ct)) return AdminsOnly(context);
+                return BotReply.Of(NotificationCards.Parked(await notificationAdmin.ParkedAsync(actor.TenantId, MaxParkedShown, ct), context));
             default:
                 return BotReply.Of(DealCards.Help(context));
         }
     }
 
-    private static JsonObject ParkedCard(IReadOnlyList<ParkedDelivery> parked, CardContext context)
+    private const int MaxParkedShown = 20;
+
+    /// <summary>An admin's click on "Retry": the delivery goes back in the queue; the answer is the parked list with a confirmation.</summary>
+    private async Task<BotReply> RetryParkedAsync(Actor actor, CardAction action, CardContext context, CancellationToken ct)
     {
-        var locale = context.Locale;
-        var body = new JsonArray { DealCards.Text(BotTexts.T("parked.title", locale), size: "Medium", weight: "Bolder") };
-        if (parked.Count == 0) body.Add(DealCards.Text(BotTexts.T("parked.none", locale)));
-        foreach (var p in parked)
-        {
-            var container = DealCards.Container(
-            [
-                DealCards.Text(BotTexts.T("parked.line", locale, ("id", p.Id.ToString(CultureInfo.InvariantCulture)), ("kind", p.Kind.ToString()),
-                    ("recipient", CardText.Markdown(p.Recipient)), ("attempts", p.Attempts.ToString(CultureInfo.InvariantCulture))), weight: "Bolder"),
-                DealCards.Text(CardText.Markdown(p.LastError ?? "") + " · " + BotTexts.When(p.ParkedAt, locale), isSubtle: true, spacing: "None"),
-            ]);
-            container["separator"] = true;
-            body.Add(container);
-        }
-        return DealCards.Card(body, []);
+        if (!await IsAdminAsync(actor, ct)) return AdminsOnly(context);
+        if (!long.TryParse(action.Get(NotifyVerbs.DeliveryId), NumberStyles.None, CultureInfo.InvariantCulture, out var deliveryId)) return NotFound(context);
+        var retried = await notificationAdmin.RetryAsync(actor.TenantId, deliveryId, ct);
+        var notice = BotTexts.T(retried ? "parked.retried" : "parked.not_parked", context.Locale, ("id", deliveryId.ToString(CultureInfo.InvariantCulture)));
+        var parked = await notificationAdmin.ParkedAsync(actor.TenantId, MaxParkedShown, ct);
+        return new BotReply(NotificationCards.Parked(parked, context, notice, noticeIsError: !retried), [], Changed: true);
     }
+
+    private async Task<bool> IsAdminAsync(Actor actor, CancellationToken ct) =>
+        (await users.FindAsync(actor.TenantId, actor.UserObjectId, ct))?.IsAdmin == true;
+
+    private static BotReply AdminsOnly(CardContext context) =>
+        BotReply.Of(DealCards.Notice(BotTexts.T("refused.title", context.Locale), BotTexts.T("parked.admins_only", context.Locale), context, isError: true));
 
     private async Task<BotReply> MuteAsync(Actor actor, Guid id, bool mute, CardContext context, CancellationToken ct)
     {
@@ -536,17 +534,28 @@ public sealed class CrmBot(
             BotTexts.T(mute ? "prefs.muted" : "prefs.unmuted", context.Locale, ("name", name)), context));
     }
 
-    /// <summary>A click on a reminder: does it, then answers with the reminders still due (the clicked card is replaced).</summary>
+    /// <summary>
+    /// A click on a reminder or a notification: does it, then answers with the reminders still due (the clicked card is
+    /// replaced), or the deal card when a notification carried it. Clicks that change the deal are checked against the
+    /// version the card carries, as a deal card's are: on an older (or missing) version nothing is applied and the answer
+    /// is the fresh deal card with what changed since. A snooze changes no deal and is never stale.
+    /// </summary>
     private async Task<BotReply> ReminderActionAsync(Actor actor, CardAction action, CardContext context, CancellationToken ct)
     {
         var locale = context.Locale;
         if (action.DealId is not { } id) return NotFound(context);
+        var changesDeal = action.Verb != NotifyVerbs.Snooze;
+        var expected = changesDeal ? action.Version : null;
         string notice;
         var isError = false;
         try
         {
-            var deal = (await queries.DetailAsync(actor, id, 1, ct)).Deal;
-            var name = CardText.Markdown(deal.Name);
+            var current = await queries.DetailAsync(actor, id, 50, ct);
+            if (changesDeal && current.Deal.Version != action.Version)
+            {
+                return await StaleAsync(actor, current, action.RenderedAt, null, action.Version, context, ct);
+            }
+            var name = CardText.Markdown(current.Deal.Name);
             switch (action.Verb)
             {
                 case NotifyVerbs.Touch:
@@ -565,22 +574,34 @@ public sealed class CrmBot(
                         isError = true;
                         break;
                     }
-                    await deals.UpdateDetailsAsync(actor, id, null, new OpportunityService.DealDetailsUpdate(NextFollowUpOn: on), ct);
+                    await deals.UpdateDetailsAsync(actor, id, expected, new OpportunityService.DealDetailsUpdate(NextFollowUpOn: on), ct);
                     notice = BotTexts.T("reminder.done.followup", locale, ("name", name), ("date", BotTexts.Date(on, locale)));
                     break;
                 default:
                     var target = StageFacts.TryParseKey(action.Get(action.Get(NotifyVerbs.StageInput) ?? CardData.Stage), out var chosen)
                         ? chosen
                         : throw new DomainException(new DomainError("unknown_stage"));
-                    var moved = await deals.MoveStageAsync(actor, id, null, target, ct: ct);
+                    var moved = await deals.MoveStageAsync(actor, id, expected, target, ct: ct);
                     notice = BotTexts.T("reminder.done.move", locale, ("name", name),
-                        ("stage", CardText.Markdown((await queries.PipelineAsync(actor, ct)).For(moved.Stage).DisplayName(locale))));
+                        ("stage", CardText.Markdown(current.Pipeline.For(moved.Stage).DisplayName(locale))));
                     break;
             }
         }
         catch (NotFoundException)
         {
             return NotFound(context);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Changed between the check above and the write.
+            try
+            {
+                return await StaleAsync(actor, await queries.DetailAsync(actor, id, 50, ct), action.RenderedAt, null, action.Version, context, ct);
+            }
+            catch (NotFoundException)
+            {
+                return NotFound(context);
+            }
         }
         catch (DomainException refused)
         {
@@ -598,7 +619,8 @@ public sealed class CrmBot(
                 return NotFound(context);
             }
         }
-        return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), context, notice, isError), [], Changed: true);
+        return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), await queries.PipelineAsync(actor, ct), context,
+            notice: notice, noticeIsError: isError), [], Changed: true);
     }
 
     // ---- reports and reviews --------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Collaboration.Application.Notifications;
+using Collaboration.Application.Opportunities;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Domain.Notifications;
@@ -9,25 +10,26 @@ namespace Collaboration.Bot.Notifications;
 
 /// <summary>
 /// Draws a delivery as an Adaptive Card addressed to the stored conversation: in the recipient's locale (a channel's
-/// in the locale it was last spoken to in), with the deal's actions.
+/// in the locale it was last spoken to in), with the tenant's stage names as they are now and the deal's actions.
 /// </summary>
-public sealed class CardNotificationRenderer(TimeProvider clock) : INotificationRenderer
+public sealed class CardNotificationRenderer(OpportunityQueries queries, TimeProvider clock) : INotificationRenderer
 {
-    public Activity Render(DeliveryMessage message, ConversationReference conversation)
+    public async Task<Activity> RenderAsync(DeliveryMessage message, ConversationReference conversation, CancellationToken cancellationToken)
     {
         var locale = BotTexts.Normalize(message.Subscription is null ? message.Locale : conversation.Locale ?? message.Locale);
-        var card = Card(message, new CardContext(locale, clock.GetUtcNow()));
+        var pipeline = await queries.PipelineAsync(message.TenantId, cancellationToken);
+        var card = Card(message, pipeline, new CardContext(locale, clock.GetUtcNow()));
         return conversation.CreateMessage(null, Attachment.AdaptiveCard(card));
     }
 
-    public static JsonObject Card(DeliveryMessage message, CardContext context) => message.Kind switch
+    public static JsonObject Card(DeliveryMessage message, PipelineSettings pipeline, CardContext context) => message.Kind switch
     {
-        NotificationKind.StageChanged => NotificationCards.StageChanged(message, context),
-        NotificationKind.OwnerAssigned => NotificationCards.OwnerAssigned(message, context),
-        NotificationKind.DealWon => NotificationCards.DealWon(message, context),
-        NotificationKind.Digest => NotificationCards.Reminders(message.Reminders, context),
+        NotificationKind.StageChanged => NotificationCards.StageChanged(message, pipeline, context),
+        NotificationKind.OwnerAssigned => NotificationCards.OwnerAssigned(message, pipeline, context),
+        NotificationKind.DealWon => NotificationCards.DealWon(message, pipeline, context),
+        NotificationKind.Digest => NotificationCards.Reminders(message.Reminders, pipeline, context, asOf: message.At),
         NotificationKind.WeeklyDigest when WeeklyDigestDelivery.Read(message.Content) is { } weekly =>
-            ReportCards.WeeklyDigest(weekly.Digest, weekly.Names, PipelineSettings.Default, context),
+            ReportCards.WeeklyDigest(weekly.Digest, weekly.Names, pipeline, context),
         _ => throw new NotificationChannelException($"Cannot render a {message.Kind} notification.", permanent: true),
     };
 }

@@ -26,13 +26,18 @@ public sealed class NotificationAdmin(CrmDatabase database, TimeProvider clock)
         return await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sent && d.SentAt < sentBefore).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Puts a parked delivery back in the queue with a fresh attempt count; false when it is not parked.</summary>
+    /// <summary>
+    /// Puts a parked delivery back in the queue with a fresh attempt count and wakes this process's sender; false when it
+    /// is not parked (already retried, or not this tenant's).
+    /// </summary>
     public async Task<bool> RetryAsync(string tenantId, long deliveryId, CancellationToken ct = default)
     {
         await using var db = database.Open(tenantId);
         var now = clock.GetUtcNow();
-        return await db.Deliveries.Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Parked)
+        var retried = await db.Deliveries.Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Parked)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.Attempts, 0)
                 .SetProperty(d => d.NextAttemptAt, now), ct) == 1;
+        if (retried) database.DeliveriesWritten.Set();
+        return retried;
     }
 }

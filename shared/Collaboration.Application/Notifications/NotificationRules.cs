@@ -86,6 +86,7 @@ internal static class NotificationMessages
             TimeZone = recipient?.TimeZone ?? "UTC",
             OpportunityId = e.OpportunityId,
             OpportunityName = e.OpportunityName,
+            OpportunityVersion = e.OpportunityVersion,
             OwnerId = e.OwnerId,
             OwnerName = audience.User(e.OwnerId)?.DisplayName,
             ActorId = e.ActorId,

@@ -95,9 +95,12 @@ public sealed class OpportunityQueries(CrmDatabase database, TimeProvider clock)
     }
 
     /// <summary>The tenant's pipeline: stage names in both languages, loss reasons, the qualification bar.</summary>
-    public async Task<PipelineSettings> PipelineAsync(Actor actor, CancellationToken ct = default)
+    public Task<PipelineSettings> PipelineAsync(Actor actor, CancellationToken ct = default) => PipelineAsync(actor.TenantId, ct);
+
+    /// <summary>The same for work done on no one's behalf (drawing a notification for its recipient).</summary>
+    public async Task<PipelineSettings> PipelineAsync(string tenantId, CancellationToken ct = default)
     {
-        await using var db = database.Open(actor.TenantId);
+        await using var db = database.Open(tenantId);
         return await OpportunityService.PipelineAsync(db, ct);
     }
 

@@ -108,10 +108,12 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
                 version.CurrentValue = version.OriginalValue + 1;
             }
             OpportunityChanges.AddRange(entry.Entity.PendingChanges);
+            var savedVersion = entry.Property(o => o.Version).CurrentValue;
             foreach (var domainEvent in entry.Entity.PendingEvents)
             {
-                Outbox.Add(new OutboxMessage(entry.Entity.TenantId, domainEvent.GetType().Name,
-                    JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), EventJson), domainEvent.At));
+                var stamped = domainEvent with { OpportunityVersion = savedVersion };
+                Outbox.Add(new OutboxMessage(entry.Entity.TenantId, stamped.GetType().Name,
+                    JsonSerializer.Serialize(stamped, stamped.GetType(), EventJson), stamped.At));
             }
         }
         await StageStintProjection.SyncAsync(this, deals, cancellationToken);

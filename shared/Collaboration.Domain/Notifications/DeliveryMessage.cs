@@ -22,6 +22,12 @@ public sealed record DeliveryMessage
 
     public Guid? OpportunityId { get; init; }
     public string? OpportunityName { get; init; }
+
+    /// <summary>
+    /// The deal's version this message describes (the one the change produced): the card's actions carry it, so a click
+    /// after a later change is caught rather than applied. Null in messages written before versions were recorded.
+    /// </summary>
+    public int? OpportunityVersion { get; init; }
     public Stage? FromStage { get; init; }
     public Stage? ToStage { get; init; }
     public string? OwnerId { get; init; }

@@ -17,7 +17,11 @@ public enum ReminderRule
 }
 
 /// <summary>Something the owner should do about a deal, from <see cref="DueOn"/> on.</summary>
-public sealed record Reminder(Guid OpportunityId, string OpportunityName, string OwnerId, ReminderRule Rule, DateOnly DueOn, string? Detail = null);
+public sealed record Reminder(Guid OpportunityId, string OpportunityName, string OwnerId, ReminderRule Rule, DateOnly DueOn, string? Detail = null)
+{
+    /// <summary>The deal's version the reminder was worked out from; null in digests written before versions were recorded.</summary>
+    public int? OpportunityVersion { get; init; }
+}
 
 /// <summary>A tenant's reminder rules; <see cref="Default"/> ships, tenants tune it.</summary>
 public sealed record NurtureRules

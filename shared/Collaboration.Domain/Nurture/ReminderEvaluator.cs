@@ -60,5 +60,5 @@ public static class ReminderEvaluator
     }
 
     private static Reminder Remind(Opportunity deal, ReminderRule rule, DateOnly dueOn, string? detail) =>
-        new(deal.Id, deal.Name, deal.OwnerId, rule, dueOn, detail);
+        new(deal.Id, deal.Name, deal.OwnerId, rule, dueOn, detail) { OpportunityVersion = deal.Version };
 }

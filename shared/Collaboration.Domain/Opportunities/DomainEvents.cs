@@ -3,7 +3,11 @@ using Collaboration.Domain.Pipeline;
 
 namespace Collaboration.Domain.Opportunities;
 
-public abstract record DomainEvent(Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At);
+public abstract record DomainEvent(Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At)
+{
+    /// <summary>The deal's version once the change that raised the event is saved; set when the event is written to the outbox.</summary>
+    public int? OpportunityVersion { get; init; }
+}
 
 public sealed record StageChanged(
     Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At,

@@ -95,6 +95,51 @@ public class NotificationHostingTests
         Assert.Equal("alice", Assert.Single(channel.Sent).Notification.Recipient);
     }
 
+    [Fact]
+    public async Task AParkedDeliveryAnAdminRetriesGoesOutBeforeTheSendersNextPoll()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var failing = true;
+        var channel = new RecordingChannel
+        {
+            Behaviour = n => failing ? throw new NotificationChannelException("400 Bad Request", permanent: true) : new NotificationReceipt($"msg-{n.DeliveryId}"),
+        };
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Crm"] = database.Database.ConnectionString,
+            ["Notifications:PollInterval"] = "01:00:00",
+        });
+        builder.Services.AddCrm(builder.Configuration).AddNotifications(builder.Configuration).AddSingleton<INotificationChannel>(channel);
+        using var host = builder.Build();
+        var users = host.Services.GetRequiredService<UserDirectory>();
+        await users.EnsureAsync(new UserProfile(CrmTestHost.TenantA, "boss", "Boss", null, "en-US", "UTC"));
+        await users.EnsureAsync(new UserProfile(CrmTestHost.TenantA, "alice", "Alice", null, "en-US", "UTC"));
+        var boss = new Actor(CrmTestHost.TenantA, "boss", ChangeSurface.Outlook);
+        var deals = host.Services.GetRequiredService<Opportunities.OpportunityService>();
+        var admin = host.Services.GetRequiredService<NotificationAdmin>();
+
+        await host.StartAsync();
+        await Task.Delay(500);
+        var deal = await deals.CaptureAsync(boss, new CaptureRequest("Parked") { OwnerObjectId = "boss" });
+        await deals.AssignOwnerAsync(boss, deal.Id, null, "alice");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        IReadOnlyList<ParkedDelivery> parked = [];
+        while (parked.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25);
+            parked = await admin.ParkedAsync(CrmTestHost.TenantA);
+        }
+        failing = false;
+
+        Assert.True(await admin.RetryAsync(CrmTestHost.TenantA, Assert.Single(parked).Id));
+        while (channel.Sent.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(25);
+        await host.StopAsync();
+
+        Assert.Equal("alice", Assert.Single(channel.Sent).Notification.Recipient);
+        Assert.Empty(await admin.ParkedAsync(CrmTestHost.TenantA));
+    }
+
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

@@ -39,6 +39,29 @@ public class OutboxDispatchTests
     }
 
     [Theory, MemberData(nameof(Databases))]
+    public async Task EachDeliveryNamesTheDealVersionItsChangeProduced(DatabaseKind kind)
+    {
+        await using var host = await NotificationTestHost.StartAsync(kind);
+        var boss = await host.UserAsync("boss", team: "east");
+        await host.UserAsync("alice", team: "east", manager: "boss");
+        var deal = await host.Crm.Deals.CaptureAsync(boss, new CaptureRequest("Fabrikam") { OwnerObjectId = "alice" });
+        var qualify = await host.Crm.Deals.MoveStageAsync(boss, deal.Id, null, Stage.Qualify);
+        var back = await host.Crm.Deals.MoveStageAsync(boss, deal.Id, qualify.Version, Stage.New);
+
+        await host.Dispatcher.DrainAsync();
+
+        var versions = (await host.DeliveriesAsync()).Select(d => DeliveryPayload.Deserialize(d.Payload))
+            .Select(m => (m.Kind, m.ToStage, m.OpportunityVersion)).ToList();
+        Assert.Equal(
+        [
+            (NotificationKind.OwnerAssigned, null, 1),
+            (NotificationKind.StageChanged, Stage.Qualify, qualify.Version),
+            (NotificationKind.StageChanged, Stage.New, back.Version),
+        ], versions);
+        Assert.Equal((2, 3), (qualify.Version, back.Version));
+    }
+
+    [Theory, MemberData(nameof(Databases))]
     public async Task NewOwnerHearsOfAnAssignmentBySomeoneElse(DatabaseKind kind)
     {
         await using var host = await NotificationTestHost.StartAsync(kind);

@@ -222,7 +222,7 @@ public static class NotificationHostCommand
     /// <summary>Text that names the deal (the connector matches arrivals to commits by it).</summary>
     private sealed class BenchRenderer : INotificationRenderer
     {
-        public Activity Render(DeliveryMessage message, ConversationReference conversation) =>
-            conversation.CreateMessage($"deal={message.OpportunityId:N} {message.Kind} {message.OpportunityName}: {message.FromStage} -> {message.ToStage}");
+        public Task<Activity> RenderAsync(DeliveryMessage message, ConversationReference conversation, CancellationToken cancellationToken) =>
+            Task.FromResult(conversation.CreateMessage($"deal={message.OpportunityId:N} {message.Kind} {message.OpportunityName}: {message.FromStage} -> {message.ToStage}"));
     }
 }
