@@ -28,6 +28,9 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _key;
 
+    /// <summary>A key this issuer never published, under the published key's id: what a forged token is signed with.</summary>
+    private readonly RsaSecurityKey _forgeryKey = new(RSA.Create(2048)) { KeyId = "test-key-1" };
+
     private LocalOpenIdIssuer(WebApplication app, RsaSecurityKey key, Uri address)
     {
         _app = app;
@@ -80,8 +83,10 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     /// <param name="client">The app that asked for the token (<c>azp</c>, <c>appid</c> in v1): the add-in itself, or Teams.</param>
     /// <param name="v1">Entra's v1 shape (issuer sts.windows.net, <c>ver</c> 1.0, <c>appid</c>, <c>upn</c>): what an API whose
     /// registration does not ask for v2 tokens receives, with <c>aud</c> = the Application ID URI the client asked for.</param>
+    /// <param name="forged">Signed with a key the issuer never published.</param>
     public string Token(string objectId = "entra-rep-1", string? audience = null, string scope = "access_as_user",
-        DateTimeOffset? expires = null, string tenantId = TenantId, string name = "Megan Bowen", string client = ClientId, bool v1 = false)
+        DateTimeOffset? expires = null, string tenantId = TenantId, string name = "Megan Bowen", string client = ClientId, bool v1 = false,
+        bool forged = false)
     {
         var now = DateTimeOffset.UtcNow;
         var expiry = expires ?? now.AddHours(1);
@@ -100,7 +105,7 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
             [
                 new Claim("tid", tenantId), new Claim("oid", objectId), new Claim("scp", scope), new Claim("name", name), .. shape,
             ]),
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(forged ? _forgeryKey : _key, SecurityAlgorithms.RsaSha256),
         });
     }
 
