@@ -12,6 +12,7 @@
 /** @typedef {{ label: string, value: number, text: string, className?: string }} Bar */
 /** @typedef {"default" | "dark" | "contrast"} Theme */
 /** @typedef {{ locale: string, theme: Theme, onThemeChange(handler: (theme: Theme) => void): void, token(): Promise<string> }} TeamsTab */
+/** @typedef {{ promise: Promise<string | null> }} TokenRequest */
 
 const SVG = "http://www.w3.org/2000/svg";
 const OPEN_STAGES = ["new", "qualify", "nurture", "proposal", "negotiation", "contract"];
@@ -280,11 +281,10 @@ const TEAMS_HANDSHAKE_MS = 5000;
 
 /** @type {TeamsTab | null} */
 let teams = null;
-/**
- * The Teams SSO token asked for last: the promise, and once settled the token (null: Teams gave none).
- * @type {{ token: string | null | undefined, promise: Promise<string | null> } | null}
- */
+/** The latest request for a Teams SSO token (its promise gives null when Teams gave none). @type {TokenRequest | null} */
 let teamsToken = null;
+/** @type {TokenRequest} */
+const NO_TOKEN = { promise: Promise.resolve(null) };
 /** Why Teams gave no token the last time it was asked (its own words), for the sign-in error. */
 let teamsTokenProblem = "";
 
@@ -316,21 +316,21 @@ function useTheme(theme) {
 }
 
 /**
- * The Teams SSO token for the API, asked once and again only for a call that the API refused with the token in hand
- * (`refused`): however many calls saw that 401, Teams is asked once more. @param {string | null} [refused]
- * @returns {Promise<string | null>}
+ * The Teams SSO token for the API. Teams is asked once, and again only by a call that the API refused with the current
+ * request's token (`refused`, the request it used): however many calls saw that 401, Teams is asked once more. Requests,
+ * not token values, are compared: Teams may well answer with the same cached token.
+ * @param {TokenRequest} [refused] @returns {TokenRequest}
  */
-function bearer(refused) {
-  if (!teams) return Promise.resolve(null);
-  if (!teamsToken || (refused !== undefined && teamsToken.token === refused)) {
-    /** @type {{ token: string | null | undefined, promise: Promise<string | null> }} */
-    const request = { token: undefined, promise: Promise.resolve(null) };
-    request.promise = teams.token().then(
-      token => { teamsTokenProblem = ""; return (request.token = token); },
-      error => { teamsTokenProblem = error instanceof Error ? error.message : String(error); return (request.token = null); });
-    teamsToken = request;
+function tokenRequest(refused) {
+  if (!teams) return NO_TOKEN;
+  if (!teamsToken || teamsToken === refused) {
+    teamsToken = {
+      promise: teams.token().then(
+        token => { teamsTokenProblem = ""; return token; },
+        error => { teamsTokenProblem = error instanceof Error ? error.message : String(error); return null; }),
+    };
   }
-  return teamsToken.promise;
+  return teamsToken;
 }
 
 /** @param {RequestInit & { headers?: Record<string, string> }} init @param {string | null} token @returns {RequestInit} */
@@ -346,10 +346,10 @@ function signed(init, token) {
  * try, and a second 401 is a sign-in failure. @param {string} path @param {RequestInit & { headers?: Record<string, string> }} [init]
  */
 async function send(path, init = {}) {
-  const token = await bearer();
-  let response = await fetch(path, signed(init, token));
+  const used = tokenRequest();
+  let response = await fetch(path, signed(init, await used.promise));
   if (response.status === 401 && teams) {
-    response = await fetch(path, signed(init, await bearer(token)));
+    response = await fetch(path, signed(init, await tokenRequest(used).promise));
     if (response.status === 401) throw new SignInError(t("signInFailed", { reason: teamsTokenProblem || "401" }));
   }
   return response;
