@@ -30,6 +30,7 @@ public sealed partial record AppSettings
     public string AccentColor { get; init; } = Icons.AccentHex;
 
     public Uri TaskpaneUrl => Url("taskpane.html");
+    public Uri DashboardUrl => Url("dashboard");
     public Uri SupportUrl => Url("support.html");
     public Uri PrivacyUrl => Url("privacy.html");
     public Uri TermsUrl => Url("terms.html");

@@ -23,4 +23,5 @@ public static class AppTexts
         "See the sender's account and deals, and log this email to a deal.",
         "查看发件人的客户和商机，并将此邮件记录到商机。");
     public static readonly Text ActionName = new("Open the CRM pane", "打开 CRM 窗格");
+    public static readonly Text DashboardTab = new("Dashboard", "仪表板");
 }

@@ -6,8 +6,8 @@ using Collaboration.Bot.Commands;
 namespace Collaboration.Manifest;
 
 /// <summary>
-/// The unified Microsoft 365 app manifest: the Teams bot and the Outlook read-mail task pane in one package,
-/// with Chinese strings in a localization file. No activities/activityTypes: the app sends no Graph activity-feed notifications yet.
+/// The unified Microsoft 365 app manifest: the Teams bot, the pipeline dashboard as a personal tab (Teams single sign-on
+/// through <c>webApplicationInfo</c>) and the Outlook read-mail task pane in one package, with Chinese strings in a localization file. No activities/activityTypes: the app sends no Graph activity-feed notifications yet.
 /// </summary>
 public static class TeamsManifest
 {
@@ -19,6 +19,10 @@ public static class TeamsManifest
     public const string ChineseFile = "zh-cn.json";
     public const string RuntimeId = "TaskPaneRuntime";
     public const string ActionId = "OpenCrmPane";
+
+    /// <summary>Teams' reserved entity id that keeps the bot's chat as a tab once the app declares tabs of its own.</summary>
+    public const string ConversationsTabId = "conversations";
+    public const string DashboardTabId = "dashboard";
 
     public static readonly string[] BotScopes = ["personal", "team", "groupChat"];
 
@@ -72,6 +76,16 @@ public static class TeamsManifest
                     }).ToArray()),
                 }),
             }),
+            ["staticTabs"] = new JsonArray(
+                new JsonObject { ["entityId"] = ConversationsTabId, ["scopes"] = new JsonArray("personal") },
+                new JsonObject
+                {
+                    ["entityId"] = DashboardTabId,
+                    ["name"] = AppTexts.DashboardTab.En,
+                    ["contentUrl"] = s.DashboardUrl.ToString(),
+                    ["websiteUrl"] = s.DashboardUrl.ToString(),
+                    ["scopes"] = new JsonArray("personal"),
+                }),
             ["validDomains"] = new JsonArray(s.Domain),
             ["webApplicationInfo"] = new JsonObject { ["id"] = s.AppId.ToString(), ["resource"] = s.Resource },
             ["authorization"] = new JsonObject
@@ -143,6 +157,8 @@ public static class TeamsManifest
             zh[$"bots[0].commandLists[0].commands[{i}].title"] = Commands[i].TitleZh;
             zh[$"bots[0].commandLists[0].commands[{i}].description"] = CommandDescription(Commands[i].DescriptionZh, Commands[i].ExampleZh);
         }
+
+        zh["staticTabs[1].name"] = AppTexts.DashboardTab.Zh;
 
         const string group = "extensions[0].ribbons[0].tabs[0].groups[0]";
         zh[$"extensions[0].runtimes[0].actions[0].displayName"] = AppTexts.ActionName.Zh;

@@ -62,6 +62,21 @@ public sealed partial class HostingTests
     }
 
     [Fact]
+    public void TheDashboardLoadsTeamsJsOnlyInsideTeamsAndBothLoadsStaySmallGzipped()
+    {
+        var script = File.ReadAllText(Path.Combine(WebRoot, "dashboard.js"));
+        var firstLoad = Gzipped(Path.Combine(WebRoot, "dashboard.html")) + Gzipped(Path.Combine(WebRoot, "dashboard.js"))
+            + Gzipped(Path.Combine(WebRoot, "dashboard.css"));
+        var teams = Gzipped(Path.Combine(WebRoot, "dashboard-teams.js"));
+
+        // No static import: the browser outside Teams never fetches the Teams bundle; inside Teams it is one dynamic import.
+        Assert.DoesNotMatch(new Regex(@"^\s*import\s", RegexOptions.Multiline), script);
+        Assert.Single(Regex.Matches(script, @"import\(""\./dashboard-teams\.js""\)"));
+        Assert.InRange(firstLoad, 1, 20 * 1024);
+        Assert.InRange(teams, 1, 30 * 1024);
+    }
+
+    [Fact]
     public void ThePaneSourceNeverWritesMarkup()
     {
         var source = Path.GetFullPath(Path.Combine(WebRoot, "..", "..", "taskpane", "src"));

@@ -30,11 +30,12 @@ public sealed class AddinHost : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IServiceProvider Services => _factory.Services;
 
+    /// <param name="port">A fixed port, for settings that name the host's own address (0: any free port).</param>
     public static async Task<AddinHost> StartAsync(
-        DatabaseKind kind = DatabaseKind.Sqlite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        DatabaseKind kind = DatabaseKind.Sqlite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, int port = 0)
     {
         var database = await TestDatabase.CreateAsync(kind);
-        return Start(database, ownsDatabase: true, settings, services);
+        return Start(database, ownsDatabase: true, settings, services, port);
     }
 
     /// <summary>Another start of the app over a database an earlier host used (a restart); the caller disposes the database.</summary>

@@ -9,6 +9,7 @@ public class DashboardTests
     [InlineData("/dashboard", "text/html")]
     [InlineData("/dashboard.js", "text/javascript")]
     [InlineData("/dashboard.css", "text/css")]
+    [InlineData("/dashboard-teams.js", "text/javascript")]
     public async Task ThePageAndItsFilesAreServedWithTheirTypesAndAStrictPolicy(string path, string mediaType)
     {
         await using var host = await AddinHost.StartAsync();

@@ -22,8 +22,14 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     public const string ClientId = "6a0f2c1e-3b4d-4c5e-8f9a-0b1c2d3e4f5a";
     public static readonly string Audience = $"api://{ClientId}";
 
+    /// <summary>The Teams desktop and mobile client, which asks Entra for the tab's SSO token.</summary>
+    public const string TeamsClientId = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
+
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _key;
+
+    /// <summary>A key this issuer never published, under the published key's id: what a forged token is signed with.</summary>
+    private readonly RsaSecurityKey _forgeryKey = new(RSA.Create(2048)) { KeyId = "test-key-1" };
 
     private LocalOpenIdIssuer(WebApplication app, RsaSecurityKey key, Uri address)
     {
@@ -35,6 +41,8 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     public Uri Address { get; }
 
     public static string IssuerFor(string tenantId) => $"https://login.microsoftonline.com/{tenantId}/v2.0";
+
+    public static string V1IssuerFor(string tenantId) => $"https://sts.windows.net/{tenantId}/";
 
     public static async Task<LocalOpenIdIssuer> StartAsync()
     {
@@ -72,25 +80,32 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         ["AzureAd:Audience"] = Audience,
     };
 
+    /// <param name="client">The app that asked for the token (<c>azp</c>, <c>appid</c> in v1): the add-in itself, or Teams.</param>
+    /// <param name="v1">Entra's v1 shape (issuer sts.windows.net, <c>ver</c> 1.0, <c>appid</c>, <c>upn</c>): what an API whose
+    /// registration does not ask for v2 tokens receives, with <c>aud</c> = the Application ID URI the client asked for.</param>
+    /// <param name="forged">Signed with a key the issuer never published.</param>
     public string Token(string objectId = "entra-rep-1", string? audience = null, string scope = "access_as_user",
-        DateTimeOffset? expires = null, string tenantId = TenantId, string name = "Megan Bowen")
+        DateTimeOffset? expires = null, string tenantId = TenantId, string name = "Megan Bowen", string client = ClientId, bool v1 = false,
+        bool forged = false)
     {
         var now = DateTimeOffset.UtcNow;
         var expiry = expires ?? now.AddHours(1);
         var notBefore = expiry < now ? expiry.AddHours(-1) : now.AddMinutes(-1);
+        Claim[] shape = v1
+            ? [new Claim("ver", "1.0"), new Claim("appid", client), new Claim("upn", "megan@buyer-tenant.example")]
+            : [new Claim("ver", "2.0"), new Claim("azp", client), new Claim("preferred_username", "megan@buyer-tenant.example")];
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = IssuerFor(tenantId),
+            Issuer = v1 ? V1IssuerFor(tenantId) : IssuerFor(tenantId),
             Audience = audience ?? Audience,
             IssuedAt = notBefore.UtcDateTime,
             NotBefore = notBefore.UtcDateTime,
             Expires = expiry.UtcDateTime,
             Subject = new ClaimsIdentity(
             [
-                new Claim("tid", tenantId), new Claim("oid", objectId), new Claim("scp", scope), new Claim("name", name),
-                new Claim("preferred_username", "megan@buyer-tenant.example"), new Claim("ver", "2.0"), new Claim("azp", ClientId),
+                new Claim("tid", tenantId), new Claim("oid", objectId), new Claim("scp", scope), new Claim("name", name), .. shape,
             ]),
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(forged ? _forgeryKey : _key, SecurityAlgorithms.RsaSha256),
         });
     }
 

@@ -1,8 +1,11 @@
 using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
+using Collaboration.Testing;
 
 namespace Collaboration.Manifest.Tests;
 
@@ -29,6 +32,45 @@ public sealed class AgreementTests : IDisposable
         Assert.Equal(json["webApplicationInfo"]!["resource"]!.GetValue<string>(), xml.Descendants(XmlManifest.Mailor11 + "Resource").Single().Value);
         Assert.Equal(json["developer"]!["websiteUrl"]!.GetValue<string>(), xml.Root!.Element(XmlManifest.App + "SupportUrl")!.Attribute("DefaultValue")!.Value);
         Assert.Equal(json["developer"]!["name"]!.GetValue<string>(), xml.Root!.Element(XmlManifest.App + "ProviderName")!.Value);
+    }
+
+    [Fact]
+    public async Task The_backend_told_the_manifests_sso_resource_accepts_the_tokens_teams_gets_for_the_dashboard_tab()
+    {
+        const string tenant = "0d5c1e3a-7b2f-4c8d-9e1a-2b3c4d5e6f70";
+        const string teamsClient = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
+        var sso = Manifest["webApplicationInfo"]!;
+        var (appId, resource) = (sso["id"]!.GetValue<string>(), sso["resource"]!.GetValue<string>());
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+        await using var backend = await BackendHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["AzureAd:Instance"] = issuer.BaseUrl + "/",
+            ["AzureAd:TenantId"] = tenant,
+            ["AzureAd:ClientId"] = appId,
+            ["AzureAd:Audience"] = resource,
+        });
+
+        async Task<HttpStatusCode> ReportsWith(string audience, bool v1)
+        {
+            var token = issuer.CreateToken(audience, serviceUrl: "", DateTimeOffset.UtcNow,
+                issuer: v1 ? $"https://sts.windows.net/{tenant}/" : $"https://login.microsoftonline.com/{tenant}/v2.0",
+                keyId: LocalOpenIdIssuer.UnendorsedKeyId,
+                extraClaims: new Dictionary<string, object>
+                {
+                    ["tid"] = tenant, ["oid"] = "rep-in-teams", ["scp"] = "access_as_user", ["name"] = "Rep in Teams",
+                    ["ver"] = v1 ? "1.0" : "2.0", [v1 ? "appid" : "azp"] = teamsClient,
+                });
+            using var client = new HttpClient { BaseAddress = backend.BaseAddress };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.GetAsync("/api/reports");
+            return response.StatusCode;
+        }
+
+        // v2 tokens (the registration the README asks for) name the client id; v1 tokens name the resource itself.
+        Assert.Equal(HttpStatusCode.OK, await ReportsWith(appId, v1: false));
+        Assert.Equal(HttpStatusCode.OK, await ReportsWith(resource, v1: true));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ReportsWith(resource.Replace("crm.contoso.com", "crm.fabrikam.com", StringComparison.Ordinal), v1: true));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ReportsWith(GeneratedPackage.BotId.ToString(), v1: false));
     }
 
     [Fact]

@@ -20,14 +20,16 @@ public sealed class BackendHost : IAsyncDisposable
     /// <summary>http://127.0.0.1:port/</summary>
     public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
 
-    public static async Task<BackendHost> StartAsync()
+    public static async Task<BackendHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
-        var factory = new Factory(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Database:Provider"] = nameof(DatabaseKind.Sqlite),
             ["ConnectionStrings:Crm"] = database.Database.ConnectionString,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var factory = new Factory(all);
         factory.UseKestrel(0);
         factory.StartServer();
         return new BackendHost(database, factory);

@@ -87,6 +87,28 @@ public sealed class JsonManifestTests : IDisposable
     }
 
     [Fact]
+    public void The_dashboard_is_a_personal_tab_on_the_host_of_the_sso_resource_and_the_bot_keeps_its_chat()
+    {
+        var m = Manifest;
+        var tabs = m["staticTabs"]!.AsArray();
+
+        Assert.Equal([TeamsManifest.ConversationsTabId, TeamsManifest.DashboardTabId], tabs.Select(t => t!["entityId"]!.GetValue<string>()));
+        Assert.All(tabs, t => Assert.Equal(["personal"], t!["scopes"]!.AsArray().Select(s => s!.GetValue<string>())));
+        var dashboard = tabs[1]!;
+        Assert.Equal("Dashboard", dashboard["name"]!.GetValue<string>());
+        Assert.Equal("https://crm.contoso.com/dashboard", dashboard["contentUrl"]!.GetValue<string>());
+        Assert.Equal("https://crm.contoso.com/dashboard", dashboard["websiteUrl"]!.GetValue<string>());
+        Assert.Equal("仪表板", Chinese["staticTabs[1].name"]!.GetValue<string>());
+
+        // Teams gives the tab an SSO token only when the resource's host is the tab's host, and a domain Teams may load.
+        var resource = new Uri(m["webApplicationInfo"]!["resource"]!.GetValue<string>());
+        var content = new Uri(dashboard["contentUrl"]!.GetValue<string>());
+        Assert.Equal(content.Authority, resource.Authority);
+        Assert.Equal($"/{GeneratedPackage.AppId}", resource.AbsolutePath);
+        Assert.Contains(content.Authority, m["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
+    }
+
+    [Fact]
     public void The_chinese_localization_file_is_declared_and_every_key_is_one_the_localization_schema_allows()
     {
         var info = Manifest["localizationInfo"]!;

@@ -7,14 +7,15 @@ using Microsoft.Identity.Web;
 namespace Collaboration.Addin.Auth;
 
 /// <summary>
-/// Entra bearer tokens for the task pane (scope <c>access_as_user</c>), or, while no Entra app is configured
-/// (<c>AzureAd:ClientId</c> empty), a development identity for loopback callers only.
+/// Entra bearer tokens for the task pane and the dashboard's Teams tab (scope <c>access_as_user</c>), or, while no Entra app
+/// is configured (<c>AzureAd:ClientId</c> empty), a development identity for loopback callers only.
 /// </summary>
 public static class AddinAuthentication
 {
     public const string Scope = "access_as_user";
     public const string RepPolicy = "rep";
     private const string EntraIssuerTemplate = "https://login.microsoftonline.com/{tenantid}/v2.0";
+    private const string EntraV1IssuerTemplate = "https://sts.windows.net/{tenantid}/";
 
     public static bool IsDevelopmentMode(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
@@ -33,15 +34,21 @@ public static class AddinAuthentication
                 .EnableTokenAcquisitionToCallDownstreamApi()
                 .AddInMemoryTokenCaches();
             var environment = builder.Environment;
+            var audiences = Audiences(builder.Configuration);
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {
+                // Identity.Web accepts one audience per token version: the client id for v2 tokens, else api://{client id},
+                // or only AzureAd:Audience once it is set. A Teams tab's v2 token (aud = client id) was then refused as soon
+                // as AzureAd:Audience named the Application ID URI the manifest declares. Every name of this API is accepted.
+                options.TokenValidationParameters.AudienceValidator = null;
+                options.TokenValidationParameters.ValidAudiences = audiences;
                 // Only a local Entra-shaped issuer on http://127.0.0.1 (the tests' own) is read without TLS, and never in
                 // Production. Identity.Web's issuer validator fetches Entra metadata over https on its own; for that local
-                // issuer it is given Entra's issuer template instead, so the token's tid is still checked against its iss.
+                // issuer it is given Entra's v2 and v1 issuer templates instead, so the token's tid is still checked against its iss.
                 if (!environment.IsProduction() && IsLoopbackHttp(options.MetadataAddress ?? options.Authority))
                 {
                     options.RequireHttpsMetadata = false;
-                    options.TokenValidationParameters.ValidIssuers = [EntraIssuerTemplate];
+                    options.TokenValidationParameters.ValidIssuers = [EntraIssuerTemplate, EntraV1IssuerTemplate];
                 }
             });
         }
@@ -49,6 +56,20 @@ public static class AddinAuthentication
             .AddPolicy(RepPolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => HasScope(context.User, Scope)));
         services.AddSingleton<RepDirectory>();
         return builder;
+    }
+
+    /// <summary>
+    /// The audiences a token for this API may name: the client id (what v2 tokens carry, whichever of the API's URIs the client
+    /// asked for), <c>api://{client id}</c>, and <c>AzureAd:Audience</c> when set: the Application ID URI that the app manifest's
+    /// <c>webApplicationInfo.resource</c> declares (<c>api://{host}/{client id}</c>), which Teams and Office ask tokens for and
+    /// v1 tokens carry.
+    /// </summary>
+    public static IReadOnlyList<string> Audiences(IConfiguration configuration)
+    {
+        var clientId = configuration["AzureAd:ClientId"]?.Trim();
+        if (string.IsNullOrEmpty(clientId)) return [];
+        var configured = configuration["AzureAd:Audience"]?.Trim();
+        return new[] { clientId, $"api://{clientId}", configured }.OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
     public static void WarnIfDevelopmentMode(this WebApplication app)

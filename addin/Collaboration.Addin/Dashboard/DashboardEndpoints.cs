@@ -4,9 +4,10 @@ namespace Collaboration.Addin.Dashboard;
 
 /// <summary>
 /// The pipeline dashboard: a static page at <c>/dashboard</c> with its module script and style sheet beside it, usable in
-/// a browser and as a Teams tab. Served under a Content-Security-Policy that allows only this origin's script and styles
-/// (no inline script), data: images, fetches to this origin, and framing by Teams, Outlook and Microsoft 365 only.
-/// The page itself is public; the reports it reads need the same sign-in as the rest of the API.
+/// a browser and as a Teams tab (Teams SSO through <c>dashboard-teams.js</c>). Served under a Content-Security-Policy that
+/// allows only this origin's script and styles (no inline script), data: images, fetches to this origin, and framing by
+/// Teams, Outlook and Microsoft 365 only. The page itself is public; the reports it reads need the same sign-in as the rest
+/// of the API.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -21,6 +22,8 @@ public static class DashboardEndpoints
         ("/dashboard", "dashboard.html", "text/html; charset=utf-8"),
         ("/dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"),
         ("/dashboard.css", "dashboard.css", "text/css; charset=utf-8"),
+        // Built from addin/dashboard: Teams SSO, locale and theme, imported by dashboard.js only inside Teams.
+        ("/dashboard-teams.js", "dashboard-teams.js", "text/javascript; charset=utf-8"),
     ];
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)

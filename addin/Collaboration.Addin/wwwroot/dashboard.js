@@ -1,13 +1,18 @@
 // Pipeline dashboard for the Collaboration CRM: funnel, forecast by month, cycle time and loss reasons from
 // GET api/reports/{report}. Plain ES module, no build step. Every piece of text (owner names, loss reasons and
 // competitors are user data) goes into the DOM through textContent or SVG text nodes, never as markup.
-// URLs are relative so the page works under any path prefix, in a browser and as a Teams tab (no popups).
+// URLs are relative so the page works under any path prefix, in a browser and as a Teams tab (no popups). As a Teams tab
+// it imports dashboard-teams.js (bundled from addin/dashboard with @microsoft/teams-js): every API call carries the Teams
+// SSO token, and the tab follows the user's Teams language and theme.
 
 /** @typedef {"en" | "zh"} Lang */
 /** @typedef {{ objectId: string, displayName: string, team: string | null }} Person */
 /** @typedef {{ reports: string[], people: Person[], teams: string[] }} Catalog */
 /** @typedef {{ report: string, from: string, to: string, asOf: string, rows: any[], summary: any }} Report */
 /** @typedef {{ label: string, value: number, text: string, className?: string }} Bar */
+/** @typedef {"default" | "dark" | "contrast"} Theme */
+/** @typedef {{ locale: string, theme: Theme, onThemeChange(handler: (theme: Theme) => void): void, token(): Promise<string> }} TeamsTab */
+/** @typedef {{ promise: Promise<string | null> }} TokenRequest */
 
 const SVG = "http://www.w3.org/2000/svg";
 const OPEN_STAGES = ["new", "qualify", "nurture", "proposal", "negotiation", "contract"];
@@ -18,7 +23,9 @@ const TEXTS = {
     title: "Pipeline dashboard", period: "Period", from: "From", to: "To", owner: "Owner", team: "Team", all: "All",
     "this-month": "This month", "this-quarter": "This quarter", "last-quarter": "Last quarter", "this-year": "This year", custom: "Custom",
     conversion: "Funnel", forecast: "Forecast by month", cycle: "Cycle time", "loss-reasons": "Loss reasons",
-    loading: "Loading…", loaded: "Showing {from} to {to}, as of {asOf}.", failed: "Could not load the reports ({status}).",
+    loading: "Loading…", loaded: "Showing {from} to {to}, as of {asOf}.", failed: "Could not load the reports ({reason}).",
+    signInFailed: "Teams could not sign you in to Collaboration ({reason}). Close and reopen this tab; if it keeps happening, "
+      + "ask your administrator to check the app's single sign-on setup in Microsoft Entra ID.",
     empty: "No data for this period.", csv: "CSV",
     stage: "Stage", entered: "Entered", advanced: "Advanced", won: "Won", month: "Month", amount: "Amount", weighted: "Weighted",
     measure: "Measure", deals: "Deals", averageDays: "Avg. days", medianDays: "Median days", reason: "Reason", days: "d",
@@ -44,7 +51,9 @@ const TEXTS = {
     title: "销售漏斗仪表板", period: "期间", from: "开始", to: "结束", owner: "负责人", team: "团队", all: "全部",
     "this-month": "本月", "this-quarter": "本季度", "last-quarter": "上季度", "this-year": "今年", custom: "自定义",
     conversion: "销售漏斗", forecast: "按月预测", cycle: "销售周期", "loss-reasons": "输单原因",
-    loading: "正在加载…", loaded: "显示 {from} 至 {to}，截至 {asOf}。", failed: "无法加载报表（{status}）。",
+    loading: "正在加载…", loaded: "显示 {from} 至 {to}，截至 {asOf}。", failed: "无法加载报表（{reason}）。",
+    signInFailed: "Teams 无法让你登录协作 CRM（{reason}）。请关闭并重新打开此标签页；如果问题仍然存在，"
+      + "请联系管理员检查应用在 Microsoft Entra ID 中的单一登录设置。",
     empty: "此期间没有数据。", csv: "CSV",
     stage: "阶段", entered: "进入", advanced: "推进", won: "赢单", month: "月份", amount: "金额", weighted: "加权金额",
     measure: "指标", deals: "商机数", averageDays: "平均天数", medianDays: "中位天数", reason: "原因", days: "天",
@@ -74,7 +83,7 @@ export function pickLanguage(/** @type {string} */ search, /** @type {string | u
   return wanted.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
-const lang = pickLanguage(location.search, navigator.language);
+let lang = pickLanguage(location.search, navigator.language);
 
 /** @param {string} key @param {Record<string, string>} [values] */
 function t(key, values = {}) {
@@ -114,8 +123,18 @@ function svg(tag, attributes, text) {
   return node;
 }
 
-const numberFormat = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 1 });
-const moneyFormat = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { notation: "compact", maximumFractionDigits: 1 });
+/** The language tag for formats and Accept-Language. */
+const locale = () => (lang === "zh" ? "zh-CN" : "en-US");
+
+let numberFormat = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
+let moneyFormat = new Intl.NumberFormat(locale(), { notation: "compact", maximumFractionDigits: 1 });
+
+/** Switches the page's language (before it is drawn): Teams tells the tab's language only once it has answered. @param {Lang} next */
+function useLanguage(next) {
+  lang = next;
+  numberFormat = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
+  moneyFormat = new Intl.NumberFormat(locale(), { notation: "compact", maximumFractionDigits: 1 });
+}
 
 /** Horizontal bars, one per row; a funnel centres them. @param {Bar[]} bars @param {boolean} centred */
 function barChart(bars, centred) {
@@ -255,9 +274,95 @@ function drawLossReasons(report) {
 /** @type {Record<string, (report: Report) => void>} */
 const DRAW = { conversion: drawConversion, forecast: drawForecast, cycle: drawCycle, "loss-reasons": drawLossReasons };
 
+// ---- Teams tab: single sign-on, language and theme. ----
+
+/** How long a framed page waits for a Teams host to answer before it carries on as a plain page. */
+const TEAMS_HANDSHAKE_MS = 5000;
+
+/** @type {TeamsTab | null} */
+let teams = null;
+/** The latest request for a Teams SSO token (its promise gives null when Teams gave none). @type {TokenRequest | null} */
+let teamsToken = null;
+/** @type {TokenRequest} */
+const NO_TOKEN = { promise: Promise.resolve(null) };
+/** Why Teams gave no token the last time it was asked (its own words), for the sign-in error. */
+let teamsTokenProblem = "";
+
+/** Inside Teams: the API refused the tab's calls even with a fresh token, or Teams gave none. The message is the user's. */
+class SignInError extends Error {}
+
+/**
+ * Inside Teams the page is framed by the Teams client (or runs in its mobile webview): only then is teams-js loaded, and the
+ * tab takes the user's Teams language (unless ?lang= says otherwise) and theme. A plain browser tab never downloads it and
+ * keeps its sign-in as it is (same-origin credentials, or the backend's loopback development sign-in).
+ */
+async function joinTeams() {
+  if (window.parent === window && !("nativeInterface" in window)) return;
+  try {
+    const { connect } = await import("./dashboard-teams.js");
+    teams = await connect(TEAMS_HANDSHAKE_MS);
+  } catch {
+    teams = null;
+  }
+  if (!teams) return;
+  useLanguage(pickLanguage(location.search, teams.locale));
+  useTheme(teams.theme);
+  teams.onThemeChange(useTheme);
+}
+
+/** @param {Theme} theme */
+function useTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+}
+
+/**
+ * The Teams SSO token for the API. Teams is asked once, and again only by a call that the API refused with the current
+ * request's token (`refused`, the request it used): however many calls saw that 401, Teams is asked once more. Requests,
+ * not token values, are compared: Teams may well answer with the same cached token.
+ * @param {TokenRequest} [refused] @returns {TokenRequest}
+ */
+function tokenRequest(refused) {
+  if (!teams) return NO_TOKEN;
+  if (!teamsToken || teamsToken === refused) {
+    teamsToken = {
+      promise: teams.token().then(
+        token => { teamsTokenProblem = ""; return token; },
+        error => { teamsTokenProblem = error instanceof Error ? error.message : String(error); return null; }),
+    };
+  }
+  return teamsToken;
+}
+
+/** @param {RequestInit & { headers?: Record<string, string> }} init @param {string | null} token @returns {RequestInit} */
+function signed(init, token) {
+  /** @type {Record<string, string>} */
+  const headers = { Accept: "application/json", "Accept-Language": locale(), ...init.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return { ...init, headers, credentials: "same-origin" };
+}
+
+/**
+ * Every API call of the page. Inside Teams it carries the Teams SSO token as Bearer; a 401 gets a fresh token and one more
+ * try, and a second 401 is a sign-in failure. @param {string} path @param {RequestInit & { headers?: Record<string, string> }} [init]
+ */
+async function send(path, init = {}) {
+  const used = tokenRequest();
+  let response = await fetch(path, signed(init, await used.promise));
+  if (response.status === 401 && teams) {
+    response = await fetch(path, signed(init, await tokenRequest(used).promise));
+    if (response.status === 401) throw new SignInError(t("signInFailed", { reason: teamsTokenProblem || "401" }));
+  }
+  return response;
+}
+
+/** What to tell the user about a failed call: a sign-in failure as it is, anything else inside the message `key`. @param {unknown} error @param {string} key */
+function explain(error, key) {
+  return error instanceof SignInError ? error.message : t(key, { reason: error instanceof Error ? error.message : "?" });
+}
+
 /** @param {string} path @param {string} accept */
 async function get(path, accept = "application/json") {
-  const response = await fetch(path, { headers: { Accept: accept, "Accept-Language": lang === "zh" ? "zh-CN" : "en-US" }, credentials: "same-origin" });
+  const response = await send(path, { headers: { Accept: accept } });
   if (!response.ok) throw new Error(String(response.status));
   return response;
 }
@@ -292,11 +397,11 @@ async function refresh() {
     if (mine !== generation) return;
     for (const report of reports) DRAW[report.report](report);
     const first = reports[0];
-    status.textContent = t("loaded", { from: first.from, to: first.to, asOf: new Date(first.asOf).toLocaleString(lang === "zh" ? "zh-CN" : "en-US") });
+    status.textContent = t("loaded", { from: first.from, to: first.to, asOf: new Date(first.asOf).toLocaleString(locale()) });
   } catch (error) {
     if (mine !== generation) return;
     status.className = "status error";
-    status.textContent = t("failed", { status: error instanceof Error ? error.message : "?" });
+    status.textContent = explain(error, "failed");
   }
 }
 
@@ -317,7 +422,7 @@ async function downloadCsv(key) {
   } catch (error) {
     const status = /** @type {HTMLElement} */ (document.getElementById("status"));
     status.className = "status error";
-    status.textContent = t("failed", { status: error instanceof Error ? error.message : "?" });
+    status.textContent = explain(error, "failed");
   }
 }
 
@@ -381,7 +486,7 @@ async function problem(response) {
 
 /** @param {string} path @param {FormData} form */
 async function postForm(path, form) {
-  const response = await fetch(path, { method: "POST", body: form, headers: { Accept: "application/json", "Accept-Language": lang === "zh" ? "zh-CN" : "en-US" }, credentials: "same-origin" });
+  const response = await send(path, { method: "POST", body: form });
   if (!response.ok) throw new Error(await problem(response));
   return response.json();
 }
@@ -451,7 +556,7 @@ async function previewImport() {
   try {
     showPreview(await postForm("api/imports/preview", form));
   } catch (error) {
-    importStatus(t("importRefused", { reason: error instanceof Error ? error.message : "?" }), true);
+    importStatus(explain(error, "importRefused"), true);
   } finally {
     button.disabled = false;
   }
@@ -506,7 +611,7 @@ async function startImport() {
     }
     if (job.status === "completed") refresh();
   } catch (error) {
-    importStatus(t("importRefused", { reason: error instanceof Error ? error.message : "?" }), true);
+    importStatus(explain(error, "importRefused"), true);
   } finally {
     buttons.forEach(b => { b.disabled = false; });
   }
@@ -527,6 +632,8 @@ function wireImport() {
 }
 
 async function start() {
+  /** @type {HTMLElement} */ (document.getElementById("status")).textContent = t("loading");
+  await joinTeams();
   translate();
   wireImport();
   toggleCustom();
@@ -536,6 +643,12 @@ async function start() {
     refresh();
   });
   form.addEventListener("submit", event => event.preventDefault());
+  // Together, so the first reports do not wait for the pickers (and, in Teams, one refused token is replaced once for all).
+  await Promise.all([fillPickers(), refresh()]);
+}
+
+/** The people and teams the viewer may filter by. */
+async function fillPickers() {
   try {
     /** @type {Catalog} */
     const catalog = await (await get("api/reports")).json();
@@ -544,7 +657,6 @@ async function start() {
   } catch {
     // The pickers stay at "All"; refresh() reports the failure.
   }
-  await refresh();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
