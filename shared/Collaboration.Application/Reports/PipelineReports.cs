@@ -17,6 +17,7 @@ namespace Collaboration.Application.Reports;
 public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
 {
     private static readonly Stage[] Open = [Stage.New, Stage.Qualify, Stage.Nurture, Stage.Proposal, Stage.Negotiation, Stage.Contract];
+    private static readonly Stage[] Closed = [Stage.Won, Stage.Lost];
 
     public async Task<ConversionReport> ConversionAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
@@ -84,10 +85,9 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     public async Task<WinRateReport> WinRateAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
-        var groups = await scope.FinalClosesInPeriod()
-            .GroupBy(s => new { s.Month, s.OwnerId, s.Source, s.Stage })
-            .Select(g => new { g.Key.OwnerId, g.Key.Source, g.Key.Stage, Deals = g.Count() })
-            .ToListAsync(ct);
+        var groups = await scope.FinalClosesInPeriodAsync(Closed, stays => stays
+            .GroupBy(s => new { s.OwnerId, s.Source, s.Stage })
+            .Select(g => new { g.Key.OwnerId, g.Key.Source, g.Key.Stage, Deals = g.Count() }), ct);
         var rows = groups
             .GroupBy(g => scope.Key(g.OwnerId, g.Source, null))
             .Select(g => new WinRateRow(g.Key.OwnerId, g.Key.Team, g.Key.Source,
@@ -100,11 +100,9 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
     public async Task<LossReasonReport> LossReasonsAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         await using var scope = await OpenAsync(actor, filter, ct);
-        var groups = await scope.FinalClosesInPeriod()
-            .Where(s => s.Stage == Stage.Lost)
+        var groups = await scope.FinalClosesInPeriodAsync([Stage.Lost], stays => stays
             .GroupBy(s => new { s.LossReason, s.Competitor, s.Currency })
-            .Select(g => new { g.Key.LossReason, g.Key.Competitor, g.Key.Currency, Deals = g.Count(), Amount = g.Sum(x => x.Amount) })
-            .ToListAsync(ct);
+            .Select(g => new { g.Key.LossReason, g.Key.Competitor, g.Key.Currency, Deals = g.Count(), Amount = g.Sum(x => x.Amount) }), ct);
         var rows = groups
             .Select(g => new LossReasonRow(g.LossReason ?? "", g.Competitor, g.Currency ?? "", g.Deals, g.Amount ?? 0m))
             .OrderByDescending(r => r.Deals).ThenBy(r => r.Reason, StringComparer.Ordinal)
@@ -298,11 +296,20 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
                                       && s.EnteredAt >= start && s.EnteredAt < end && s.EnteredAt <= asOf);
         }
 
-        /// <summary>Closes in the period that were the deal's last stage row at the as-of time.</summary>
-        public IQueryable<StageStint> FinalClosesInPeriod()
+        /// <summary>
+        /// Closes into <paramref name="stages"/> in the period that were the deal's last stage row at the as-of time,
+        /// shaped (grouped) in SQL by <paramref name="shape"/>. Asked in two parts so each is a seek on
+        /// IX_StageStints_Current: closes still in place (never left) by their time, and the few left only after the
+        /// as-of time by when they were left. As one "left after the as-of time" range, the index would be read
+        /// through every close the tenant still has, of any period.
+        /// </summary>
+        public async Task<List<T>> FinalClosesInPeriodAsync<T>(Stage[] stages, Func<IQueryable<StageStint>, IQueryable<T>> shape, CancellationToken ct)
         {
-            var asOf = Ticks.AsOf;
-            return StaysInPeriod().Where(s => s.Stage >= Stage.Won && s.LeftAt > asOf);
+            var (start, end, asOf) = Ticks;
+            var closes = Stays().Where(s => stages.Contains(s.Stage) && s.EnteredAt >= start && s.EnteredAt < end && s.EnteredAt <= asOf);
+            var stillClosed = await shape(closes.Where(s => s.LeftAt == StageStint.Never)).ToListAsync(ct);
+            var reopenedLater = await shape(closes.Where(s => s.LeftAt > asOf && s.LeftAt < StageStint.Never)).ToListAsync(ct);
+            return [.. stillClosed, .. reopenedLater];
         }
 
         public GroupKey Key(string ownerId, CaptureSource source, int? month, ReportDimensions always = ReportDimensions.None)

@@ -157,8 +157,9 @@ internal sealed class StageStintConfiguration : IEntityTypeConfiguration<StageSt
                 s.PreviousEntryAt, s.LeftAt, s.AdvancedAt, s.WonAt, s.StartedAt, s.LossReason, s.Competitor, s.Currency, s.Amount,
             })
             .HasDatabaseName("IX_StageStints_Period");
-        // Where each deal is at a moment (aging): the stays of a stage not yet left by then.
-        builder.HasIndex(s => new { s.TenantId, s.Stage, s.LeftAt, s.EnteredAt, s.OwnerId, s.Source })
+        // Where each deal is at a moment: the stays of a stage not yet left by then (aging), and the closes still in
+        // place (win rate, loss reasons; hence the loss facts, which only lost stays have).
+        builder.HasIndex(s => new { s.TenantId, s.Stage, s.LeftAt, s.EnteredAt, s.OwnerId, s.Source, s.LossReason, s.Competitor, s.Currency, s.Amount })
             .HasDatabaseName("IX_StageStints_Current");
     }
 }

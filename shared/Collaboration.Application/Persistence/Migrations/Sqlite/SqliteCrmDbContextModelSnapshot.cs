@@ -142,7 +142,7 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("OpportunityId", "Ordinal");
 
-                    b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source")
+                    b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source", "LossReason", "Competitor", "Currency", "Amount")
                         .HasDatabaseName("IX_StageStints_Current");
 
                     b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "LossReason", "Competitor", "Currency", "Amount")

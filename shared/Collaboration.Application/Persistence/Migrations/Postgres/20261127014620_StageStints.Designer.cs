@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Collaboration.Application.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261127013418_StageStints")]
+    [Migration("20261127014620_StageStints")]
     partial class StageStints
     {
         /// <inheritdoc />
@@ -150,7 +150,7 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("OpportunityId", "Ordinal");
 
-                    b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source")
+                    b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source", "LossReason", "Competitor", "Currency", "Amount")
                         .HasDatabaseName("IX_StageStints_Current");
 
                     b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "LossReason", "Competitor", "Currency", "Amount")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Collaboration.Application.Persistence.Migrations.Postgres
+namespace Collaboration.Application.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class StageStints : Migration
@@ -15,23 +15,23 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                 name: "StageStints",
                 columns: table => new
                 {
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Ordinal = table.Column<int>(type: "integer", nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<int>(type: "integer", nullable: false),
-                    EnteredAt = table.Column<long>(type: "bigint", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    LeftAt = table.Column<long>(type: "bigint", nullable: false),
-                    PreviousEntryAt = table.Column<long>(type: "bigint", nullable: false),
-                    AdvancedAt = table.Column<long>(type: "bigint", nullable: false),
-                    WonAt = table.Column<long>(type: "bigint", nullable: false),
-                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LossReason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Competitor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeftAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousEntryAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AdvancedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WonAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LossReason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Competitor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Amount = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -47,7 +47,7 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
             // Fill the stints from the history before their indexes exist (faster) and while the history's stage-path
             // index still exists to walk it. Then the history's two report indexes go (the stints replace them), and
             // so does the deal index that IX_Opportunities_Pipeline extends.
-            migrationBuilder.Sql(StageStintBackfill.Sql(sqlite: false));
+            migrationBuilder.Sql(StageStintBackfill.Sql(sqlite: true));
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_Pipeline",
@@ -57,7 +57,7 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_StageStints_Current",
                 table: "StageStints",
-                columns: new[] { "TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source" });
+                columns: new[] { "TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source", "LossReason", "Competitor", "Currency", "Amount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StageStints_Period",

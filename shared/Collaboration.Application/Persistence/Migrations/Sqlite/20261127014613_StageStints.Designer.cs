@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Collaboration.Application.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261127013403_StageStints")]
+    [Migration("20261127014613_StageStints")]
     partial class StageStints
     {
         /// <inheritdoc />
@@ -145,7 +145,7 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("OpportunityId", "Ordinal");
 
-                    b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source")
+                    b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source", "LossReason", "Competitor", "Currency", "Amount")
                         .HasDatabaseName("IX_StageStints_Current");
 
                     b.HasIndex("TenantId", "Month", "OwnerId", "Source", "Stage", "EnteredAt", "PreviousEntryAt", "LeftAt", "AdvancedAt", "WonAt", "StartedAt", "LossReason", "Competitor", "Currency", "Amount")
