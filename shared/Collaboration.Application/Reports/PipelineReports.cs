@@ -281,7 +281,10 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         public IQueryable<StageStint> Stays()
         {
             var owners = Owners;
-            var stays = Db.StageStints.AsNoTracking().Where(s => owners.Contains(s.OwnerId));
+            // The owners are checked on each index entry, not searched for: in both stint indexes the owner comes after
+            // a range, and PostgreSQL (before 17) turns "OwnerId = ANY(...)" there into one pass over the range per
+            // owner (aging for 60 reps: 0.34 s against 0.05 s). Concatenating '' keeps it a filter; SQLite filters anyway.
+            var stays = Db.StageStints.AsNoTracking().Where(s => owners.Contains(s.OwnerId + ""));
             if (Filter.Source is { } source) stays = stays.Where(s => s.Source == source);
             return stays;
         }
