@@ -320,6 +320,7 @@ public sealed class ConversationTests
         await using var check = host.Db.Database.Open("tenant-a");
         Assert.Equal(Stage.Qualify, (await check.Opportunities.SingleAsync()).Stage);
         Assert.Equal(2, await check.OpportunityChanges.CountAsync(c => c.Field == ChangedField.Stage));
+        Assert.Equal([Stage.New, Stage.Qualify], await check.StageStints.OrderBy(s => s.Ordinal).Select(s => s.Stage).ToListAsync());
     }
 
     [Fact]

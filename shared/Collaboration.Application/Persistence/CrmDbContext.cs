@@ -116,14 +116,39 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
                     JsonSerializer.Serialize(stamped, stamped.GetType(), EventJson), stamped.At));
             }
         }
-        await StageStintProjection.SyncAsync(this, deals, cancellationToken);
         EnsureOneTenant();
         var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var stints = StageStintProjection.Plan(this, deals);
+        var written = stints.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveWithStintsAsync(stints, acceptAllChangesOnSuccess, cancellationToken);
         foreach (var entry in deals) entry.Entity.ClearPending();
         // Committed now unless the caller holds a transaction (then the dispatcher finds the rows at its next poll).
         if (wroteOutbox && Database.CurrentTransaction is null) OutboxWritten?.Set();
         return written;
+    }
+
+    /// <summary>
+    /// The deals' rows are written first and their stints after, in one transaction: the deal row's version check
+    /// is what makes the second of two concurrent changes to a deal fail as a conflict, so it must come before
+    /// either writer touches the stints (else the loser fails on a stint's key instead, as an error).
+    /// </summary>
+    private async Task<int> SaveWithStintsAsync(List<StageStintProjection.Pending> stints, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        if (!acceptAllChangesOnSuccess) throw new NotSupportedException("A save that moves deals accepts its changes: the stints are written after them.");
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(true, ct);
+            await StageStintProjection.ApplyAsync(this, stints, ct);
+            written += await base.SaveChangesAsync(true, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return written;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     /// <summary>Told when this unit of work committed outbox rows (set by <see cref="CrmDatabase.Open(CurrentTenant)"/>).</summary>

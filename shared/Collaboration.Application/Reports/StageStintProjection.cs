@@ -16,12 +16,27 @@ internal static class StageStintProjection
 {
     internal readonly record struct Stay(Stage Stage, long EnteredAt);
 
-    public static async Task SyncAsync(CrmDbContext db, IReadOnlyList<EntityEntry<Opportunity>> deals, CancellationToken ct)
-    {
-        var affected = deals.Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && Moves(e))).ToList();
-        if (affected.Count == 0) return;
+    /// <summary>A deal whose stints a save must bring up to date, with its stage rows in that save.</summary>
+    internal sealed record Pending(Opportunity Deal, bool IsNew, List<Stay> NewStays);
 
-        var known = affected.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
+    /// <summary>What the save changes for the stints; read before the save, which clears the deals' pending rows.</summary>
+    public static List<Pending> Plan(CrmDbContext db, IReadOnlyList<EntityEntry<Opportunity>> deals)
+    {
+        var precision = db.Database.IsSqlite() ? SqliteTickPrecision : PostgresTickPrecision;
+        return deals
+            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && Moves(e)))
+            .Select(e => new Pending(e.Entity, e.State == EntityState.Added, e.Entity.PendingChanges
+                .Where(c => c.Field == ChangedField.Stage)
+                .Select(c => StageFacts.TryParseKey(c.NewValue, out var stage) ? new Stay(stage, Stored(c.ChangedAt, precision)) : (Stay?)null)
+                .OfType<Stay>()
+                .ToList()))
+            .ToList();
+    }
+
+    /// <summary>Tracks the stints of the planned deals as they must now be; run after the deals' own rows are written.</summary>
+    public static async Task ApplyAsync(CrmDbContext db, List<Pending> plan, CancellationToken ct)
+    {
+        var known = plan.Where(p => !p.IsNew).Select(p => p.Deal.Id).ToList();
         var existing = new Dictionary<Guid, List<StageStint>>();
         foreach (var batch in known.Chunk(500))
         {
@@ -33,15 +48,9 @@ internal static class StageStintProjection
             }
         }
 
-        var precision = db.Database.IsSqlite() ? SqliteTickPrecision : PostgresTickPrecision;
-        foreach (var entry in affected)
+        foreach (var (deal, _, added) in plan)
         {
-            var deal = entry.Entity;
             var written = existing.TryGetValue(deal.Id, out var rows) ? rows.OrderBy(s => s.Ordinal).ToList() : [];
-            var added = deal.PendingChanges
-                .Where(c => c.Field == ChangedField.Stage)
-                .Select(c => StageFacts.TryParseKey(c.NewValue, out var stage) ? new Stay(stage, Stored(c.ChangedAt, precision)) : (Stay?)null)
-                .OfType<Stay>();
             // Stable: on equal times the rows already written come first, then the new ones in the order they are saved.
             var path = written.Select(s => new Stay(s.Stage, s.EnteredAt)).Concat(added).OrderBy(s => s.EnteredAt).ToList();
             var stints = Build(deal.TenantId, deal.Id, deal.OwnerId, deal.Source, LossOf(deal), path);
