@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Collaboration.Application.Reports;
 
 /// <summary>
-/// Keeps <see cref="StageStint"/> rows in step with the stage history: run by the unit of work before it saves, so
-/// a deal's new stage rows, or its new owner, reach its stints in the same transaction. A deal's path only grows at
+/// Keeps <see cref="StageStint"/> rows in step with the stage history: the unit of work plans before it saves and
+/// applies right after the deal rows are written, so a deal's new stage rows, or its new owner, reach its stints in
+/// the same transaction. A deal's path only grows at
 /// the end (a row that arrives with an earlier time, from a clock behind the others, is placed where the history's
 /// own order puts it), so the stints are recomputed from the stints already written plus the new rows.
 /// </summary>
