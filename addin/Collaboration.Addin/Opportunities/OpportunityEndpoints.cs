@@ -48,7 +48,7 @@ public static class OpportunityEndpoints
                 errors["source"] = [DomainError.Of("invalid_source", ("value", request.Source), ("allowed", ManualCapture.AllowedSources)).Describe(locale)];
             }
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-            var deal = await capture.CaptureAsync(rep.Actor, new CaptureRequest(request.Name!.Trim())
+            var deal = (await capture.CaptureAsync(rep.Actor, new CaptureRequest(request.Name!.Trim())
             {
                 Source = source,
                 ContactEmail = string.IsNullOrWhiteSpace(request.ContactEmail) ? null : request.ContactEmail,
@@ -58,7 +58,7 @@ public static class OpportunityEndpoints
                 Currency = string.IsNullOrWhiteSpace(request.Currency) ? null : request.Currency,
                 CloseDate = request.CloseDate,
                 ReferredBy = request.ReferredBy,
-            }, request.Assign ?? false, ct);
+            }, request.Assign ?? false, ct)).Deal;
             var location = $"/api/opportunities/{deal.Id}";
             try
             {

@@ -19,6 +19,6 @@ public sealed class ChannelCapture(PartyMatcher parties, LeadAssigner assigner, 
         var party = await parties.MatchOrCreateAsync(tenantId, request.ContactEmail, request.ContactName, request.AccountName, ct);
         var owner = await assigner.AssignAsync(tenantId, new AssignmentCandidate(party.Contact.Email, country, party.Account?.Id), fallbackOwner, ct);
         var actor = new Actor(tenantId, channelActorId, ChangeSurface.System);
-        return await deals.CaptureMatchedAsync(actor, request with { OwnerObjectId = owner }, party, ownerFromRules: true, ct);
+        return (await deals.CaptureMatchedAsync(actor, request with { OwnerObjectId = owner }, party, ownerFromRules: true, ct)).Deal;
     }
 }

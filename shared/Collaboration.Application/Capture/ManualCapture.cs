@@ -16,7 +16,8 @@ public sealed class ManualCapture(PartyMatcher parties, LeadAssigner assigner, O
     /// <summary>The sources a rep may name; the channels (email, web form, import) record their own.</summary>
     public static readonly IReadOnlyList<CaptureSource> ManualSources = [CaptureSource.Manual, CaptureSource.Referral, CaptureSource.Prospecting, CaptureSource.Event];
 
-    public async Task<Opportunity> CaptureAsync(Actor actor, CaptureRequest request, bool assign, CancellationToken ct = default)
+    /// <summary>The new deal, with the qualification gaps the rep is asked about next (see <see cref="DealOutcome"/>).</summary>
+    public async Task<DealOutcome> CaptureAsync(Actor actor, CaptureRequest request, bool assign, CancellationToken ct = default)
     {
         if (!ManualSources.Contains(request.Source))
         {
@@ -28,10 +29,10 @@ public sealed class ManualCapture(PartyMatcher parties, LeadAssigner assigner, O
         {
             throw new DomainException(DomainError.Of("invalid_currency", ("value", currency)));
         }
-        if (!assign) return await deals.CaptureAsync(actor, request, ct);
-
         PartyMatch? party = string.IsNullOrWhiteSpace(request.ContactEmail) ? null
             : await parties.MatchOrCreateAsync(actor.TenantId, request.ContactEmail, request.ContactName, request.AccountName, ct);
+        if (!assign) return await deals.CaptureMatchedAsync(actor, request, party, ownerFromRules: false, ct);
+
         var owner = await assigner.AssignAsync(actor.TenantId, new AssignmentCandidate(party?.Contact.Email, null, party?.Account?.Id), actor.UserObjectId, ct);
         return await deals.CaptureMatchedAsync(actor, request with { OwnerObjectId = owner }, party, ownerFromRules: true, ct);
     }

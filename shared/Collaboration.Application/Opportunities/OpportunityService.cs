@@ -25,7 +25,7 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         {
             party = await parties.MatchOrCreateAsync(actor.TenantId, request.ContactEmail, request.ContactName, request.AccountName, ct);
         }
-        return await CaptureMatchedAsync(actor, request, party, ownerFromRules: false, ct);
+        return (await CaptureMatchedAsync(actor, request, party, ownerFromRules: false, ct)).Deal;
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
     /// owner (a channel capture), so the actor's visibility does not limit it; otherwise a rep may only hand a new deal to
     /// someone whose deals they see.
     /// </summary>
-    internal async Task<Opportunity> CaptureMatchedAsync(Actor actor, CaptureRequest request, PartyMatch? party, bool ownerFromRules, CancellationToken ct)
+    internal async Task<DealOutcome> CaptureMatchedAsync(Actor actor, CaptureRequest request, PartyMatch? party, bool ownerFromRules, CancellationToken ct)
     {
         await using var db = database.Open(actor.TenantId);
         var pipeline = await PipelineAsync(db, ct);
@@ -58,7 +58,7 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
             deal.RecordActivity(interaction.OccurredAt, context);
         }
         await db.SaveChangesAsync(ct);
-        return deal;
+        return DealOutcome.Captured(deal, pipeline, now);
     }
 
     public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null, CancellationToken ct = default,
@@ -107,25 +107,25 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
             CloseDate = row.CloseDate,
         }, ct);
 
-    public Task<Opportunity> UpdateQualificationAsync(Actor actor, Guid id, int? expectedVersion, BantUpdate update, CancellationToken ct = default) =>
+    public Task<DealOutcome> UpdateQualificationAsync(Actor actor, Guid id, int? expectedVersion, BantUpdate update, CancellationToken ct = default) =>
         ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.UpdateQualification(update, pipeline, context), ct);
 
-    public Task<Opportunity> MoveStageAsync(Actor actor, Guid id, int? expectedVersion, Stage target, string? overrideReason = null, string? lossReason = null, string? competitor = null, CancellationToken ct = default) =>
+    public Task<DealOutcome> MoveStageAsync(Actor actor, Guid id, int? expectedVersion, Stage target, string? overrideReason = null, string? lossReason = null, string? competitor = null, CancellationToken ct = default) =>
         ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.MoveTo(target, pipeline, context, overrideReason, lossReason, competitor), ct);
 
-    public Task<Opportunity> CloseWonAsync(Actor actor, Guid id, int? expectedVersion, decimal? amount, DateOnly? closeDate, string? overrideReason = null, CancellationToken ct = default) =>
+    public Task<DealOutcome> CloseWonAsync(Actor actor, Guid id, int? expectedVersion, decimal? amount, DateOnly? closeDate, string? overrideReason = null, CancellationToken ct = default) =>
         ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.CloseWon(amount, closeDate, pipeline, context, overrideReason), ct);
 
-    public Task<Opportunity> CloseLostAsync(Actor actor, Guid id, int? expectedVersion, string? reason, string? competitor, CancellationToken ct = default) =>
+    public Task<DealOutcome> CloseLostAsync(Actor actor, Guid id, int? expectedVersion, string? reason, string? competitor, CancellationToken ct = default) =>
         ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.CloseLost(reason, competitor, pipeline, context), ct);
 
-    public Task<Opportunity> ReopenAsync(Actor actor, Guid id, int? expectedVersion, Stage target, CancellationToken ct = default) =>
+    public Task<DealOutcome> ReopenAsync(Actor actor, Guid id, int? expectedVersion, Stage target, CancellationToken ct = default) =>
         ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.Reopen(target, pipeline, context), ct);
 
-    public Task<Opportunity> RecordReviewAsync(Actor actor, Guid id, IEnumerable<string> factors, string? competitor, string? lessons, CancellationToken ct = default) =>
+    public Task<DealOutcome> RecordReviewAsync(Actor actor, Guid id, IEnumerable<string> factors, string? competitor, string? lessons, CancellationToken ct = default) =>
         ChangeAsync(actor, id, null, (deal, _, context) => deal.RecordReview(factors, competitor, lessons, context), ct);
 
-    public async Task<Opportunity> AssignOwnerAsync(Actor actor, Guid id, int? expectedVersion, string newOwnerObjectId, CancellationToken ct = default)
+    public async Task<DealOutcome> AssignOwnerAsync(Actor actor, Guid id, int? expectedVersion, string newOwnerObjectId, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);
         var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
@@ -136,7 +136,7 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
     public sealed record DealDetailsUpdate(string? Name = null, decimal? Amount = null, string? Currency = null, DateOnly? CloseDate = null,
         int? ManualProbability = null, bool ClearManualProbability = false, string? NextStep = null, DateOnly? NextFollowUpOn = null);
 
-    public Task<Opportunity> UpdateDetailsAsync(Actor actor, Guid id, int? expectedVersion, DealDetailsUpdate update, CancellationToken ct = default) =>
+    public Task<DealOutcome> UpdateDetailsAsync(Actor actor, Guid id, int? expectedVersion, DealDetailsUpdate update, CancellationToken ct = default) =>
         ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) =>
         {
             if (update.Name is { } name) deal.Rename(name, context);
@@ -204,14 +204,14 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
             string.IsNullOrWhiteSpace(input.Summary) ? input.Kind.ToString() : input.Summary,
             actor.UserObjectId, actor.Surface, input.SourceId, input.ConversationId, input.Body, input.Subject);
 
-    private async Task<Opportunity> ChangeAsync(Actor actor, Guid id, int? expectedVersion, Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct)
+    private async Task<DealOutcome> ChangeAsync(Actor actor, Guid id, int? expectedVersion, Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct)
     {
         await using var db = database.Open(actor.TenantId);
         var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
         return await ChangeAsync(db, actor, visible, id, expectedVersion, change, ct);
     }
 
-    private async Task<Opportunity> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string> visible, Guid id, int? expectedVersion,
+    private async Task<DealOutcome> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string> visible, Guid id, int? expectedVersion,
         Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct)
     {
         var deal = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
@@ -221,7 +221,9 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
             throw new ConcurrencyConflictException(id, expected, deal.Version);
         }
         var pipeline = await PipelineAsync(db, ct);
-        change(deal, pipeline, actor.At(clock.GetUtcNow()));
+        var stageBefore = deal.Stage;
+        var now = clock.GetUtcNow();
+        change(deal, pipeline, actor.At(now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -231,7 +233,7 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
             var current = await CurrentVersionAsync(actor.TenantId, id, ct);
             throw new ConcurrencyConflictException(id, expectedVersion ?? deal.Version, current);
         }
-        return deal;
+        return DealOutcome.Changed(deal, stageBefore, pipeline, now);
     }
 
     private async Task<int> CurrentVersionAsync(string tenantId, Guid id, CancellationToken ct)

@@ -45,8 +45,8 @@ public class OutboxDispatchTests
         var boss = await host.UserAsync("boss", team: "east");
         await host.UserAsync("alice", team: "east", manager: "boss");
         var deal = await host.Crm.Deals.CaptureAsync(boss, new CaptureRequest("Fabrikam") { OwnerObjectId = "alice" });
-        var qualify = await host.Crm.Deals.MoveStageAsync(boss, deal.Id, null, Stage.Qualify);
-        var back = await host.Crm.Deals.MoveStageAsync(boss, deal.Id, qualify.Version, Stage.New);
+        var qualify = (await host.Crm.Deals.MoveStageAsync(boss, deal.Id, null, Stage.Qualify)).Deal;
+        var back = (await host.Crm.Deals.MoveStageAsync(boss, deal.Id, qualify.Version, Stage.New)).Deal;
 
         await host.Dispatcher.DrainAsync();
 
