@@ -5,6 +5,7 @@ using Collaboration.Bot.Tests.Infrastructure;
 using Collaboration.Testing;
 using Collaboration.Testing.Node;
 using Microsoft.EntityFrameworkCore;
+using Collaboration.Bot.Tests.Samples;
 
 namespace Collaboration.Bot.Tests;
 
@@ -21,7 +22,7 @@ public sealed class CardValidationTests
     [Fact]
     public async Task Every_sample_card_parses_cleanly_in_the_official_library()
     {
-        var samples = DealCards.SampleCards();
+        var samples = DealCardSamples.All();
 
         await AssertValidAsync(samples.Select(s => (s.Name, s.Card)));
     }
@@ -29,7 +30,7 @@ public sealed class CardValidationTests
     [Fact]
     public async Task Every_notification_card_parses_cleanly_in_the_official_library()
     {
-        var samples = NotificationCards.SampleCards().ToList();
+        var samples = NotificationCardSamples.All().ToList();
 
         await AssertValidAsync(samples);
     }

@@ -2,14 +2,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Tests.Infrastructure;
+using Collaboration.Bot.Tests.Samples;
 
 namespace Collaboration.Bot.Tests;
 
 public sealed class DealCardsTests
 {
-    public static TheoryData<string> SampleNames() => [.. DealCards.SampleCards().Select(s => s.Name)];
+    public static TheoryData<string> SampleNames() => [.. DealCardSamples.All().Select(s => s.Name)];
 
-    private static JsonObject Sample(string name) => DealCards.SampleCards().Single(s => s.Name == name).Card;
+    private static JsonObject Sample(string name) => DealCardSamples.All().Single(s => s.Name == name).Card;
 
     [Theory]
     [MemberData(nameof(SampleNames))]
@@ -57,7 +58,7 @@ public sealed class DealCardsTests
     [Fact]
     public void Samples_cover_every_kind_of_card()
     {
-        var names = DealCards.SampleCards().Select(s => s.Name).ToList();
+        var names = DealCardSamples.All().Select(s => s.Name).ToList();
         foreach (var kind in new[] { "deal-en", "deal-zh", "pick-list-en", "qualification-prompt-en", "help-en", "help-zh", "not-found-en", "error-zh", "deal-stale-en", "deal-gated-en", "deal-list-en" })
         {
             Assert.Contains(kind, names);
@@ -68,8 +69,8 @@ public sealed class DealCardsTests
     [Fact]
     public void Samples_are_deterministic() =>
         Assert.Equal(
-            DealCards.SampleCards().Select(s => s.Card.ToJsonString()),
-            DealCards.SampleCards().Select(s => s.Card.ToJsonString()));
+            DealCardSamples.All().Select(s => s.Card.ToJsonString()),
+            DealCardSamples.All().Select(s => s.Card.ToJsonString()));
 
     [Fact]
     public void Deal_card_actions_carry_deal_id_version_and_render_time()

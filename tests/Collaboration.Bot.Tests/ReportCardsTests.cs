@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Tests.Infrastructure;
 using Collaboration.Testing.Node;
+using Collaboration.Bot.Tests.Samples;
 
 namespace Collaboration.Bot.Tests;
 
@@ -14,7 +15,7 @@ public sealed class ReportCardsTests
     [Fact]
     public async Task Every_report_review_and_digest_card_passes_the_official_parser()
     {
-        var samples = ReportCards.SampleCards();
+        var samples = ReportCardSamples.All();
 
         var results = await CardValidator.ValidateAsync(samples.Select(s => (s.Name, (object)s.Card)));
 
@@ -25,7 +26,7 @@ public sealed class ReportCardsTests
     [Fact]
     public void Cards_are_version_1_5_below_the_Teams_size_limit_with_small_png_charts()
     {
-        foreach (var (name, card) in ReportCards.SampleCards())
+        foreach (var (name, card) in ReportCardSamples.All())
         {
             Assert.Equal("1.5", card["version"]!.GetValue<string>());
             var json = card.ToJsonString();
@@ -40,14 +41,14 @@ public sealed class ReportCardsTests
         }
         foreach (var kind in new[] { "pipeline-en", "forecast-zh", "win-rate-en", "loss-reasons-zh", "digest-en" })
         {
-            Assert.Contains(CardReader.Walk(ReportCards.SampleCards().Single(s => s.Name == kind).Card), o => o["type"]?.GetValue<string>() == "Image");
+            Assert.Contains(CardReader.Walk(ReportCardSamples.All().Single(s => s.Name == kind).Card), o => o["type"]?.GetValue<string>() == "Image");
         }
     }
 
     [Fact]
     public void User_text_never_becomes_markdown_links_or_mentions()
     {
-        foreach (var (name, card) in ReportCards.SampleCards())
+        foreach (var (name, card) in ReportCardSamples.All())
         {
             Assert.DoesNotContain("<at>", card.ToJsonString(Raw), StringComparison.OrdinalIgnoreCase);
             // Markdown is read in TextBlock text and FactSet values; input values are plain text.
@@ -66,8 +67,8 @@ public sealed class ReportCardsTests
     [Fact]
     public void The_funnel_lists_stages_in_pipeline_order_with_localized_names()
     {
-        var en = CardReader.Text(ReportCards.SampleCards().Single(s => s.Name == "pipeline-en").Card);
-        var zh = CardReader.Text(ReportCards.SampleCards().Single(s => s.Name == "pipeline-zh").Card);
+        var en = CardReader.Text(ReportCardSamples.All().Single(s => s.Name == "pipeline-en").Card);
+        var zh = CardReader.Text(ReportCardSamples.All().Single(s => s.Name == "pipeline-zh").Card);
 
         Assert.True(en.IndexOf("New", StringComparison.Ordinal) < en.IndexOf("Contract", StringComparison.Ordinal));
         Assert.Contains("40 entered · 25 moved on · 6 won", en);
@@ -79,7 +80,7 @@ public sealed class ReportCardsTests
     [Fact]
     public void The_review_prompt_records_through_an_execute_action_with_a_submit_fallback()
     {
-        var card = ReportCards.SampleCards().Single(s => s.Name == "review-prompt-lost-en").Card;
+        var card = ReportCardSamples.All().Single(s => s.Name == "review-prompt-lost-en").Card;
 
         var action = CardReader.Action(card, ReportCards.ReviewVerb);
         Assert.Equal("Action.Submit", action["fallback"]!["type"]!.GetValue<string>());

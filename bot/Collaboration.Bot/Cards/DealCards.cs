@@ -10,48 +10,6 @@ using Collaboration.Domain.Qualification;
 
 namespace Collaboration.Bot.Cards;
 
-/// <summary>Names of the values card actions carry and the inputs they collect.</summary>
-public static class CardData
-{
-    public const string Verb = "verb";
-    public const string DealId = "dealId";
-    public const string Version = "version";
-    public const string RenderedAt = "renderedAt";
-    public const string Score = "score";
-    public const string Target = "target";
-    public const string Command = "command";
-
-    public const string Stage = "stage";
-    public const string OverrideReason = "overrideReason";
-    public const string GateReason = "gateReason";
-    public const string BudgetAmount = "budgetAmount";
-    public const string BudgetStatus = "budgetStatus";
-    public const string DecisionMaker = "decisionMaker";
-    public const string Need = "need";
-    public const string Timeline = "timeline";
-    public const string Kind = "kind";
-    public const string Text = "text";
-    public const string WonAmount = "wonAmount";
-    public const string WonDate = "wonDate";
-    public const string LossReason = "lossReason";
-    public const string Competitor = "competitor";
-}
-
-public static class CardVerbs
-{
-    public const string Show = "show";
-    public const string Pick = "pick";
-    public const string Advance = "advance";
-    public const string Move = "move";
-    public const string Qualify = "qualify";
-    public const string Log = "log";
-    public const string Won = "won";
-    public const string Lost = "lost";
-
-    /// <summary>Verbs that change a deal, and so are checked against the version the card was drawn from.</summary>
-    public static readonly IReadOnlySet<string> Changing = new HashSet<string> { Advance, Move, Qualify, Log, Won, Lost };
-}
-
 /// <summary>
 /// Every Adaptive Card (schema 1.5) the bot sends. Actions are Action.Execute with an Action.Submit fallback; each
 /// carries the deal id, the version the card was drawn from and when, so a stale click is caught rather than applied.
@@ -224,68 +182,6 @@ public static class DealCards
         };
         return Card(body, []);
     }
-
-    /// <summary>One card of every kind the bot sends, drawn from fixed inputs: for renderer validation and Playground tests.</summary>
-    public static IReadOnlyList<(string Name, JsonObject Card)> SampleCards()
-    {
-        var at = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
-        var en = new CardContext("en-US", at);
-        var zh = new CardContext("zh-Hans", at);
-        var pipeline = PipelineSettings.Default;
-        var deal = new DealView(
-            Guid.Parse("6f1c2a9e-2b1d-4c55-9a0b-000000000001"), "Contoso – 50 seats", "Contoso Ltd", Stage.Qualify, 120_000m, "USD", 10, 12_000m,
-            new DateOnly(2026, 12, 31), 30, Rating.Cold, ["budget_status", "decision_maker", "timeline"], ["budget_status", "decision_maker", "timeline"],
-            "Send the pricing sheet", at.AddDays(-2), 4, new Bant { BudgetAmount = 120_000m, Need = NeedLevel.MustHave }, "Wang Fang", null, pipeline);
-        var hostile = deal with
-        {
-            Id = Guid.Parse("6f1c2a9e-2b1d-4c55-9a0b-000000000002"),
-            Name = "**x** <at>y</at> [a](javascript:alert(1)) {{DATE(2026-01-01T00:00:00Z, SHORT)}}",
-            AccountName = "# _Evil_ <at>Corp</at>",
-        };
-        var won = deal with { Stage = Stage.Won, Probability = 100, WeightedAmount = 120_000m, Gaps = [], MissingToAdvance = [] };
-        var lost = deal with { Stage = Stage.Lost, Probability = 0, WeightedAmount = 0m, LossReason = "price" };
-        var candidates = new List<DealCandidate>
-        {
-            new(deal.Id, deal.Name, deal.AccountName, true),
-            new(hostile.Id, hostile.Name, hostile.AccountName, true),
-        };
-        var summaries = new List<DealSummary>
-        {
-            OpportunityQueriesSample(deal),
-            OpportunityQueriesSample(hostile),
-        };
-        var changed = new[] { "Stage: Qualify → Nurture (Wang Fang, 2026-11-26 09:05 UTC)", "Call logged: discussed pricing (Wang Fang, 2026-11-26 09:06 UTC)" };
-        var refusal = new DomainError("deal_closed", new Dictionary<string, string> { ["stage"] = "won" });
-        return
-        [
-            ("deal-en", Deal(deal, en)),
-            ("deal-zh", Deal(deal, zh)),
-            ("deal-created-en", Deal(deal, en, new DealCardNotes(BotTexts.T("done.created", en.Locale)))),
-            ("deal-won-en", Deal(won, en, new DealCardNotes(BotTexts.T("done.won", en.Locale)))),
-            ("deal-lost-zh", Deal(lost, zh, new DealCardNotes(BotTexts.T("done.lost", zh.Locale)))),
-            ("deal-hostile-en", Deal(hostile, en)),
-            ("deal-gated-en", Deal(deal, en, new DealCardNotes(DomainError.Of("bant_below_threshold", ("score", "30"), ("threshold", "50"), ("missing", "budget_status,decision_maker")).Describe("en"), true, null, Stage.Nurture))),
-            ("deal-gated-zh", Deal(deal, zh, new DealCardNotes(DomainError.Of("bant_below_threshold", ("score", "30"), ("threshold", "50"), ("missing", "budget_status,decision_maker")).Describe("zh-Hans"), true, null, Stage.Nurture))),
-            ("deal-stale-en", Deal(deal with { Stage = Stage.Nurture, Version = 5 }, en, new DealCardNotes(ChangedSince: changed))),
-            ("deal-stale-zh", Deal(deal with { Stage = Stage.Nurture, Version = 5 }, zh, new DealCardNotes(ChangedSince: ["阶段：资格审核 → 培育（王芳，2026-11-26 09:05 UTC）"]))),
-            ("deal-refused-en", Deal(won, en, new DealCardNotes(refusal.Describe("en"), true))),
-            ("qualification-prompt-en", QualificationPrompt(deal, en)),
-            ("qualification-prompt-zh", QualificationPrompt(deal, zh)),
-            ("qualification-prompt-complete-en", QualificationPrompt(won, en)),
-            ("pick-list-en", PickList("contoso", candidates, "move contoso to proposal", en)),
-            ("pick-list-zh", PickList("contoso", candidates, "推进 contoso 到 方案", zh)),
-            ("deal-list-en", DealList(summaries, pipeline, en)),
-            ("deal-list-empty-zh", DealList([], pipeline, zh)),
-            ("help-en", Help(en)),
-            ("help-zh", Help(zh)),
-            ("help-unknown-en", Help(en, "frobnicate <at>x</at>")),
-            ("not-found-en", Notice(BotTexts.T("refused.title", "en"), BotTexts.T("not_found.deal", "en", ("name", CardText.Markdown("nosuch"))), en, isError: true)),
-            ("error-zh", Notice(BotTexts.T("error.title", "zh-Hans"), refusal.Describe("zh-Hans"), zh, isError: true)),
-        ];
-    }
-
-    private static DealSummary OpportunityQueriesSample(DealView d) => new(d.Id, d.Name, d.AccountName, "owner", d.Stage, d.Amount, d.Currency,
-        d.Probability, d.WeightedAmount, d.CloseDate, d.Score, d.Rating, d.NextStep, null, d.LastActivityAt, d.Version);
 
     private static JsonObject Progress(Stage stage, string locale)
     {

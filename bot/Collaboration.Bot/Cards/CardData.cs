@@ -1,0 +1,28 @@
+namespace Collaboration.Bot.Cards;
+
+/// <summary>Names of the values card actions carry and the inputs they collect.</summary>
+public static class CardData
+{
+    public const string Verb = "verb";
+    public const string DealId = "dealId";
+    public const string Version = "version";
+    public const string RenderedAt = "renderedAt";
+    public const string Score = "score";
+    public const string Target = "target";
+    public const string Command = "command";
+
+    public const string Stage = "stage";
+    public const string OverrideReason = "overrideReason";
+    public const string GateReason = "gateReason";
+    public const string BudgetAmount = "budgetAmount";
+    public const string BudgetStatus = "budgetStatus";
+    public const string DecisionMaker = "decisionMaker";
+    public const string Need = "need";
+    public const string Timeline = "timeline";
+    public const string Kind = "kind";
+    public const string Text = "text";
+    public const string WonAmount = "wonAmount";
+    public const string WonDate = "wonDate";
+    public const string LossReason = "lossReason";
+    public const string Competitor = "competitor";
+}
