@@ -3,6 +3,11 @@ using Collaboration.Application.Notifications;
 using Collaboration.Application.Nurture;
 using Collaboration.Bot.Notifications;
 using Collaboration.Bot.Conversation;
+using Collaboration.Bot.Deals;
+using Collaboration.Bot.Membership;
+using Collaboration.Bot.Preferences;
+using Collaboration.Bot.Reminders;
+using Collaboration.Bot.Reports;
 using Collaboration.Bot.Protocol.Hosting;
 
 namespace Collaboration.Bot;
@@ -30,6 +35,14 @@ public static class BotHost
         builder.Services.AddSingleton<IConversationDirectory, StoredConversationDirectory>();
         builder.Services.AddSingleton<INotificationRenderer, CardNotificationRenderer>();
         builder.Services.AddTeamsNotifications(builder.Configuration);
+        builder.Services.AddSingleton<MembershipHandler>();
+        builder.Services.AddSingleton<StaleCard>();
+        builder.Services.AddSingleton<DealChanges>();
+        builder.Services.AddSingleton<DealHandler>();
+        builder.Services.AddSingleton<PreferencesHandler>();
+        builder.Services.AddSingleton<ReminderHandler>();
+        builder.Services.AddSingleton<ReportHandler>();
+        builder.Services.AddSingleton<ReplyDelivery>();
         builder.Services.AddSingleton<CrmBot>();
 
         var app = builder.Build();

@@ -1,0 +1,10 @@
+using Collaboration.Application;
+using Collaboration.Bot.Cards;
+
+namespace Collaboration.Bot.Conversation;
+
+/// <summary>Who asked, in which language and conversation, and the words they typed (null for a click): what every handler is given.</summary>
+public sealed record BotTurn(Actor Actor, CardContext Context, string? ConversationId, string? Text)
+{
+    public string Locale => Context.Locale;
+}

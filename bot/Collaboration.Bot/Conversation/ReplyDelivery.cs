@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Collaboration.Application;
+using Collaboration.Application.Conversations;
+using Collaboration.Bot.Cards;
+using Collaboration.Bot.Protocol.Activities;
+using Collaboration.Bot.Protocol.Hosting;
+
+namespace Collaboration.Bot.Conversation;
+
+/// <summary>
+/// Sends an answer the way the rep asked: to words, new messages; to an Action.Execute click, the card as the invoke
+/// response (replacing the clicked card when something changed); to an Action.Submit click from an older client, a
+/// new message and an update of the clicked one. Prompts follow; cards for others go to their personal chats.
+/// </summary>
+public sealed class ReplyDelivery(ConversationDirectory conversations, TimeProvider clock, ILogger<ReplyDelivery> logger)
+{
+    public async Task<InvokeResponse?> DeliverAsync(Activity activity, TurnContext turn, Actor actor, BotReply reply, bool isClick, CancellationToken ct)
+    {
+        if (activity.IsInvoke)
+        {
+            if (reply.Changed && activity.ReplyToId is { Length: > 0 } cardId) await TryUpdateAsync(turn, cardId, reply.Card, ct);
+        }
+        else
+        {
+            await SendAsync(turn, reply.Card, ct);
+            if (isClick && activity.ReplyToId is { Length: > 0 } submittedFrom) await TryUpdateAsync(turn, submittedFrom, reply.Card, ct);
+        }
+        foreach (var followUp in reply.FollowUps) await SendAsync(turn, followUp, ct);
+        await SendToOthersAsync(turn, actor, reply.ForOthers, ct);
+        return activity.IsInvoke ? InvokeResponse.AdaptiveCard(reply.Card) : null;
+    }
+
+    public static Task SendAsync(TurnContext turn, JsonObject card, CancellationToken ct) =>
+        turn.SendAsync(Activity.CreateMessage(null, Attachment.AdaptiveCard(card)), ct);
+
+    /// <summary>Sends cards to other people's personal chats with the bot (where they have one); a failure is logged, not thrown.</summary>
+    private async Task SendToOthersAsync(TurnContext turn, Actor actor, IReadOnlyList<CardForUser>? cards, CancellationToken ct)
+    {
+        foreach (var card in cards ?? [])
+        {
+            var personal = (await conversations.ForUserAsync(actor.TenantId, card.UserObjectId, ct))
+                .FirstOrDefault(r => r.ConversationType is null or ConversationTypes.Personal);
+            if (personal is null)
+            {
+                logger.LogInformation("No personal conversation with {UserObjectId}; their card was not sent", card.UserObjectId);
+                continue;
+            }
+            try
+            {
+                var drawn = card.Draw(new CardContext(BotTexts.Normalize(personal.Locale), clock.GetUtcNow()));
+                await turn.Connector.SendToConversationAsync(personal.ServiceUrl, personal.ConversationId, Activity.CreateMessage(null, Attachment.AdaptiveCard(drawn)), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not send a card to {UserObjectId}", card.UserObjectId);
+            }
+        }
+    }
+
+    private async Task TryUpdateAsync(TurnContext turn, string activityId, JsonObject card, CancellationToken ct)
+    {
+        try
+        {
+            await turn.UpdateAsync(activityId, Activity.CreateMessage(null, Attachment.AdaptiveCard(card)), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogInformation(ex, "Could not update card message {ActivityId}; the new card was sent instead", activityId);
+        }
+    }
+}
