@@ -120,6 +120,28 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task ATypedAdvanceAndAClickedAdvanceMakeTheSameChangeAndAnswer()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Contoso 120k");
+        var fabrikam = (await host.SayAsync(Alex, "new deal Fabrikam 120k"))[0];
+
+        var before = host.Connector.Requests.Count;
+        var typed = await host.SayAsync(Alex, "advance contoso");
+        var clicked = await host.ClickAsync(Alex, CardReader.Action(fabrikam, CardVerbs.Advance));
+        var clickPrompts = host.CardsSentSince(before + typed.Count);
+
+        Assert.Equal(2, typed.Count);
+        Assert.Equal(CardReader.Text(typed[0]).Replace("Contoso", "Fabrikam", StringComparison.Ordinal), CardReader.Text(clicked.Card));
+        Assert.Equal(CardReader.Text(typed[1]).Replace("Contoso", "Fabrikam", StringComparison.Ordinal), CardReader.Text(Assert.Single(clickPrompts)));
+        await using var db = host.Db.Database.Open("tenant-a");
+        var history = await db.OpportunityChanges.Where(c => c.Field == ChangedField.Stage).OrderBy(c => c.Id).ToListAsync();
+        var moves = history.Where(c => c.NewValue == "qualify").ToList();
+        Assert.Equal(2, moves.Count);
+        Assert.All(moves, m => Assert.Equal(("new", Domain.Common.ChangeSurface.Teams, "aad-alex"), (m.OldValue, m.Surface, m.ChangedBy)));
+    }
+
+    [Fact]
     public async Task A_gated_move_shows_the_gaps_and_an_override_with_a_reason_that_works()
     {
         await using var host = await BotConversationHost.StartAsync();
