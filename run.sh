@@ -15,6 +15,7 @@ fi
 echo "Building"
 dotnet build Collaboration.sln -c Release -nologo -v quiet
 
+export ASPNETCORE_ENVIRONMENT=Development
 export Database__Provider=Sqlite
 export Database__DataFolder="$root/.data"
 export ConnectionStrings__Crm=""

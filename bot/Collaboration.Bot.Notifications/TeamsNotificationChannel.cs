@@ -11,7 +11,8 @@ namespace Collaboration.Bot.Notifications;
 /// <summary>
 /// Delivers notifications in Teams: finds the stored conversation (or starts a 1:1 one), has the renderer build the
 /// activity and posts it through the Connector. Failures become <see cref="NotificationChannelException"/>s the
-/// sender understands: blocked conversations are deactivated and permanent, throttling carries its Retry-After.
+/// sender understands: blocked conversations are deactivated and permanent, throttling carries its Retry-After, and a
+/// stored serviceUrl outside the bot's allow-list parks the delivery without anything being sent.
 /// </summary>
 public sealed class TeamsNotificationChannel(
     IConnectorClient connector, IConversationDirectory directory, INotificationRenderer renderer,
@@ -30,6 +31,10 @@ public sealed class TeamsNotificationChannel(
         {
             await directory.DeactivateAsync(notification.TenantId, reference.ConversationId, ex.Reason, cancellationToken);
             throw new NotificationChannelException($"Teams blocks conversation {reference.ConversationId}: {ex.Reason}", permanent: true, innerException: ex);
+        }
+        catch (ServiceUrlNotAllowedException ex)
+        {
+            throw NotAllowed(ex);
         }
         catch (ConnectorException ex)
         {
@@ -76,6 +81,10 @@ public sealed class TeamsNotificationChannel(
         {
             throw new NotificationChannelException($"Teams refuses a conversation with {userObjectId}: {ex.Reason}", permanent: true, innerException: ex);
         }
+        catch (ServiceUrlNotAllowedException ex)
+        {
+            throw NotAllowed(ex);
+        }
         catch (ConnectorException ex)
         {
             throw Classify(ex);
@@ -98,6 +107,9 @@ public sealed class TeamsNotificationChannel(
         logger.LogInformation("Started a 1:1 conversation with {User} in tenant {Tenant}", userObjectId, tenantId);
         return reference;
     }
+
+    private static NotificationChannelException NotAllowed(ServiceUrlNotAllowedException ex) =>
+        new($"Service URL not allowed: {ex.Message}", permanent: true, innerException: ex);
 
     private static NotificationChannelException Classify(ConnectorException ex)
     {

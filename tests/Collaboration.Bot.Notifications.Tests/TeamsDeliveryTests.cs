@@ -4,6 +4,7 @@ using Collaboration.Application;
 using Collaboration.Application.Capture;
 using Collaboration.Application.Notifications;
 using Collaboration.Bot.Protocol.Activities;
+using Collaboration.Bot.Protocol.Authentication;
 using Collaboration.Bot.Protocol.Connector;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Pipeline;
@@ -61,6 +62,7 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
         var (sender, directory) = Teams(host);
         var rep = await host.UserAsync("rep");
+        await host.UserAsync("junior", manager: "rep"); // a manager may subscribe a channel
         directory.AddConversation(Tenant, "sales-channel", Reference("19:sales@thread.tacv2"));
         await host.Preferences.SubscribeAsync(rep, "sales-channel", SubscriptionFilter.AllStageChanges);
         var deal = await host.Crm.Deals.CaptureAsync(rep, new CaptureRequest("Fabrikam"));
@@ -158,6 +160,7 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         var (sender, directory) = Teams(host);
         _connector.Clock = host.Crm.Clock.GetUtcNow;
         var rep = await host.UserAsync("rep");
+        await host.UserAsync("junior", manager: "rep"); // a manager may subscribe a channel
         directory.AddConversation(Tenant, "sales-channel", Reference("19:sales@thread.tacv2"));
         await host.Preferences.SubscribeAsync(rep, "sales-channel", SubscriptionFilter.AllStageChanges);
         var deal = await host.Crm.Deals.CaptureAsync(rep, new CaptureRequest("Busy"));
@@ -262,10 +265,13 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         return (host.NewSender(channel), directory);
     }
 
+    // The local connector listens on 127.0.0.1 over http: a service URL only the Development environment allows.
     private (TeamsNotificationChannel Channel, InMemoryConversationDirectory Directory) TeamsChannel(
-        NotificationTestHost host, bool stored = false, int connectorAttempts = 1, TimeProvider? connectorClock = null)
+        NotificationTestHost host, bool stored = false, int connectorAttempts = 1, TimeProvider? connectorClock = null,
+        IBotTokenProvider? tokens = null, string environment = "Development")
     {
-        var client = new ConnectorClient(new HttpClient(), new NoToken(),
+        var allowList = new ServiceUrlAllowList(Options.Create(new BotAuthenticationOptions { MicrosoftAppId = "bot-app" }.UseHostEnvironment(environment)));
+        var client = new ConnectorClient(new HttpClient(), tokens ?? new NoToken(), allowList,
             Options.Create(new ConnectorOptions { MaxAttempts = connectorAttempts, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) }),
             connectorClock ?? host.Crm.Clock, NullLogger<ConnectorClient>.Instance);
         var directory = new InMemoryConversationDirectory { Endpoint = new BotEndpoint(_connector.ServiceUrl, "28:bot") };
@@ -303,6 +309,43 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         for (var i = 0; i + limit < times.Count; i++)
         {
             Assert.True(times[i + limit] - times[i] >= window - TimeSpan.FromMilliseconds(1), $"{limit + 1} sends within {times[i + limit] - times[i]}");
+        }
+    }
+
+    [Theory]
+    [InlineData("https://attacker.example/teams/", "Production")]
+    [InlineData("LOCAL", "Production")]
+    public async Task AStoredReferenceOutsideTheAllowListParksTheDeliveryWithoutSendingTheToken(string serviceUrl, string environment)
+    {
+        await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
+        var tokens = new CountingToken();
+        var (channel, directory) = TeamsChannel(host, tokens: tokens, environment: environment);
+        var sender = host.NewSender(channel);
+        var stored = Reference("a:alice") with { ServiceUrl = serviceUrl == "LOCAL" ? _connector.ServiceUrl : serviceUrl };
+        directory.AddPersonal(Tenant, "alice", stored);
+        var alice = await host.UserAsync("alice", manager: "boss");
+        var boss = await host.UserAsync("boss");
+        var deal = await host.Crm.Deals.CaptureAsync(alice, new CaptureRequest("Contoso"));
+        await host.Crm.Deals.MoveStageAsync(boss, deal.Id, null, Stage.Qualify);
+        await host.Dispatcher.DrainAsync();
+
+        Assert.Equal(0, await sender.SendDueAsync());
+
+        var parked = Assert.Single(await host.DeliveriesAsync());
+        Assert.Equal((DeliveryStatus.Parked, 1), (parked.Status, parked.Attempts));
+        Assert.Contains("Service URL not allowed", parked.LastError);
+        Assert.Empty(_connector.Requests);
+        Assert.Equal(0, tokens.Requests);
+    }
+
+    private sealed class CountingToken : IBotTokenProvider
+    {
+        public int Requests;
+
+        public Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Requests);
+            return Task.FromResult<string?>("bot-token");
         }
     }
 

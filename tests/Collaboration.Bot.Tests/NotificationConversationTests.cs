@@ -118,6 +118,7 @@ public sealed class NotificationConversationTests
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Contoso 10k");
+        await AdminsAsync(host, Alex.ObjectId); // only admins and managers subscribe channels
 
         Assert.Contains("won deals", CardReader.Text(Assert.Single(await SayInChannelAsync(host, Alex, "subscribe won deals"))));
         await SayInChannelAsync(host, Alex, "订阅 所有阶段变化");

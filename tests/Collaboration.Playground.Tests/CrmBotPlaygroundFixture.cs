@@ -40,7 +40,7 @@ public sealed class CrmBotPlaygroundFixture : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             var url = $"http://127.0.0.1:{FreePort()}";
-            var app = BotHost.Build([], builder =>
+            var app = BotHost.Build(["--environment", "Development"], builder =>
             {
                 builder.Logging.ClearProviders();
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -76,7 +76,7 @@ public sealed class StageChangeNotificationTests
         for (var attempt = 1; ; attempt++)
         {
             var url = $"http://127.0.0.1:{CrmBotPlaygroundFixture.FreePort()}";
-            var app = BotHost.Build([], builder =>
+            var app = BotHost.Build(["--environment", "Development"], builder =>
             {
                 builder.Logging.ClearProviders();
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

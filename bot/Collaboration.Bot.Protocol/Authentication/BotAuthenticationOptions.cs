@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Collaboration.Bot.Protocol.Authentication;
 
@@ -12,7 +13,8 @@ public enum BotAppType
 /// <summary>
 /// Bot identity and token-validation settings, bound from the conventional top-level configuration keys
 /// (<c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>, <c>MicrosoftAppType</c>,
-/// <c>BotOpenIdMetadata</c>, <c>EntraOpenIdMetadata</c>, <c>BotAuthority</c>).
+/// <c>BotOpenIdMetadata</c>, <c>EntraOpenIdMetadata</c>, <c>BotAuthority</c>) and the allow-lists
+/// (<c>AllowedCallers</c>, <c>AllowedChannels</c>, <c>AllowedServiceUrls</c>: configuration arrays, or one comma-separated value).
 /// </summary>
 public sealed class BotAuthenticationOptions
 {
@@ -21,8 +23,18 @@ public sealed class BotAuthenticationOptions
     public const string DefaultEntraOpenIdMetadata = "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration";
     public const string BotConnectorScope = "https://api.botframework.com/.default";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    public const string TeamsChannel = "msteams";
 
-    /// <summary>Empty means development mode: unauthenticated requests from loopback addresses only, no outbound token.</summary>
+    /// <summary>
+    /// The other channel ids the Microsoft 365 Agents Playground can play (<c>-c emulator|webchat|directline</c>); its
+    /// default is msteams. Development sign-in accepts them too, since only loopback callers reach it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PlaygroundChannels = ["emulator", "webchat", "directline"];
+
+    /// <summary>
+    /// Empty means development sign-in: unauthenticated requests from loopback addresses only, no outbound token.
+    /// Only allowed when the host environment is Development (<see cref="EnsureUsable"/>).
+    /// </summary>
     public string? MicrosoftAppId { get; set; }
 
     public string? MicrosoftAppPassword { get; set; }
@@ -45,7 +57,61 @@ public sealed class BotAuthenticationOptions
     /// <summary>A token with an unknown key id triggers at most one key refresh per this interval.</summary>
     public TimeSpan SigningKeyMinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// App ids that may call the bot as a skill: an Entra token whose <c>azp</c>/<c>appid</c> is another app than the bot.
+    /// Empty (the default) refuses every skill call.
+    /// </summary>
+    public List<string> AllowedCallers { get; set; } = [];
+
+    /// <summary>Channel ids activities may come from; empty means <c>msteams</c> only.</summary>
+    public List<string> AllowedChannels { get; set; } = [];
+
+    /// <summary>
+    /// https base URLs the bot may send to (and accept as an activity's serviceUrl) beyond the built-in Teams and
+    /// Bot Framework hosts of the public and US government clouds; a URL matches an entry with the same scheme,
+    /// host and port whose path it starts with.
+    /// </summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+
+    /// <summary>Whether the host environment is Development: set from <see cref="IHostEnvironment"/>, never from configuration.</summary>
+    public bool IsDevelopmentEnvironment { get; private set; }
+
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>Single-tenant and managed-identity bots belong to one Entra tenant and serve only it.</summary>
+    public bool IsSingleTenant => MicrosoftAppType != BotAppType.MultiTenant;
+
+    public IReadOnlyList<string> EffectiveAllowedChannels =>
+        (AllowedChannels.Count == 0 ? [TeamsChannel] : AllowedChannels)
+            .Concat(IsDevelopmentMode && IsDevelopmentEnvironment ? PlaygroundChannels : [])
+            .ToList();
+
+    public BotAuthenticationOptions UseHostEnvironment(string? environmentName)
+    {
+        IsDevelopmentEnvironment = string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);
+        return this;
+    }
+
+    /// <summary>
+    /// Development sign-in (no MicrosoftAppId) is refused outside the Development environment: the host must not
+    /// start, and says which settings it lacks.
+    /// </summary>
+    public void EnsureUsable()
+    {
+        if (!IsDevelopmentMode || IsDevelopmentEnvironment)
+        {
+            return;
+        }
+
+        var missing = MicrosoftAppType switch
+        {
+            BotAppType.UserAssignedMSI => "MicrosoftAppId (the managed identity's client id)",
+            BotAppType.SingleTenant => "MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId",
+            _ => "MicrosoftAppId and MicrosoftAppPassword",
+        };
+        throw new InvalidOperationException(
+            $"The bot has no identity: set {missing}. Running without MicrosoftAppId (development sign-in) is only allowed when the environment is Development.");
+    }
 
     /// <summary>Single-tenant and managed-identity bots also receive tokens issued by their own Entra tenant.</summary>
     public bool AcceptsEntraTokens =>
@@ -65,6 +131,20 @@ public sealed class BotAuthenticationOptions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
         configuration.Bind(options);
+        AddCommaSeparated(configuration, nameof(AllowedCallers), options.AllowedCallers);
+        AddCommaSeparated(configuration, nameof(AllowedChannels), options.AllowedChannels);
+        AddCommaSeparated(configuration, nameof(AllowedServiceUrls), options.AllowedServiceUrls);
+    }
+
+    private static void AddCommaSeparated(IConfiguration configuration, string key, List<string> list)
+    {
+        foreach (var value in (configuration[key] ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!list.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                list.Add(value);
+            }
+        }
     }
 
     public string GetEntraOpenIdMetadataUrl() =>

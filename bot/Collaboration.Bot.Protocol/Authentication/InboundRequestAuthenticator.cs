@@ -29,6 +29,7 @@ public sealed class InboundRequestAuthenticator
         ILogger<InboundRequestAuthenticator> logger)
     {
         _options = options.Value;
+        _options.EnsureUsable();
         _time = time;
         _logger = logger;
         if (_options.IsDevelopmentMode)
@@ -86,8 +87,7 @@ public sealed class InboundRequestAuthenticator
 
         if (_entraKeys is not null && _options.GetEntraIssuers().Contains(token.Issuer, StringComparer.Ordinal))
         {
-            return await ValidateAsync(
-                token, rawToken, _entraKeys, token.Issuer, _options.GetEntraAudiences(), BotTokenSource.Entra, cancellationToken).ConfigureAwait(false);
+            return await ValidateEntraTokenAsync(token, rawToken, serviceUrl, cancellationToken).ConfigureAwait(false);
         }
 
         return InboundAuthenticationResult.Failure("The token's issuer is not trusted.");
@@ -179,6 +179,45 @@ public sealed class InboundRequestAuthenticator
         }
 
         return result;
+    }
+
+    // Any app registered in the bot's tenant can get a token for the bot's app id: the token must also name the
+    // activity's serviceUrl, and come from the bot itself or from a skill caller the operator allowed.
+    private async Task<InboundAuthenticationResult> ValidateEntraTokenAsync(
+        JsonWebToken token, string rawToken, string? serviceUrl, CancellationToken cancellationToken)
+    {
+        var result = await ValidateAsync(
+            token, rawToken, _entraKeys!, token.Issuer, _options.GetEntraAudiences(), BotTokenSource.Entra, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        if (!ServiceUrlsMatch(result.Identity.FindFirst("serviceurl")?.Value, serviceUrl))
+        {
+            return InboundAuthenticationResult.Failure("The token's serviceurl claim is missing or does not match the activity's serviceUrl.");
+        }
+
+        var caller = CallingAppId(result.Identity);
+        if (caller is null)
+        {
+            return InboundAuthenticationResult.Failure("The token names no calling app (azp or appid).");
+        }
+
+        if (!string.Equals(caller, _options.MicrosoftAppId?.Trim(), StringComparison.OrdinalIgnoreCase)
+            && !_options.AllowedCallers.Contains(caller, StringComparer.OrdinalIgnoreCase))
+        {
+            return InboundAuthenticationResult.Failure($"Skill call from app '{caller}' refused: it is not in AllowedCallers.");
+        }
+
+        return result;
+    }
+
+    /// <summary>v2.0 Entra tokens name the calling app in <c>azp</c>, v1.0 tokens in <c>appid</c>.</summary>
+    internal static string? CallingAppId(ClaimsIdentity identity)
+    {
+        var appId = identity.FindFirst("azp")?.Value ?? identity.FindFirst("appid")?.Value;
+        return string.IsNullOrWhiteSpace(appId) ? null : appId.Trim();
     }
 
     private async Task<InboundAuthenticationResult> ValidateAsync(

@@ -25,6 +25,7 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
     public MsalBotTokenProvider(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory)
     {
         var settings = options.Value;
+        settings.EnsureUsable();
         if (settings.IsDevelopmentMode)
         {
             return;

@@ -24,7 +24,9 @@ public interface IConnectorClient
 /// <summary>
 /// Bot Connector REST client. Retries 429, 412, 502, 503 and 504 (honouring Retry-After, else exponential backoff
 /// with jitter) up to <see cref="ConnectorOptions.MaxAttempts"/>; throws <see cref="ConversationBlockedException"/>
-/// when Teams blocks the conversation and <see cref="ConnectorException"/> for any other failure.
+/// when Teams blocks the conversation and <see cref="ConnectorException"/> for any other failure. A serviceUrl outside
+/// the <see cref="ServiceUrlAllowList"/> is never called (<see cref="ServiceUrlNotAllowedException"/>): the bot's token
+/// goes only to Teams and Bot Framework hosts.
 /// </summary>
 public sealed class ConnectorClient : IConnectorClient
 {
@@ -35,11 +37,15 @@ public sealed class ConnectorClient : IConnectorClient
     private readonly ConnectorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ConnectorClient> _logger;
+    private readonly ServiceUrlAllowList _allowedServiceUrls;
 
-    public ConnectorClient(HttpClient http, IBotTokenProvider tokens, IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorClient> logger)
+    public ConnectorClient(
+        HttpClient http, IBotTokenProvider tokens, ServiceUrlAllowList allowedServiceUrls, IOptions<ConnectorOptions> options, TimeProvider time,
+        ILogger<ConnectorClient> logger)
     {
         _http = http;
         _tokens = tokens;
+        _allowedServiceUrls = allowedServiceUrls;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -64,16 +70,16 @@ public sealed class ConnectorClient : IConnectorClient
     public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var uri = new Uri(NormalizeServiceUrl(serviceUrl) + "/v3/conversations");
+        var uri = new Uri(AllowedServiceUrl(serviceUrl) + "/v3/conversations");
         using var response = await SendWithRetriesAsync(() => CreateJsonRequest(HttpMethod.Post, uri, parameters), cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, "(new conversation)", cancellationToken).ConfigureAwait(false);
         return await ReadAsync<ConversationResourceResponse>(response, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static Uri BuildUri(string serviceUrl, string conversationId, string? activityId = null)
+    private Uri BuildUri(string serviceUrl, string conversationId, string? activityId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        var path = $"{NormalizeServiceUrl(serviceUrl)}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
+        var path = $"{AllowedServiceUrl(serviceUrl)}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
         if (activityId is not null)
         {
             ArgumentException.ThrowIfNullOrEmpty(activityId);
@@ -105,6 +111,17 @@ public sealed class ConnectorClient : IConnectorClient
         var retryAfter = response.Headers.RetryAfter;
         TimeSpan? requested = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
         return requested < TimeSpan.Zero ? TimeSpan.Zero : requested;
+    }
+
+    private string AllowedServiceUrl(string serviceUrl)
+    {
+        var normalized = NormalizeServiceUrl(serviceUrl);
+        if (_allowedServiceUrls.Refusal(serviceUrl) is { } reason)
+        {
+            throw new ServiceUrlNotAllowedException(serviceUrl, reason);
+        }
+
+        return normalized;
     }
 
     private static string NormalizeServiceUrl(string serviceUrl)

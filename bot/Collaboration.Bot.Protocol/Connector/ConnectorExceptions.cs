@@ -38,3 +38,10 @@ public sealed class ConversationBlockedException : ConnectorException
     /// <summary>The subCode or code Teams gave, e.g. MessageWritesBlocked.</summary>
     public string Reason { get; }
 }
+
+/// <summary>The Connector client refused to call a serviceUrl outside <see cref="ServiceUrlAllowList"/>; nothing was sent.</summary>
+public sealed class ServiceUrlNotAllowedException(string serviceUrl, string reason)
+    : InvalidOperationException($"Refusing to call the Bot Connector at '{serviceUrl}': {reason} Nothing was sent.")
+{
+    public string ServiceUrl { get; } = serviceUrl;
+}

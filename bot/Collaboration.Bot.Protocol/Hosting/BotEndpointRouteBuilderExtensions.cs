@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Bot.Protocol.Authentication;
@@ -33,12 +34,13 @@ public static class BotEndpointRouteBuilderExtensions
         // instead of failing the first request.
         var authenticator = endpoints.ServiceProvider.GetRequiredService<InboundRequestAuthenticator>();
         _ = endpoints.ServiceProvider.GetRequiredService<IBotTokenProvider>();
+        _ = endpoints.ServiceProvider.GetRequiredService<InboundActivityPolicy>();
         if (authenticator.IsDevelopmentMode)
         {
             endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>()
                 .CreateLogger(typeof(BotEndpointRouteBuilderExtensions))
                 .LogWarning(
-                    "MicrosoftAppId is not configured: {Pattern} runs in development mode and accepts unauthenticated requests from loopback addresses only. Never run like this in production.",
+                    "MicrosoftAppId is not configured: {Pattern} runs in development sign-in (Development environment) and accepts unauthenticated JSON requests from loopback addresses, addressed to localhost, without forwarding headers.",
                     pattern);
         }
 
@@ -48,7 +50,11 @@ public static class BotEndpointRouteBuilderExtensions
 
 internal sealed class BotRequestProcessor(HttpContext context, IActivityHandler handler)
 {
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "Forwarded", "X-Real-IP"];
+    private static readonly string[] LocalHostNames = ["localhost", "127.0.0.1", "[::1]"];
+
     private readonly InboundRequestAuthenticator _authenticator = context.RequestServices.GetRequiredService<InboundRequestAuthenticator>();
+    private readonly InboundActivityPolicy _policy = context.RequestServices.GetRequiredService<InboundActivityPolicy>();
     private readonly BotEndpointOptions _options = context.RequestServices.GetRequiredService<IOptions<BotEndpointOptions>>().Value;
     private readonly TimeProvider _time = context.RequestServices.GetRequiredService<TimeProvider>();
     private readonly ILogger _logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Collaboration.Bot.Protocol.Hosting.BotEndpoint");
@@ -57,6 +63,11 @@ internal sealed class BotRequestProcessor(HttpContext context, IActivityHandler 
     {
         var request = context.Request;
         var ct = context.RequestAborted;
+        if (_authenticator.IsDevelopmentMode && await RefuseDevelopmentRequestAsync(request))
+        {
+            return;
+        }
+
         if (request.ContentLength > _options.MaxRequestBodyBytes)
         {
             await ProblemAsync(StatusCodes.Status413PayloadTooLarge, "The activity is too large.");
@@ -103,6 +114,14 @@ internal sealed class BotRequestProcessor(HttpContext context, IActivityHandler 
             return;
         }
 
+        if (_policy.Refusal(activity) is { } refusal)
+        {
+            _logger.LogWarning(
+                "Refused {Type} activity {ActivityId} from {RemoteAddress}: {Reason}", activity.Type, activity.Id, context.Connection.RemoteIpAddress, refusal);
+            await ProblemAsync(StatusCodes.Status403Forbidden, "The activity is not accepted by this bot.");
+            return;
+        }
+
         var turn = new TurnContext(activity, authentication, context.RequestServices.GetRequiredService<IConnectorClient>());
         InvokeResponse? invokeResponse;
         try
@@ -137,6 +156,35 @@ internal sealed class BotRequestProcessor(HttpContext context, IActivityHandler 
             json.WriteTo(writer);
             await writer.FlushAsync(ct);
         }
+    }
+
+    // Development sign-in trusts the caller's loopback address, so it must be the real caller talking to this machine:
+    // no proxy in between (forwarding headers), no DNS-rebound name (Host), and no cross-site form post, which
+    // a browser can only send as text/plain, form or multipart, never application/json without a CORS preflight.
+    private async Task<bool> RefuseDevelopmentRequestAsync(HttpRequest request)
+    {
+        if (ForwardingHeaders.FirstOrDefault(request.Headers.ContainsKey) is { } forwarded)
+        {
+            _logger.LogWarning("Development sign-in refused a request carrying {Header}", forwarded);
+            await ProblemAsync(StatusCodes.Status403Forbidden, $"Development sign-in refuses forwarded requests ({forwarded}).");
+            return true;
+        }
+
+        if (!LocalHostNames.Contains(request.Host.Host, StringComparer.OrdinalIgnoreCase))
+        {
+            _logger.LogWarning("Development sign-in refused a request for host {Host}", request.Host.Value);
+            await ProblemAsync(StatusCodes.Status403Forbidden, "Development sign-in accepts requests addressed to localhost, 127.0.0.1 or [::1] only.");
+            return true;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await ProblemAsync(StatusCodes.Status415UnsupportedMediaType, "Activities are sent as application/json.");
+            return true;
+        }
+
+        return false;
     }
 
     internal static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)

@@ -3,6 +3,7 @@ using Collaboration.Bot.Protocol.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Collaboration.Bot.Protocol.Hosting;
 
@@ -10,7 +11,8 @@ public static class BotServiceCollectionExtensions
 {
     /// <summary>
     /// Registers inbound authentication, the Connector client and its token provider. Bot identity settings are
-    /// read from the conventional top-level keys of <paramref name="configuration"/> (MicrosoftAppId, ...).
+    /// read from the conventional top-level keys of <paramref name="configuration"/> (MicrosoftAppId, ...); whether
+    /// development sign-in is allowed comes from the host environment (<see cref="IHostEnvironment"/>; none means not Development).
     /// </summary>
     public static IServiceCollection AddBotProtocol(
         this IServiceCollection services,
@@ -19,7 +21,11 @@ public static class BotServiceCollectionExtensions
         Action<ConnectorOptions>? configureConnector = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<BotAuthenticationOptions>().Configure(o => BotAuthenticationOptions.Bind(configuration, o));
+        services.AddOptions<BotAuthenticationOptions>().Configure<IServiceProvider>((o, provider) =>
+        {
+            BotAuthenticationOptions.Bind(configuration, o);
+            o.UseHostEnvironment(provider.GetService<IHostEnvironment>()?.EnvironmentName);
+        });
         var endpoint = services.AddOptions<BotEndpointOptions>();
         if (configureEndpoint is not null)
         {
@@ -38,6 +44,8 @@ public static class BotServiceCollectionExtensions
         services.AddHttpClient<IConnectorClient, ConnectorClient>(ConnectorClient.HttpClientName);
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<InboundRequestAuthenticator>();
+        services.TryAddSingleton<InboundActivityPolicy>();
+        services.TryAddSingleton<ServiceUrlAllowList>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Collaboration.Application.Persistence;
+using Collaboration.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Access;
@@ -12,8 +13,17 @@ public static class DealAccess
     public static async Task<HashSet<string>> VisibleOwnersAsync(CrmDbContext db, string userObjectId, CancellationToken ct)
     {
         var users = await db.Users.AsNoTracking()
-            .Select(u => new { u.ObjectId, u.Team, u.ManagerObjectId })
+            .Select(u => new UserPlacement(u.ObjectId, u.Team, u.ManagerObjectId))
             .ToListAsync(ct);
+        return VisibleOwners(users, userObjectId);
+    }
+
+    /// <summary>The same rule over users already loaded (the notification dispatcher has the whole tenant at hand).</summary>
+    public static HashSet<string> VisibleOwners(IEnumerable<User> users, string userObjectId) =>
+        VisibleOwners(users.Select(u => new UserPlacement(u.ObjectId, u.Team, u.ManagerObjectId)).ToList(), userObjectId);
+
+    private static HashSet<string> VisibleOwners(List<UserPlacement> users, string userObjectId)
+    {
         var visible = new HashSet<string> { userObjectId };
         var me = users.FirstOrDefault(u => u.ObjectId == userObjectId);
         if (me?.Team is { } team)
@@ -33,4 +43,6 @@ public static class DealAccess
         }
         return visible;
     }
+
+    private sealed record UserPlacement(string ObjectId, string? Team, string? ManagerObjectId);
 }

@@ -1,4 +1,5 @@
 using Collaboration.Application.Persistence;
+using Collaboration.Domain.Common;
 using Collaboration.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,10 +8,18 @@ namespace Collaboration.Application.Notifications;
 /// <summary>What reps and channels choose to hear: subscriptions, mutes, quiet hours, digest time.</summary>
 public sealed class NotificationPreferences(CrmDatabase database, TimeProvider clock)
 {
-    /// <summary>Subscribes a conversation; subscribing twice to the same filter is one subscription.</summary>
+    /// <summary>
+    /// Subscribes a conversation; subscribing twice to the same filter is one subscription. A rep may subscribe their
+    /// own chat with the bot; any other conversation (a channel, a group chat, one the bot has not stored as the rep's)
+    /// only an admin or a manager. Either way the subscription covers the deals its subscriber may see.
+    /// </summary>
     public async Task<Subscription> SubscribeAsync(Actor actor, string conversationKey, SubscriptionFilter filter, string? team = null, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);
+        if (!await IsOwnPersonalChatAsync(db, actor, conversationKey, ct) && !await IsAdminOrManagerAsync(db, actor, ct))
+        {
+            throw new DomainException(new DomainError("channel_subscription_managers_only"));
+        }
         var wantedTeam = filter == SubscriptionFilter.MyTeam
             ? team ?? await db.Users.Where(u => u.ObjectId == actor.UserObjectId).Select(u => u.Team).FirstOrDefaultAsync(ct)
             : null;
@@ -22,6 +31,14 @@ public sealed class NotificationPreferences(CrmDatabase database, TimeProvider c
         await db.SaveChangesAsync(ct);
         return subscription;
     }
+
+    private static Task<bool> IsOwnPersonalChatAsync(CrmDbContext db, Actor actor, string conversationKey, CancellationToken ct) =>
+        db.ConversationReferences.AnyAsync(r => r.ConversationId == conversationKey && r.UserObjectId == actor.UserObjectId
+            && (r.ConversationType == null || r.ConversationType == "personal"), ct);
+
+    private static async Task<bool> IsAdminOrManagerAsync(CrmDbContext db, Actor actor, CancellationToken ct) =>
+        await db.Users.AnyAsync(u => u.ObjectId == actor.UserObjectId && u.IsAdmin, ct)
+        || await db.Users.AnyAsync(u => u.ManagerObjectId == actor.UserObjectId, ct);
 
     public async Task<int> UnsubscribeAsync(Actor actor, string conversationKey, SubscriptionFilter? filter = null, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
@@ -8,15 +9,41 @@ namespace Collaboration.Application.Notifications;
 /// <summary>A domain event read back from the outbox.</summary>
 public sealed record NotificationEvent(long OutboxMessageId, string TenantId, DomainEvent Event);
 
-/// <summary>Who should hear about an event; mutes and quiet hours are applied afterwards, to every rule alike.</summary>
-public sealed record PlannedNotification(RecipientKind RecipientKind, string Recipient, NotificationKind Kind, SubscriptionFilter? Subscription = null);
+/// <summary>
+/// Who should hear about an event; visibility, mutes and quiet hours are applied afterwards, to every rule alike.
+/// <paramref name="Viewer"/> is the person whose view of the deals bounds the delivery: the subscriber for a
+/// subscription; null means the recipient (a rep).
+/// </summary>
+public sealed record PlannedNotification(
+    RecipientKind RecipientKind, string Recipient, NotificationKind Kind, SubscriptionFilter? Subscription = null, string? Viewer = null)
+{
+    public string? ViewerOrRecipient => Viewer ?? (RecipientKind == RecipientKind.User ? Recipient : null);
+}
 
 /// <summary>What rules may look at: the tenant's users and its channel subscriptions.</summary>
 public sealed class NotificationAudience(IReadOnlyDictionary<string, User> users, IReadOnlyList<Subscription> subscriptions)
 {
+    private readonly Dictionary<string, HashSet<string>> _visibleOwners = new(StringComparer.Ordinal);
+
     public IReadOnlyList<Subscription> Subscriptions { get; } = subscriptions;
 
     public User? User(string? objectId) => objectId is not null && users.TryGetValue(objectId, out var user) ? user : null;
+
+    /// <summary>
+    /// Whether the planned delivery may name the event's deal: its viewer may see deals of that owner (the rules of
+    /// <see cref="DealAccess"/>). A delivery with no viewer names no one who may see it, so it is dropped.
+    /// </summary>
+    public bool MaySee(PlannedNotification planned, DomainEvent e)
+    {
+        if (planned.ViewerOrRecipient is not { } viewer) return false;
+        if (viewer == e.OwnerId) return true;
+        if (!_visibleOwners.TryGetValue(viewer, out var visible))
+        {
+            visible = DealAccess.VisibleOwners(users.Values, viewer);
+            _visibleOwners[viewer] = visible;
+        }
+        return visible.Contains(e.OwnerId);
+    }
 }
 
 /// <summary>A pluggable notification rule; register more with <c>services.AddSingleton&lt;INotificationRule, ...&gt;()</c>.</summary>
@@ -49,7 +76,10 @@ public sealed class NewOwnerHearsOfAssignment : INotificationRule
     }
 }
 
-/// <summary>Channels subscribed to "won deals", "all stage changes" or "my team" get one message per matching change.</summary>
+/// <summary>
+/// Conversations subscribed to "won deals", "all stage changes" or "my team" get one message per matching change, of
+/// the deals their subscriber may see (the dispatcher drops the others).
+/// </summary>
 public sealed class SubscribedChannelsHear : INotificationRule
 {
     public IEnumerable<PlannedNotification> Plan(NotificationEvent notificationEvent, NotificationAudience audience)
@@ -65,7 +95,7 @@ public sealed class SubscribedChannelsHear : INotificationRule
             };
             if (kind is { } k)
             {
-                yield return new PlannedNotification(RecipientKind.Conversation, subscription.ConversationKey, k, subscription.Filter);
+                yield return new PlannedNotification(RecipientKind.Conversation, subscription.ConversationKey, k, subscription.Filter, subscription.CreatedBy);
             }
         }
     }

@@ -113,8 +113,12 @@ public sealed class OutboxDispatcher(
         return rows.Count;
     }
 
+    // Every delivery names a deal, its owner and often its amount: it goes only where its viewer may see that deal,
+    // whatever rule planned it. Filtered before de-duplication, so a conversation one subscriber may not be told
+    // about still hears from another subscription that may.
     private IEnumerable<PlannedNotification> Plan(NotificationEvent notificationEvent, NotificationAudience audience) =>
         _rules.SelectMany(rule => rule.Plan(notificationEvent, audience))
+            .Where(p => audience.MaySee(p, notificationEvent.Event))
             .DistinctBy(p => (p.RecipientKind, p.Recipient));
 
     private static NotificationEvent? Read(OutboxMessage row) =>

@@ -81,12 +81,14 @@ public class OutboxDispatchTests
     public async Task ChannelsGetOneMessagePerChangeTheirFilterMatches(DatabaseKind kind)
     {
         await using var host = await NotificationTestHost.StartAsync(kind);
-        var east = await host.UserAsync("east-rep", team: "east");
-        var west = await host.UserAsync("west-rep", team: "west");
-        await host.Preferences.SubscribeAsync(east, "channel-wins", SubscriptionFilter.WonDeals);
-        await host.Preferences.SubscribeAsync(east, "channel-all", SubscriptionFilter.AllStageChanges);
-        await host.Preferences.SubscribeAsync(east, "channel-east", SubscriptionFilter.MyTeam);
-        await host.Preferences.SubscribeAsync(east, "channel-east", SubscriptionFilter.MyTeam);
+        // Channels are subscribed by a manager, who sees both reps' deals.
+        var head = await host.UserAsync("head", team: "east");
+        var east = await host.UserAsync("east-rep", team: "east", manager: "head");
+        var west = await host.UserAsync("west-rep", team: "west", manager: "head");
+        await host.Preferences.SubscribeAsync(head, "channel-wins", SubscriptionFilter.WonDeals);
+        await host.Preferences.SubscribeAsync(head, "channel-all", SubscriptionFilter.AllStageChanges);
+        await host.Preferences.SubscribeAsync(head, "channel-east", SubscriptionFilter.MyTeam);
+        await host.Preferences.SubscribeAsync(head, "channel-east", SubscriptionFilter.MyTeam);
         var eastDeal = await host.Crm.Deals.CaptureAsync(east, new CaptureRequest("East deal") { Amount = 5_000m, CloseDate = new DateOnly(2026, 12, 1) });
         var westDeal = await host.Crm.Deals.CaptureAsync(west, new CaptureRequest("West deal"));
         await host.Crm.Deals.MoveStageAsync(east, eastDeal.Id, null, Stage.Qualify);
@@ -110,6 +112,7 @@ public class OutboxDispatchTests
     {
         await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
         var loner = await host.UserAsync("loner");
+        await host.UserAsync("report", manager: "loner");
 
         var error = await Assert.ThrowsAsync<DomainException>(() => host.Preferences.SubscribeAsync(loner, "channel", SubscriptionFilter.MyTeam));
 

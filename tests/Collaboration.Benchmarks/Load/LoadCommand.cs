@@ -72,6 +72,8 @@ public static class LoadCommand
                 ["ConnectionStrings__Crm"] = $"Data Source={databaseFile}",
                 [BotHostCommand.TrustThumbprintVariable] = issuer.CertificateThumbprint,
                 ["DOTNET_gcServer"] = "0",
+                // The bench connector listens on 127.0.0.1 over http: a service URL only the Development environment allows.
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
             var self = typeof(LoadCommand).Assembly.Location;
             log.WriteLine($"Bot: starting {Path.GetFileName(self)} bot-host on port {port}");

@@ -58,7 +58,8 @@ public static class NotificationHostCommand
         var serviceUrl = o["service-url"];
         Tenant = o.GetValueOrDefault("tenant", Tenant);
 
-        var builder = Host.CreateApplicationBuilder();
+        // The `load` process's connector listens on 127.0.0.1 over http: a service URL only the Development environment allows.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var settings = new Dictionary<string, string?>

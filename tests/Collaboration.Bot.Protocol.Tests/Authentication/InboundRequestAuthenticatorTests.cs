@@ -15,7 +15,7 @@ public sealed class InboundRequestAuthenticatorTests
     [InlineData("::ffff:10.0.0.1")]
     public void Development_mode_rejects_non_loopback_callers(string address)
     {
-        var authenticator = Create(new BotAuthenticationOptions());
+        var authenticator = Create(new BotAuthenticationOptions().UseHostEnvironment("Development"));
 
         var result = authenticator.AuthenticateDevelopmentRequest(IPAddress.Parse(address));
 
@@ -28,7 +28,7 @@ public sealed class InboundRequestAuthenticatorTests
     [InlineData("::ffff:127.0.0.1")]
     public void Development_mode_accepts_loopback_callers(string address)
     {
-        var authenticator = Create(new BotAuthenticationOptions());
+        var authenticator = Create(new BotAuthenticationOptions().UseHostEnvironment("Development"));
 
         var result = authenticator.AuthenticateDevelopmentRequest(IPAddress.Parse(address));
 
@@ -39,7 +39,7 @@ public sealed class InboundRequestAuthenticatorTests
     [Fact]
     public void Development_mode_rejects_a_caller_without_an_address()
     {
-        var result = Create(new BotAuthenticationOptions()).AuthenticateDevelopmentRequest(null);
+        var result = Create(new BotAuthenticationOptions().UseHostEnvironment("Development")).AuthenticateDevelopmentRequest(null);
 
         Assert.False(result.Succeeded);
     }

@@ -248,7 +248,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task Development_mode_sends_no_token()
     {
-        var tokens = new MsalBotTokenProvider(Options.Create(new BotAuthenticationOptions()), new TrustingHttpClientFactory(null));
+        var tokens = new MsalBotTokenProvider(Options.Create(new BotAuthenticationOptions().UseHostEnvironment("Development")), new TrustingHttpClientFactory(null));
 
         Assert.Null(await tokens.GetAccessTokenAsync(CancellationToken.None));
     }
@@ -258,7 +258,41 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         var client = CreateClient(new FixedToken());
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendToConversationAsync("http://connector.example.test/", "a:1", Activity.CreateMessage("hi")));
+        await Assert.ThrowsAsync<ServiceUrlNotAllowedException>(() => client.SendToConversationAsync("http://connector.example.test/", "a:1", Activity.CreateMessage("hi")));
+    }
+
+    [Theory]
+    [InlineData("https://attacker.example/")]
+    [InlineData("https://smba.trafficmanager.net@attacker.example/")]
+    [InlineData("https://attacker.example/smba.trafficmanager.net/")]
+    public async Task NeverSendsTheBotsTokenToAServiceUrlOutsideTheAllowList(string serviceUrl)
+    {
+        var tokens = new CountingToken();
+        var client = CreateClient(tokens, environment: "Production");
+
+        await Assert.ThrowsAsync<ServiceUrlNotAllowedException>(() => client.SendToConversationAsync(serviceUrl, "a:1", Activity.CreateMessage("hi")));
+        await Assert.ThrowsAsync<ServiceUrlNotAllowedException>(() => client.CreateConversationAsync(serviceUrl, ConversationParameters.Personal("28:bot", "aad-user", "tenant")));
+
+        Assert.Equal(0, tokens.Requests);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentALoopbackServiceUrlIsNeverCalled()
+    {
+        var client = CreateClient(new CountingToken(), environment: "Production");
+
+        var error = await Assert.ThrowsAsync<ServiceUrlNotAllowedException>(() => client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi")));
+
+        Assert.Empty(_connector.Requests);
+        Assert.Contains("AllowedServiceUrls", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAllowedServiceUrlOverPlainHttpStopsStartUp()
+    {
+        var options = new BotAuthenticationOptions { MicrosoftAppId = "app", AllowedServiceUrls = ["http://connector.example.test/"] }.UseHostEnvironment("Production");
+
+        Assert.Throws<InvalidOperationException>(() => new ServiceUrlAllowList(Options.Create(options)));
     }
 
     private static async Task AdvanceUntilCompletedAsync(FakeTimeProvider time, Task task)
@@ -273,16 +307,33 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         }
     }
 
-    private static ConnectorClient CreateClient(IBotTokenProvider? tokens = null, TimeProvider? time = null, Action<ConnectorOptions>? configure = null)
+    // The local connector listens on 127.0.0.1 over http, which only the Development environment allows.
+    private static ConnectorClient CreateClient(
+        IBotTokenProvider? tokens = null, TimeProvider? time = null, Action<ConnectorOptions>? configure = null, string environment = "Development",
+        params string[] allowedServiceUrls)
     {
         var options = new ConnectorOptions();
         configure?.Invoke(options);
-        return new ConnectorClient(new HttpClient(), tokens ?? new NoTokens(), Options.Create(options), time ?? TimeProvider.System, NullLogger<ConnectorClient>.Instance);
+        var bot = new BotAuthenticationOptions { AllowedServiceUrls = [.. allowedServiceUrls] }.UseHostEnvironment(environment);
+        return new ConnectorClient(
+            new HttpClient(), tokens ?? new NoTokens(), new ServiceUrlAllowList(Options.Create(bot)), Options.Create(options), time ?? TimeProvider.System,
+            NullLogger<ConnectorClient>.Instance);
     }
 
     private sealed class NoTokens : IBotTokenProvider
     {
         public Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    }
+
+    private sealed class CountingToken : IBotTokenProvider
+    {
+        public int Requests;
+
+        public Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Requests);
+            return Task.FromResult<string?>("token");
+        }
     }
 
     private sealed class FixedToken : IBotTokenProvider

@@ -18,7 +18,7 @@ public sealed class BotRegistrationTests
     [Fact]
     public async Task Handler_type_is_resolved_from_the_request_services()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddBotProtocol(builder.Configuration);

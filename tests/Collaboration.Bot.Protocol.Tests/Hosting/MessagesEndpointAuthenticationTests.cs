@@ -207,7 +207,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     [Fact]
     public async Task Development_mode_accepts_a_loopback_request_without_a_token()
     {
-        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>(), Now);
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>(), Now, environment: "Development");
 
         var response = await host.PostAsync(TestActivities.PlaygroundLines()[0]);
 
@@ -224,9 +224,10 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     public async Task Single_tenant_bot_accepts_entra_tokens_from_its_tenant(string issuer, string audience)
     {
         await using var host = await StartSingleTenantAsync();
-        var token = Issuer.CreateToken(audience, serviceUrl: "", Now, issuer: issuer, keyId: LocalOpenIdIssuer.UnendorsedKeyId);
+        var token = Issuer.CreateToken(audience, TestActivities.ServiceUrl, Now, issuer: issuer, keyId: LocalOpenIdIssuer.UnendorsedKeyId,
+            extraClaims: new Dictionary<string, object> { ["azp"] = AppId });
 
-        var response = await host.PostAsync(TestActivities.Message(), token);
+        var response = await host.PostAsync(TestActivities.Message(tenantId: TenantId), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -248,7 +249,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
         await using var host = await StartSingleTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
 
-        var response = await host.PostAsync(TestActivities.Message(), token);
+        var response = await host.PostAsync(TestActivities.Message(tenantId: TenantId), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -172,5 +172,5 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     private static Task<BotTestHost> StartAsync(Action<Protocol.Hosting.BotEndpointOptions>? configure = null) =>
-        BotTestHost.StartAsync(new Dictionary<string, string?>(), Now, configure);
+        BotTestHost.StartAsync(new Dictionary<string, string?>(), Now, configure, environment: "Development");
 }

@@ -38,9 +38,10 @@ public sealed class BotTestHost : IAsyncDisposable
     public static async Task<BotTestHost> StartAsync(
         IDictionary<string, string?> settings,
         DateTimeOffset now,
-        Action<BotEndpointOptions>? configureEndpoint = null)
+        Action<BotEndpointOptions>? configureEndpoint = null,
+        string environment = "Production")
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -57,12 +58,18 @@ public sealed class BotTestHost : IAsyncDisposable
         return new BotTestHost(app, handler, connector, time, address);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string body, string? bearerToken = null, string? scheme = "Bearer")
+    public Task<HttpResponseMessage> PostAsync(string body, string? bearerToken = null, string? scheme = "Bearer", string mediaType = "application/json",
+        IDictionary<string, string>? headers = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, mediaType),
         };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (bearerToken is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", scheme is null ? bearerToken : $"{scheme} {bearerToken}");

@@ -11,7 +11,8 @@ public static class TestActivities
             .Where(l => !string.IsNullOrWhiteSpace(l))
             .ToArray();
 
-    public static string Message(string text = "hello bot", string serviceUrl = ServiceUrl, string channelId = "msteams") =>
+    public static string Message(
+        string text = "hello bot", string serviceUrl = ServiceUrl, string channelId = "msteams", string tenantId = "tenant-1", string? channelDataTenantId = null) =>
         new JsonObject
         {
             ["type"] = "message",
@@ -21,7 +22,8 @@ public static class TestActivities
             ["serviceUrl"] = serviceUrl,
             ["from"] = new JsonObject { ["id"] = "user-id-0", ["name"] = "Alex Wilber", ["aadObjectId"] = "aad-user" },
             ["recipient"] = new JsonObject { ["id"] = "bot-id", ["name"] = "Collaboration" },
-            ["conversation"] = new JsonObject { ["id"] = "a:conversation;messageid=17", ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+            ["conversation"] = new JsonObject { ["id"] = "a:conversation;messageid=17", ["conversationType"] = "personal", ["tenantId"] = tenantId },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = channelDataTenantId ?? tenantId } },
             ["text"] = text,
         }.ToJsonString();
 

@@ -56,7 +56,7 @@ public sealed class BotConversationHost : IAsyncDisposable
     {
         var db = await TestDatabase.CreateAsync(kind);
         var connector = await LocalConnector.StartAsync();
-        var app = BotHost.Build([], builder =>
+        var app = BotHost.Build(["--environment", "Development"], builder =>
         {
             builder.Logging.ClearProviders();
             var values = new Dictionary<string, string?>
