@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using System.Globalization;
 using Collaboration.Domain.Capture;
 using Collaboration.Domain.Common;
@@ -17,6 +18,7 @@ public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeP
         if (ownerObjectId is not null && !await db.Users.AnyAsync(u => u.ObjectId == ownerObjectId, ct)) throw new NotFoundException("user");
         var form = new WebForm(admin.TenantId, name, allowedOrigins, ownerObjectId, admin.UserObjectId, clock.GetUtcNow());
         db.WebForms.Add(form);
+        db.AuditEntries.Add(new AuditEntry(admin.TenantId, admin.UserObjectId, "web-form.create", null, Audited(form), clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return form;
     }
@@ -37,7 +39,9 @@ public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeP
     {
         await using var db = database.Open(admin.TenantId);
         var form = await db.WebForms.FirstOrDefaultAsync(f => f.Key == key, ct) ?? throw new NotFoundException("form");
+        var before = Audited(form);
         form.Revoke(clock.GetUtcNow());
+        db.AuditEntries.Add(new AuditEntry(admin.TenantId, admin.UserObjectId, "web-form.revoke", before, Audited(form), clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
     }
 
@@ -79,6 +83,8 @@ public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeP
         };
         return capture.CaptureAsync(form.TenantId, $"web-form:{form.Id}", request, submission.Country, form.OwnerObjectId ?? form.CreatedBy, ct);
     }
+
+    private static object Audited(WebForm f) => new { f.Key, f.Name, f.AllowedOrigins, f.OwnerObjectId, f.RevokedAt };
 
     private static string Summary(WebFormSubmission s)
     {
