@@ -26,6 +26,7 @@ if (app.Configuration.GetValue<bool>("DemoData:Seed"))
 
 app.WarnIfDevelopmentMode();
 app.UseNoSniff();
+app.UseProxies();
 app.UseDevelopmentSignInGuard();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -9,6 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Capture;
 
+public enum DailyCap
+{
+    Tenant,
+    Email,
+}
+
 /// <summary>A tenant's web forms: created and revoked by an admin, looked up by their public key on every submission.</summary>
 public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeProvider clock)
 {
@@ -59,6 +65,29 @@ public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeP
     {
         await using var db = database.Open(form.TenantId);
         await db.WebForms.Where(f => f.Id == form.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.HoneypotCount, f => f.HoneypotCount + 1), ct);
+    }
+
+    /// <summary>
+    /// Which daily cap a new submission would pass, if any: deals the tenant's web forms captured since midnight UTC
+    /// (<paramref name="perTenant"/>), or those for this email address (<paramref name="perEmail"/>). Counted from the deals
+    /// themselves, so the caps hold across restarts and several instances of the add-in.
+    /// </summary>
+    public async Task<DailyCap?> DailyCapReachedAsync(WebForm form, string email, int perTenant, int perEmail, CancellationToken ct = default)
+    {
+        var since = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var normalized = EmailAddress.Normalize(email);
+        await using var db = database.Open(form.TenantId);
+        var today = db.Opportunities.Where(o => o.Source == CaptureSource.WebForm && o.CreatedAt >= since);
+        if (await today.CountAsync(ct) >= perTenant) return DailyCap.Tenant;
+        var forEmail = await today.Join(db.Contacts.Where(c => c.Email == normalized), o => o.PrimaryContactId, c => (Guid?)c.Id, (o, _) => o.Id).CountAsync(ct);
+        return forEmail >= perEmail ? DailyCap.Email : null;
+    }
+
+    /// <summary>How long until midnight UTC, when the daily caps start again.</summary>
+    public TimeSpan UntilDailyCapsReset()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1) - now;
     }
 
     /// <summary>A new opportunity in Capture from the submission: contact and account matched or created, hints pre-filled, owner by the rules.</summary>
