@@ -9,7 +9,7 @@ namespace Collaboration.Addin.Tests;
 
 public class WebFormTests
 {
-    private const string Site = "https://www.contoso.example";
+    internal const string Site = "https://www.contoso.example";
 
     internal static async Task<string> CreateFormAsync(AddinHost host, string name = "Contact us", string[]? origins = null, string? tenant = null)
     {
