@@ -15,6 +15,7 @@ fi
 echo "Building"
 dotnet build Collaboration.sln -c Release -nologo -v quiet
 
+# Development sign-in (no Entra app: loopback callers act as the X-Dev-* user) exists only in this environment.
 export ASPNETCORE_ENVIRONMENT=Development
 export Database__Provider=Sqlite
 export Database__DataFolder="$root/.data"

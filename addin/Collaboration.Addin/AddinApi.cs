@@ -21,6 +21,8 @@ public static class AddinApi
         builder.AddSalesMailbox();
         builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddDomainProblems();
+        // Development would throw on a malformed body and answer 500; it is the caller's mistake in every environment.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -29,5 +31,24 @@ public static class AddinApi
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = EmailEndpoints.MaxRequestBytes);
         builder.Services.AddOpenApi();
         return builder;
+    }
+
+    /// <summary>
+    /// <c>X-Content-Type-Options: nosniff</c> on every response, API and error ones included (set as the response starts, so
+    /// the exception handler's reset cannot drop it): a JSON body quoting user text is never sniffed into HTML or script.
+    /// </summary>
+    public static WebApplication UseNoSniff(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var response = context.Response;
+            response.OnStarting(() =>
+            {
+                response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
     }
 }

@@ -25,13 +25,17 @@ if (app.Configuration.GetValue<bool>("DemoData:Seed"))
 }
 
 app.WarnIfDevelopmentMode();
+app.UseNoSniff();
+app.UseProxies();
+app.UseDevelopmentSignInGuard();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTaskPane();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.MapOpenApi();
+// The API's map helps an attacker as much as a developer: served in Development only.
+if (app.Environment.IsDevelopment()) app.MapOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapEmails();
 app.MapOpportunities();

@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using Collaboration.Application.Assignment;
 using Collaboration.Application.Capture;
 using Collaboration.Application.Imports;
@@ -26,6 +27,8 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<OpportunityService>();
         services.AddSingleton<OpportunityQueries>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton(AdminOptions.From(configuration));
+        services.AddSingleton<AdminPolicy>();
         services.AddSingleton<ConversationDirectory>();
         services.AddSingleton<EmailCapture>();
         services.AddSingleton<LeadAssigner>();

@@ -31,11 +31,22 @@ public sealed class AddinHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <param name="port">A fixed port, for settings that name the host's own address (0: any free port).</param>
+    /// <param name="environment">The host environment; by default Development when no Entra app is configured (development
+    /// sign-in exists only there), else Testing.</param>
     public static async Task<AddinHost> StartAsync(
-        DatabaseKind kind = DatabaseKind.Sqlite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, int port = 0)
+        DatabaseKind kind = DatabaseKind.Sqlite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, int port = 0,
+        string? environment = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
-        return Start(database, ownsDatabase: true, settings, services, port);
+        try
+        {
+            return Start(database, ownsDatabase: true, settings, services, port, environment);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Another start of the app over a database an earlier host used (a restart); the caller disposes the database.</summary>
@@ -53,7 +64,8 @@ public sealed class AddinHost : IAsyncDisposable
         return port;
     }
 
-    private static AddinHost Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, Action<IServiceCollection>? services, int port = 0)
+    private static AddinHost Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, Action<IServiceCollection>? services, int port = 0,
+        string? environment = null)
     {
         var kind = database.Kind;
         var all = new Dictionary<string, string?>
@@ -62,16 +74,26 @@ public sealed class AddinHost : IAsyncDisposable
             ["ConnectionStrings:Crm"] = database.Database.ConnectionString,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var factory = new Factory(all, services ?? (_ => { }));
-        factory.UseKestrel(port);
-        factory.StartServer();
+        environment ??= string.IsNullOrEmpty(all.GetValueOrDefault("AzureAd:ClientId")) ? "Development" : "Testing";
+        var factory = new Factory(all, services ?? (_ => { }), environment);
+        try
+        {
+            factory.UseKestrel(port);
+            factory.StartServer();
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
         return new AddinHost(database, factory, ownsDatabase);
     }
 
     /// <summary>A client signed in through development mode as the given rep (the host has no Entra app).</summary>
-    public HttpClient RepClient(string tenantId = TenantA, string objectId = RepA, string? acceptLanguage = null)
+    public HttpClient RepClient(string tenantId = TenantA, string objectId = RepA, string? acceptLanguage = null, bool admin = false)
     {
         var client = Client();
+        if (admin) client.DefaultRequestHeaders.Add("X-Dev-Roles", Collaboration.Application.Access.AdminPolicy.AppRole);
         client.DefaultRequestHeaders.Add("X-Dev-Tenant", tenantId);
         client.DefaultRequestHeaders.Add("X-Dev-User", objectId);
         client.DefaultRequestHeaders.Add("X-Dev-Name", $"Rep {objectId}");
@@ -79,6 +101,10 @@ public sealed class AddinHost : IAsyncDisposable
         if (acceptLanguage is not null) client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
         return client;
     }
+
+    /// <summary>A rep holding the admin app role (development sign-in's stand-in for the token's roles claim).</summary>
+    public HttpClient AdminClient(string tenantId = TenantA, string objectId = RepA, string? acceptLanguage = null) =>
+        RepClient(tenantId, objectId, acceptLanguage, admin: true);
 
     public HttpClient Client() => _factory.CreateClient();
 
@@ -88,11 +114,11 @@ public sealed class AddinHost : IAsyncDisposable
         if (_ownsDatabase) await Db.DisposeAsync();
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> services) : WebApplicationFactory<Program>
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> services, string environment) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(environment);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services);
         }

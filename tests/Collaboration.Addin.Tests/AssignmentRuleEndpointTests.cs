@@ -30,7 +30,7 @@ public class AssignmentRuleEndpointTests
             db.AssignmentRules.Add(AssignmentRule.AccountOwner(AddinHost.TenantA, 1));
             await db.SaveChangesAsync();
         }
-        var client = host.RepClient();
+        var client = host.AdminClient();
 
         var put = await client.PutAsJsonAsync("/api/admin/assignment-rules", new object[]
         {
@@ -60,7 +60,7 @@ public class AssignmentRuleEndpointTests
     {
         await using var host = await AddinHost.StartAsync();
         await SeedUsersAsync(host, ("rep-cn", null), ("inside-1", "inside"));
-        var client = host.RepClient();
+        var client = host.AdminClient();
         await client.PutAsJsonAsync("/api/admin/assignment-rules", new object[] { new { kind = "accountOwner" } }, Json.Options);
 
         var unknownRep = await client.PutAsJsonAsync("/api/admin/assignment-rules", new object[]
@@ -69,7 +69,7 @@ public class AssignmentRuleEndpointTests
             new { kind = "territory", emailDomainSuffix = ".de", assigneeObjectId = "nobody" },
         }, Json.Options);
         var unknownTeam = await client.PutAsJsonAsync("/api/admin/assignment-rules", new object[] { new { kind = "roundRobin", team = "ghosts" } }, Json.Options);
-        var chinese = host.RepClient(acceptLanguage: "zh-CN");
+        var chinese = host.AdminClient(acceptLanguage: "zh-CN");
         var unknownTeamZh = await chinese.PutAsJsonAsync("/api/admin/assignment-rules", new object[] { new { kind = "roundRobin", team = "ghosts" } }, Json.Options);
         var noTerritory = await client.PutAsJsonAsync("/api/admin/assignment-rules", new object[] { new { kind = "territory", assigneeObjectId = "rep-cn" } }, Json.Options);
 

@@ -86,7 +86,7 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     /// <param name="forged">Signed with a key the issuer never published.</param>
     public string Token(string objectId = "entra-rep-1", string? audience = null, string scope = "access_as_user",
         DateTimeOffset? expires = null, string tenantId = TenantId, string name = "Megan Bowen", string client = ClientId, bool v1 = false,
-        bool forged = false)
+        bool forged = false, string[]? roles = null)
     {
         var now = DateTimeOffset.UtcNow;
         var expiry = expires ?? now.AddHours(1);
@@ -104,6 +104,7 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
             Subject = new ClaimsIdentity(
             [
                 new Claim("tid", tenantId), new Claim("oid", objectId), new Claim("scp", scope), new Claim("name", name), .. shape,
+                .. (roles ?? []).Select(role => new Claim("roles", role)),
             ]),
             SigningCredentials = new SigningCredentials(forged ? _forgeryKey : _key, SecurityAlgorithms.RsaSha256),
         });

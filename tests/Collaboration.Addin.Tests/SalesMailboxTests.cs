@@ -109,15 +109,68 @@ public class SalesMailboxTests
     }
 
     [Fact]
-    public async Task TheValidationHandshakeEchoesTheDecodedTokenAsPlainText()
+    public async Task AValidationTokenIsNotEchoedWhileNoSubscriptionIsBeingCreated()
     {
         await using var host = await AddinHost.StartAsync();
+        var client = host.Client();
 
-        var response = await host.Client().PostAsync("/api/graph/notifications?validationToken=" + Uri.EscapeDataString("Validation: Token <1> & more"), null);
+        var notifications = await client.PostAsync("/api/graph/notifications?validationToken=" + Uri.EscapeDataString("<script>alert(1)</script>"), null);
+        var lifecycle = await client.PostAsync("/api/graph/lifecycle?validationToken=" + Uri.EscapeDataString("<script>alert(1)</script>"), null);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("Validation: Token <1> & more", await response.Content.ReadAsStringAsync());
+        // Graph sends the token only while we create a subscription (the handshake test above goes through it);
+        // otherwise the endpoint would reflect any text an attacker puts in a link.
+        Assert.Equal(HttpStatusCode.BadRequest, notifications.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, lifecycle.StatusCode);
+        Assert.DoesNotContain("alert", await notifications.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("alert", await lifecycle.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnEmailSpoofingAKnownContactBecomesAnUnverifiedLeadInsteadOfJoiningTheirDeal()
+    {
+        await using var graph = await MailboxGraph.StartAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await AddinHost.StartAsync(settings: MailboxSettings(graph), services: MailboxServices(time));
+        await Until(() => graph.Subscriptions.FirstOrDefault());
+        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", Emails.From("known@tailspin.example", "Known", subject: "Existing deal"));
+        var knownDeal = (await known.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var client = host.Client();
+
+        await client.PostAsync("/api/graph/notifications", Notification("m-spoofed", Secret));
+        await client.PostAsync("/api/graph/notifications", Notification("m-sentinel", Secret));
+        await Until(async () =>
+        {
+            await using var db = host.Db.Database.Open(AddinHost.TenantA);
+            return await db.Opportunities.AnyAsync(o => o.Name == "Sentinel") ? true : (bool?)null;
+        });
+
+        await using (var db = host.Db.Database.Open(AddinHost.TenantA))
+        {
+            Assert.Single(await db.Interactions.Where(i => i.OpportunityId == knownDeal).ToListAsync());
+            var lead = await db.Opportunities.SingleAsync(o => o.Name == "Re: Existing deal");
+            Assert.NotEqual(knownDeal, lead.Id);
+            Assert.Equal($"{Mailbox} (unverified sender)", lead.SourceDetail);
+            var first = await db.Interactions.SingleAsync(i => i.OpportunityId == lead.Id);
+            Assert.StartsWith("⚠ Unverified sender / 发件人未验证: ", first.Summary);
+            var sentinel = await db.Opportunities.SingleAsync(o => o.Name == "Sentinel");
+            Assert.Equal(Mailbox, sentinel.SourceDetail);
+        }
+    }
+
+    [Theory]
+    [InlineData("spf=pass smtp.mailfrom=tailspin.example; dkim=pass header.d=tailspin.example; dmarc=pass action=none header.from=tailspin.example", true)]
+    [InlineData("mx.microsoft.com; dmarc=pass (p=reject) header.from=tailspin.example", true)]
+    [InlineData("spf=pass (sender IP is 40.107.22.58) smtp.mailfrom=bounces.tailspin.example; dkim=none; dmarc=none header.from=tailspin.example", true)]
+    [InlineData("spf=none; dkim=pass (signature was verified) header.d=mail.tailspin.example; dmarc=bestguesspass header.from=tailspin.example", true)]
+    [InlineData("spf=pass smtp.mailfrom=attacker.example; dkim=pass header.d=attacker.example; dmarc=fail action=none header.from=tailspin.example", false)]
+    [InlineData("spf=pass smtp.mailfrom=tailspin.example.attacker.example; dmarc=none header.from=tailspin.example", false)]
+    [InlineData("dmarc=pass header.from=other.example", false)]
+    [InlineData("spf=softfail smtp.mailfrom=tailspin.example; dkim=fail header.d=tailspin.example; dmarc=fail header.from=tailspin.example", false)]
+    [InlineData("", false)]
+    public void OnlyAPassAlignedWithTheFromDomainVouchesForTheSender(string header, bool verified)
+    {
+        Assert.Equal(verified, Collaboration.Application.Capture.SenderAuthentication.IsVerified([header], "known@tailspin.example"));
+        Assert.False(Collaboration.Application.Capture.SenderAuthentication.IsVerified([], "known@tailspin.example"));
     }
 
     private static Dictionary<string, string?> MailboxSettings(MailboxGraph graph, string clientState = Secret) => new()
@@ -321,6 +374,29 @@ public class SalesMailboxTests
             ["m-sentinel"] = ("sentinel@other.example", "Sentinel", "Sentinel", "Last one.", "<sentinel@other.example>"),
         };
 
+        /// <summary>Not in the inbox listing: fetched only when a test notifies about it.</summary>
+        private static readonly Dictionary<string, (string From, string Name, string Subject, string Body, string MessageId)> Unlisted = new()
+        {
+            ["m-spoofed"] = ("known@tailspin.example", "Known", "Re: Existing deal", "Please wire the deposit to our new account.", "<spoofed-1@attacker.example>"),
+        };
+
+        /// <summary>What Exchange Online writes above every inbound message: here DMARC passed for the From domain.</summary>
+        private static string[] AuthenticationResults(string id, string from)
+        {
+            var domain = from[(from.IndexOf('@') + 1)..];
+            if (id == "m-spoofed")
+            {
+                // Sent from the attacker's own server with the customer's address in From; the second, lower header is the
+                // attacker's own forgery inside the message, which must not count.
+                return
+                [
+                    $"spf=pass (sender IP is 198.51.100.7) smtp.mailfrom=attacker.example; dkim=pass (signature was verified) header.d=attacker.example;dmarc=fail action=none header.from={domain};compauth=fail reason=000",
+                    $"mx.attacker.example; dmarc=pass header.from={domain}; spf=pass smtp.mailfrom={domain}",
+                ];
+            }
+            return [$"spf=pass (sender IP is 40.107.22.58) smtp.mailfrom={domain}; dkim=pass (signature was verified) header.d={domain};dmarc=pass action=none header.from={domain};compauth=pass reason=100"];
+        }
+
         public static async Task<MailboxGraph> StartAsync()
         {
             var builder = WebApplication.CreateSlimBuilder();
@@ -392,7 +468,7 @@ public class SalesMailboxTests
             app.MapGet("/v1.0/users/{mailbox}/messages/{id}", (string mailbox, string id, HttpContext context) =>
             {
                 Record(context);
-                if (mailbox != Mailbox || !Messages.TryGetValue(id, out var m))
+                if (mailbox != Mailbox || !(Messages.TryGetValue(id, out var m) || Unlisted.TryGetValue(id, out m)))
                 {
                     return Results.Json(new { error = new { code = "ErrorItemNotFound", message = "Not found." } }, statusCode: 404);
                 }
@@ -407,6 +483,9 @@ public class SalesMailboxTests
                     ["toRecipients"] = new[] { new { emailAddress = new { name = "Sales", address = Mailbox } } },
                     ["ccRecipients"] = Array.Empty<object>(),
                     ["body"] = new { contentType = "html", content = $"<p>{m.Body}</p>" },
+                    ["internetMessageHeaders"] = new[] { new { name = "Received", value = "from mail.example by outlook.com" } }
+                        .Concat(AuthenticationResults(id, m.From).Select(value => new { name = "Authentication-Results", value }))
+                        .ToArray(),
                 });
             });
             await app.StartAsync();

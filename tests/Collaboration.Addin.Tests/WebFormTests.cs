@@ -9,11 +9,11 @@ namespace Collaboration.Addin.Tests;
 
 public class WebFormTests
 {
-    private const string Site = "https://www.contoso.example";
+    internal const string Site = "https://www.contoso.example";
 
     internal static async Task<string> CreateFormAsync(AddinHost host, string name = "Contact us", string[]? origins = null, string? tenant = null)
     {
-        var response = await host.RepClient(tenant ?? AddinHost.TenantA).PostJsonAsync("/api/admin/forms", new { name, allowedOrigins = origins ?? [Site] });
+        var response = await host.AdminClient(tenant ?? AddinHost.TenantA).PostJsonAsync("/api/admin/forms", new { name, allowedOrigins = origins ?? [Site] });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.ReadJsonAsync()).GetProperty("key").GetString()!;
     }
@@ -90,7 +90,7 @@ public class WebFormTests
             Assert.Empty(await db.Opportunities.ToListAsync());
             Assert.Empty(await db.Contacts.ToListAsync());
         }
-        var forms = await (await host.RepClient().GetAsync("/api/admin/forms")).ReadJsonAsync();
+        var forms = await (await host.AdminClient().GetAsync("/api/admin/forms")).ReadJsonAsync();
         Assert.Equal(1, forms[0].GetProperty("honeypotCount").GetInt64());
     }
 
@@ -104,7 +104,7 @@ public class WebFormTests
         var oversize = await client.SendAsync(Post(key, Form(("email", "a@b.example"), ("message", new string('x', 20_000)))));
         var noEmail = await client.SendAsync(Post(key, Form(("name", "Nobody"))));
         var wrong = await client.SendAsync(Post("not-a-key", Form(("email", "a@b.example"))));
-        var revoke = await host.RepClient().DeleteAsync($"/api/admin/forms/{key}");
+        var revoke = await host.AdminClient().DeleteAsync($"/api/admin/forms/{key}");
         var revoked = await client.SendAsync(Post(key, Form(("email", "a@b.example"))));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversize.StatusCode);
@@ -166,7 +166,7 @@ public class WebFormTests
         await using var host = await AddinHost.StartAsync();
         var key = await CreateFormAsync(host, name: "Demo <request>");
 
-        var response = await host.RepClient().GetAsync($"/api/admin/forms/{key}/snippet");
+        var response = await host.AdminClient().GetAsync($"/api/admin/forms/{key}/snippet");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -183,8 +183,8 @@ public class WebFormTests
         await using var host = await AddinHost.StartAsync();
         var key = await CreateFormAsync(host);
 
-        var list = await (await host.RepClient(AddinHost.TenantB, "rep-b").GetAsync("/api/admin/forms")).ReadJsonAsync();
-        var revoke = await host.RepClient(AddinHost.TenantB, "rep-b").DeleteAsync($"/api/admin/forms/{key}");
+        var list = await (await host.AdminClient(AddinHost.TenantB, "rep-b").GetAsync("/api/admin/forms")).ReadJsonAsync();
+        var revoke = await host.AdminClient(AddinHost.TenantB, "rep-b").DeleteAsync($"/api/admin/forms/{key}");
 
         Assert.Equal(0, list.GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);

@@ -45,7 +45,8 @@ public sealed class BackendHost : IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            // Development sign-in (no Entra app) exists only in the Development environment; with an Entra app, Testing.
+            builder.UseEnvironment(string.IsNullOrEmpty(settings.TryGetValue("AzureAd:ClientId", out var clientId) ? clientId : null) ? "Development" : "Testing");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }

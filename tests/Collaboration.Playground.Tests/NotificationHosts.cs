@@ -53,7 +53,8 @@ public sealed class AddinApp : IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            // Development sign-in (the X-Dev-* headers) exists only in the Development environment.
+            builder.UseEnvironment("Development");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }

@@ -7,8 +7,9 @@ using Microsoft.Identity.Web;
 namespace Collaboration.Addin.Auth;
 
 /// <summary>
-/// Entra bearer tokens for the task pane and the dashboard's Teams tab (scope <c>access_as_user</c>), or, while no Entra app
-/// is configured (<c>AzureAd:ClientId</c> empty), a development identity for loopback callers only.
+/// Entra bearer tokens for the task pane and the dashboard's Teams tab (scope <c>access_as_user</c>), or, in the Development
+/// environment while no Entra app is configured (<c>AzureAd:ClientId</c> empty), a development identity for loopback callers
+/// only. In any other environment a missing Entra app stops the host at start.
 /// </summary>
 public static class AddinAuthentication
 {
@@ -17,11 +18,25 @@ public static class AddinAuthentication
     private const string EntraIssuerTemplate = "https://login.microsoftonline.com/{tenantid}/v2.0";
     private const string EntraV1IssuerTemplate = "https://sts.windows.net/{tenantid}/";
 
+    /// <summary>The tenant of personal Microsoft accounts (outlook.com, hotmail.com): not an organisation, never a CRM tenant.</summary>
+    public const string PersonalAccountsTenantId = "9188040d-6c67-4c5b-b112-36a304b66dad";
+
+    /// <summary>The host names development sign-in answers to; any other Host header is a DNS-rebinding page or a proxy.</summary>
+    private static readonly string[] LoopbackHostNames = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// True when no Entra app is configured. The host only starts like that in the Development environment
+    /// (<see cref="AddAddinAuthentication"/> refuses otherwise), so this is also "development sign-in is on".
+    /// </summary>
     public static bool IsDevelopmentMode(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
     public static WebApplicationBuilder AddAddinAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        if (IsDevelopmentMode(builder.Configuration) && !builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(MissingEntraSettings(builder.Configuration, builder.Environment.EnvironmentName));
+        }
         if (IsDevelopmentMode(builder.Configuration))
         {
             services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
@@ -50,6 +65,19 @@ public static class AddinAuthentication
                     options.RequireHttpsMetadata = false;
                     options.TokenValidationParameters.ValidIssuers = [EntraIssuerTemplate, EntraV1IssuerTemplate];
                 }
+                // A multi-tenant app (TenantId "organizations" or "common") would otherwise take a personal account's token:
+                // its tenant is shared by every outlook.com user, so it must never become a CRM tenant.
+                options.Events ??= new JwtBearerEvents();
+                var validated = options.Events.OnTokenValidated;
+                options.Events.OnTokenValidated = async context =>
+                {
+                    if (validated is not null) await validated(context);
+                    if (context.Principal?.FindFirst(ClaimConstants.TenantId)?.Value is { } tid
+                        && string.Equals(tid, PersonalAccountsTenantId, StringComparison.OrdinalIgnoreCase))
+                    {
+                        context.Fail("Personal Microsoft accounts cannot sign in: use a work or school account.");
+                    }
+                };
             });
         }
         services.AddAuthorizationBuilder()
@@ -72,15 +100,50 @@ public static class AddinAuthentication
         return new[] { clientId, $"api://{clientId}", configured }.OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The Entra settings a host outside Development needs and lacks, named for the start-up error.</summary>
+    internal static string MissingEntraSettings(IConfiguration configuration, string environmentName)
+    {
+        var missing = new[] { "AzureAd:ClientId", "AzureAd:TenantId", "AzureAd:Instance" }
+            .Where(key => string.IsNullOrWhiteSpace(configuration[key]))
+            .ToList();
+        return $"The add-in backend needs an Entra app outside the Development environment (this is '{environmentName}'). " +
+            $"Missing: {string.Join(", ", missing)}. Set them (see README, \"Register the Entra app\"), or set " +
+            "ASPNETCORE_ENVIRONMENT=Development on a developer machine for development sign-in.";
+    }
+
     public static void WarnIfDevelopmentMode(this WebApplication app)
     {
         if (IsDevelopmentMode(app.Configuration))
         {
             app.Logger.LogWarning(
-                "AzureAd:ClientId is empty: development sign-in is on. Loopback callers act as the user in the X-Dev-* headers " +
-                "(default: the demo rep); every other caller gets 401. Configure AzureAd before exposing this host.");
+                "AzureAd:ClientId is empty: development sign-in is on (Development environment). Loopback callers on localhost act as " +
+                "the user in the X-Dev-* headers (default: the demo rep, not an admin; X-Dev-Roles: Crm.Admin makes one); every other " +
+                "caller gets 401. Configure AzureAd before exposing this host.");
         }
     }
+
+    /// <summary>
+    /// In development sign-in, any request whose Host is not localhost, 127.0.0.1 or [::1] answers 400: a page on another
+    /// site whose name resolves to 127.0.0.1 (DNS rebinding) reads the API as same-origin otherwise, signed in as the demo rep.
+    /// </summary>
+    public static WebApplication UseDevelopmentSignInGuard(this WebApplication app)
+    {
+        if (!IsDevelopmentMode(app.Configuration)) return app;
+        app.Use((context, next) =>
+        {
+            if (AllowsDevelopmentHost(context.Request.Host)) return next(context);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return context.Response.WriteAsync("Development sign-in answers to localhost, 127.0.0.1 and [::1] only.");
+        });
+        return app;
+    }
+
+    public static bool AllowsDevelopmentHost(HostString host) =>
+        host.HasValue && LoopbackHostNames.Contains(host.Host, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The app roles the caller's token names (Entra's <c>roles</c> claim, or the development handler's).</summary>
+    public static IReadOnlyList<string> Roles(ClaimsPrincipal user) =>
+        user.FindAll(ClaimConstants.Roles).Concat(user.FindAll(ClaimTypes.Role)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Development sign-in trusts only the machine itself, and not a proxy on it: a request that a reverse proxy

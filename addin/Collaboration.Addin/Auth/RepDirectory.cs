@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Collaboration.Application;
+using Collaboration.Application.Access;
 using Collaboration.Application.Users;
 using Collaboration.Domain.Common;
 using Microsoft.Identity.Web;
@@ -20,7 +21,9 @@ public sealed class RepDirectory(UserDirectory users)
         }
         var name = user.FindFirstValue(ClaimConstants.Name) ?? objectId;
         var email = user.FindFirstValue(ClaimConstants.PreferredUserName) ?? user.FindFirstValue(ClaimTypes.Email);
-        await users.EnsureAsync(new UserProfile(tenantId, objectId, name, email, null, null), context.RequestAborted);
+        // Every add-in request refreshes the stored admin flag from the app role, for the bot, which sees no roles.
+        var holdsAdminRole = AdminPolicy.HoldsRole(AddinAuthentication.Roles(user));
+        await users.EnsureAsync(new UserProfile(tenantId, objectId, name, email, null, null) { HoldsAdminRole = holdsAdminRole }, context.RequestAborted);
         return new Actor(tenantId, objectId, ChangeSurface.Outlook, RequestLocale.Of(context.Request));
     }
 }

@@ -42,7 +42,7 @@ public static class AssignmentRuleEndpoints
                     _ => throw new DomainException(DomainError.Of("invalid_rule", ("detail", $"rule {position} needs a kind (territory, accountOwner or roundRobin)"))),
                 });
             }
-            await store.ReplaceAsync(tenantId, built, ct);
+            await store.ReplaceAsync(caller.Rep.Actor, built, ct);
             return TypedResults.Ok((await store.ListAsync(tenantId, ct)).Select(AssignmentRuleView.From).ToList());
         })
             .WithName("ReplaceAssignmentRules")

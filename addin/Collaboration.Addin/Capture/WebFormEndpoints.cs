@@ -24,6 +24,15 @@ public sealed class CaptureFormOptions
 
     /// <summary>The public address the snippet posts to; the admin request's own scheme and host when empty.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Deals all of a tenant's web forms may capture per day (UTC); more get 429 until midnight.</summary>
+    public int PerTenantPerDay { get; set; } = 1000;
+
+    /// <summary>Deals web forms may capture per day (UTC) for one email address.</summary>
+    public int PerEmailPerDay { get; set; } = 5;
+
+    /// <summary>An optional CAPTCHA check of every submission.</summary>
+    public CaptchaOptions Captcha { get; set; } = new();
 }
 
 public sealed record CreateFormRequest(string? Name, IReadOnlyList<string>? AllowedOrigins, string? OwnerObjectId);
@@ -36,8 +45,9 @@ public sealed record FormView(string Key, string Name, IReadOnlyList<string> All
 }
 
 /// <summary>
-/// Public web-form submissions (anonymous, per-form CORS, honeypot, rate limits, size limit) and the admin's
-/// form management. A submission becomes a captured deal through the same rules as every other channel.
+/// Public web-form submissions (anonymous, per-form CORS, honeypot, rate limits per client and form, daily caps per
+/// tenant and email address, an optional CAPTCHA, size limit) and the admin's form management. A submission becomes
+/// a captured deal through the same rules as every other channel.
 /// </summary>
 public static class WebFormEndpoints
 {
@@ -50,13 +60,17 @@ public static class WebFormEndpoints
     {
         var options = builder.Configuration.GetSection("CaptureForms").Get<CaptureFormOptions>() ?? new CaptureFormOptions();
         builder.Services.AddSingleton(options);
+        builder.Services.AddHttpClient(CaptchaVerifier.HttpClientName);
+        builder.Services.AddSingleton<CaptchaVerifier>();
+        builder.AddProxies();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per client IP and per form, both fixed one-minute windows; anything else is not limited here.
+            // Per client and per form, both fixed one-minute windows; anything else is not limited here. The client is the
+            // forwarded one only behind a configured proxy (ForwardedHeaders:*), and an IPv6 client counts by its /64.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsSubmission(context)
-                    ? RateLimitPartition.GetFixedWindowLimiter("ip:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), _ => Window(options.PerIpPerMinute))
+                    ? RateLimitPartition.GetFixedWindowLimiter("ip:" + ClientPartition.Of(context.Connection.RemoteIpAddress), _ => Window(options.PerIpPerMinute))
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsSubmission(context)
                     ? RateLimitPartition.GetFixedWindowLimiter("form:" + context.Request.Path.Value![SubmitPrefix.Length..], _ => Window(options.PerFormPerMinute))
@@ -94,12 +108,15 @@ public static class WebFormEndpoints
             return Results.NoContent();
         }).WithName("WebFormPreflight");
 
-        submit.MapPost("/{formKey}", async (string formKey, HttpContext context, WebForms forms, CaptureFormOptions options, ILoggerFactory logs, CancellationToken ct) =>
+        submit.MapPost("/{formKey}", async (string formKey, HttpContext context, WebForms forms, CaptureFormOptions options, CaptchaVerifier captcha,
+            ILoggerFactory logs, CancellationToken ct) =>
         {
             var form = await forms.FindActiveAsync(formKey, ct);
             if (form is null) return Results.NotFound();
             var origin = context.Request.Headers.Origin;
-            // A browser always names the page's origin on a cross-site POST; a request without one is not from a browser page.
+            // A browser always names the page's origin on a cross-site POST. A form limited to some sites therefore refuses a
+            // request without one: that is a script posting directly, not a visitor of those sites.
+            if (origin.Count == 0 && form.AllowedOrigins.Count > 0) return Results.StatusCode(StatusCodes.Status403Forbidden);
             if (origin.Count > 0)
             {
                 if (!form.AllowsOrigin(origin.ToString())) return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -125,6 +142,18 @@ public static class WebFormEndpoints
             catch (DomainException)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["An email address is required."] });
+            }
+            if (captcha.Enabled && !await captcha.VerifyAsync(captcha.TokenFrom(fields), context.Connection.RemoteIpAddress, ct))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The CAPTCHA check failed.");
+            }
+            if (await forms.DailyCapReachedAsync(form, email!, options.PerTenantPerDay, options.PerEmailPerDay, ct) is { } cap)
+            {
+                logs.CreateLogger("WebForms").LogWarning("Form {FormId}: the daily cap per {Cap} is reached; submission refused.", form.Id, cap);
+                var wait = forms.UntilDailyCapsReset();
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                    title: cap == DailyCap.Tenant ? "This site's forms have reached today's limit." : "Today's limit for this email address is reached.");
             }
             var name = Field(fields, "name") ?? JoinName(Field(fields, "first_name") ?? Field(fields, "firstName"), Field(fields, "last_name") ?? Field(fields, "lastName"));
             var utm = UtmFields.Select(k => (k, v: Field(fields, k))).Where(p => p.v is not null).ToDictionary(p => p.k, p => p.v!);

@@ -91,6 +91,33 @@ public sealed class SalesMailboxQueue
 
 public sealed record SubscriptionState(string Id, DateTimeOffset ExpiresAt, string NotificationUrl);
 
+/// <summary>
+/// Open while this server is creating a Graph subscription: the only time Graph posts a validationToken and expects it
+/// echoed. At any other time the notification endpoints echo nothing, so they cannot be used to reflect text.
+/// </summary>
+public sealed class SubscriptionValidationWindow
+{
+    private int _open;
+
+    public bool IsOpen => Volatile.Read(ref _open) > 0;
+
+    public IDisposable Open()
+    {
+        Interlocked.Increment(ref _open);
+        return new Closing(this);
+    }
+
+    private sealed class Closing(SubscriptionValidationWindow window) : IDisposable
+    {
+        private int _closed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 0) Interlocked.Decrement(ref window._open);
+        }
+    }
+}
+
 /// <summary>A Graph lifecycle notification for the mailbox subscription: reauthorizationRequired, subscriptionRemoved or missed.</summary>
 public sealed record LifecycleSignal(string Event, string SubscriptionId);
 
@@ -115,7 +142,8 @@ public sealed class SalesMailboxLifecycle
 /// </summary>
 public sealed class SalesMailboxSubscriber(
     SalesMailboxGraph graph, SalesMailboxOptions options, CrmDatabase database, SalesMailboxQueue queue, SalesMailboxLifecycle lifecycle,
-    TimeProvider time, IHostApplicationLifetime lifetime, IServer server, ILogger<SalesMailboxSubscriber> logger) : BackgroundService
+    SubscriptionValidationWindow validation, TimeProvider time, IHostApplicationLifetime lifetime, IServer server, ILogger<SalesMailboxSubscriber> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(5);
     private const int CatchUpPages = 10;
@@ -228,15 +256,20 @@ public sealed class SalesMailboxSubscriber(
     private async Task<SubscriptionState> CreateAsync(string? replacing, CancellationToken ct)
     {
         var url = NotificationUrl();
-        var created = await graph.Client.Subscriptions.PostAsync(new Subscription
+        Subscription? created;
+        using (validation.Open())
         {
-            ChangeType = "created",
-            NotificationUrl = url,
-            LifecycleNotificationUrl = LifecycleUrl(url),
-            Resource = $"users/{options.Mailbox}/mailFolders('inbox')/messages",
-            ExpirationDateTime = Expiry(),
-            ClientState = options.ClientState,
-        }, cancellationToken: ct) ?? throw new InvalidOperationException("Graph returned no subscription.");
+            created = await graph.Client.Subscriptions.PostAsync(new Subscription
+            {
+                ChangeType = "created",
+                NotificationUrl = url,
+                LifecycleNotificationUrl = LifecycleUrl(url),
+                Resource = $"users/{options.Mailbox}/mailFolders('inbox')/messages",
+                ExpirationDateTime = Expiry(),
+                ClientState = options.ClientState,
+            }, cancellationToken: ct);
+        }
+        if (created is null) throw new InvalidOperationException("Graph returned no subscription.");
         logger.LogInformation("Subscribed to {Mailbox}'s inbox until {Expiry} ({SubscriptionId}).", options.Mailbox, created.ExpirationDateTime, created.Id);
         var state = new SubscriptionState(created.Id!, created.ExpirationDateTime ?? Expiry(), url);
         await SaveAsync(state, created: true, ct);
@@ -332,7 +365,8 @@ public sealed class SalesMailboxProcessor(
     SalesMailboxQueue queue, SalesMailboxGraph graph, SalesMailboxOptions options, SalesMailboxCapture capture, TimeProvider time,
     ILogger<SalesMailboxProcessor> logger, ILogger<IncomingEmails> emailLogger) : BackgroundService
 {
-    private static readonly string[] Fields = ["id", "internetMessageId", "conversationId", "from", "toRecipients", "ccRecipients", "receivedDateTime", "subject", "body", "uniqueBody"];
+    private static readonly string[] Fields =
+        ["id", "internetMessageId", "conversationId", "from", "toRecipients", "ccRecipients", "receivedDateTime", "subject", "body", "uniqueBody", "internetMessageHeaders"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -361,7 +395,11 @@ public sealed class SalesMailboxProcessor(
                     ConversationId = message.ConversationId,
                     ReceivedAt = message.ReceivedDateTime,
                 }, stoppingToken);
-                var result = await capture.ProcessAsync(options.TenantId, options.Mailbox, options.OwnerObjectId, email, stoppingToken);
+                var authenticationResults = (message.InternetMessageHeaders ?? [])
+                    .Where(h => string.Equals(h.Name, SenderAuthentication.HeaderName, StringComparison.OrdinalIgnoreCase) && h.Value is not null)
+                    .Select(h => h.Value!)
+                    .ToList();
+                var result = await capture.ProcessAsync(options.TenantId, options.Mailbox, options.OwnerObjectId, email, authenticationResults, stoppingToken);
                 logger.LogInformation("Sales mailbox message {MessageId}: {Outcome} (deal {DealId}).", id, result.Outcome, result.DealId);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -377,6 +415,7 @@ public static class SalesMailboxEndpoints
     public const string NotificationPath = "/api/graph/notifications";
     public const string LifecyclePath = "/api/graph/lifecycle";
     public const string HttpClientName = "graph-app";
+    private const int MaxValidationTokenLength = 1024;
 
     public static WebApplicationBuilder AddSalesMailbox(this WebApplicationBuilder builder)
     {
@@ -390,6 +429,7 @@ public static class SalesMailboxEndpoints
         services.AddSingleton(options);
         services.AddSingleton<SalesMailboxQueue>();
         services.AddSingleton<SalesMailboxLifecycle>();
+        services.AddSingleton<SubscriptionValidationWindow>();
         if (!options.Enabled || !graph.Enabled) return builder;
         if (string.IsNullOrWhiteSpace(options.Mailbox) || string.IsNullOrWhiteSpace(options.TenantId) || string.IsNullOrWhiteSpace(options.OwnerObjectId))
         {
@@ -405,17 +445,14 @@ public static class SalesMailboxEndpoints
     }
 
     /// <summary>
-    /// Graph's change notifications: the validation handshake answered at once, notifications acknowledged with 202
-    /// after only queueing their message ids; a wrong clientState is ignored and logged.
+    /// Graph's change notifications: the validation handshake answered at once (only while a subscription is being
+    /// created), notifications acknowledged with 202 after only queueing their message ids; a wrong clientState is ignored and logged.
     /// </summary>
     public static IEndpointRouteBuilder MapSalesMailbox(this IEndpointRouteBuilder app)
     {
-        app.MapPost(NotificationPath, async (HttpContext context, SalesMailboxOptions options, SalesMailboxQueue queue, ILoggerFactory logs) =>
+        app.MapPost(NotificationPath, async (HttpContext context, SalesMailboxOptions options, SalesMailboxQueue queue, SubscriptionValidationWindow validation, ILoggerFactory logs) =>
         {
-            if (context.Request.Query.TryGetValue("validationToken", out var token))
-            {
-                return Results.Text(token.ToString(), "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
-            }
+            if (context.Request.Query.TryGetValue("validationToken", out var token)) return Handshake(token.ToString(), validation);
             var logger = logs.CreateLogger("SalesMailbox");
             JsonDocument document;
             try
@@ -444,12 +481,9 @@ public static class SalesMailboxEndpoints
             return Results.Accepted();
         }).AllowAnonymous().WithTags("Graph").WithName("GraphNotifications").DisableAntiforgery();
 
-        app.MapPost(LifecyclePath, async (HttpContext context, SalesMailboxOptions options, SalesMailboxLifecycle lifecycle, ILoggerFactory logs) =>
+        app.MapPost(LifecyclePath, async (HttpContext context, SalesMailboxOptions options, SalesMailboxLifecycle lifecycle, SubscriptionValidationWindow validation, ILoggerFactory logs) =>
         {
-            if (context.Request.Query.TryGetValue("validationToken", out var token))
-            {
-                return Results.Text(token.ToString(), "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
-            }
+            if (context.Request.Query.TryGetValue("validationToken", out var token)) return Handshake(token.ToString(), validation);
             var logger = logs.CreateLogger("SalesMailbox");
             JsonDocument document;
             try
@@ -482,6 +516,12 @@ public static class SalesMailboxEndpoints
         }).AllowAnonymous().WithTags("Graph").WithName("GraphLifecycleNotifications").DisableAntiforgery();
         return app;
     }
+
+    /// <summary>Graph's URL check: its token echoed as plain text while we are creating a subscription, else 400 and nothing echoed.</summary>
+    private static IResult Handshake(string token, SubscriptionValidationWindow validation) =>
+        validation.IsOpen && token.Length is > 0 and <= MaxValidationTokenLength
+            ? Results.Text(token, "text/plain", Encoding.UTF8, StatusCodes.Status200OK)
+            : Results.BadRequest();
 
     private static string? Text(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

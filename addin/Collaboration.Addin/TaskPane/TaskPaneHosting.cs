@@ -25,7 +25,9 @@ public static class TaskPaneHosting
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
-        "frame-ancestors 'self' https://*.office.com https://*.office365.com https://*.outlook.com https://*.cloud.microsoft https://*.microsoft.com");
+        // Outlook on the web and the new Outlook (outlook.office.com, outlook.office365.com, outlook.cloud.microsoft) and the
+        // Microsoft 365 app; not every page under microsoft.com or outlook.com (personal accounts cannot sign in anyway).
+        "frame-ancestors 'self' https://*.office.com https://*.office365.com https://*.cloud.microsoft https://*.microsoft365.com");
 
     public static WebApplication UseTaskPane(this WebApplication app)
     {
@@ -35,7 +37,6 @@ public static class TaskPaneHosting
             {
                 var headers = context.Response.Headers;
                 headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
-                headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
             }
             return next(context);

@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Assignment;
 using Collaboration.Domain.Common;
@@ -87,7 +88,7 @@ public sealed class LeadAssigner(CrmDatabase database)
 }
 
 /// <summary>Reading and replacing a tenant's rules (admin).</summary>
-public sealed class AssignmentRules(CrmDatabase database)
+public sealed class AssignmentRules(CrmDatabase database, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AssignmentRule>> ListAsync(string tenantId, CancellationToken ct = default)
     {
@@ -100,8 +101,9 @@ public sealed class AssignmentRules(CrmDatabase database)
     /// changed, when a territory names someone who is not a user of the tenant or a round-robin a team nobody is in:
     /// such a rule would silently hand leads to the fallback owner.
     /// </summary>
-    public async Task ReplaceAsync(string tenantId, IReadOnlyList<AssignmentRule> rules, CancellationToken ct = default)
+    public async Task ReplaceAsync(Actor admin, IReadOnlyList<AssignmentRule> rules, CancellationToken ct = default)
     {
+        var tenantId = admin.TenantId;
         await using var db = database.Open(tenantId);
         var assignees = rules.Select(r => r.AssigneeObjectId).OfType<string>().Distinct().ToList();
         var teams = rules.Select(r => r.Team).OfType<string>().Distinct().ToList();
@@ -119,9 +121,14 @@ public sealed class AssignmentRules(CrmDatabase database)
                 throw new DomainException(DomainError.Of("unknown_team", ("position", position), ("team", team)));
             }
         }
-        db.AssignmentRules.RemoveRange(await db.AssignmentRules.ToListAsync(ct));
+        var replaced = await db.AssignmentRules.ToListAsync(ct);
+        db.AuditEntries.Add(new AuditEntry(tenantId, admin.UserObjectId, "assignment-rules.replace",
+            replaced.OrderBy(r => r.Position).Select(Audited).ToList(), rules.OrderBy(r => r.Position).Select(Audited).ToList(), clock.GetUtcNow()));
+        db.AssignmentRules.RemoveRange(replaced);
         db.AssignmentRules.AddRange(rules);
         await db.SaveChangesAsync(ct);
     }
+
+    private static object Audited(AssignmentRule r) => new { kind = r.Kind.ToString(), r.Country, r.EmailDomainSuffix, r.AssigneeObjectId, r.Team };
 }
 

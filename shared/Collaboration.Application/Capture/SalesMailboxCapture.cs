@@ -12,7 +12,7 @@ public enum MailboxOutcome
     /// <summary>An unknown sender: a new deal in Capture with the email as its first interaction.</summary>
     Captured,
 
-    /// <summary>A known sender: the email was logged to their most recently active open deal.</summary>
+    /// <summary>A known sender whose domain vouched for the email: it was logged to their most recently active open deal.</summary>
     Logged,
 
     /// <summary>The message had been processed before (same internetMessageId).</summary>
@@ -27,10 +27,18 @@ public sealed record MailboxResult(MailboxOutcome Outcome, Guid? DealId);
 /// <summary>
 /// What the shared sales mailbox (e.g. sales@) does with an inbound email: a stranger's becomes a captured deal with
 /// hints pre-filled, a known contact's is logged to their open deal, and the same message is handled once.
+/// Anyone can write a customer's address into From: an email joins an existing deal only when the receiving server's
+/// Authentication-Results vouch for the sender's domain (<see cref="SenderAuthentication"/>). Otherwise it becomes a new
+/// lead marked as from an unverified sender, in its source detail and in the first interaction's summary.
 /// </summary>
 public sealed class SalesMailboxCapture(CrmDatabase database, PartyMatcher parties, ChannelCapture capture, OpportunityService deals)
 {
-    public async Task<MailboxResult> ProcessAsync(string tenantId, string mailbox, string fallbackOwner, EmailMessage email, CancellationToken ct = default)
+    public const string UnverifiedMarker = "unverified sender";
+    public const string UnverifiedSummaryPrefix = "⚠ Unverified sender / 发件人未验证: ";
+
+    /// <param name="authenticationResults">The message's Authentication-Results headers, topmost first (empty when it had none).</param>
+    public async Task<MailboxResult> ProcessAsync(string tenantId, string mailbox, string fallbackOwner, EmailMessage email,
+        IReadOnlyList<string> authenticationResults, CancellationToken ct = default)
     {
         var messageId = EmailAddress.NormalizeMessageId(email.InternetMessageId);
         var sender = EmailAddress.Normalize(email.From.Address);
@@ -46,7 +54,8 @@ public sealed class SalesMailboxCapture(CrmDatabase database, PartyMatcher parti
             }
         }
 
-        var (contact, _) = await parties.FindAsync(tenantId, sender, ct);
+        var verified = SenderAuthentication.IsVerified(authenticationResults, sender);
+        var (contact, _) = verified ? await parties.FindAsync(tenantId, sender, ct) : (null, null);
         if (contact is not null)
         {
             await using var db = database.Open(tenantId);
@@ -65,14 +74,15 @@ public sealed class SalesMailboxCapture(CrmDatabase database, PartyMatcher parti
         }
 
         var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(no subject)" : email.Subject.Trim();
+        var interaction = OpportunityService.EmailInteraction(email);
         var request = new CaptureRequest(subject.Length <= Opportunity.MaxNameLength ? subject : subject[..(Opportunity.MaxNameLength - 1)] + "…")
         {
             Source = CaptureSource.Email,
-            SourceDetail = EmailAddress.Normalize(mailbox),
+            SourceDetail = verified ? EmailAddress.Normalize(mailbox) : $"{EmailAddress.Normalize(mailbox)} ({UnverifiedMarker})",
             ContactEmail = sender,
             ContactName = email.From.Name,
             Qualification = EmailCapture.HintsFor(email),
-            FirstInteraction = OpportunityService.EmailInteraction(email),
+            FirstInteraction = verified ? interaction : interaction with { Summary = UnverifiedSummaryPrefix + interaction.Summary },
         };
         var created = await capture.CaptureAsync(tenantId, $"mailbox:{EmailAddress.Normalize(mailbox)}", request, null, fallbackOwner, ct);
         return new MailboxResult(MailboxOutcome.Captured, created.Id);

@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using System.Globalization;
 using Collaboration.Domain.Capture;
 using Collaboration.Domain.Common;
@@ -8,6 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Capture;
 
+public enum DailyCap
+{
+    Tenant,
+    Email,
+}
+
 /// <summary>A tenant's web forms: created and revoked by an admin, looked up by their public key on every submission.</summary>
 public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeProvider clock)
 {
@@ -17,6 +24,7 @@ public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeP
         if (ownerObjectId is not null && !await db.Users.AnyAsync(u => u.ObjectId == ownerObjectId, ct)) throw new NotFoundException("user");
         var form = new WebForm(admin.TenantId, name, allowedOrigins, ownerObjectId, admin.UserObjectId, clock.GetUtcNow());
         db.WebForms.Add(form);
+        db.AuditEntries.Add(new AuditEntry(admin.TenantId, admin.UserObjectId, "web-form.create", null, Audited(form), clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return form;
     }
@@ -37,7 +45,9 @@ public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeP
     {
         await using var db = database.Open(admin.TenantId);
         var form = await db.WebForms.FirstOrDefaultAsync(f => f.Key == key, ct) ?? throw new NotFoundException("form");
+        var before = Audited(form);
         form.Revoke(clock.GetUtcNow());
+        db.AuditEntries.Add(new AuditEntry(admin.TenantId, admin.UserObjectId, "web-form.revoke", before, Audited(form), clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
     }
 
@@ -55,6 +65,29 @@ public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeP
     {
         await using var db = database.Open(form.TenantId);
         await db.WebForms.Where(f => f.Id == form.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.HoneypotCount, f => f.HoneypotCount + 1), ct);
+    }
+
+    /// <summary>
+    /// Which daily cap a new submission would pass, if any: deals the tenant's web forms captured since midnight UTC
+    /// (<paramref name="perTenant"/>), or those for this email address (<paramref name="perEmail"/>). Counted from the deals
+    /// themselves, so the caps hold across restarts and several instances of the add-in.
+    /// </summary>
+    public async Task<DailyCap?> DailyCapReachedAsync(WebForm form, string email, int perTenant, int perEmail, CancellationToken ct = default)
+    {
+        var since = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var normalized = EmailAddress.Normalize(email);
+        await using var db = database.Open(form.TenantId);
+        var today = db.Opportunities.Where(o => o.Source == CaptureSource.WebForm && o.CreatedAt >= since);
+        if (await today.CountAsync(ct) >= perTenant) return DailyCap.Tenant;
+        var forEmail = await today.Join(db.Contacts.Where(c => c.Email == normalized), o => o.PrimaryContactId, c => (Guid?)c.Id, (o, _) => o.Id).CountAsync(ct);
+        return forEmail >= perEmail ? DailyCap.Email : null;
+    }
+
+    /// <summary>How long until midnight UTC, when the daily caps start again.</summary>
+    public TimeSpan UntilDailyCapsReset()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1) - now;
     }
 
     /// <summary>A new opportunity in Capture from the submission: contact and account matched or created, hints pre-filled, owner by the rules.</summary>
@@ -79,6 +112,8 @@ public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeP
         };
         return capture.CaptureAsync(form.TenantId, $"web-form:{form.Id}", request, submission.Country, form.OwnerObjectId ?? form.CreatedBy, ct);
     }
+
+    private static object Audited(WebForm f) => new { f.Key, f.Name, f.AllowedOrigins, f.OwnerObjectId, f.RevokedAt };
 
     private static string Summary(WebFormSubmission s)
     {

@@ -9,8 +9,8 @@ using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace Collaboration.Application.Nurture;
 
-/// <summary>An email step, ready to go out from the rep's mailbox.</summary>
-public sealed record FollowUpEmail(string RepObjectId, string To, string Subject, string Body);
+/// <summary>An email step of a deal in <paramref name="TenantId"/>, ready to go out from the rep's mailbox.</summary>
+public sealed record FollowUpEmail(string TenantId, string RepObjectId, string To, string Subject, string Body);
 
 /// <summary>Sends a follow-up plan's email steps; when <see cref="IsEnabled"/> is false email steps are only reminders.</summary>
 public interface IFollowUpMailer
@@ -36,7 +36,10 @@ public sealed class FollowUpMailOptions
 
     public bool Enabled { get; set; }
 
-    /// <summary>The Entra tenant of the app (the app needs the Mail.Send application permission).</summary>
+    /// <summary>
+    /// The Entra tenant of the app (the app needs the Mail.Send application permission), and the only CRM tenant whose
+    /// deals get follow-up mail: the app-only token can send as any mailbox of this tenant, never for another's deals.
+    /// </summary>
     public string TenantId { get; set; } = "";
 
     public string ClientId { get; set; } = "";
@@ -84,17 +87,24 @@ public sealed class GraphFollowUpMailer : IFollowUpMailer
     public const string HttpClientName = "FollowUpMail";
 
     private readonly GraphServiceClient _client;
+    private readonly string _tenantId;
 
     public GraphFollowUpMailer(IHttpClientFactory http, IFollowUpMailToken tokens, FollowUpMailOptions options)
     {
+        _tenantId = options.TenantId;
         _client = new GraphServiceClient(http.CreateClient(HttpClientName),
             new BaseBearerTokenAuthenticationProvider(new TokenProvider(tokens, options.GraphBaseUrl)), options.GraphBaseUrl);
     }
 
     public bool IsEnabled => true;
 
-    public Task SendAsync(FollowUpEmail email, CancellationToken ct) =>
-        _client.Users[email.RepObjectId].SendMail.PostAsync(new SendMailPostRequestBody
+    public Task SendAsync(FollowUpEmail email, CancellationToken ct)
+    {
+        if (!string.Equals(email.TenantId, _tenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Follow-up mail is sent only for deals of tenant {_tenantId} (FollowUpMail:TenantId); this deal is in another tenant.");
+        }
+        return _client.Users[email.RepObjectId].SendMail.PostAsync(new SendMailPostRequestBody
         {
             Message = new Message
             {
@@ -104,6 +114,7 @@ public sealed class GraphFollowUpMailer : IFollowUpMailer
             },
             SaveToSentItems = true,
         }, cancellationToken: ct);
+    }
 
     private sealed class TokenProvider(IFollowUpMailToken tokens, string baseUrl) : IAccessTokenProvider
     {
@@ -128,6 +139,10 @@ public static class FollowUpMailServiceCollectionExtensions
         {
             services.TryAddSingleton<IFollowUpMailer, NoFollowUpMailer>();
             return services;
+        }
+        if (string.IsNullOrWhiteSpace(options.TenantId))
+        {
+            throw new InvalidOperationException("FollowUpMail:Enabled needs FollowUpMail:TenantId: the one tenant whose deals get follow-up mail.");
         }
         services.AddHttpClient(GraphFollowUpMailer.HttpClientName);
         services.TryAddSingleton(options);

@@ -147,7 +147,7 @@ public sealed class NurtureRunner(
                 var body = FollowUpStep.Fill(step.Body!, contact.Name, deal.Name, rep.DisplayName);
                 try
                 {
-                    await mailer.SendAsync(new FollowUpEmail(deal.OwnerId, contact.Email, subject, body), ct);
+                    await mailer.SendAsync(new FollowUpEmail(tenantId, deal.OwnerId, contact.Email, subject, body), ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using System.Text.Json;
 using Collaboration.Application.Conversations;
 using Collaboration.Application.Reports;
@@ -53,6 +54,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();
     public DbSet<MailboxSubscription> MailboxSubscriptions => Set<MailboxSubscription>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -89,6 +91,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<ImportJobFile>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<MailboxSubscription>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ImportedRow>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using System.Collections.Concurrent;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Tenants;
@@ -6,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Users;
 
-public sealed record UserProfile(string TenantId, string ObjectId, string DisplayName, string? Email, string? Locale, string? TimeZone);
+public sealed record UserProfile(string TenantId, string ObjectId, string DisplayName, string? Email, string? Locale, string? TimeZone)
+{
+    /// <summary>Whether the token names the admin app role; null where roles are not seen (Teams activities).</summary>
+    public bool? HoldsAdminRole { get; init; }
+}
 
 /// <summary>Makes sure the rep behind a Teams message or an Outlook token exists: the same row for both tools.</summary>
 public sealed class UserDirectory(CrmDatabase database, TimeProvider clock)
@@ -47,6 +52,11 @@ public sealed class UserDirectory(CrmDatabase database, TimeProvider clock)
                 else
                 {
                     user.UpdateProfile(profile.DisplayName, profile.Email, profile.Locale, profile.TimeZone);
+                }
+                if (profile.HoldsAdminRole is { } holdsRole && user.FollowAdminRole(holdsRole))
+                {
+                    db.AuditEntries.Add(new AuditEntry(profile.TenantId, profile.ObjectId, "user.admin-from-role",
+                        new { isAdmin = !user.IsAdmin }, new { isAdmin = user.IsAdmin, role = AdminPolicy.AppRole }, clock.GetUtcNow()));
                 }
                 await db.SaveChangesAsync(ct);
                 return;

@@ -25,10 +25,36 @@ public sealed class User
     public string? Team { get; private set; }
     public string? ManagerObjectId { get; private set; }
 
-    /// <summary>May manage the tenant's web forms and assignment rules.</summary>
+    /// <summary>May manage the tenant: set by an admin, or carried over from the Entra app role (see <see cref="AdminFromRole"/>).</summary>
     public bool IsAdmin { get; private set; }
 
-    public void SetAdmin(bool isAdmin) => IsAdmin = isAdmin;
+    /// <summary>IsAdmin came from the app role in an add-in token, so a later token without the role takes it away again.</summary>
+    public bool AdminFromRole { get; private set; }
+
+    public void SetAdmin(bool isAdmin)
+    {
+        IsAdmin = isAdmin;
+        AdminFromRole = false;
+    }
+
+    /// <summary>
+    /// Follows the app role in the person's latest add-in token, for the bot, which sees no roles. A flag an admin set by
+    /// hand is never taken away here. True when the stored flag changed.
+    /// </summary>
+    public bool FollowAdminRole(bool holdsRole)
+    {
+        if (holdsRole)
+        {
+            if (IsAdmin) return false;
+            IsAdmin = true;
+            AdminFromRole = true;
+            return true;
+        }
+        if (!AdminFromRole) return false;
+        IsAdmin = false;
+        AdminFromRole = false;
+        return true;
+    }
 
     public void UpdateProfile(string displayName, string? email, string? locale, string? timeZone)
     {

@@ -89,11 +89,29 @@ public class FollowUpMailTests
         Assert.Equal(["standard:0:send_brochure"], await PlanStepDetailsAsync(host));
     }
 
-    private static IFollowUpMailer Mailer(SendMailGraph graph, bool enabled)
+    [Fact]
+    public async Task AFollowUpForADealOfAnotherTenantIsNeverSentWithTheAppsToken()
+    {
+        await using var graph = await SendMailGraph.StartAsync();
+        await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite, mailer: Mailer(graph, enabled: true, tenantId: CrmTestHost.TenantB));
+        var (_, dealId, _) = await EnrolAsync(host);
+
+        await host.Nurture.RunAsync();
+
+        Assert.Empty(graph.Calls);
+        var details = await PlanStepDetailsAsync(host);
+        Assert.StartsWith("standard:0:send_brochure:email_failed:", Assert.Single(details));
+        Assert.Contains("FollowUpMail:TenantId", details[0]);
+        await using var db = host.Crm.Db.Database.Open(CrmTestHost.TenantA);
+        Assert.False(await db.Interactions.AnyAsync(i => i.OpportunityId == dealId && i.Kind == InteractionKind.Email));
+    }
+
+    private static IFollowUpMailer Mailer(SendMailGraph graph, bool enabled, string tenantId = CrmTestHost.TenantA)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["FollowUpMail:Enabled"] = enabled ? "true" : "false",
+            ["FollowUpMail:TenantId"] = tenantId,
             ["Graph:BaseUrl"] = new Uri(graph.Address, "v1.0").ToString(),
         }).Build();
         var services = new ServiceCollection();

@@ -121,6 +121,8 @@ public static class LoadCommand
                 ["Database__Provider"] = "Sqlite",
                 ["ConnectionStrings__Crm"] = $"Data Source={file}",
                 ["DOTNET_gcServer"] = "0",
+                // Development sign-in (X-Dev-* headers, no Entra app) exists only in the Development environment.
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
             log.WriteLine($"Add-in: starting {dll} on port {port}");
             await using var addin = await ServerProcess.StartAsync(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}"], environment,
@@ -186,6 +188,8 @@ public static class LoadCommand
                 ["Database__Provider"] = "Sqlite",
                 ["ConnectionStrings__Crm"] = $"Data Source={file}",
                 ["DOTNET_gcServer"] = "0",
+                // Development sign-in (X-Dev-* headers, no Entra app) exists only in the Development environment.
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
             log.WriteLine($"Pane: starting {dll} on port {port}");
             // The build writes the pane bundle into the project's wwwroot (not bin): that is the content root.
