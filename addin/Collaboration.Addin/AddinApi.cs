@@ -21,6 +21,7 @@ public static class AddinApi
         builder.AddSalesMailbox();
         builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddDomainProblems();
+        builder.Services.AddBadJsonProblems();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
