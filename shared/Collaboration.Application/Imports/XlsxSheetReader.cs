@@ -14,6 +14,11 @@ internal static class XlsxSheetReader
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string StrictRelationshipsNamespace = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
+    [ThreadStatic]
+    private static char[]? t_chunk;
+
+    private static char[] Chunk => t_chunk ??= new char[4096];
+
     public static ImportTable Read(byte[] content, ImportLimits limits)
     {
         try
@@ -177,7 +182,7 @@ internal static class XlsxSheetReader
     private static void ReadTextOf(XmlReader reader, StringBuilder text, TableBuilder table, int line)
     {
         var depth = reader.Depth;
-        var chunk = new char[4096];
+        var chunk = Chunk;
         while (reader.Read() && reader.Depth > depth)
         {
             if (reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
@@ -198,7 +203,7 @@ internal static class XlsxSheetReader
     private static void SkipElement(XmlReader reader)
     {
         var depth = reader.Depth;
-        var chunk = new char[4096];
+        var chunk = Chunk;
         while (reader.Read() && reader.Depth > depth)
         {
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
