@@ -21,8 +21,7 @@ public static class AddinApi
         builder.AddSalesMailbox();
         builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddDomainProblems();
-        // Development would throw on a malformed body and answer 500; it is the caller's mistake in every environment.
-        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        builder.Services.AddBadJsonProblems();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

@@ -37,6 +37,8 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<ManualCapture>();
         services.AddSingleton<WebForms>();
         services.AddSingleton<SalesMailboxCapture>();
+        services.AddSingleton(ImportLimits.From(configuration));
+        services.AddSingleton(EmailContentLimits.From(configuration));
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<PipelineReports>();

@@ -38,7 +38,7 @@ public sealed record FromEmailRequest : EmailFields
 /// Turns what the pane sent into an <see cref="EmailMessage"/> the use cases accept: read through Graph when the
 /// pane names the item and Graph is on, the body sanitized and reduced to text.
 /// </summary>
-public sealed class IncomingEmails(IMailbox mailbox, TimeProvider clock, ILogger<IncomingEmails> logger)
+public sealed class IncomingEmails(IMailbox mailbox, TimeProvider clock, ILogger<IncomingEmails> logger, EmailContentLimits? limits = null)
 {
     public async Task<EmailMessage> ReadAsync(EmailFields fields, CancellationToken ct)
     {
@@ -50,8 +50,8 @@ public sealed class IncomingEmails(IMailbox mailbox, TimeProvider clock, ILogger
         {
             throw new DomainException(DomainError.Of("invalid_email", ("email", fields.From?.Address ?? "")));
         }
-        var body = !string.IsNullOrWhiteSpace(fields.BodyHtml) ? EmailContent.TextFromHtml(fields.BodyHtml)
-            : !string.IsNullOrWhiteSpace(fields.BodyText) ? EmailContent.TextFromPlain(fields.BodyText)
+        var body = !string.IsNullOrWhiteSpace(fields.BodyHtml) ? EmailContent.TextFromHtml(fields.BodyHtml, limits)
+            : !string.IsNullOrWhiteSpace(fields.BodyText) ? EmailContent.TextFromPlain(fields.BodyText, limits)
             : null;
         return new EmailMessage(
             new EmailParty(Clean(fields.From.Name), fields.From.Address.Trim()),
@@ -90,9 +90,9 @@ public sealed class IncomingEmails(IMailbox mailbox, TimeProvider clock, ILogger
         }
     }
 
-    private static List<EmailParty> Parties(IReadOnlyList<EmailPartyFields>? parties) =>
+    private List<EmailParty> Parties(IReadOnlyList<EmailPartyFields>? parties) =>
         (parties ?? []).Where(p => !string.IsNullOrWhiteSpace(p.Address)).Select(p => new EmailParty(Clean(p.Name), p.Address!.Trim())).ToList();
 
     /// <summary>Header fields are text too: a subject or display name never carries markup into the CRM.</summary>
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : EmailContent.TextFromPlain(text).ReplaceLineEndings(" ");
+    private string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : EmailContent.TextFromPlain(text, limits).ReplaceLineEndings(" ");
 }

@@ -26,7 +26,7 @@ public static class ImportEndpoints
 
         imports.MapPost("/preview", async Task<IResult> (HttpContext context, Rep rep, ImportService service, CancellationToken ct) =>
         {
-            var upload = await ReadUploadAsync(context, ct);
+            var upload = await ReadUploadAsync(context, service, ct);
             if (upload.Problem is { } problem) return problem;
             var preview = await service.PreviewAsync(rep.Actor, upload.Table!, upload.Form!["sourceName"].FirstOrDefault(), ct);
             return TypedResults.Ok(preview);
@@ -34,7 +34,7 @@ public static class ImportEndpoints
 
         imports.MapPost("/", async Task<IResult> (HttpContext context, Rep rep, ImportService service, CancellationToken ct) =>
         {
-            var upload = await ReadUploadAsync(context, ct);
+            var upload = await ReadUploadAsync(context, service, ct);
             if (upload.Problem is { } problem) return problem;
             var sourceName = upload.Form!["sourceName"].FirstOrDefault();
             if (string.IsNullOrWhiteSpace(sourceName))
@@ -61,16 +61,29 @@ public static class ImportEndpoints
             return TypedResults.Accepted($"/api/imports/{job.Id}", ImportJobView.From(job));
         }).WithName("StartImport").DisableAntiforgery();
 
-        imports.MapGet("/{id:guid}", async (Guid id, Rep rep, ImportService service, CancellationToken ct) =>
-            TypedResults.Ok(ImportJobView.From(await service.GetAsync(rep.Actor, id, ct))))
-            .WithName("ImportJob");
+        imports.MapGet("/{id:guid}", async (Guid id, HttpContext context, Rep rep, ImportService service, CancellationToken ct) =>
+            TypedResults.Ok(ImportJobView.From(await service.GetAsync(rep.Actor, id, await IsAdminAsync(context), ct))))
+            .WithName("ImportJob")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }
 
     private sealed record Upload(IFormCollection? Form, ImportTable? Table, string? FileName, IResult? Problem, byte[]? Content = null);
 
-    private static async Task<Upload> ReadUploadAsync(HttpContext context, CancellationToken ct)
+    private static async Task<bool> IsAdminAsync(HttpContext context)
+    {
+        try
+        {
+            return await Admin.BindAsync(context) is not null;
+        }
+        catch (AdminRequiredException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<Upload> ReadUploadAsync(HttpContext context, ImportService service, CancellationToken ct)
     {
         if (context.Request.ContentLength > MaxFileBytes) return new Upload(null, null, null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxFileBytes;
@@ -95,7 +108,14 @@ public static class ImportEndpoints
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var content = buffer.ToArray();
-        var table = ImportFile.Read(content, file.FileName);
-        return new Upload(form, table, Path.GetFileName(file.FileName), null, content);
+        try
+        {
+            return new Upload(form, service.Read(content, file.FileName), Path.GetFileName(file.FileName), null, content);
+        }
+        catch (ImportFileException e)
+        {
+            return new Upload(form, null, null, TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The file cannot be read", detail: e.Message));
+        }
     }
 }

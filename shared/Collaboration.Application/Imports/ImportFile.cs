@@ -1,6 +1,4 @@
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Collaboration.Application.Imports;
 
@@ -10,21 +8,28 @@ public sealed record ImportLine(int Line, IReadOnlyList<string> Cells);
 /// <summary>An uploaded list: its column headers and its rows, as text.</summary>
 public sealed record ImportTable(IReadOnlyList<string> Columns, IReadOnlyList<ImportLine> Rows);
 
+/// <summary>A file that cannot be read, or a mapping that does not fit it; the message says why.</summary>
 public sealed class ImportFileException(string message) : Exception(message);
 
 /// <summary>
 /// Reads CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes; comma, semicolon or tab) in UTF-8
 /// with or without a BOM, UTF-16 with a BOM, or GB18030 when the bytes are not UTF-8; and XLSX (the first sheet).
+/// Either is read within <see cref="ImportLimits"/>; past one, <see cref="ImportFileException"/> names it.
 /// </summary>
 public static class ImportFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ImportTable Read(byte[] content, string fileName)
+    public static ImportTable Read(byte[] content, string fileName, ImportLimits? limits = null)
     {
+        limits ??= new ImportLimits();
+        if (content.Length > Domain.Imports.ImportJobFile.MaxBytes)
+        {
+            throw new ImportFileException($"The file is larger than {Domain.Imports.ImportJobFile.MaxBytes / (1024 * 1024)} MB.");
+        }
         var isXlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
             || (content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4);
-        return isXlsx ? ReadXlsx(content) : ReadCsv(Decode(content));
+        return isXlsx ? XlsxSheetReader.Read(content, limits) : ReadCsv(Decode(content), limits);
     }
 
     public static string Decode(byte[] bytes)
@@ -44,13 +49,11 @@ public static class ImportFile
         }
     }
 
-    public static ImportTable ReadCsv(string text)
+    public static ImportTable ReadCsv(string text, ImportLimits? limits = null)
     {
-        var delimiter = DetectDelimiter(text);
-        var records = ParseCsv(text, delimiter);
-        if (records.Count == 0) throw new ImportFileException("The file is empty.");
-        var header = records[0].Cells.Select(c => c.Trim()).ToList();
-        return new ImportTable(header, records.Skip(1).ToList());
+        var table = new TableBuilder(limits ?? new ImportLimits());
+        ParseCsv(text, DetectDelimiter(text), table);
+        return table.Build("The file is empty.");
     }
 
     private static char DetectDelimiter(string text)
@@ -61,9 +64,8 @@ public static class ImportFile
         return candidates.OrderByDescending(c => first.Count(ch => ch == c)).First();
     }
 
-    private static List<ImportLine> ParseCsv(string text, char delimiter)
+    private static void ParseCsv(string text, char delimiter, TableBuilder table)
     {
-        var records = new List<ImportLine>();
         var cells = new List<string>();
         var cell = new StringBuilder();
         var line = 1;
@@ -77,13 +79,13 @@ public static class ImportFile
             {
                 if (c == '"')
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                    if (i + 1 < text.Length && text[i + 1] == '"') { Append('"'); i++; }
                     else quoted = false;
                 }
                 else
                 {
                     if (c == '\n') line++;
-                    cell.Append(c);
+                    Append(c);
                 }
                 continue;
             }
@@ -94,16 +96,14 @@ public static class ImportFile
             }
             else if (c == delimiter)
             {
-                cells.Add(cell.ToString());
-                cell.Clear();
+                EndCell();
                 atCellStart = true;
             }
             else if (c is '\r' or '\n')
             {
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                cells.Add(cell.ToString());
-                cell.Clear();
-                AddRecord(records, cells, recordLine);
+                EndCell();
+                table.AddRow(recordLine, cells);
                 cells = [];
                 line++;
                 recordLine = line;
@@ -111,77 +111,27 @@ public static class ImportFile
             }
             else
             {
-                cell.Append(c);
+                Append(c);
                 atCellStart = false;
             }
         }
         if (cell.Length > 0 || cells.Count > 0)
         {
-            cells.Add(cell.ToString());
-            AddRecord(records, cells, recordLine);
+            EndCell();
+            table.AddRow(recordLine, cells);
         }
-        return records;
-    }
 
-    private static void AddRecord(List<ImportLine> records, List<string> cells, int line)
-    {
-        if (cells.All(string.IsNullOrWhiteSpace)) return;
-        records.Add(new ImportLine(line, cells));
-    }
+        void Append(char c)
+        {
+            if (cell.Length >= table.Limits.MaxFieldChars) throw table.FieldTooLong(recordLine);
+            cell.Append(c);
+        }
 
-    public static ImportTable ReadXlsx(byte[] content)
-    {
-        try
+        void EndCell()
         {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
-            var workbook = document.WorkbookPart ?? throw new ImportFileException("The workbook has no sheets.");
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new ImportFileException("The workbook has no sheets.");
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            var rows = new List<ImportLine>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
-            {
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var index = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                    while (cells.Count < index) cells.Add("");
-                    cells.Add(CellText(cell, shared));
-                }
-                var line = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1));
-                if (cells.All(string.IsNullOrWhiteSpace)) continue;
-                rows.Add(new ImportLine(line, cells));
-            }
-            if (rows.Count == 0) throw new ImportFileException("The sheet is empty.");
-            return new ImportTable(rows[0].Cells.Select(c => c.Trim()).ToList(), rows.Skip(1).ToList());
+            table.CountCell(recordLine);
+            cells.Add(table.Keep(cell.ToString()));
+            cell.Clear();
         }
-        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.IO.IOException)
-        {
-            throw new ImportFileException("The file is not a readable XLSX workbook.");
-        }
-    }
-
-    private static string CellText(Cell cell, string[] shared)
-    {
-        var value = cell.CellValue?.Text ?? "";
-        if (cell.DataType?.Value == CellValues.SharedString)
-        {
-            return int.TryParse(value, out var i) && i >= 0 && i < shared.Length ? shared[i] : "";
-        }
-        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
-        return value;
-    }
-
-    private static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return null;
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (!char.IsAsciiLetter(c)) break;
-            index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-        return index == 0 ? null : index - 1;
     }
 }

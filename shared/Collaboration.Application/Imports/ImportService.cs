@@ -33,7 +33,7 @@ internal sealed record ImportRun(Guid JobId, string TenantId, Actor Actor, strin
 /// (existing ones reused, repeats within the file folded), and each row has an idempotency key, so importing the
 /// same file again changes nothing.
 /// </summary>
-public sealed class ImportService(CrmDatabase database, PartyMatcher parties, LeadAssigner assigner, TimeProvider clock, ImportQueue queue)
+public sealed class ImportService(CrmDatabase database, PartyMatcher parties, LeadAssigner assigner, TimeProvider clock, ImportQueue queue, ImportLimits limits)
 {
     public const int BatchSize = 500;
     public const int PreviewRows = 10;
@@ -76,10 +76,17 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
         return job;
     }
 
-    public async Task<ImportJob> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    public ImportLimits Limits => limits;
+
+    /// <summary>Reads an uploaded file within the configured <see cref="ImportLimits"/>.</summary>
+    public ImportTable Read(byte[] content, string fileName) => ImportFile.Read(content, fileName, limits);
+
+    /// <summary>A job its uploader or an admin asks about; to anyone else it does not exist.</summary>
+    public async Task<ImportJob> GetAsync(Actor actor, Guid id, bool actorIsAdmin, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);
-        return await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct) ?? throw new NotFoundException("import");
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        return job is not null && job.IsVisibleTo(actor.UserObjectId, actorIsAdmin) ? job : throw new NotFoundException("import");
     }
 
     /// <summary>Queues every job of every tenant that was queued or running when the process stopped.</summary>
@@ -122,11 +129,13 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
             ImportTable table;
             try
             {
-                table = ImportFile.Read(file.Content, file.FileName);
+                table = Read(file.Content, file.FileName);
             }
-            catch (ImportFileException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                await FinishAsync(queued, j => j.Fail(e.Message, clock.GetUtcNow()), CancellationToken.None);
+                // Left Running, the job would be read again, and fail again, at every start.
+                var reason = e is ImportFileException ? e.Message : $"The file could not be read ({e.GetType().Name}).";
+                await FinishAsync(queued, j => j.Fail(reason, clock.GetUtcNow()), CancellationToken.None);
                 return;
             }
             work = new ImportRun(job.Id, job.TenantId, new Actor(job.TenantId, job.CreatedBy, ChangeSurface.Import), job.SourceName, table, job.Mapping);

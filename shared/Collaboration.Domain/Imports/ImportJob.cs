@@ -71,6 +71,9 @@ public sealed class ImportJob
 
     public void Start() => Status = ImportJobStatus.Running;
 
+    /// <summary>A job shows its file name, counts and rejected rows: only its uploader and admins see it.</summary>
+    public bool IsVisibleTo(string userObjectId, bool isAdmin) => isAdmin || string.Equals(CreatedBy, userObjectId, StringComparison.Ordinal);
+
     public void RecordInvalid(IEnumerable<ImportRowError> errors)
     {
         foreach (var line in errors.GroupBy(e => e.Line))
