@@ -118,12 +118,15 @@ public class WebFormAbuseTests
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++) statuses.Add((await client.SendAsync(Submission(key, "Same.Person@fabrikam.example"))).StatusCode);
-        var third = await client.SendAsync(Submission(key, "same.person@FABRIKAM.example"));
+        var chineseVisitor = Submission(key, "same.person@FABRIKAM.example");
+        chineseVisitor.Headers.Add("Accept-Language", "zh-CN");
+        var third = await client.SendAsync(chineseVisitor);
         var other = await client.SendAsync(Submission(key, "other@fabrikam.example"));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.True(int.Parse(third.Headers.GetValues("Retry-After").Single()) is > 0 and <= 86_400);
+        Assert.Equal("此邮箱地址今日提交已达上限，请明天再试。", (await third.ReadJsonAsync()).GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal(3, await DealsAsync(host));
     }
