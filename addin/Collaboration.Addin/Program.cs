@@ -6,6 +6,7 @@ using Collaboration.Addin.Emails;
 using Collaboration.Addin.Graph;
 using Collaboration.Addin.Imports;
 using Collaboration.Addin.Opportunities;
+using Collaboration.Addin.Pipeline;
 using Collaboration.Addin.Reports;
 using Collaboration.Addin.TaskPane;
 using Collaboration.Application;
@@ -44,6 +45,7 @@ app.MapAssignmentRules();
 app.MapImports();
 app.MapSalesMailbox();
 app.MapReports();
+app.MapPipeline();
 app.MapDashboard();
 app.Run();
 

@@ -1,6 +1,6 @@
 // The dashboard as a Teams tab: joins the Teams host through @microsoft/teams-js, reads the user's locale and theme from the
 // tab's context and gets Teams single sign-on tokens for the add-in API (the manifest's webApplicationInfo.resource).
-// dashboard.js imports this bundle (wwwroot/dashboard-teams.js) only when the page is framed or in a Teams webview, so a
+// teams-tab.ts imports this bundle (wwwroot/dashboard-teams.js, built apart) only when the page is framed or in a Teams webview, so a
 // plain browser never downloads it.
 import { app, authentication } from "@microsoft/teams-js";
 
