@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Collaboration.Application.Conversations;
 using Collaboration.Bot.Protocol.Connector;
+using Collaboration.Domain.Notifications;
 using Collaboration.Bot.Tests.Infrastructure;
 using Collaboration.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,7 @@ public sealed class BotHostSecurityTests : IAsyncLifetime
 {
     private const string AppId = "11111111-2222-3333-4444-555555555555";
     private static readonly TestUser Alex = new("aad-alex", "Alex Wilber");
+    private static readonly TestUser Megan = new("aad-megan", "Megan Bowen");
     private LocalOpenIdIssuer _issuer = null!;
 
     public async Task InitializeAsync() => _issuer = await LocalOpenIdIssuer.StartAsync();
@@ -40,15 +43,30 @@ public sealed class BotHostSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AStoredConversationWithAServiceUrlOutsideTheListIsNeverWrittenTo()
+    public async Task AConversationStoredWithAServiceUrlOutsideTheListIsNeverWrittenTo()
     {
-        await using var host = await StartAuthenticatedAsync();
-        host.TokenFor = serviceUrl => _issuer.CreateToken(AppId, serviceUrl, DateTimeOffset.UtcNow);
-        await host.SayAsync(Alex, "help");
-        var connector = host.Services.GetRequiredService<IConnectorClient>();
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Alpha 10k");
+        await host.SayAsync(Megan, "help");
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            // A reference written before the allow-list existed, pointing at an attacker's host.
+            foreach (var user in await db.Users.ToListAsync()) user.PlaceInTeam("east", null);
+            var stored = await db.ConversationReferences.SingleAsync(r => r.ConversationId == Alex.ConversationId);
+            stored.Apply(new ConversationAddress("https://attacker.example/teams/", "msteams", "personal", Alex.ObjectId, null, BotConversationHost.BotId, "en-US"),
+                DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        await host.SayAsync(Megan, "advance alpha");
+        var before = host.Connector.Requests.Count;
 
-        await Assert.ThrowsAsync<ServiceUrlNotAllowedException>(() =>
-            connector.SendToConversationAsync("https://attacker.example/teams/", Alex.ConversationId, Protocol.Activities.Activity.CreateMessage("hi")));
+        Assert.Equal(0, await NotificationConversationTests.PumpAsync(host));
+
+        Assert.Empty(host.RequestsSince(before));
+        await using var check = host.Db.Database.Open("tenant-a");
+        var delivery = await check.Deliveries.AsNoTracking().SingleAsync();
+        Assert.Equal(DeliveryStatus.Parked, delivery.Status);
+        Assert.Contains("Service URL not allowed", delivery.LastError);
     }
 
     [Fact]

@@ -137,6 +137,8 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
         var settings = new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{CrmBotPlaygroundFixture.FreePort()}",
+            // Development sign-in, and the local connector on 127.0.0.1 over http, exist only in Development.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
             ["Database__Provider"] = db.Kind == DatabaseKind.Postgres ? "Postgres" : "Sqlite",

@@ -16,10 +16,7 @@ public sealed class NotificationPreferences(CrmDatabase database, TimeProvider c
     public async Task<Subscription> SubscribeAsync(Actor actor, string conversationKey, SubscriptionFilter filter, string? team = null, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);
-        if (!await IsOwnPersonalChatAsync(db, actor, conversationKey, ct) && !await IsAdminOrManagerAsync(db, actor, ct))
-        {
-            throw new DomainException(new DomainError("channel_subscription_managers_only"));
-        }
+        await EnsureMayManageAsync(db, actor, conversationKey, ct);
         var wantedTeam = filter == SubscriptionFilter.MyTeam
             ? team ?? await db.Users.Where(u => u.ObjectId == actor.UserObjectId).Select(u => u.Team).FirstOrDefaultAsync(ct)
             : null;
@@ -32,6 +29,23 @@ public sealed class NotificationPreferences(CrmDatabase database, TimeProvider c
         return subscription;
     }
 
+    /// <summary>Removing a channel's subscriptions is, like making them, for admins and managers.</summary>
+    public async Task<int> UnsubscribeAsync(Actor actor, string conversationKey, SubscriptionFilter? filter = null, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        await EnsureMayManageAsync(db, actor, conversationKey, ct);
+        return await db.Subscriptions.Where(s => s.ConversationKey == conversationKey && (filter == null || s.Filter == filter))
+            .ExecuteDeleteAsync(ct);
+    }
+
+    private static async Task EnsureMayManageAsync(CrmDbContext db, Actor actor, string conversationKey, CancellationToken ct)
+    {
+        if (!await IsOwnPersonalChatAsync(db, actor, conversationKey, ct) && !await IsAdminOrManagerAsync(db, actor, ct))
+        {
+            throw new DomainException(new DomainError("channel_subscription_managers_only"));
+        }
+    }
+
     private static Task<bool> IsOwnPersonalChatAsync(CrmDbContext db, Actor actor, string conversationKey, CancellationToken ct) =>
         db.ConversationReferences.AnyAsync(r => r.ConversationId == conversationKey && r.UserObjectId == actor.UserObjectId
             && (r.ConversationType == null || r.ConversationType == "personal"), ct);
@@ -39,13 +53,6 @@ public sealed class NotificationPreferences(CrmDatabase database, TimeProvider c
     private static async Task<bool> IsAdminOrManagerAsync(CrmDbContext db, Actor actor, CancellationToken ct) =>
         await db.Users.AnyAsync(u => u.ObjectId == actor.UserObjectId && u.IsAdmin, ct)
         || await db.Users.AnyAsync(u => u.ManagerObjectId == actor.UserObjectId, ct);
-
-    public async Task<int> UnsubscribeAsync(Actor actor, string conversationKey, SubscriptionFilter? filter = null, CancellationToken ct = default)
-    {
-        await using var db = database.Open(actor.TenantId);
-        return await db.Subscriptions.Where(s => s.ConversationKey == conversationKey && (filter == null || s.Filter == filter))
-            .ExecuteDeleteAsync(ct);
-    }
 
     public async Task<IReadOnlyList<Subscription>> SubscriptionsAsync(string tenantId, string conversationKey, CancellationToken ct = default)
     {

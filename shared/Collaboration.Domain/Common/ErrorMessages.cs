@@ -39,8 +39,8 @@ public static class ErrorMessages
         ["invalid_pipeline"] = ("The pipeline settings are invalid: {detail}", "销售流程设置无效：{detail}"),
         ["team_required"] = ("A team subscription needs a team: join one or name it.", "团队订阅需要指定团队：请先加入团队或写明团队名称。"),
         ["conversation_required"] = ("A subscription needs a conversation.", "订阅需要指定会话。"),
-        ["channel_subscription_managers_only"] = ("Only an admin or a manager can subscribe a channel or group chat. You can subscribe your own chat with the bot.",
-                                                  "只有管理员或经理可以为频道或群聊订阅通知。您可以在与机器人的私聊中订阅。"),
+        ["channel_subscription_managers_only"] = ("Only an admin or a manager can change the subscriptions of a channel or group chat. You can subscribe your own chat with the bot.",
+                                                  "只有管理员或经理可以更改频道或群聊的订阅。您可以在与机器人的私聊中订阅。"),
     };
 
     private static readonly Dictionary<string, (string En, string Zh)> Terms = new()

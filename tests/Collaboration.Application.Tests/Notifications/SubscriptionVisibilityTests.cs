@@ -56,6 +56,21 @@ public class SubscriptionVisibilityTests
     }
 
     [Fact]
+    public async Task ARepCannotRemoveAChannelsSubscriptions()
+    {
+        await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
+        var mia = await host.UserAsync("mia");
+        var rep = await host.UserAsync("rep", manager: "mia");
+        await host.Preferences.SubscribeAsync(mia, SalesChannel, SubscriptionFilter.WonDeals);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => host.Preferences.UnsubscribeAsync(rep, SalesChannel));
+
+        Assert.Equal("channel_subscription_managers_only", error.Error.Code);
+        Assert.Single(await SubscriptionsAsync(host));
+        Assert.Equal(1, await host.Preferences.UnsubscribeAsync(mia, SalesChannel));
+    }
+
+    [Fact]
     public async Task ARepCannotSubscribeAnotherRepsPersonalChat()
     {
         await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
