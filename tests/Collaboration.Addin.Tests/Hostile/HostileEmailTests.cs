@@ -60,6 +60,7 @@ public class HostileEmailTests
         var text = EmailContent.TextFromHtml(html, new EmailContentLimits { MaxElements = 10 });
 
         Assert.StartsWith("line\n\nline", text);
+        Assert.Equal(31, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.EndsWith("the end", text);
     }
 

@@ -65,8 +65,8 @@ public class ActivityJsonFuzzTests
     }
 
     [Fact]
-    public void MutatedActivitiesParseOrAreRefusedWithJsonException() => Mutated.Sample(ParsesOrRefuses, iter: 3_000, threads: 1);
+    public void MutatedActivitiesParseOrAreRefusedWithJsonException() => Mutated.Sample(ParsesOrRefuses, iter: 10_000, threads: 1);
 
     [Fact]
-    public void RandomBytesParseOrAreRefusedWithJsonException() => Random.Sample(ParsesOrRefuses, iter: 2_000, threads: 1);
+    public void RandomBytesParseOrAreRefusedWithJsonException() => Random.Sample(ParsesOrRefuses, iter: 10_000, threads: 1);
 }
