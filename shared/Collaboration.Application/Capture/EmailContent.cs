@@ -24,7 +24,7 @@ public static partial class EmailContent
     public static string SanitizeHtml(string html, EmailContentLimits? limits = null)
     {
         limits ??= DefaultLimits;
-        return new HtmlSanitizer().Sanitize(HtmlNesting.Limit(Cut(html, limits.MaxHtmlChars), limits.MaxDepth, limits.MaxElements));
+        return new HtmlSanitizer().Sanitize(HtmlNesting.Limit(CutHtml(html, limits.MaxHtmlChars), limits.MaxDepth, limits.MaxElements));
     }
 
     /// <summary>The readable text of an HTML body, sanitized first.</summary>
@@ -60,6 +60,15 @@ public static partial class EmailContent
         if (text.Length <= maxChars) return text;
         var end = char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : maxChars;
         return text[..end];
+    }
+
+    /// <summary>Cut HTML does not end in half a tag, which the parser would keep as text.</summary>
+    private static string CutHtml(string html, int maxChars)
+    {
+        if (html.Length <= maxChars) return html;
+        var cut = Cut(html, maxChars);
+        var lastOpen = cut.LastIndexOf('<');
+        return lastOpen >= 0 && cut.IndexOf('>', lastOpen) < 0 ? cut[..lastOpen] : cut;
     }
 
     /// <summary>Depth-first, in document order, with an explicit stack; elements deeper than the limit add only a space.</summary>

@@ -19,8 +19,11 @@ public sealed record EmailContentLimits
     /// <summary>Elements open inside each other; real mail stays far below.</summary>
     public int MaxDepth { get; init; } = 128;
 
-    /// <summary>Elements kept from one body; past it, tags are dropped and their text stays. A long thread has a few thousand.</summary>
-    public int MaxElements { get; init; } = 20_000;
+    /// <summary>
+    /// Elements kept from one body; past it, tags are dropped and their text and line breaks stay. The sanitizer's time
+    /// grows faster than the number of elements; a long Outlook thread has a few thousand.
+    /// </summary>
+    public int MaxElements { get; init; } = 2_000;
 
     public static EmailContentLimits From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<EmailContentLimits>() ?? new EmailContentLimits();

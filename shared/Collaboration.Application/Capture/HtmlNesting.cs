@@ -18,7 +18,7 @@ internal static class HtmlNesting
 
     private static readonly HashSet<string> RawText = new(StringComparer.Ordinal)
     {
-        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
     };
 
     /// <summary>Elements an end tag of another name does not close past (the parser ignores such an end tag).</summary>
@@ -98,7 +98,7 @@ internal static class HtmlNesting
                 // Without an open paragraph, </p> and </br> each insert an element.
                 if (name is "p" or "br" && ++elements > maxElements)
                 {
-                    result.Append(' ');
+                    result.Append('\n');
                     i = end;
                     continue;
                 }
@@ -107,11 +107,9 @@ internal static class HtmlNesting
                 i = end;
                 continue;
             }
-            if (name == "plaintext")
-            {
-                result.Append(html, i, html.Length - i);
-                break;
-            }
+            // Raw text only in HTML content: inside svg or math, <style> and the rest are ordinary elements whose
+            // content the parser reads as markup. (<plaintext> is read on as markup too: counting too much is safe.)
+            var rawText = RawText.Contains(name) && !open.Contains("svg") && !open.Contains("math");
             if (name == "li") reopened += CloseItem(open);
             if (ClosesParagraph.Contains(name)) reopened += CloseParagraph(open);
             // The sanitizer's time grows faster than linearly with the number of elements; each start tag may also
@@ -119,15 +117,16 @@ internal static class HtmlNesting
             elements += 1 + reopened;
             if ((open.Count + reopened >= maxDepth && !Void.Contains(name)) || elements > maxElements)
             {
-                result.Append(' ');
-                i = RawText.Contains(name) ? SkipRawText(html, end, name) : end;
+                // A dropped block still ends its line, so the text keeps its shape.
+                result.Append(name == "br" || ClosesParagraph.Contains(name) ? '\n' : ' ');
+                i = rawText ? SkipRawText(html, end, name) : end;
                 continue;
             }
             result.Append(html, i, end - i);
             i = end;
             if (Void.Contains(name)) continue;
             open.Add(name);
-            if (RawText.Contains(name))
+            if (rawText)
             {
                 var rawEnd = SkipRawText(html, end, name);
                 result.Append(html, i, rawEnd - i);

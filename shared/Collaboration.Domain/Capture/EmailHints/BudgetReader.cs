@@ -134,11 +134,14 @@ internal static partial class BudgetReader
             return null;
         }
 
-        var amount = number * Multiplier(multiplierText);
-        if (amount <= 0 || amount > MaxPlausibleAmount)
+        // Compared before multiplying: a 29-digit number times "k" is past what a decimal holds.
+        var multiplier = Multiplier(multiplierText);
+        if (number <= 0 || number > MaxPlausibleAmount / multiplier)
         {
             return null;
         }
+
+        var amount = number * multiplier;
 
         var currency = prefix.Success ? CurrencyCode(prefix.Value)
             : suffix.Success ? CurrencyCode(suffix.Value)
