@@ -11,9 +11,12 @@ namespace Collaboration.Bot.Commands;
 /// </summary>
 public static partial class CommandParser
 {
-    public static BotCommand Parse(string? text, PipelineSettings? pipeline = null)
+    /// <summary>Words alone: relative dates ("next friday") and mentions are not read; see the overload taking a <see cref="CommandContext"/>.</summary>
+    public static BotCommand Parse(string? text, PipelineSettings? pipeline = null) => Parse(text, CommandContext.Of(pipeline));
+
+    public static BotCommand Parse(string? text, CommandContext context)
     {
-        pipeline ??= PipelineSettings.Default;
+        var pipeline = context.Pipeline;
         var input = Normalize(text);
         if (input.Length == 0 || Help().IsMatch(input)) return new HelpCommand();
         if (MyDeals().IsMatch(input)) return new MyDealsCommand();
@@ -33,6 +36,7 @@ public static partial class CommandParser
         }
         if (Won().Match(input) is { Success: true } won) return ParseWon(won.Groups["rest"].Value);
         if (Lost().Match(input) is { Success: true } lost) return ParseLost(lost.Groups["rest"].Value, pipeline);
+        if (DealEditWords.Parse(input, context) is { } edit) return edit;
         if (Move().Match(input) is { Success: true } move)
         {
             var stageText = move.Groups["stage"].Value.Trim();
