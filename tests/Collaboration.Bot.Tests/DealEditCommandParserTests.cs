@@ -81,13 +81,22 @@ public sealed class DealEditCommandParserTests
     [Fact]
     public void RelativeCloseDatesNeedTheRepsTodayButAbsoluteOnesDoNot()
     {
-        var relative = Assert.IsType<SetCloseDateCommand>(CommandParser.Parse("Contoso closes next friday"));
+        var withoutToday = new CommandContext(PipelineSettings.Default, null, []);
+
+        var relative = Assert.IsType<SetCloseDateCommand>(CommandParser.Parse("Contoso closes next friday", withoutToday));
         Assert.Null(relative.CloseDate);
         Assert.Equal("next friday", relative.DateText);
 
-        var absolute = Assert.IsType<SetCloseDateCommand>(CommandParser.Parse("Contoso close date 2027-01-31"));
+        var absolute = Assert.IsType<SetCloseDateCommand>(CommandParser.Parse("Contoso close date 2027-01-31", withoutToday));
         Assert.Equal(new DateOnly(2027, 1, 31), absolute.CloseDate);
     }
+
+    [Theory]
+    [InlineData("Contoso amount 48000")]
+    [InlineData("reopen Contoso")]
+    [InlineData("Contoso 赢率 60")]
+    public void WordsAloneDoNotReadDealEditsUntilTheBotPassesItsContext(string text) =>
+        Assert.IsNotAssignableFrom<DealCommand>(CommandParser.Parse(text));
 
     [Theory]
     [InlineData("Contoso probability 60", 60)]
@@ -262,6 +271,15 @@ public sealed class DealEditCommandParserTests
     {
         var command = Assert.IsType<StopFollowUpPlanCommand>(Parse(text));
         Assert.Equal("Contoso", command.DealName);
+    }
+
+    [Fact]
+    public void EveryCatalogExampleReadsTheSameWithTheContext()
+    {
+        foreach (var example in CommandCatalog.Commands.SelectMany(c => new[] { c.Example, c.ExampleZh }))
+        {
+            Assert.Equal(CommandParser.Parse(example), Parse(example));
+        }
     }
 
     [Theory]

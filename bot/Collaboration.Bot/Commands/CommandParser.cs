@@ -11,10 +11,16 @@ namespace Collaboration.Bot.Commands;
 /// </summary>
 public static partial class CommandParser
 {
-    /// <summary>Words alone: relative dates ("next friday") and mentions are not read; see the overload taking a <see cref="CommandContext"/>.</summary>
-    public static BotCommand Parse(string? text, PipelineSettings? pipeline = null) => Parse(text, CommandContext.Of(pipeline));
+    /// <summary>
+    /// The commands that need nothing but the words and the pipeline. Changes to a deal's details (<see cref="DealEditWords"/>)
+    /// need the rep's today and mentions, so only the overload taking a <see cref="CommandContext"/> reads them.
+    /// </summary>
+    public static BotCommand Parse(string? text, PipelineSettings? pipeline = null) => Parse(text, CommandContext.Of(pipeline), readsDealEdits: false);
 
-    public static BotCommand Parse(string? text, CommandContext context)
+    /// <summary>Every command, deal edits included, with relative dates resolved against <see cref="CommandContext.Today"/>.</summary>
+    public static BotCommand Parse(string? text, CommandContext context) => Parse(text, context, readsDealEdits: true);
+
+    private static BotCommand Parse(string? text, CommandContext context, bool readsDealEdits)
     {
         var pipeline = context.Pipeline;
         var input = Normalize(text);
@@ -36,7 +42,7 @@ public static partial class CommandParser
         }
         if (Won().Match(input) is { Success: true } won) return ParseWon(won.Groups["rest"].Value);
         if (Lost().Match(input) is { Success: true } lost) return ParseLost(lost.Groups["rest"].Value, pipeline);
-        if (DealEditWords.Parse(input, context) is { } edit) return edit;
+        if (readsDealEdits && DealEditWords.Parse(input, context) is { } edit) return edit;
         if (Move().Match(input) is { Success: true } move)
         {
             var stageText = move.Groups["stage"].Value.Trim();
