@@ -2,6 +2,7 @@ using System.Text.Json;
 using Collaboration.Bot.Commands;
 using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Domain.Pipeline;
+using CsCheck;
 
 namespace Collaboration.Bot.Tests;
 
@@ -271,6 +272,35 @@ public sealed class DealEditCommandParserTests
     {
         var command = Assert.IsType<StopFollowUpPlanCommand>(Parse(text));
         Assert.Equal("Contoso", command.DealName);
+    }
+
+    private static readonly Gen<string> GenDealName =
+        Gen.OneOf("Contoso", "Fabrikam", "Lumenfield", "Northwind", "Path to Cloud", "80 seats", "华为云", "康托索", "Alpha-2", "O'Brien & Co")
+            .Array[1, 3].Select(words => string.Join(' ', words));
+
+    [Fact]
+    public void AnyDealNameAndAmountReadBack()
+    {
+        Gen.Select(GenDealName, Gen.Long[0, 10_000_000_000L], Gen.OneOf(("amount", ""), ("amount", " EUR"), ("金额", "元"), ("金额", " USD"))).Sample((name, cents, form) =>
+        {
+            var value = cents / 100m;
+            var text = $"{name} {form.Item1} {value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture)}{form.Item2}";
+            var command = Assert.IsType<SetAmountCommand>(Parse(text));
+            Assert.Equal(name, command.DealName);
+            Assert.Equal(value, command.Amount);
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void AnyDealNameAndCloseDateReadBack()
+    {
+        Gen.Select(GenDealName, Gen.Date[new DateTime(2000, 1, 1), new DateTime(2100, 12, 31)], Gen.OneOf("close date", "closes", "预计成交")).Sample((name, day, keyword) =>
+        {
+            var date = DateOnly.FromDateTime(day);
+            var command = Assert.IsType<SetCloseDateCommand>(Parse($"{name} {keyword} {date:yyyy-MM-dd}"));
+            Assert.Equal(name, command.DealName);
+            Assert.Equal(date, command.CloseDate);
+        }, iter: 2000);
     }
 
     [Fact]
