@@ -11,9 +11,18 @@ namespace Collaboration.Bot.Commands;
 /// </summary>
 public static partial class CommandParser
 {
-    public static BotCommand Parse(string? text, PipelineSettings? pipeline = null)
+    /// <summary>
+    /// The commands that need nothing but the words and the pipeline. Changes to a deal's details (<see cref="DealEditWords"/>)
+    /// need the rep's today and mentions, so only the overload taking a <see cref="CommandContext"/> reads them.
+    /// </summary>
+    public static BotCommand Parse(string? text, PipelineSettings? pipeline = null) => Parse(text, CommandContext.Of(pipeline), readsDealEdits: false);
+
+    /// <summary>Every command, deal edits included, with relative dates resolved against <see cref="CommandContext.Today"/>.</summary>
+    public static BotCommand Parse(string? text, CommandContext context) => Parse(text, context, readsDealEdits: true);
+
+    private static BotCommand Parse(string? text, CommandContext context, bool readsDealEdits)
     {
-        pipeline ??= PipelineSettings.Default;
+        var pipeline = context.Pipeline;
         var input = Normalize(text);
         if (input.Length == 0 || Help().IsMatch(input)) return new HelpCommand();
         if (MyDeals().IsMatch(input)) return new MyDealsCommand();
@@ -33,6 +42,7 @@ public static partial class CommandParser
         }
         if (Won().Match(input) is { Success: true } won) return ParseWon(won.Groups["rest"].Value);
         if (Lost().Match(input) is { Success: true } lost) return ParseLost(lost.Groups["rest"].Value, pipeline);
+        if (readsDealEdits && DealEditWords.Parse(input, context) is { } edit) return edit;
         if (Move().Match(input) is { Success: true } move)
         {
             var stageText = move.Groups["stage"].Value.Trim();
