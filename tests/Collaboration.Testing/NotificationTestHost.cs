@@ -21,7 +21,7 @@ public sealed class NotificationTestHost : IAsyncDisposable
         Limiter = new NotificationRateLimiter(options, crm.Clock);
         Dispatcher = NewDispatcher();
         Sender = NewSender(channel, Limiter);
-        Preferences = new NotificationPreferences(crm.Db.Database, crm.Clock);
+        Preferences = new NotificationPreferences(crm.Db.Database, new Collaboration.Application.Access.AdminPolicy(crm.Db.Database, new Collaboration.Application.Access.AdminOptions()), crm.Clock);
         Admin = new NotificationAdmin(crm.Db.Database, crm.Clock);
         Nurture = new NurtureRunner(crm.Db.Database, crm.Clock, NullLogger<NurtureRunner>.Instance, mailer ?? new NoFollowUpMailer(), crm.Deals);
         NurtureService = new NurtureService(crm.Db.Database, crm.Clock);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Collaboration.Application;
+using Collaboration.Application.Access;
 using Collaboration.Application.Notifications;
-using Collaboration.Application.Users;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
 using Collaboration.Bot.Conversation;
@@ -14,7 +14,7 @@ namespace Collaboration.Bot.Preferences;
 /// What a rep (or a channel) hears: subscriptions of this conversation, quiet hours, and for admins the deliveries
 /// that could not be sent (parked), each with a retry.
 /// </summary>
-public sealed class PreferencesHandler(NotificationPreferences preferences, NotificationAdmin notificationAdmin, UserDirectory users)
+public sealed class PreferencesHandler(NotificationPreferences preferences, NotificationAdmin notificationAdmin, AdminPolicy admins)
 {
     private const int MaxParkedShown = 20;
 
@@ -58,8 +58,8 @@ public sealed class PreferencesHandler(NotificationPreferences preferences, Noti
         return new BotReply(NotificationCards.Parked(parked, turn.Context, notice, noticeIsError: !retried), [], Changed: true);
     }
 
-    private async Task<bool> IsAdminAsync(Actor actor, CancellationToken ct) =>
-        (await users.FindAsync(actor.TenantId, actor.UserObjectId, ct))?.IsAdmin == true;
+    // Activities carry no app roles: the bot relies on the bootstrap ids and the stored flag the add-in keeps current.
+    private Task<bool> IsAdminAsync(Actor actor, CancellationToken ct) => admins.IsAdminAsync(actor, roles: null, ct);
 
     private static BotReply AdminsOnly(BotTurn turn) => BotReply.Of(RefusalCards.Card(BotTexts.T("parked.admins_only", turn.Locale), turn.Context));
 

@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Notifications;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Collaboration.Application.Notifications;
 
 /// <summary>What reps and channels choose to hear: subscriptions, mutes, quiet hours, digest time.</summary>
-public sealed class NotificationPreferences(CrmDatabase database, TimeProvider clock)
+public sealed class NotificationPreferences(CrmDatabase database, AdminPolicy admins, TimeProvider clock)
 {
     /// <summary>
     /// Subscribes a conversation; subscribing twice to the same filter is one subscription. A rep may subscribe their
@@ -38,7 +39,7 @@ public sealed class NotificationPreferences(CrmDatabase database, TimeProvider c
             .ExecuteDeleteAsync(ct);
     }
 
-    private static async Task EnsureMayManageAsync(CrmDbContext db, Actor actor, string conversationKey, CancellationToken ct)
+    private async Task EnsureMayManageAsync(CrmDbContext db, Actor actor, string conversationKey, CancellationToken ct)
     {
         if (!await IsOwnPersonalChatAsync(db, actor, conversationKey, ct) && !await IsAdminOrManagerAsync(db, actor, ct))
         {
@@ -50,8 +51,8 @@ public sealed class NotificationPreferences(CrmDatabase database, TimeProvider c
         db.ConversationReferences.AnyAsync(r => r.ConversationId == conversationKey && r.UserObjectId == actor.UserObjectId
             && (r.ConversationType == null || r.ConversationType == "personal"), ct);
 
-    private static async Task<bool> IsAdminOrManagerAsync(CrmDbContext db, Actor actor, CancellationToken ct) =>
-        await db.Users.AnyAsync(u => u.ObjectId == actor.UserObjectId && u.IsAdmin, ct)
+    private async Task<bool> IsAdminOrManagerAsync(CrmDbContext db, Actor actor, CancellationToken ct) =>
+        await admins.IsAdminAsync(actor, roles: null, ct)
         || await db.Users.AnyAsync(u => u.ManagerObjectId == actor.UserObjectId, ct);
 
     public async Task<IReadOnlyList<Subscription>> SubscriptionsAsync(string tenantId, string conversationKey, CancellationToken ct = default)
