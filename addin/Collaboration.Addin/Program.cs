@@ -8,6 +8,7 @@ using Collaboration.Addin.Imports;
 using Collaboration.Addin.Opportunities;
 using Collaboration.Addin.Reports;
 using Collaboration.Addin.TaskPane;
+using Collaboration.Addin.Try;
 using Collaboration.Application;
 using Collaboration.Application.DemoData;
 
@@ -27,6 +28,7 @@ if (app.Configuration.GetValue<bool>("DemoData:Seed"))
 app.WarnIfDevelopmentMode();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+await app.UseTryItAsync();
 app.UseTaskPane();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -76,7 +76,8 @@ public static class AddinAuthentication
     {
         if (IsDevelopmentMode(app.Configuration))
         {
-            app.Logger.LogWarning(
+            // Expected on a developer's machine (run.sh); anywhere else it is a misconfiguration worth a warning.
+            app.Logger.Log(app.Environment.IsDevelopment() ? LogLevel.Information : LogLevel.Warning,
                 "AzureAd:ClientId is empty: development sign-in is on. Loopback callers act as the user in the X-Dev-* headers " +
                 "(default: the demo rep); every other caller gets 401. Configure AzureAd before exposing this host.");
         }
