@@ -1,7 +1,9 @@
 using Collaboration.Application.Conversations;
+using Collaboration.Application.Notifications;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +65,10 @@ public sealed class DemoPlayground(CrmDatabase database, TimeProvider clock)
             }
         }
         await db.SaveChangesAsync(ct);
+
+        // The demo rep's chat hears of every stage change, their own included, so a move made anywhere shows there.
+        await new NotificationPreferences(database, clock).SubscribeAsync(
+            new Actor(DemoDataSeeder.TenantId, DemoDataSeeder.DemoRepObjectId, ChangeSurface.System), PersonalChatId, SubscriptionFilter.AllStageChanges, ct: ct);
     }
 
     /// <summary>
