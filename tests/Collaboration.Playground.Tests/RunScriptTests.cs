@@ -44,12 +44,13 @@ public sealed partial class RunScriptTests
             // 1. help and my deals in the chat.
             var since = playground.LastSequence;
             await playground.SendMessageAsync("help");
-            var help = await playground.WaitForBotMessageAsync(m => m.Sequence > since && m.ConversationId == playground.ConversationId);
-            Assert.Contains("my deals", (help.Text ?? "") + (help.AdaptiveCard is { } c ? Cards.Text(Cards.Parse(c)) : ""), StringComparison.OrdinalIgnoreCase);
+            // Demo reminders may arrive in the chat first: wait for the answers themselves.
+            await playground.WaitForBotMessageAsync(m => m.Sequence > since && m.ConversationId == playground.ConversationId
+                && Content(m).Contains("my deals", StringComparison.OrdinalIgnoreCase));
             since = playground.LastSequence;
             await playground.SendMessageAsync("my deals");
             var myDeals = await playground.WaitForBotMessageAsync(m => m.Sequence > since && m.AdaptiveCard is { } card
-                && Cards.HasExecute(Cards.Parse(card), CardVerbs.Show));
+                && Cards.Text(Cards.Parse(card)).Contains("Your open deals", StringComparison.Ordinal) && Cards.HasExecute(Cards.Parse(card), CardVerbs.Show));
 
             // 2. Open a deal card and press Advance: the bot answers with the deal's card (moved, or the reason it may not).
             var show = Cards.Execute(Cards.Of(myDeals), CardVerbs.Show);
@@ -124,6 +125,9 @@ public sealed partial class RunScriptTests
         }
         Directory.Delete(copy, recursive: true);
     }
+
+    private static string Content(PlaygroundMessage message) =>
+        (message.Text ?? "") + "\n" + (message.AdaptiveCard is { } card ? Cards.Text(Cards.Parse(card)) : "");
 
     private static bool IsWarningOrError(string line) =>
         line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
