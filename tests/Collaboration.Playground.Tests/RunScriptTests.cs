@@ -53,8 +53,12 @@ public sealed partial class RunScriptTests
                 && Cards.Text(Cards.Parse(card)).Contains("Your open deals", StringComparison.Ordinal) && Cards.HasExecute(Cards.Parse(card), CardVerbs.Show));
 
             // 2. Open a deal card and press Advance: the bot answers with the deal's card (moved, or the reason it may not).
-            var show = Cards.Execute(Cards.Of(myDeals), CardVerbs.Show);
-            var dealCard = Cards.Parse((await playground.ExecuteAsync(CardVerbs.Show, show["data"]!.DeepClone(), myDeals.MessageId)).GetProperty("value"));
+            // The list's chooser starts on its first deal; the Playground sends the chosen value with the button's data.
+            var list = Cards.Of(myDeals);
+            var chosen = Cards.Walk(list).First(o => o["id"]?.GetValue<string>() == CardData.DealId)["value"]!.GetValue<string>();
+            var show = Cards.Execute(list, CardVerbs.Show)["data"]!.DeepClone().AsObject();
+            show[CardData.DealId] = chosen;
+            var dealCard = Cards.Parse((await playground.ExecuteAsync(CardVerbs.Show, show, myDeals.MessageId)).GetProperty("value"));
             Assert.True(Cards.HasExecute(dealCard, CardVerbs.Advance), Cards.Text(dealCard));
             var advance = Cards.Execute(dealCard, CardVerbs.Advance);
             var advanced = Cards.Parse((await playground.ExecuteAsync(CardVerbs.Advance, advance["data"]!.DeepClone(), myDeals.MessageId)).GetProperty("value"));
