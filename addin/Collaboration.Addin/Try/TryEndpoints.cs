@@ -154,5 +154,3 @@ public static class TryEndpoints
             .Replace("src=\"taskpane.js\"", "src=\"/taskpane.js\"", StringComparison.Ordinal);
     }
 }
-
-public sealed record LandingLink(string English, string Chinese, string Url);

@@ -65,9 +65,12 @@ function el(tag, className, text) {
 function bodyText(html) {
   const doc = new DOMParser().parseFromString(html, "text/html");
   doc.querySelectorAll("script, style, iframe, form").forEach(e => e.remove());
+  // HTML's own line breaks are spaces; paragraphs and <br> make the lines.
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) node.nodeValue = node.nodeValue.replace(/\s+/g, " ");
   doc.querySelectorAll("br").forEach(e => e.replaceWith("\n"));
   doc.querySelectorAll("p, div, li").forEach(e => e.append("\n\n"));
-  return (doc.body.textContent || "").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return (doc.body.textContent || "").replace(/[ \t]*\n[ \t]*/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
 function address(a) {
