@@ -9,6 +9,7 @@ using Collaboration.Addin.Opportunities;
 using Collaboration.Addin.Pipeline;
 using Collaboration.Addin.Reports;
 using Collaboration.Addin.TaskPane;
+using Collaboration.Addin.Try;
 using Collaboration.Application;
 using Collaboration.Application.DemoData;
 
@@ -31,6 +32,7 @@ app.UseProxies();
 app.UseDevelopmentSignInGuard();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+await app.UseTryItAsync();
 app.UseTaskPane();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -115,7 +115,8 @@ public static class AddinAuthentication
     {
         if (IsDevelopmentMode(app.Configuration))
         {
-            app.Logger.LogWarning(
+            // Expected on a developer's machine (run.sh); anywhere else it is a misconfiguration worth a warning.
+            app.Logger.Log(app.Environment.IsDevelopment() ? LogLevel.Information : LogLevel.Warning,
                 "AzureAd:ClientId is empty: development sign-in is on (Development environment). Loopback callers on localhost act as " +
                 "the user in the X-Dev-* headers (default: the demo rep, not an admin; X-Dev-Roles: Crm.Admin makes one); every other " +
                 "caller gets 401. Configure AzureAd before exposing this host.");

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,9 +38,11 @@ public static class BotEndpointRouteBuilderExtensions
         _ = endpoints.ServiceProvider.GetRequiredService<InboundActivityPolicy>();
         if (authenticator.IsDevelopmentMode)
         {
+            // Expected on a developer's machine (run.sh, the Agents Playground); anywhere else a warning.
+            var development = endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true;
             endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>()
                 .CreateLogger(typeof(BotEndpointRouteBuilderExtensions))
-                .LogWarning(
+                .Log(development ? LogLevel.Information : LogLevel.Warning,
                     "MicrosoftAppId is not configured: {Pattern} runs in development sign-in (Development environment) and accepts unauthenticated JSON requests from loopback addresses, addressed to localhost, without forwarding headers.",
                     pattern);
         }

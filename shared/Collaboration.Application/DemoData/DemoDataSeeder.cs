@@ -110,6 +110,9 @@ public sealed class DemoDataSeeder(CrmDatabase database, TimeProvider clock)
             if (i % 40 == 39) await db.SaveChangesAsync(ct);
         }
         await db.SaveChangesAsync(ct);
+
+        // The played-through lives are history, not news: nobody is notified of them.
+        await db.Outbox.Where(m => m.ProcessedAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now), ct);
         return true;
     }
 

@@ -55,8 +55,8 @@ public sealed class AgentsPlayground : IAsyncDisposable
     private const int StartAttempts = 3;
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
-    private readonly Process _process;
-    private readonly string _workDirectory;
+    private readonly Process? _process;
+    private readonly string? _workDirectory;
     private readonly StringBuilder _output;
     private readonly HttpClient _http;
     private readonly AgentsPlaygroundOptions _options;
@@ -69,7 +69,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
     private long _sequence;
     private int _disposed;
 
-    private AgentsPlayground(Process process, string workDirectory, StringBuilder output, int port, AgentsPlaygroundOptions options)
+    private AgentsPlayground(Process? process, string? workDirectory, StringBuilder output, int port, AgentsPlaygroundOptions options)
     {
         _process = process;
         _workDirectory = workDirectory;
@@ -116,6 +116,11 @@ public sealed class AgentsPlayground : IAsyncDisposable
     {
         get
         {
+            if (_workDirectory is null)
+            {
+                return $"(a Playground this class did not start, on port {Port})";
+            }
+
             var log = Path.Combine(_workDirectory, "devTools", "m365agentsplayground.log");
             string logTail;
             try
@@ -159,6 +164,25 @@ public sealed class AgentsPlayground : IAsyncDisposable
                 await playground.DisposeAsync();
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// Connects to a Playground already running on <paramref name="port"/> (run.sh's) as its web UI does; disposing the
+    /// result leaves that Playground running.
+    /// </summary>
+    public static async Task<AgentsPlayground> AttachAsync(int port, AgentsPlaygroundOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var playground = new AgentsPlayground(null, null, new StringBuilder(), port, options ?? new AgentsPlaygroundOptions());
+        try
+        {
+            await playground.WaitUntilReadyAsync(cancellationToken);
+            return playground;
+        }
+        catch
+        {
+            await playground.DisposeAsync();
+            throw;
         }
     }
 
@@ -303,6 +327,13 @@ public sealed class AgentsPlayground : IAsyncDisposable
         }
 
         _socket?.Dispose();
+        _http.Dispose();
+        _stopping.Dispose();
+        if (_process is null || _workDirectory is null)
+        {
+            return;
+        }
+
         try
         {
             if (!_process.HasExited)
@@ -317,8 +348,6 @@ public sealed class AgentsPlayground : IAsyncDisposable
         }
 
         _process.Dispose();
-        _http.Dispose();
-        _stopping.Dispose();
         try
         {
             Directory.Delete(_workDirectory, recursive: true);
@@ -396,7 +425,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
         Exception? last = null;
         while (deadline.Elapsed < _options.StartTimeout)
         {
-            if (_process.HasExited)
+            if (_process is { HasExited: true })
             {
                 throw new PlaygroundException($"The Agents Playground exited with code {_process.ExitCode} while starting:{Environment.NewLine}{Diagnostics}");
             }

@@ -1,10 +1,20 @@
-// Stands in for https://appsforoffice.microsoft.com/lib/1/hosted/office.js in browser tests. The test prepends
-// `window.__officeConfig = {displayLanguage, item}`; `window.__office.select(item)` switches items like a pinned
-// pane sees it (ItemChanged). Items: {from:{displayName,emailAddress}, to, cc, subject, internetMessageId,
-// conversationId, dateTimeCreated, itemId, bodyHtml, bodyPadding} (bodyPadding: that many characters added).
+// Stands in for https://appsforoffice.microsoft.com/lib/1/hosted/office.js where there is no Outlook: the sample inbox
+// at /try (development only) and the browser tests and benchmark. It implements exactly what the task pane uses: the
+// item's fields, body.getAsync, ItemChanged, the display language and roamingSettings.
+// Configuration: `window.__officeConfig = {displayLanguage, item}`, set by the test before this script, or by the page
+// that frames the pane (the sample inbox). `window.__office.select(item)` switches items like a pinned pane sees it
+// (ItemChanged). Items: {from:{displayName,emailAddress}, to, cc, subject, internetMessageId, conversationId,
+// dateTimeCreated, itemId, bodyHtml, bodyPadding} (bodyPadding: that many characters added).
 (function () {
   "use strict";
-  const config = window.__officeConfig || {};
+  function parentConfig() {
+    try {
+      return window.parent !== window ? window.parent.__officeConfig : undefined;
+    } catch {
+      return undefined; // a parent from another origin
+    }
+  }
+  const config = window.__officeConfig || parentConfig() || {};
   const handlers = [];
   window.__cspViolations = [];
   document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
@@ -33,6 +43,36 @@
     };
   }
 
+  // Office keeps an add-in's roaming settings per mailbox; here they live in the page's local storage.
+  const roamingKey = "collaboration-office-stub-roaming-settings";
+  function readRoaming() {
+    try {
+      return JSON.parse(window.localStorage.getItem(roamingKey) || "{}") || {};
+    } catch {
+      return {};
+    }
+  }
+  const roaming = readRoaming();
+  const roamingSettings = {
+    get(name) {
+      return Object.prototype.hasOwnProperty.call(roaming, name) ? roaming[name] : undefined;
+    },
+    set(name, value) {
+      roaming[name] = value;
+    },
+    remove(name) {
+      delete roaming[name];
+    },
+    saveAsync(callback) {
+      try {
+        window.localStorage.setItem(roamingKey, JSON.stringify(roaming));
+      } catch {
+        // storage unavailable (opaque origin): the settings last as long as the page
+      }
+      if (callback) setTimeout(() => callback({ status: "succeeded" }), 0);
+    },
+  };
+
   const mailbox = {
     item: toItem(config.item),
     addHandlerAsync(type, handler, options, callback) {
@@ -46,6 +86,7 @@
     context: {
       displayLanguage: config.displayLanguage || "en-US",
       mailbox,
+      roamingSettings,
       requirements: { isSetSupported: () => false },
     },
     EventType: { ItemChanged: "olkItemSelectedChanged" },
