@@ -465,16 +465,18 @@ public static class SalesMailboxEndpoints
             }
             using (document)
             {
-                if (!document.RootElement.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array) return Results.BadRequest();
+                if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("value", out var items)
+                    || items.ValueKind != JsonValueKind.Array) return Results.BadRequest();
                 foreach (var item in items.EnumerateArray())
                 {
+                    if (item.ValueKind != JsonValueKind.Object) continue;
                     if (!ClientStateMatches(item, options))
                     {
                         logger.LogWarning("Ignored a Graph notification with a wrong clientState (subscription {SubscriptionId}).",
                             item.TryGetProperty("subscriptionId", out var sid) ? sid.ToString() : "?");
                         continue;
                     }
-                    var id = item.TryGetProperty("resourceData", out var data) && data.TryGetProperty("id", out var rid) ? rid.GetString() : null;
+                    var id = item.TryGetProperty("resourceData", out var data) && data.ValueKind == JsonValueKind.Object ? Text(data, "id") : null;
                     if (!string.IsNullOrWhiteSpace(id)) queue.TryEnqueue(id);
                 }
             }
@@ -496,9 +498,11 @@ public static class SalesMailboxEndpoints
             }
             using (document)
             {
-                if (!document.RootElement.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array) return Results.BadRequest();
+                if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("value", out var items)
+                    || items.ValueKind != JsonValueKind.Array) return Results.BadRequest();
                 foreach (var item in items.EnumerateArray())
                 {
+                    if (item.ValueKind != JsonValueKind.Object) continue;
                     var subscriptionId = Text(item, "subscriptionId");
                     if (!ClientStateMatches(item, options))
                     {

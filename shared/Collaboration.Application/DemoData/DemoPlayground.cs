@@ -1,3 +1,4 @@
+using Collaboration.Application.Access;
 using Collaboration.Application.Conversations;
 using Collaboration.Application.Notifications;
 using Collaboration.Application.Persistence;
@@ -14,7 +15,7 @@ namespace Collaboration.Application.DemoData;
 /// delivered where a newcomer can watch them (see <see cref="Conversations"/>). Every other conversation the tenant
 /// remembers is forgotten, because a Playground forgets the chats it started when it stops.
 /// </summary>
-public sealed class DemoPlayground(CrmDatabase database, TimeProvider clock)
+public sealed class DemoPlayground(CrmDatabase database, AdminPolicy admins, TimeProvider clock)
 {
     /// <summary>The bot id the Playground's built-in configuration gives the bot.</summary>
     public const string BotId = "00000000-0000-0000-0000-00000000000011";
@@ -61,7 +62,7 @@ public sealed class DemoPlayground(CrmDatabase database, TimeProvider clock)
         await db.SaveChangesAsync(ct);
 
         // The demo rep's chat hears of every stage change, their own included, so a move made anywhere shows there.
-        await new NotificationPreferences(database, clock).SubscribeAsync(
+        await new NotificationPreferences(database, admins, clock).SubscribeAsync(
             new Actor(DemoDataSeeder.TenantId, DemoDataSeeder.DemoRepObjectId, ChangeSurface.System), PersonalChatId, SubscriptionFilter.AllStageChanges, ct: ct);
     }
 

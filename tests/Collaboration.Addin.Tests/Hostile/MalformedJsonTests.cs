@@ -83,4 +83,27 @@ public class MalformedJsonTests
             }
         }
     }
+
+    [Fact]
+    public async Task GraphWebhooksSentJsonOfTheWrongShapeNeverAnswer5xx()
+    {
+        await using var host = await AddinHost.StartAsync(settings: new Dictionary<string, string?> { ["environment"] = "Development" });
+        var client = host.Client();
+        string[] wrongShapes =
+        [
+            "[1, 2, 3]", "\"value\"", "42", "null", "{\"value\": 7}",
+            "{\"value\": [1, \"a\", null, [], {\"resourceData\": \"x\"}, {\"resourceData\": {\"id\": 5}}, {\"clientState\": 3}]}",
+        ];
+
+        foreach (var path in new[] { "/api/graph/notifications", "/api/graph/lifecycle" })
+        {
+            foreach (var body in wrongShapes.Concat(MalformedBodies))
+            {
+                var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+                Assert.True((int)response.StatusCode < 500, $"{path} with {body}: {(int)response.StatusCode}");
+            }
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
 }
