@@ -46,6 +46,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<ReportAudience>();
         services.AddSingleton<WeeklyDigestComposer>();
         services.AddSingleton<ReviewSearch>();
+        services.TryAddSingleton<Nurture.NurtureService>();
         return services;
     }
 
