@@ -76,6 +76,14 @@ public static class ErrorMessages
         ["target_date"] = ("target date", "目标日期"),
         ["timeframe"] = ("timeframe", "时间范围"),
         ["review"] = ("review", "复盘"),
+        ["stage"] = ("stage", "阶段"),
+        ["budget_currency"] = ("budget currency", "预算币种"),
+        ["reopened"] = ("reopened", "重新打开"),
+        ["email"] = ("email", "邮件"),
+        ["call"] = ("call", "电话"),
+        ["meeting"] = ("meeting", "会议"),
+        ["note"] = ("note", "备注"),
+        ["chat"] = ("chat", "聊天"),
         ["enrolment"] = ("The follow-up enrolment", "跟进安排"),
     };
 
