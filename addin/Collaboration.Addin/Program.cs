@@ -42,6 +42,7 @@ if (app.Environment.IsDevelopment()) app.MapOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapEmails();
 app.MapOpportunities();
+app.MapDealUpkeep();
 app.MapWebForms();
 app.MapAssignmentRules();
 app.MapImports();

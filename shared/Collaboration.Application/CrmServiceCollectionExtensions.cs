@@ -26,6 +26,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<PartyMatcher>();
         services.AddSingleton<OpportunityService>();
         services.AddSingleton<OpportunityQueries>();
+        services.AddSingleton<DealTimeline>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton(AdminOptions.From(configuration));
         services.AddSingleton<AdminPolicy>();
@@ -46,6 +47,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<ReportAudience>();
         services.AddSingleton<WeeklyDigestComposer>();
         services.AddSingleton<ReviewSearch>();
+        services.TryAddSingleton<Nurture.NurtureService>();
         return services;
     }
 

@@ -9,7 +9,10 @@ public sealed class TryOutsideDevelopmentTests
     [Fact]
     public async Task TheSampleInboxAndItsLinksAreNotServedOutsideDevelopment()
     {
-        await using var host = await AddinHost.StartAsync(settings: new Dictionary<string, string?> { ["Playground:Url"] = "http://localhost:56150" });
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+        var settings = issuer.AzureAdSettings();
+        settings["Playground:Url"] = "http://localhost:56150";
+        await using var host = await AddinHost.StartAsync(settings: settings, environment: "Staging");
         using var client = host.Client();
 
         foreach (var path in new[] { "/try", "/try/pane", "/try/inbox.json", "/try/inbox.html", "/try/office-stub.js" })

@@ -50,7 +50,7 @@ public sealed class NotificationTestHost : IAsyncDisposable
     public RecordingChannel Recorded => (RecordingChannel)Channel;
 
     public OutboxDispatcher NewDispatcher() =>
-        new(Crm.Db.Database, [new OwnerHearsOfStageChanges(), new NewOwnerHearsOfAssignment(), new SubscribedChannelsHear()],
+        new(Crm.Db.Database, [new OwnerHearsOfStageChanges(), new NewOwnerHearsOfAssignment(), new SubscribedChannelsHear(), new OwnerIsAskedForReview()],
             Options, Crm.Clock, NullLogger<OutboxDispatcher>.Instance);
 
     public DeliverySender NewSender(INotificationChannel channel, NotificationRateLimiter? limiter = null, string? workerId = null)

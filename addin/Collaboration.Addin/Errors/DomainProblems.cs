@@ -63,6 +63,7 @@ internal sealed class DomainProblems(IProblemDetailsService problems) : IExcepti
             problem.Extensions["missing"] = missing.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(key => new { key, label = ErrorMessages.Term(key, locale) }).ToList();
         }
+        if (domain.Error.Values.TryGetValue("field", out var field)) problem.Extensions["field"] = field;
         if (domain is ConcurrencyConflictException conflict)
         {
             problem.Extensions["currentVersion"] = conflict.CurrentVersion;

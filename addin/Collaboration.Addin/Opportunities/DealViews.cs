@@ -28,7 +28,7 @@ public sealed record DealView(
     Guid Id, string Name, Stage Stage, string StageName, Phase Phase, IReadOnlyList<PhaseStep> PhaseProgress,
     int Probability, decimal? Amount, string Currency, decimal? WeightedAmount, DateOnly? CloseDate, string OwnerId,
     NamedRef? Account, ContactRef? PrimaryContact, Bant Bant, ScoreView Score, Stage? NextStage, IReadOnlyList<Term> MissingToAdvance,
-    string? NextStep, DateTimeOffset? LastActivityAt, int Version, IReadOnlyList<TimelineEntry> Timeline)
+    string? NextStep, DateOnly? NextStepDue, DateTimeOffset? LastActivityAt, int Version, IReadOnlyList<TimelineEntry> Timeline)
 {
     private static readonly Phase[] Phases = [Phase.Capture, Phase.Qualify, Phase.Nurture, Phase.Convert, Phase.Closed];
 
@@ -46,7 +46,7 @@ public sealed record DealView(
             deal.Bant,
             new ScoreView(detail.Score.Total, detail.Score.Rating, detail.Score.Parts, Terms(detail.Score.Gaps, locale)),
             deal.Stage.Next(), Terms(detail.MissingToAdvance, locale),
-            deal.NextStep, deal.LastActivityAt, deal.Version, detail.Timeline);
+            deal.NextStep, deal.NextFollowUpOn, deal.LastActivityAt, deal.Version, detail.Timeline);
     }
 
     public static IReadOnlyList<Term> Terms(IEnumerable<string> keys, string locale) =>

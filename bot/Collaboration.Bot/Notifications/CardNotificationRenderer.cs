@@ -28,6 +28,8 @@ public sealed class CardNotificationRenderer(OpportunityQueries queries, TimePro
         NotificationKind.OwnerAssigned => NotificationCards.OwnerAssigned(message, pipeline, context),
         NotificationKind.DealWon => NotificationCards.DealWon(message, pipeline, context),
         NotificationKind.Digest => NotificationCards.Reminders(message.Reminders, pipeline, context, asOf: message.At),
+        NotificationKind.ReviewRequested when message is { OpportunityId: { } id, OpportunityName: { } name } =>
+            ReportCards.ReviewPrompt(id, name, message.ToStage == Stage.Won, message.Competitor, context),
         NotificationKind.WeeklyDigest when WeeklyDigestDelivery.Read(message.Content) is { } weekly =>
             ReportCards.WeeklyDigest(weekly.Digest, weekly.Names, pipeline, context),
         _ => throw new NotificationChannelException($"Cannot render a {message.Kind} notification.", permanent: true),

@@ -76,6 +76,18 @@ public sealed class NewOwnerHearsOfAssignment : INotificationRule
     }
 }
 
+/// <summary>The owner of a deal closed outside the Teams chat is asked for its review there (the use case raised the request).</summary>
+public sealed class OwnerIsAskedForReview : INotificationRule
+{
+    public IEnumerable<PlannedNotification> Plan(NotificationEvent notificationEvent, NotificationAudience audience)
+    {
+        if (notificationEvent.Event is ReviewRequested requested)
+        {
+            yield return new PlannedNotification(RecipientKind.User, requested.OwnerId, NotificationKind.ReviewRequested);
+        }
+    }
+}
+
 /// <summary>
 /// Conversations subscribed to "won deals", "all stage changes" or "my team" get one message per matching change, of
 /// the deals their subscriber may see (the dispatcher drops the others).
@@ -132,6 +144,7 @@ internal static class NotificationMessages
             {
                 ToStage = closed.Won ? Stage.Won : Stage.Lost, Amount = closed.Amount, Currency = closed.Currency, Reason = closed.LossReason,
             },
+            ReviewRequested requested => message with { ToStage = requested.Won ? Stage.Won : Stage.Lost, Competitor = requested.Competitor },
             _ => message,
         };
     }

@@ -20,6 +20,7 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRule, OwnerHearsOfStageChanges>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRule, NewOwnerHearsOfAssignment>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRule, SubscribedChannelsHear>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRule, OwnerIsAskedForReview>());
         services.TryAddSingleton<NotificationRateLimiter>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<DeliverySender>();

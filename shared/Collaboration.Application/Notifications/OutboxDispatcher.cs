@@ -19,7 +19,7 @@ public sealed class OutboxDispatcher(
 {
     private static readonly Dictionary<string, Type> EventTypes = new[]
     {
-        typeof(StageChanged), typeof(QualificationChanged), typeof(OwnerAssigned), typeof(DealClosed),
+        typeof(StageChanged), typeof(QualificationChanged), typeof(OwnerAssigned), typeof(DealClosed), typeof(ReviewRequested),
     }.ToDictionary(t => t.Name);
 
     private readonly INotificationRule[] _rules = rules.ToArray();

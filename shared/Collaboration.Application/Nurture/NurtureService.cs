@@ -3,6 +3,7 @@ using Collaboration.Application.Persistence;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;
+using Collaboration.Domain.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Nurture;
@@ -67,6 +68,65 @@ public sealed class NurtureService(CrmDatabase database, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return enrolment;
     }
+
+    /// <summary>
+    /// Starts a plan of the tenant's rules on an open deal, from today in the owner's time zone. One plan runs at a time:
+    /// a deal already following one is refused, naming it.
+    /// </summary>
+    public async Task<FollowUpEnrolment> StartPlanAsync(Actor actor, Guid opportunityId, string? planName, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var deal = await EnsureVisibleAsync(db, actor, opportunityId, ct);
+        if (deal.IsClosed) throw new DomainException(DomainError.Of("deal_closed", ("stage", deal.Stage.Key())));
+        var rules = await RulesAsync(db, ct);
+        var plan = rules.Plan(planName?.Trim() ?? "") ?? throw new DomainException(DomainError.Of("plan_unknown",
+            ("plan", planName?.Trim() ?? ""), ("allowed", string.Join(", ", rules.Plans.Select(p => p.Name)))));
+        if ((await FollowUpPlans.RunningAsync(db, deal.Id, ct)).FirstOrDefault() is { } running)
+        {
+            throw new DomainException(DomainError.Of("plan_running", ("plan", running.PlanName)));
+        }
+        var now = clock.GetUtcNow();
+        var enrolment = new FollowUpEnrolment(actor.TenantId, deal.Id, deal.PrimaryContactId, plan,
+            await FollowUpPlans.OwnersTodayAsync(db, deal.OwnerId, now, ct), actor.UserObjectId);
+        db.FollowUpEnrolments.Add(enrolment);
+        await db.SaveChangesAsync(ct);
+        return enrolment;
+    }
+
+    /// <summary>Stops the deal's running plan: no more reminders or emails from it.</summary>
+    public async Task<FollowUpEnrolment> StopPlanAsync(Actor actor, Guid opportunityId, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        await EnsureVisibleAsync(db, actor, opportunityId, ct);
+        var running = (await FollowUpPlans.RunningAsync(db, opportunityId, ct)).FirstOrDefault()
+            ?? throw new DomainException(new DomainError("plan_not_running"));
+        running.Stop(PlanStopReason.Stopped, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return running;
+    }
+
+    /// <summary>Marks step <paramref name="number"/> (1-based) of the deal's running plan done, with any earlier open step.</summary>
+    public async Task<FollowUpEnrolment> CompletePlanStepAsync(Actor actor, Guid opportunityId, int number, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        await EnsureVisibleAsync(db, actor, opportunityId, ct);
+        var enrolment = await LatestAsync(db, opportunityId, ct) ?? throw new DomainException(new DomainError("plan_not_running"));
+        enrolment.CompleteStep(number);
+        await db.SaveChangesAsync(ct);
+        return enrolment;
+    }
+
+    /// <summary>The deal's most recent plan, running or not; null when it never followed one.</summary>
+    public async Task<FollowUpEnrolment?> CurrentPlanAsync(Actor actor, Guid opportunityId, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        await EnsureVisibleAsync(db, actor, opportunityId, ct);
+        return await LatestAsync(db, opportunityId, ct);
+    }
+
+    private static async Task<FollowUpEnrolment?> LatestAsync(CrmDbContext db, Guid opportunityId, CancellationToken ct) =>
+        (await db.FollowUpEnrolments.Where(e => e.OpportunityId == opportunityId).ToListAsync(ct))
+            .OrderByDescending(e => e.IsRunning).ThenByDescending(e => e.StartedOn).FirstOrDefault();
 
     public async Task ChangeRulesAsync(string tenantId, NurtureRules rules, CancellationToken ct = default)
     {

@@ -15,14 +15,27 @@ public sealed record DealOutcome(Opportunity Deal)
     /// <summary>Who is asked for a win/loss review: the deal's owner, when this change closed it. Null: no prompt.</summary>
     public string? ReviewFrom { get; init; }
 
+    /// <summary>
+    /// The review prompt already went to the owner's Teams chat through the outbox (the change came from a surface
+    /// that shows no prompts): the front end must not draw it again.
+    /// </summary>
+    public bool ReviewQueued { get; init; }
+
+    /// <summary>
+    /// Teams answers a change with its prompts in the reply (and tells an owner who did not make the change in their
+    /// own chat); every other surface has no one to show them to, so the prompt goes through the outbox.
+    /// </summary>
+    internal static bool SurfaceShowsPrompts(Domain.Common.ChangeSurface surface) => surface == Domain.Common.ChangeSurface.Teams;
+
     internal static DealOutcome Captured(Opportunity deal, PipelineSettings pipeline, DateTimeOffset at) =>
         new(deal) { QualificationGaps = deal.ScoreQualification(pipeline, DateOnly.FromDateTime(at.UtcDateTime)).Gaps };
 
-    internal static DealOutcome Changed(Opportunity deal, Stage stageBefore, PipelineSettings pipeline, DateTimeOffset at) => new(deal)
+    internal static DealOutcome Changed(Opportunity deal, Stage stageBefore, PipelineSettings pipeline, DateTimeOffset at, Domain.Common.ChangeSurface surface) => new(deal)
     {
         QualificationGaps = deal.Stage == Stage.Qualify && stageBefore != Stage.Qualify
             ? deal.ScoreQualification(pipeline, DateOnly.FromDateTime(at.UtcDateTime)).Gaps
             : [],
         ReviewFrom = deal.IsClosed && !stageBefore.IsClosed() ? deal.OwnerId : null,
+        ReviewQueued = deal.IsClosed && !stageBefore.IsClosed() && !SurfaceShowsPrompts(surface),
     };
 }

@@ -1,5 +1,6 @@
 using Collaboration.Application.Access;
 using Collaboration.Application.Capture;
+using Collaboration.Application.Nurture;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Interactions;
@@ -133,20 +134,79 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         return await ChangeAsync(db, actor, visible, id, expectedVersion, (deal, _, context) => deal.AssignOwner(newOwnerObjectId, context), ct);
     }
 
+    /// <summary>
+    /// The fields a rep may change on an open deal; null leaves a field as it is. <see cref="ClearManualProbability"/>
+    /// puts the probability back to the stage's. <see cref="PrimaryContactEmail"/> names an existing contact or creates
+    /// one; <see cref="OwnerObjectId"/> must be a rep whose deals the actor sees (the new owner is told in Teams).
+    /// </summary>
     public sealed record DealDetailsUpdate(string? Name = null, decimal? Amount = null, string? Currency = null, DateOnly? CloseDate = null,
-        int? ManualProbability = null, bool ClearManualProbability = false, string? NextStep = null, DateOnly? NextFollowUpOn = null);
+        int? ManualProbability = null, bool ClearManualProbability = false, string? NextStep = null, DateOnly? NextFollowUpOn = null,
+        string? PrimaryContactEmail = null, string? OwnerObjectId = null);
 
-    public Task<DealOutcome> UpdateDetailsAsync(Actor actor, Guid id, int? expectedVersion, DealDetailsUpdate update, CancellationToken ct = default) =>
-        ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) =>
+    /// <summary>
+    /// Applies every given field or none: a refusal names the field it is about (the error's "field" value) and nothing
+    /// of the deal is saved. Every change appends its history row.
+    /// </summary>
+    public async Task<DealOutcome> UpdateDetailsAsync(Actor actor, Guid id, int? expectedVersion, DealDetailsUpdate update, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
+        string? email = null;
+        if (update.PrimaryContactEmail is { } given) Field("primaryContactEmail", () => email = EmailAddress.Normalize(given));
+        if (update.OwnerObjectId is { } owner && (string.IsNullOrWhiteSpace(owner) || !visible.Contains(owner.Trim())
+            || !await db.Users.AnyAsync(u => u.ObjectId == owner.Trim(), ct)))
         {
-            if (update.Name is { } name) deal.Rename(name, context);
-            if (update.Amount is not null || update.Currency is not null) deal.ChangeAmount(update.Amount ?? deal.Amount, update.Currency, context);
-            if (update.CloseDate is { } closeDate) deal.ChangeCloseDate(closeDate, context);
-            if (update.ClearManualProbability) deal.SetManualProbability(null, pipeline, context);
-            else if (update.ManualProbability is { } probability) deal.SetManualProbability(probability, pipeline, context);
+            throw FieldRefusal("ownerObjectId", DomainError.Of("unknown_owner", ("value", owner)));
+        }
+        return await ChangeAsync(db, actor, visible, id, expectedVersion, async (deal, pipeline, context) =>
+        {
+            if (update.Name is { } name) Field("name", () => deal.Rename(name, context));
+            if (update.Amount is not null || update.Currency is not null)
+            {
+                if (update.Amount is < 0) throw FieldRefusal("amount", new DomainError("invalid_amount"));
+                Field("currency", () => deal.ChangeAmount(update.Amount ?? deal.Amount, update.Currency, context));
+            }
+            if (update.CloseDate is { } closeDate) Field("closeDate", () => deal.ChangeCloseDate(closeDate, context));
+            if (update.ClearManualProbability) Field("probability", () => deal.SetManualProbability(null, pipeline, context));
+            else if (update.ManualProbability is { } probability) Field("probability", () => deal.SetManualProbability(probability, pipeline, context));
+            if (update.NextStep is { Length: > Opportunity.MaxNextStepLength })
+            {
+                throw FieldRefusal("nextStep", DomainError.Of("next_step_too_long", ("max", Opportunity.MaxNextStepLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
             if (update.NextStep is not null || update.NextFollowUpOn is not null)
-                deal.SetNextStep(update.NextStep ?? deal.NextStep, update.NextFollowUpOn ?? deal.NextFollowUpOn, context);
+            {
+                Field(update.NextStep is null ? "nextStepDue" : "nextStep",
+                    () => deal.SetNextStep(update.NextStep ?? deal.NextStep, update.NextFollowUpOn ?? deal.NextFollowUpOn, context));
+            }
+            if (update.OwnerObjectId is { } newOwner) Field("ownerObjectId", () => deal.AssignOwner(newOwner.Trim(), context));
+            if (email is { Length: > 0 })
+            {
+                // Last, once every other field passed: the contact is matched or created in its own save.
+                if (deal.IsClosed) throw new DomainException(DomainError.Of("deal_closed", ("stage", deal.Stage.Key())));
+                var contact = (await parties.MatchOrCreateAsync(actor.TenantId, email, null, null, ct)).Contact;
+                Field("primaryContactEmail", () => deal.ChangePrimaryContact(contact.Id, context));
+            }
         }, ct);
+    }
+
+    /// <summary>Reopens a closed deal into the stage it closed from, with the reason on its history row.</summary>
+    public Task<DealOutcome> ReopenAsync(Actor actor, Guid id, int? expectedVersion, string? reason, CancellationToken ct = default) =>
+        ChangeAsync(actor, id, expectedVersion, (deal, pipeline, context) => deal.Reopen(reason, pipeline, context), ct);
+
+    private static void Field(string field, Action change)
+    {
+        try
+        {
+            change();
+        }
+        catch (DomainException refused) when (refused is not NotFoundException and not ConcurrencyConflictException && refused.Error.Code != "deal_closed")
+        {
+            throw FieldRefusal(field, refused.Error);
+        }
+    }
+
+    private static DomainException FieldRefusal(string field, DomainError error) =>
+        new(error with { Values = new Dictionary<string, string>(error.Values) { ["field"] = field } });
 
     /// <summary>Logs a touch. Idempotent on the source id: the same email logged twice is one interaction.</summary>
     public async Task<LoggedInteraction> LogInteractionAsync(Actor actor, Guid id, InteractionInput input, CancellationToken ct = default)
@@ -170,6 +230,10 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
             var interaction = NewInteraction(actor, deal, input, contactId ?? deal.PrimaryContactId, now);
             db.Interactions.Add(interaction);
             deal.RecordActivity(interaction.OccurredAt, actor.At(now));
+            if (interaction is { Kind: InteractionKind.Email, Direction: Direction.Inbound })
+            {
+                await FollowUpPlans.OnCustomerRepliedAsync(db, deal, interaction.OccurredAt, now, ct);
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -211,8 +275,21 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         return await ChangeAsync(db, actor, visible, id, expectedVersion, change, ct);
     }
 
+    private Task<DealOutcome> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string> visible, Guid id, int? expectedVersion,
+        Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct) =>
+        ChangeAsync(db, actor, visible, id, expectedVersion, (deal, pipeline, context) =>
+        {
+            change(deal, pipeline, context);
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>
+    /// Loads the deal the actor may see at the expected version, applies the change, and saves it with what follows from
+    /// it: follow-up plans started or stopped by a stage move, and the owner's review prompt through the outbox when a
+    /// surface that shows no prompts closed the deal.
+    /// </summary>
     private async Task<DealOutcome> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string> visible, Guid id, int? expectedVersion,
-        Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct)
+        Func<Opportunity, PipelineSettings, ChangeContext, Task> change, CancellationToken ct)
     {
         var deal = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (deal is null || !visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
@@ -223,7 +300,10 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
         var pipeline = await PipelineAsync(db, ct);
         var stageBefore = deal.Stage;
         var now = clock.GetUtcNow();
-        change(deal, pipeline, actor.At(now));
+        var context = actor.At(now);
+        await change(deal, pipeline, context);
+        if (deal.IsClosed && !stageBefore.IsClosed() && !DealOutcome.SurfaceShowsPrompts(actor.Surface)) deal.AskForReview(context);
+        await FollowUpPlans.OnStageChangedAsync(db, deal, stageBefore, context, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -233,7 +313,7 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
             var current = await CurrentVersionAsync(actor.TenantId, id, ct);
             throw new ConcurrencyConflictException(id, expectedVersion ?? deal.Version, current);
         }
-        return DealOutcome.Changed(deal, stageBefore, pipeline, now);
+        return DealOutcome.Changed(deal, stageBefore, pipeline, now, actor.Surface);
     }
 
     private async Task<int> CurrentVersionAsync(string tenantId, Guid id, CancellationToken ct)

@@ -41,6 +41,14 @@ public static class ErrorMessages
         ["conversation_required"] = ("A subscription needs a conversation.", "订阅需要指定会话。"),
         ["channel_subscription_managers_only"] = ("Only an admin or a manager can change the subscriptions of a channel or group chat. You can subscribe your own chat with the bot.",
                                                   "只有管理员或经理可以更改频道或群聊的订阅。您可以在与机器人的私聊中订阅。"),
+        ["reopen_reason_required"] = ("To reopen a deal, say why.", "重新打开商机需要填写原因。"),
+        ["unknown_owner"] = ("\"{value}\" is not a rep whose deals you can see, so the deal cannot go to them.", "“{value}”不是您可查看其商机的销售代表，无法将商机分配给此人。"),
+        ["next_step_too_long"] = ("A next step can have at most {max} characters.", "下一步最多 {max} 个字符。"),
+        ["plan_running"] = ("This deal already follows the plan \"{plan}\". Stop it first.", "此商机已在执行跟进计划“{plan}”。请先停止。"),
+        ["plan_not_running"] = ("This deal follows no follow-up plan right now.", "此商机当前没有正在执行的跟进计划。"),
+        ["plan_stopped"] = ("The follow-up plan \"{plan}\" was stopped.", "跟进计划“{plan}”已停止。"),
+        ["plan_step_unknown"] = ("The plan has steps 1 to {count}, not {step}.", "该计划只有第 1 到第 {count} 步，没有第 {step} 步。"),
+        ["plan_unknown"] = ("\"{plan}\" is not a follow-up plan here. Choose one of: {allowed}.", "“{plan}”不是可用的跟进计划。请选择：{allowed}。"),
     };
 
     private static readonly Dictionary<string, (string En, string Zh)> Terms = new()
@@ -60,6 +68,22 @@ public static class ErrorMessages
         ["account"] = ("The account", "客户"),
         ["user"] = ("The user", "用户"),
         ["plan"] = ("The follow-up plan", "跟进计划"),
+        ["name"] = ("name", "名称"),
+        ["currency"] = ("currency", "币种"),
+        ["probability"] = ("probability", "赢率"),
+        ["next_step_due"] = ("next step due date", "下一步截止日期"),
+        ["owner"] = ("owner", "负责人"),
+        ["target_date"] = ("target date", "目标日期"),
+        ["timeframe"] = ("timeframe", "时间范围"),
+        ["review"] = ("review", "复盘"),
+        ["stage"] = ("stage", "阶段"),
+        ["budget_currency"] = ("budget currency", "预算币种"),
+        ["reopened"] = ("reopened", "重新打开"),
+        ["email"] = ("email", "邮件"),
+        ["call"] = ("call", "电话"),
+        ["meeting"] = ("meeting", "会议"),
+        ["note"] = ("note", "备注"),
+        ["chat"] = ("chat", "聊天"),
         ["enrolment"] = ("The follow-up enrolment", "跟进安排"),
     };
 

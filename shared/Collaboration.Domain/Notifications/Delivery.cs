@@ -25,6 +25,9 @@ public enum NotificationKind
 
     /// <summary>A manager's Monday digest; its content is in <see cref="DeliveryMessage.Content"/>.</summary>
     WeeklyDigest,
+
+    /// <summary>The owner is asked why a deal was won or lost (a close made outside the Teams chat).</summary>
+    ReviewRequested,
 }
 
 /// <summary>

@@ -40,6 +40,9 @@ public sealed record DeliveryMessage
     public string? Currency { get; init; }
     public string? Reason { get; init; }
 
+    /// <summary>The competitor named when the deal was lost, to prefill a review prompt.</summary>
+    public string? Competitor { get; init; }
+
     /// <summary>Why a channel got it (its subscription filter); null for 1:1 notifications.</summary>
     public SubscriptionFilter? Subscription { get; init; }
 

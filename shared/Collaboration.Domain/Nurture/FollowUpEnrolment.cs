@@ -1,4 +1,18 @@
+using Collaboration.Domain.Common;
+
 namespace Collaboration.Domain.Nurture;
+
+public enum PlanStopReason
+{
+    /// <summary>The rep stopped it.</summary>
+    Stopped,
+
+    /// <summary>The customer wrote back: an inbound email was logged to the deal.</summary>
+    CustomerReplied,
+
+    LeftNurture,
+    DealClosed,
+}
 
 /// <summary>A deal's contact following a <see cref="FollowUpPlan"/> from <see cref="StartedOn"/>; steps are done one by one.</summary>
 public sealed class FollowUpEnrolment
@@ -34,12 +48,26 @@ public sealed class FollowUpEnrolment
 
     public bool IsComplete => StepsDone >= Steps.Count;
 
+    public DateTimeOffset? StoppedAt { get; private set; }
+    public PlanStopReason? StopReason { get; private set; }
+
+    /// <summary>Still reminding and sending: neither stopped nor complete.</summary>
+    public bool IsRunning => StoppedAt is null && !IsComplete;
+
     public IEnumerable<FollowUpStep> DueSteps(DateOnly today) =>
-        Steps.Skip(StepsDone).Where(s => StartedOn.AddDays(s.Day) <= today);
+        StoppedAt is not null ? [] : Steps.Skip(StepsDone).Where(s => StartedOn.AddDays(s.Day) <= today);
+
+    /// <summary>Stops the plan: no more reminders or emails. Idempotent; the first reason stays.</summary>
+    public void Stop(PlanStopReason reason, DateTimeOffset at)
+    {
+        if (StoppedAt is not null) return;
+        StoppedAt = at;
+        StopReason = reason;
+    }
 
     /// <summary>Due email steps not yet handed to a mailer, by index into <see cref="Steps"/>.</summary>
     public IEnumerable<int> UnsentEmailSteps(DateOnly today) =>
-        Enumerable.Range(StepsDone, Steps.Count - StepsDone)
+        StoppedAt is not null ? [] : Enumerable.Range(StepsDone, Steps.Count - StepsDone)
             .Where(i => Steps[i] is { Kind: FollowUpStepKind.Email, EmailAttemptedAt: null } s && StartedOn.AddDays(s.Day) <= today);
 
     /// <summary>Claims an email step before it is sent: once claimed it is never sent again, even after a crash.</summary>
@@ -57,5 +85,21 @@ public sealed class FollowUpEnrolment
     public void CompleteNextStep()
     {
         if (!IsComplete) StepsDone++;
+    }
+
+    /// <summary>
+    /// Marks step <paramref name="number"/> (1-based, in plan order) done, with any earlier step still open: steps are
+    /// counted in order, and a rep who did a later step has moved past the earlier ones. Idempotent.
+    /// </summary>
+    public void CompleteStep(int number)
+    {
+        if (number < 1 || number > Steps.Count)
+        {
+            throw new DomainException(DomainError.Of("plan_step_unknown",
+                ("step", number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("count", Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        if (StoppedAt is not null) throw new DomainException(DomainError.Of("plan_stopped", ("plan", PlanName)));
+        if (number > StepsDone) StepsDone = number;
     }
 }

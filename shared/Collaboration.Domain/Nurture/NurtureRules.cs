@@ -47,6 +47,9 @@ public sealed record NurtureRules
 
     public IReadOnlyList<FollowUpPlan> Plans { get; init; } = [FollowUpPlan.Standard];
 
+    /// <summary>The plan a deal is enrolled in when it enters Nurture; null (the default) leaves enrolment to the rep.</summary>
+    public string? AutoEnrolPlanOnNurture { get; init; }
+
     public FollowUpPlan? Plan(string name) => Plans.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }
 

@@ -28,3 +28,9 @@ public sealed record DealClosed(
     Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At,
     bool Won, decimal? Amount, string? Currency, string? LossReason, string? Competitor)
     : DomainEvent(OpportunityId, OpportunityName, OwnerId, ActorId, Surface, At);
+
+/// <summary>The owner is asked for a win/loss review of a deal that just closed.</summary>
+public sealed record ReviewRequested(
+    Guid OpportunityId, string OpportunityName, string OwnerId, string ActorId, ChangeSurface Surface, DateTimeOffset At,
+    bool Won, string? Competitor)
+    : DomainEvent(OpportunityId, OpportunityName, OwnerId, ActorId, Surface, At);

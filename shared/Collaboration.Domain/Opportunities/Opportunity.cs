@@ -12,6 +12,7 @@ namespace Collaboration.Domain.Opportunities;
 public sealed class Opportunity
 {
     public const int MaxNameLength = 200;
+    public const int MaxNextStepLength = 500;
 
     private readonly List<OpportunityChange> _pendingChanges = [];
     private readonly List<DomainEvent> _pendingEvents = [];
@@ -116,6 +117,7 @@ public sealed class Opportunity
         EnsureOpen();
         var valid = ValidName(name);
         if (valid == Name) return;
+        Record(ChangedField.Name, Name, valid, context);
         Name = valid;
         Touch(context);
     }
@@ -127,6 +129,7 @@ public sealed class Opportunity
         var newCurrency = currency is null ? Currency : ValidCurrency(currency);
         if (valid == Amount && newCurrency == Currency) return;
         if (valid != Amount) Record(ChangedField.Amount, Amount is { } old ? Invariant(old) : null, valid is { } n ? Invariant(n) : null, context);
+        if (newCurrency != Currency) Record(ChangedField.Currency, Currency, newCurrency, context);
         Amount = valid;
         Currency = newCurrency;
         Touch(context);
@@ -159,9 +162,22 @@ public sealed class Opportunity
     {
         EnsureOpen();
         var text = string.IsNullOrWhiteSpace(nextStep) ? null : nextStep.Trim();
+        if (text is { Length: > MaxNextStepLength }) text = text[..MaxNextStepLength];
         if (text == NextStep && followUpOn == NextFollowUpOn) return;
-        NextStep = text is { Length: > 500 } ? text[..500] : text;
+        if (text != NextStep) Record(ChangedField.NextStep, NextStep, text, context);
+        if (followUpOn != NextFollowUpOn) Record(ChangedField.NextStepDue, NextFollowUpOn is { } old ? Invariant(old) : null, followUpOn is { } n ? Invariant(n) : null, context);
+        NextStep = text;
         NextFollowUpOn = followUpOn;
+        Touch(context);
+    }
+
+    /// <summary>Makes an existing contact of the tenant the deal's primary contact.</summary>
+    public void ChangePrimaryContact(Guid contactId, ChangeContext context)
+    {
+        EnsureOpen();
+        if (contactId == PrimaryContactId) return;
+        Record(ChangedField.PrimaryContact, PrimaryContactId?.ToString(), contactId.ToString(), context);
+        PrimaryContactId = contactId;
         Touch(context);
     }
 
@@ -172,6 +188,7 @@ public sealed class Opportunity
         if (update.BudgetCurrency is { } c) ValidCurrency(c);
         var next = update.ApplyTo(Bant);
         if (next == Bant) return;
+        RecordBantChanges(Bant, next, context);
         var oldScore = QualificationScore;
         Bant = next;
         var score = Rescore(pipeline, DateOnly.FromDateTime(context.At.UtcDateTime));
@@ -241,7 +258,7 @@ public sealed class Opportunity
     }
 
     /// <summary>Reopening into a stage past Qualify is held to the bar unless the deal had been past it before closing.</summary>
-    public void Reopen(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason = null)
+    public void Reopen(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason = null, string? reason = null)
     {
         if (!IsClosed) throw new DomainException(new DomainError("not_closed"));
         if (target.IsClosed()) throw new DomainException(new DomainError("reopen_target_closed"));
@@ -250,7 +267,15 @@ public sealed class Opportunity
         StageBeforeClose = null;
         LossReason = null;
         Competitor = null;
-        ChangeStage(target, pipeline, context, null);
+        ChangeStage(target, pipeline, context, null, reason);
+    }
+
+    /// <summary>Reopens a closed deal into the stage it closed from; the reason is kept with the history row.</summary>
+    public void Reopen(string? reason, PipelineSettings pipeline, ChangeContext context)
+    {
+        if (!IsClosed) throw new DomainException(new DomainError("not_closed"));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException(new DomainError("reopen_reason_required"));
+        Reopen(StageBeforeClose ?? Stage.New, pipeline, context, reason: reason.Trim());
     }
 
     public void AssignOwner(string ownerId, ChangeContext context)
@@ -269,7 +294,11 @@ public sealed class Opportunity
         EnsureOpen();
         if (accountId == AccountId && primaryContactId == PrimaryContactId) return;
         AccountId = accountId ?? AccountId;
-        PrimaryContactId = primaryContactId ?? PrimaryContactId;
+        if (primaryContactId is { } contact && contact != PrimaryContactId)
+        {
+            Record(ChangedField.PrimaryContact, PrimaryContactId?.ToString(), contact.ToString(), context);
+            PrimaryContactId = contact;
+        }
         Touch(context);
     }
 
@@ -288,7 +317,18 @@ public sealed class Opportunity
         var lesson = string.IsNullOrWhiteSpace(lessons) ? null : lessons.Trim();
         if (cleaned.Count == 0 && lesson is null) throw new DomainException(new DomainError("review_needs_content"));
         Review = new DealReview(cleaned, string.IsNullOrWhiteSpace(competitor) ? Competitor : competitor.Trim(), lesson, context.ActorId, context.At);
+        Record(ChangedField.Review, null, cleaned.Count > 0 ? string.Join("; ", cleaned) : lesson, context);
         UpdatedAt = context.At;
+    }
+
+    /// <summary>
+    /// Asks the owner, in Teams, for a win/loss review of this closed deal (an outbox event). The use case calls it
+    /// when the surface that closed the deal does not show the prompt itself.
+    /// </summary>
+    public void AskForReview(ChangeContext context)
+    {
+        if (!IsClosed) throw new DomainException(new DomainError("not_closed"));
+        Raise(new ReviewRequested(Id, Name, OwnerId, context.ActorId, context.Surface, context.At, Stage == Stage.Won, Competitor));
     }
 
     /// <summary>What a move to <paramref name="target"/> would still need, as term keys; empty when it may go.</summary>
@@ -378,10 +418,10 @@ public sealed class Opportunity
         _ => "budget",
     };
 
-    private void ChangeStage(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason)
+    private void ChangeStage(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason, string? reason = null)
     {
         var from = Stage;
-        Record(ChangedField.Stage, from.Key(), target.Key(), context);
+        Record(ChangedField.Stage, from.Key(), target.Key(), context, reason ?? overrideReason);
         if (target.IsClosed()) StageBeforeClose = from;
         Stage = target;
         StageEnteredAt = context.At;
@@ -414,8 +454,27 @@ public sealed class Opportunity
 
     private void Touch(ChangeContext context) => UpdatedAt = context.At;
 
-    private void Record(ChangedField field, string? oldValue, string? newValue, ChangeContext context) =>
-        _pendingChanges.Add(new OpportunityChange(TenantId, Id, field, oldValue, newValue, context));
+    private void Record(ChangedField field, string? oldValue, string? newValue, ChangeContext context, string? reason = null) =>
+        _pendingChanges.Add(new OpportunityChange(TenantId, Id, field, oldValue, newValue, context, reason));
+
+    /// <summary>One history row per BANT item that changed, so the timeline says what was learned, and when.</summary>
+    private void RecordBantChanges(Bant before, Bant after, ChangeContext context)
+    {
+        void Item(ChangedField field, string? oldValue, string? newValue)
+        {
+            if (oldValue != newValue) Record(field, oldValue, newValue, context);
+        }
+        Item(ChangedField.BudgetAmount, before.BudgetAmount is { } a ? Invariant(a) : null, after.BudgetAmount is { } b ? Invariant(b) : null);
+        Item(ChangedField.BudgetCurrency, before.BudgetCurrency, after.BudgetCurrency);
+        Item(ChangedField.BudgetStatus, before.BudgetStatus.ToString(), after.BudgetStatus.ToString());
+        Item(ChangedField.DecisionMaker, DecisionMakerValue(before), DecisionMakerValue(after));
+        Item(ChangedField.Need, before.Need.ToString(), after.Need.ToString());
+        Item(ChangedField.Timeframe, before.Timeframe.ToString(), after.Timeframe.ToString());
+        Item(ChangedField.TargetDate, before.TargetDate is { } d ? Invariant(d) : null, after.TargetDate is { } e ? Invariant(e) : null);
+    }
+
+    private static string? DecisionMakerValue(Bant bant) =>
+        bant.DecisionMakerName ?? bant.DecisionMakerContactId?.ToString() ?? (bant.DecisionMakerKnown ? "known" : null);
 
     private void Raise(DomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
 

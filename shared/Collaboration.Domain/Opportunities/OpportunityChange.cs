@@ -2,6 +2,7 @@ using Collaboration.Domain.Common;
 
 namespace Collaboration.Domain.Opportunities;
 
+/// <summary>A tracked field of a deal; stored by name, so new fields append here.</summary>
 public enum ChangedField
 {
     Stage,
@@ -9,23 +10,41 @@ public enum ChangedField
     Probability,
     CloseDate,
     Owner,
+    Name,
+    Currency,
+    NextStep,
+    NextStepDue,
+    PrimaryContact,
+    BudgetAmount,
+    BudgetCurrency,
+    BudgetStatus,
+    DecisionMaker,
+    Need,
+    Timeframe,
+    TargetDate,
+
+    /// <summary>A win/loss review was recorded; the new value lists its factors.</summary>
+    Review,
 }
 
 /// <summary>An append-only history row; time in stage, cycle length and conversion are computed from these.</summary>
 public sealed class OpportunityChange
 {
+    public const int MaxValueLength = 500;
+
     private OpportunityChange() { }
 
-    public OpportunityChange(string tenantId, Guid opportunityId, ChangedField field, string? oldValue, string? newValue, ChangeContext context)
+    public OpportunityChange(string tenantId, Guid opportunityId, ChangedField field, string? oldValue, string? newValue, ChangeContext context, string? reason = null)
     {
         TenantId = tenantId;
         OpportunityId = opportunityId;
         Field = field;
-        OldValue = oldValue;
-        NewValue = newValue;
+        OldValue = Bounded(oldValue);
+        NewValue = Bounded(newValue);
         ChangedBy = context.ActorId;
         ChangedAt = context.At;
         Surface = context.Surface;
+        Reason = Bounded(reason);
     }
 
     public long Id { get; private set; }
@@ -37,4 +56,9 @@ public sealed class OpportunityChange
     public string ChangedBy { get; private set; } = "";
     public DateTimeOffset ChangedAt { get; private set; }
     public ChangeSurface Surface { get; private set; }
+
+    /// <summary>Why, where the change needed a reason: a reopen, or a stage override.</summary>
+    public string? Reason { get; private set; }
+
+    private static string? Bounded(string? value) => value is { Length: > MaxValueLength } ? value[..MaxValueLength] : value;
 }

@@ -83,6 +83,8 @@ internal sealed class FollowUpEnrolmentConfiguration : IEntityTypeConfiguration<
     {
         builder.HasKey(e => e.Id);
         builder.Ignore(e => e.IsComplete);
+        builder.Ignore(e => e.IsRunning);
+        builder.Property(e => e.StopReason).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.TenantId).HasMaxLength(64);
         builder.Property(e => e.PlanName).HasMaxLength(100);
         builder.Property(e => e.EnrolledBy).HasMaxLength(64);

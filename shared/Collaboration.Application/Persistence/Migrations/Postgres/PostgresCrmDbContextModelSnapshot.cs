@@ -890,6 +890,13 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.Property<int>("StepsDone")
                         .HasColumnType("integer");
 
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1104,15 +1111,19 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("NewValue")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("OldValue")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("OpportunityId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Surface")
                         .IsRequired()

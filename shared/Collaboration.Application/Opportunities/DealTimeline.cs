@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Collaboration.Application.Access;
+using Collaboration.Application.Persistence;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collaboration.Application.Opportunities;
+
+public enum TimelineKind
+{
+    Interaction,
+    Change,
+    Stage,
+    Review,
+}
+
+/// <summary>
+/// One line of a deal's story as people read it: <see cref="Summary"/> is plain text in the reader's language. For a
+/// change, <see cref="Field"/> is named as the update API names it and the values are as that API takes them (an owner
+/// by object id, a contact by email).
+/// </summary>
+public sealed record DealTimelineEntry(
+    DateTimeOffset At, TimelineKind Kind, string Who, string WhoId, ChangeSurface? Surface, string Summary,
+    string? Field = null, string? OldValue = null, string? NewValue = null, string? Reason = null);
+
+/// <summary>A deal's logged touches and history, newest first, for someone who may see the deal.</summary>
+public sealed class DealTimeline(CrmDatabase database)
+{
+    public const int MaxLimit = 200;
+
+    public async Task<IReadOnlyList<DealTimelineEntry>> ForAsync(Actor actor, Guid id, int limit = 50, CancellationToken ct = default)
+    {
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        await using var db = database.Open(actor.TenantId);
+        var deal = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (deal is null || !(await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct)).Contains(deal.OwnerId))
+        {
+            throw new NotFoundException("deal");
+        }
+        var pipeline = await OpportunityService.PipelineAsync(db, ct);
+        var changes = await db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(limit).ToListAsync(ct);
+        var interactions = await db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
+            .OrderByDescending(i => i.OccurredAt).Take(limit).ToListAsync(ct);
+
+        var contactIds = changes.Where(c => c.Field == ChangedField.PrimaryContact)
+            .SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>()
+            .Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var contacts = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id.ToString(), c => c.Email, ct);
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.ObjectId, u => u.DisplayName, ct);
+        string Name(string objectId) => names.TryGetValue(objectId, out var n) && n.Length > 0 ? n : objectId;
+
+        var locale = actor.Locale;
+        var entries = new List<(DateTimeOffset At, long Order, DealTimelineEntry Entry)>();
+        foreach (var change in changes)
+        {
+            var oldValue = ApiValue(change.Field, change.OldValue, contacts);
+            var newValue = ApiValue(change.Field, change.NewValue, contacts);
+            var kind = change.Field switch { ChangedField.Stage => TimelineKind.Stage, ChangedField.Review => TimelineKind.Review, _ => TimelineKind.Change };
+            entries.Add((change.ChangedAt, change.Id, new DealTimelineEntry(change.ChangedAt, kind, Name(change.ChangedBy), change.ChangedBy, change.Surface,
+                Summarize(change, oldValue, newValue, pipeline, Name, locale), JsonNamingPolicy.CamelCase.ConvertName(change.Field.ToString()),
+                oldValue, newValue, change.Reason)));
+        }
+        foreach (var interaction in interactions)
+        {
+            var label = Capitalized(ErrorMessages.Term(interaction.Kind.ToString().ToLowerInvariant(), locale));
+            entries.Add((interaction.OccurredAt, long.MinValue, new DealTimelineEntry(interaction.OccurredAt, TimelineKind.Interaction,
+                Name(interaction.LoggedBy), interaction.LoggedBy, interaction.Surface, $"{label}: {interaction.Summary}")));
+        }
+        if (deal.Review is { } review && !changes.Any(c => c.Field == ChangedField.Review) && changes.Count < limit)
+        {
+            // Reviews recorded before they had history rows.
+            entries.Add((review.RecordedAt, long.MinValue, new DealTimelineEntry(review.RecordedAt, TimelineKind.Review, Name(review.RecordedBy), review.RecordedBy,
+                null, $"{Capitalized(ErrorMessages.Term("review", locale))}: {string.Join("; ", review.Factors.DefaultIfEmpty(review.Lessons ?? ""))}")));
+        }
+        return entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Order).Take(limit).Select(e => e.Entry).ToList();
+    }
+
+    private static string? ApiValue(ChangedField field, string? value, IReadOnlyDictionary<string, string> contacts) =>
+        field == ChangedField.PrimaryContact && value is not null && contacts.TryGetValue(value, out var email) ? email : value;
+
+    private static string Summarize(OpportunityChange change, string? oldValue, string? newValue, PipelineSettings pipeline, Func<string, string> name, string locale)
+    {
+        string Shown(string? value) => value is null ? "—" : change.Field switch
+        {
+            ChangedField.Stage when StageFacts.TryParseKey(value, out var stage) => pipeline.For(stage).DisplayName(locale),
+            ChangedField.Owner => name(value),
+            ChangedField.Probability => value + "%",
+            _ => value,
+        };
+        var reason = change.Reason is { Length: > 0 } r ? $" ({r})" : "";
+        var label = Capitalized(ErrorMessages.Term(TermOf(change.Field), locale));
+        if (change.Field == ChangedField.Review) return $"{label}: {Shown(newValue)}";
+        if (change.Field == ChangedField.Stage && change.OldValue is { } from && StageFacts.TryParseKey(from, out var closed) && closed.IsClosed()
+            && newValue is { } to && StageFacts.TryParseKey(to, out var open) && !open.IsClosed())
+        {
+            return $"{Capitalized(ErrorMessages.Term("reopened", locale))}: {Shown(oldValue)} → {Shown(newValue)}{reason}";
+        }
+        return $"{label}: {Shown(oldValue)} → {Shown(newValue)}{reason}";
+    }
+
+    private static string TermOf(ChangedField field) => field switch
+    {
+        ChangedField.CloseDate => "close_date",
+        ChangedField.NextStep => "next_step",
+        ChangedField.NextStepDue => "next_step_due",
+        ChangedField.PrimaryContact => "primary_contact",
+        ChangedField.BudgetAmount => "budget_amount",
+        ChangedField.BudgetCurrency => "budget_currency",
+        ChangedField.BudgetStatus => "budget_status",
+        ChangedField.DecisionMaker => "decision_maker",
+        ChangedField.TargetDate => "target_date",
+        _ => field.ToString().ToLowerInvariant(),
+    };
+
+    private static string Capitalized(string text) => text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+}
