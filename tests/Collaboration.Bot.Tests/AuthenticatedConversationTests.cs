@@ -27,7 +27,7 @@ public sealed class AuthenticatedConversationTests : IAsyncLifetime
     }, services: s => s.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler));
 
     [Fact]
-    public async Task A_signed_token_is_accepted_and_the_answer_goes_out_with_the_bots_token()
+    public async Task ASignedTokenIsAcceptedAndTheAnswerGoesOutWithTheBotsToken()
     {
         await using var host = await StartAsync();
         host.TokenFor = serviceUrl => _issuer.CreateToken(AppId, serviceUrl, DateTimeOffset.UtcNow);
@@ -42,7 +42,7 @@ public sealed class AuthenticatedConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_token_the_bot_answers_401_and_does_nothing()
+    public async Task WithoutATokenTheBotAnswers401AndDoesNothing()
     {
         await using var host = await StartAsync();
 
@@ -55,7 +55,7 @@ public sealed class AuthenticatedConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_token_for_another_bot_is_refused()
+    public async Task ATokenForAnotherBotIsRefused()
     {
         await using var host = await StartAsync();
         host.TokenFor = serviceUrl => _issuer.CreateToken("another-bot", serviceUrl, DateTimeOffset.UtcNow);

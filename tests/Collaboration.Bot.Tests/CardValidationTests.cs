@@ -20,7 +20,7 @@ public sealed class CardValidationTests
     private static readonly TestUser Li = new("aad-li", "李雷", Locale: "zh-CN");
 
     [Fact]
-    public async Task Every_sample_card_parses_cleanly_in_the_official_library()
+    public async Task EverySampleCardParsesCleanlyInTheOfficialLibrary()
     {
         var samples = DealCardSamples.All();
 
@@ -28,7 +28,7 @@ public sealed class CardValidationTests
     }
 
     [Fact]
-    public async Task Every_notification_card_parses_cleanly_in_the_official_library()
+    public async Task EveryNotificationCardParsesCleanlyInTheOfficialLibrary()
     {
         var samples = NotificationCardSamples.All().ToList();
 
@@ -36,7 +36,7 @@ public sealed class CardValidationTests
     }
 
     [Fact]
-    public async Task Every_card_a_scripted_conversation_sends_parses_cleanly_in_the_official_library()
+    public async Task EveryCardAScriptedConversationSendsParsesCleanlyInTheOfficialLibrary()
     {
         await using var host = await BotConversationHost.StartAsync();
         var seen = new CardLog(host);

@@ -15,7 +15,7 @@ public sealed class CommandParserTests
     [InlineData("帮助")]
     [InlineData("")]
     [InlineData("   ")]
-    public void Help_words_ask_for_help(string text) => Assert.IsType<HelpCommand>(CommandParser.Parse(text));
+    public void HelpWordsAskForHelp(string text) => Assert.IsType<HelpCommand>(CommandParser.Parse(text));
 
     [Theory]
     [InlineData("my deals")]
@@ -23,10 +23,10 @@ public sealed class CommandParserTests
     [InlineData("deals")]
     [InlineData("我的商机")]
     [InlineData("商机列表")]
-    public void My_deals_lists_the_reps_deals(string text) => Assert.IsType<MyDealsCommand>(CommandParser.Parse(text));
+    public void MyDealsListsTheRepsDeals(string text) => Assert.IsType<MyDealsCommand>(CommandParser.Parse(text));
 
     [Fact]
-    public void New_deal_reads_name_amount_and_close_date()
+    public void NewDealReadsNameAmountAndCloseDate()
     {
         var command = Assert.IsType<NewDealCommand>(CommandParser.Parse("new deal Contoso 50 seats 120000 close 2026-12-31"));
         Assert.Equal("Contoso 50 seats", command.Name);
@@ -36,7 +36,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void New_deal_in_chinese_reads_wan_and_the_close_date()
+    public void NewDealInChineseReadsWanAndTheCloseDate()
     {
         var command = Assert.IsType<NewDealCommand>(CommandParser.Parse("新商机 Contoso 50席 12万 成交 2026-12-31"));
         Assert.Equal("Contoso 50席", command.Name);
@@ -45,7 +45,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void New_deal_with_a_chinese_date_and_full_width_colon()
+    public void NewDealWithAChineseDateAndFullWidthColon()
     {
         var command = Assert.IsType<NewDealCommand>(CommandParser.Parse("新商机：华为云 1.5亿 截止 2027年3月1日"));
         Assert.Equal("华为云", command.Name);
@@ -54,7 +54,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void New_deal_referred_by_someone()
+    public void NewDealReferredBySomeone()
     {
         var command = Assert.IsType<NewDealCommand>(CommandParser.Parse("new deal Fabrikam rollout $80k referred by Wang Fang"));
         Assert.Equal("Fabrikam rollout", command.Name);
@@ -64,7 +64,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void New_deal_referred_by_someone_in_chinese()
+    public void NewDealReferredBySomeoneInChinese()
     {
         var command = Assert.IsType<NewDealCommand>(CommandParser.Parse("新商机 华东项目 30万 推荐人 王芳"));
         Assert.Equal("华东项目", command.Name);
@@ -73,7 +73,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void New_deal_with_only_a_name_has_no_amount()
+    public void NewDealWithOnlyANameHasNoAmount()
     {
         var command = Assert.IsType<NewDealCommand>(CommandParser.Parse("new deal Northwind"));
         Assert.Equal("Northwind", command.Name);
@@ -82,7 +82,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void A_lone_number_is_a_name_not_an_amount()
+    public void ALoneNumberIsANameNotAnAmount()
     {
         var command = Assert.IsType<NewDealCommand>(CommandParser.Parse("new deal 3M"));
         Assert.Equal("3M", command.Name);
@@ -90,7 +90,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void New_deal_without_a_name_is_not_understood() => Assert.IsType<UnknownCommand>(CommandParser.Parse("new deal"));
+    public void NewDealWithoutANameIsNotUnderstood() => Assert.IsType<UnknownCommand>(CommandParser.Parse("new deal"));
 
     [Theory]
     [InlineData("show contoso", "contoso")]
@@ -98,7 +98,7 @@ public sealed class CommandParserTests
     [InlineData("查看 contoso", "contoso")]
     [InlineData("查看contoso", "contoso")]
     [InlineData("open \"big deal\"", "big deal")]
-    public void Show_names_the_deal(string text, string deal) =>
+    public void ShowNamesTheDeal(string text, string deal) =>
         Assert.Equal(deal, Assert.IsType<ShowDealCommand>(CommandParser.Parse(text)).DealName);
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class CommandParserTests
     [InlineData("推进 contoso 到 资格审核", "contoso", Stage.Qualify)]
     [InlineData("推进 contoso 到 培育", "contoso", Stage.Nurture)]
     [InlineData("推进 contoso 到 合同", "contoso", Stage.Contract)]
-    public void Move_reads_the_stage_in_either_language(string text, string deal, Stage stage)
+    public void MoveReadsTheStageInEitherLanguage(string text, string deal, Stage stage)
     {
         var command = Assert.IsType<MoveDealCommand>(CommandParser.Parse(text));
         Assert.Equal(deal, command.DealName);
@@ -120,7 +120,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void Move_reads_the_tenants_own_stage_names()
+    public void MoveReadsTheTenantsOwnStageNames()
     {
         var pipeline = PipelineSettings.Default with
         {
@@ -131,7 +131,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void Move_to_an_unknown_stage_keeps_the_words()
+    public void MoveToAnUnknownStageKeepsTheWords()
     {
         var command = Assert.IsType<MoveDealCommand>(CommandParser.Parse("move contoso to heaven"));
         Assert.Null(command.Target);
@@ -142,11 +142,11 @@ public sealed class CommandParserTests
     [InlineData("advance contoso", "contoso")]
     [InlineData("推进 contoso", "contoso")]
     [InlineData("下一阶段 contoso", "contoso")]
-    public void Advance_names_the_deal(string text, string deal) =>
+    public void AdvanceNamesTheDeal(string text, string deal) =>
         Assert.Equal(deal, Assert.IsType<AdvanceDealCommand>(CommandParser.Parse(text)).DealName);
 
     [Fact]
-    public void Budget_with_k_and_confirmed()
+    public void BudgetWithKAndConfirmed()
     {
         var command = Assert.IsType<QualifyDealCommand>(CommandParser.Parse("contoso budget 120k confirmed"));
         Assert.Equal("contoso", command.DealName);
@@ -155,7 +155,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void Budget_in_chinese()
+    public void BudgetInChinese()
     {
         var command = Assert.IsType<QualifyDealCommand>(CommandParser.Parse("contoso 预算 12万 已确认"));
         Assert.Equal("contoso", command.DealName);
@@ -164,7 +164,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void Budget_glued_to_its_status_in_chinese()
+    public void BudgetGluedToItsStatusInChinese()
     {
         var command = Assert.IsType<QualifyDealCommand>(CommandParser.Parse("华东项目预算12万已确认"));
         Assert.Equal("华东项目", command.DealName);
@@ -178,7 +178,7 @@ public sealed class CommandParserTests
     [InlineData("contoso budget none", BudgetStatus.NoCommittedBudget)]
     [InlineData("contoso 预算 待定", BudgetStatus.MayBuy)]
     [InlineData("contoso 预算 没有", BudgetStatus.NoCommittedBudget)]
-    public void Budget_status_words(string text, BudgetStatus status) =>
+    public void BudgetStatusWords(string text, BudgetStatus status) =>
         Assert.Equal(status, Assert.IsType<QualifyDealCommand>(CommandParser.Parse(text)).Update.BudgetStatus);
 
     [Theory]
@@ -186,7 +186,7 @@ public sealed class CommandParserTests
     [InlineData("contoso decision-maker: Wang Fang", "contoso", "Wang Fang")]
     [InlineData("contoso 决策人 王芳", "contoso", "王芳")]
     [InlineData("contoso决策人王芳", "contoso", "王芳")]
-    public void Decision_maker(string text, string deal, string name)
+    public void DecisionMaker(string text, string deal, string name)
     {
         var command = Assert.IsType<QualifyDealCommand>(CommandParser.Parse(text));
         Assert.Equal(deal, command.DealName);
@@ -201,7 +201,7 @@ public sealed class CommandParserTests
     [InlineData("contoso need no need", NeedLevel.NoNeed)]
     [InlineData("contoso 需求 必须", NeedLevel.MustHave)]
     [InlineData("contoso 需求 锦上添花", NeedLevel.GoodToHave)]
-    public void Need_levels(string text, NeedLevel need) =>
+    public void NeedLevels(string text, NeedLevel need) =>
         Assert.Equal(need, Assert.IsType<QualifyDealCommand>(CommandParser.Parse(text)).Update.Need);
 
     [Theory]
@@ -216,14 +216,14 @@ public sealed class CommandParserTests
         Assert.Equal(timeframe, Assert.IsType<QualifyDealCommand>(CommandParser.Parse(text)).Update.Timeframe);
 
     [Fact]
-    public void Timeline_as_a_date()
+    public void TimelineAsADate()
     {
         var command = Assert.IsType<QualifyDealCommand>(CommandParser.Parse("contoso timeline 2027-02-01"));
         Assert.Equal(new DateOnly(2027, 2, 1), command.Update.TargetDate);
     }
 
     [Fact]
-    public void A_qualification_word_without_a_value_asks_for_the_prompt() =>
+    public void AQualificationWordWithoutAValueAsksForThePrompt() =>
         Assert.True(Assert.IsType<QualifyDealCommand>(CommandParser.Parse("contoso budget")).IsEmpty);
 
     [Theory]
@@ -232,7 +232,7 @@ public sealed class CommandParserTests
     [InlineData("log contoso: sent brochure", InteractionKind.Note, "contoso", "sent brochure")]
     [InlineData("记录 电话 contoso：讨论价格", InteractionKind.Call, "contoso", "讨论价格")]
     [InlineData("记录会议 华东项目: 演示顺利", InteractionKind.Meeting, "华东项目", "演示顺利")]
-    public void Log_reads_kind_deal_and_text(string text, InteractionKind kind, string deal, string summary)
+    public void LogReadsKindDealAndText(string text, InteractionKind kind, string deal, string summary)
     {
         var command = Assert.IsType<LogInteractionCommand>(CommandParser.Parse(text));
         Assert.Equal(kind, command.Kind);
@@ -245,11 +245,11 @@ public sealed class CommandParserTests
     [InlineData("Won Contoso Ltd", "Contoso Ltd")]
     [InlineData("赢单 contoso", "contoso")]
     [InlineData("赢单contoso", "contoso")]
-    public void Won_names_the_deal(string text, string deal) =>
+    public void WonNamesTheDeal(string text, string deal) =>
         Assert.Equal(deal, Assert.IsType<WonCommand>(CommandParser.Parse(text)).DealName);
 
     [Fact]
-    public void Won_with_a_final_amount()
+    public void WonWithAFinalAmount()
     {
         var command = Assert.IsType<WonCommand>(CommandParser.Parse("won contoso 115k"));
         Assert.Equal("contoso", command.DealName);
@@ -257,7 +257,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void Wonderful_is_not_a_won_command() => Assert.IsType<UnknownCommand>(CommandParser.Parse("wonderful day"));
+    public void WonderfulIsNotAWonCommand() => Assert.IsType<UnknownCommand>(CommandParser.Parse("wonderful day"));
 
     [Theory]
     [InlineData("lost contoso price", "contoso", "price", null)]
@@ -266,7 +266,7 @@ public sealed class CommandParserTests
     [InlineData("输单 contoso 价格", "contoso", "price", null)]
     [InlineData("输单 华东项目 失去联系", "华东项目", "lost contact", null)]
     [InlineData("lost contoso", "contoso", null, null)]
-    public void Lost_reads_reason_and_competitor(string text, string deal, string? reason, string? competitor)
+    public void LostReadsReasonAndCompetitor(string text, string deal, string? reason, string? competitor)
     {
         var command = Assert.IsType<LostCommand>(CommandParser.Parse(text));
         Assert.Equal(deal, command.DealName);
@@ -278,10 +278,10 @@ public sealed class CommandParserTests
     [InlineData("what's the weather")]
     [InlineData("hello")]
     [InlineData("你好")]
-    public void Anything_else_is_unknown(string text) => Assert.IsType<UnknownCommand>(CommandParser.Parse(text));
+    public void AnythingElseIsUnknown(string text) => Assert.IsType<UnknownCommand>(CommandParser.Parse(text));
 
     [Fact]
-    public void Every_catalog_example_parses_to_a_command()
+    public void EveryCatalogExampleParsesToACommand()
     {
         foreach (var command in CommandCatalog.Commands)
         {
@@ -315,7 +315,7 @@ public sealed class AmountParserTests
     [InlineData("80000元", 80000, "CNY")]
     [InlineData("5000 USD", 5000, "USD")]
     [InlineData("RMB 20万", 200000, "CNY")]
-    public void Reads_amounts(string text, double value, string? currency)
+    public void ReadsAmounts(string text, double value, string? currency)
     {
         Assert.True(AmountParser.TryParse(text, out var amount));
         Assert.Equal((decimal)value, amount.Value);
@@ -328,14 +328,14 @@ public sealed class AmountParserTests
     [InlineData("50seats")]
     [InlineData("-5")]
     [InlineData("12..5")]
-    public void Refuses_what_is_not_an_amount(string text) => Assert.False(AmountParser.TryParse(text, out _));
+    public void RefusesWhatIsNotAnAmount(string text) => Assert.False(AmountParser.TryParse(text, out _));
 
     [Theory]
     [InlineData("2026-12-31", 2026, 12, 31)]
     [InlineData("2026/1/5", 2026, 1, 5)]
     [InlineData("2026.03.01", 2026, 3, 1)]
     [InlineData("2026年12月31日", 2026, 12, 31)]
-    public void Reads_dates(string text, int y, int m, int d)
+    public void ReadsDates(string text, int y, int m, int d)
     {
         Assert.True(DateParser.TryParse(text, out var date));
         Assert.Equal(new DateOnly(y, m, d), date);
@@ -345,5 +345,5 @@ public sealed class AmountParserTests
     [InlineData("2026-02-30")]
     [InlineData("2026-13-01")]
     [InlineData("12/31/2026")]
-    public void Refuses_impossible_or_ambiguous_dates(string text) => Assert.False(DateParser.TryParse(text, out _));
+    public void RefusesImpossibleOrAmbiguousDates(string text) => Assert.False(DateParser.TryParse(text, out _));
 }

@@ -28,7 +28,7 @@ public sealed class ConversationTests
     };
 
     [Fact]
-    public async Task Creating_a_deal_by_chat_saves_it_and_asks_for_the_qualification()
+    public async Task CreatingADealByChatSavesItAndAsksForTheQualification()
     {
         await using var host = await BotConversationHost.StartAsync();
 
@@ -55,7 +55,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task Answering_the_qualification_card_saves_the_bant()
+    public async Task AnsweringTheQualificationCardSavesTheBant()
     {
         await using var host = await BotConversationHost.StartAsync();
         var prompt = (await host.SayAsync(Alex, "new deal Contoso 120k"))[1];
@@ -77,7 +77,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task Card_buttons_advance_the_deal_through_every_stage_to_won_and_history_records_each_step()
+    public async Task CardButtonsAdvanceTheDealThroughEveryStageToWonAndHistoryRecordsEachStep()
     {
         await using var host = await BotConversationHost.StartAsync();
         var cards = await host.SayAsync(Alex, "new deal Contoso 120k close 2026-12-31");
@@ -106,7 +106,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task Moving_into_qualify_with_gaps_sends_the_qualification_prompt()
+    public async Task MovingIntoQualifyWithGapsSendsTheQualificationPrompt()
     {
         await using var host = await BotConversationHost.StartAsync();
         var card = (await host.SayAsync(Alex, "new deal Contoso 120k"))[0];
@@ -142,7 +142,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_gated_move_shows_the_gaps_and_an_override_with_a_reason_that_works()
+    public async Task AGatedMoveShowsTheGapsAndAnOverrideWithAReasonThatWorks()
     {
         await using var host = await BotConversationHost.StartAsync();
         var card = (await host.SayAsync(Alex, "new deal Contoso 120k"))[0];
@@ -161,7 +161,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_chinese_conversation_gets_chinese_answers()
+    public async Task AChineseConversationGetsChineseAnswers()
     {
         await using var host = await BotConversationHost.StartAsync();
 
@@ -184,7 +184,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_chinese_refusal_is_localized_inside_the_card()
+    public async Task AChineseRefusalIsLocalizedInsideTheCard()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Li, "新商机 华东项目 12万");
@@ -195,7 +195,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task An_ambiguous_name_gets_a_pick_list_and_the_pick_carries_the_command_on()
+    public async Task AnAmbiguousNameGetsAPickListAndThePickCarriesTheCommandOn()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Contoso Alpha");
@@ -219,7 +219,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_name_nothing_matches_gets_a_helpful_message()
+    public async Task ANameNothingMatchesGetsAHelpfulMessage()
     {
         await using var host = await BotConversationHost.StartAsync();
 
@@ -229,7 +229,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task The_same_card_action_clicked_twice_changes_the_deal_once()
+    public async Task TheSameCardActionClickedTwiceChangesTheDealOnce()
     {
         await using var host = await BotConversationHost.StartAsync();
         var card = (await host.SayAsync(Alex, "new deal Contoso 120k"))[0];
@@ -250,7 +250,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_card_made_stale_by_a_typed_qualification_says_the_score_changed()
+    public async Task ACardMadeStaleByATypedQualificationSaysTheScoreChanged()
     {
         await using var host = await BotConversationHost.StartAsync();
         var card = (await host.SayAsync(Alex, "new deal Contoso 120k"))[0];
@@ -265,7 +265,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_referred_deal_records_who_referred_it()
+    public async Task AReferredDealRecordsWhoReferredIt()
     {
         await using var host = await BotConversationHost.StartAsync();
 
@@ -281,7 +281,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task Lost_by_chat_needs_a_known_reason_and_then_closes_the_deal()
+    public async Task LostByChatNeedsAKnownReasonAndThenClosesTheDeal()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Contoso 120k");
@@ -300,7 +300,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_submitted_fallback_sends_the_card_as_a_new_message_and_updates_the_old_one()
+    public async Task ASubmittedFallbackSendsTheCardAsANewMessageAndUpdatesTheOldOne()
     {
         await using var host = await BotConversationHost.StartAsync();
         var card = (await host.SayAsync(Alex, "new deal Contoso 120k"))[0];
@@ -316,7 +316,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task Two_reps_advancing_one_deal_at_once_change_it_once()
+    public async Task TwoRepsAdvancingOneDealAtOnceChangeItOnce()
     {
         await using var host = await BotConversationHost.StartAsync(DatabaseKind.Postgres);
         await host.SayAsync(Alex, "help");
@@ -346,7 +346,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_deal_id_of_another_tenant_in_card_data_is_treated_as_not_found()
+    public async Task ADealIdOfAnotherTenantInCardDataIsTreatedAsNotFound()
     {
         await using var host = await BotConversationHost.StartAsync();
         var theirs = (await host.SayAsync(Outsider, "new deal Secret 500k"))[0];
@@ -363,7 +363,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_colleagues_deal_outside_the_team_is_not_found_either()
+    public async Task AColleaguesDealOutsideTheTeamIsNotFoundEither()
     {
         await using var host = await BotConversationHost.StartAsync();
         var megans = (await host.SayAsync(Megan, "new deal Private 50k"))[0];
@@ -376,7 +376,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task A_hostile_deal_name_shows_literally_in_every_card()
+    public async Task AHostileDealNameShowsLiterallyInEveryCard()
     {
         await using var host = await BotConversationHost.StartAsync();
         const string hostile = "**x** <at>y</at> [a](javascript:alert(1))";
@@ -401,7 +401,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task Mentions_are_stripped_in_channels()
+    public async Task MentionsAreStrippedInChannels()
     {
         await using var host = await BotConversationHost.StartAsync();
         var message = host.Activity(Alex, "message", "channel", "19:general@thread.tacv2");
@@ -430,7 +430,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task Installing_stores_the_conversation_and_uninstalling_deactivates_it()
+    public async Task InstallingStoresTheConversationAndUninstallingDeactivatesIt()
     {
         await using var host = await BotConversationHost.StartAsync();
         var added = host.Activity(Alex, "conversationUpdate");
@@ -456,7 +456,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task Health_answers_200()
+    public async Task HealthAnswers200()
     {
         await using var host = await BotConversationHost.StartAsync();
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/health")).StatusCode);

@@ -14,7 +14,7 @@ public sealed class DealCardsTests
 
     [Theory]
     [MemberData(nameof(SampleNames))]
-    public void Every_sample_is_a_valid_version_1_5_card(string name)
+    public void EverySampleIsAValidVersion15Card(string name)
     {
         var json = Sample(name).ToJsonString();
         using var document = JsonDocument.Parse(json);
@@ -28,7 +28,7 @@ public sealed class DealCardsTests
 
     [Theory]
     [MemberData(nameof(SampleNames))]
-    public void Every_execute_action_falls_back_to_a_submit_with_the_same_data(string name)
+    public void EveryExecuteActionFallsBackToASubmitWithTheSameData(string name)
     {
         foreach (var action in CardReader.Walk(Sample(name)).Where(o => o["type"]?.GetValue<string>() == "Action.Execute"))
         {
@@ -41,7 +41,7 @@ public sealed class DealCardsTests
 
     [Theory]
     [MemberData(nameof(SampleNames))]
-    public void Input_ids_are_unique_within_a_card(string name)
+    public void InputIdsAreUniqueWithinACard(string name)
     {
         var ids = CardReader.Walk(Sample(name))
             .Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true)
@@ -52,11 +52,11 @@ public sealed class DealCardsTests
 
     [Theory]
     [MemberData(nameof(SampleNames))]
-    public void No_card_ever_carries_a_mention_tag(string name) =>
+    public void NoCardEverCarriesAMentionTag(string name) =>
         Assert.DoesNotContain("<at>", Sample(name).ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.OrdinalIgnoreCase);
 
     [Fact]
-    public void Samples_cover_every_kind_of_card()
+    public void SamplesCoverEveryKindOfCard()
     {
         var names = DealCardSamples.All().Select(s => s.Name).ToList();
         foreach (var kind in new[] { "deal-en", "deal-zh", "pick-list-en", "qualification-prompt-en", "help-en", "help-zh", "not-found-en", "error-zh", "deal-stale-en", "deal-gated-en", "deal-list-en" })
@@ -67,13 +67,13 @@ public sealed class DealCardsTests
     }
 
     [Fact]
-    public void Samples_are_deterministic() =>
+    public void SamplesAreDeterministic() =>
         Assert.Equal(
             DealCardSamples.All().Select(s => s.Card.ToJsonString()),
             DealCardSamples.All().Select(s => s.Card.ToJsonString()));
 
     [Fact]
-    public void Deal_card_actions_carry_deal_id_version_and_render_time()
+    public void DealCardActionsCarryDealIdVersionAndRenderTime()
     {
         var card = Sample("deal-en");
         var verbs = new[] { CardVerbs.Advance, CardVerbs.Move, CardVerbs.Qualify, CardVerbs.Log, CardVerbs.Won, CardVerbs.Lost };
@@ -88,7 +88,7 @@ public sealed class DealCardsTests
     }
 
     [Fact]
-    public void Deal_card_shows_the_five_phases_probability_weighted_amount_score_and_gaps()
+    public void DealCardShowsTheFivePhasesProbabilityWeightedAmountScoreAndGaps()
     {
         var text = CardReader.Text(Sample("deal-en"));
         foreach (var phase in new[] { "Capture", "Qualify", "Nurture", "Convert", "Closed" }) Assert.Contains(phase, text);
@@ -102,7 +102,7 @@ public sealed class DealCardsTests
     }
 
     [Fact]
-    public void Chinese_deal_card_is_in_chinese_with_the_tenants_stage_names()
+    public void ChineseDealCardIsInChineseWithTheTenantsStageNames()
     {
         var text = CardReader.Text(Sample("deal-zh"));
         Assert.Contains("资格审核", text);
@@ -113,7 +113,7 @@ public sealed class DealCardsTests
     }
 
     [Fact]
-    public void Hostile_names_are_shown_literally_never_as_markdown_links_or_mentions()
+    public void HostileNamesAreShownLiterallyNeverAsMarkdownLinksOrMentions()
     {
         var card = Sample("deal-hostile-en");
         var title = CardReader.Walk(card).First(o => o["size"]?.GetValue<string>() == "Large")["text"]!.GetValue<string>();
@@ -124,7 +124,7 @@ public sealed class DealCardsTests
     }
 
     [Fact]
-    public void Pick_list_offers_every_candidate_and_keeps_the_command()
+    public void PickListOffersEveryCandidateAndKeepsTheCommand()
     {
         var card = Sample("pick-list-en");
         var choices = CardReader.Walk(card).First(o => o["id"]?.GetValue<string>() == CardData.DealId)["choices"]!.AsArray();
@@ -133,7 +133,7 @@ public sealed class DealCardsTests
     }
 
     [Fact]
-    public void Qualification_prompt_asks_only_for_the_gaps()
+    public void QualificationPromptAsksOnlyForTheGaps()
     {
         var ids = CardReader.Walk(Sample("qualification-prompt-en"))
             .Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true)
@@ -143,7 +143,7 @@ public sealed class DealCardsTests
     }
 
     [Fact]
-    public void Gated_card_offers_an_override_with_a_reason()
+    public void GatedCardOffersAnOverrideWithAReason()
     {
         var card = Sample("deal-gated-en");
         var overrideAction = CardReader.Walk(card).First(o => o["type"]?.GetValue<string>() == "ActionSet")["actions"]![0]!;
@@ -159,8 +159,8 @@ public sealed class DealCardsTests
     [InlineData("a_b", @"a\_b")]
     [InlineData("line\nbreak", "line break")]
     [InlineData("华东项目", "华东项目")]
-    public void Markdown_escaping(string text, string expected) => Assert.Equal(expected, CardText.Markdown(text));
+    public void MarkdownEscaping(string text, string expected) => Assert.Equal(expected, CardText.Markdown(text));
 
     [Fact]
-    public void Plain_text_defuses_mentions_only() => Assert.Equal("<\u2060at>y<\u2060/at> *x*", CardText.Plain("<at>y</at> *x*"));
+    public void PlainTextDefusesMentionsOnly() => Assert.Equal("<\u2060at>y<\u2060/at> *x*", CardText.Plain("<at>y</at> *x*"));
 }

@@ -14,11 +14,11 @@ public sealed class NotificationCommandParserTests
     [InlineData("订阅 所有阶段变化", SubscriptionFilter.AllStageChanges)]
     [InlineData("subscribe my team", SubscriptionFilter.MyTeam)]
     [InlineData("订阅 我的团队", SubscriptionFilter.MyTeam)]
-    public void Subscribe_reads_the_filter(string text, SubscriptionFilter filter) =>
+    public void SubscribeReadsTheFilter(string text, SubscriptionFilter filter) =>
         Assert.Equal(new SubscribeCommand(filter), CommandParser.Parse(text));
 
     [Fact]
-    public void Subscribe_to_something_unknown_is_not_guessed() =>
+    public void SubscribeToSomethingUnknownIsNotGuessed() =>
         Assert.IsType<UnknownCommand>(CommandParser.Parse("subscribe lunch menu"));
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class NotificationCommandParserTests
     [InlineData("静音华为项目", "华为项目", true)]
     [InlineData("unmute contoso", "contoso", false)]
     [InlineData("取消静音 contoso", "contoso", false)]
-    public void Mute_and_unmute_name_a_deal(string text, string deal, bool mute) =>
+    public void MuteAndUnmuteNameADeal(string text, string deal, bool mute) =>
         Assert.Equal(new MuteDealCommand(deal, mute), CommandParser.Parse(text));
 
     [Theory]
@@ -45,18 +45,18 @@ public sealed class NotificationCommandParserTests
     [InlineData("免打扰 20:00-08:00", 20, 0, 8, 0)]
     [InlineData("免打扰 20:00 到 08:00", 20, 0, 8, 0)]
     [InlineData("免打扰：23:00~7:00", 23, 0, 7, 0)]
-    public void Quiet_hours_read_both_ends(string text, int fh, int fm, int uh, int um) =>
+    public void QuietHoursReadBothEnds(string text, int fh, int fm, int uh, int um) =>
         Assert.Equal(new QuietHoursCommand(new TimeOnly(fh, fm), new TimeOnly(uh, um)), CommandParser.Parse(text));
 
     [Theory]
     [InlineData("quiet hours off")]
     [InlineData("免打扰 关闭")]
-    public void Quiet_hours_off(string text) => Assert.Equal(new QuietHoursCommand(null, null), CommandParser.Parse(text));
+    public void QuietHoursOff(string text) => Assert.Equal(new QuietHoursCommand(null, null), CommandParser.Parse(text));
 
     [Theory]
     [InlineData("quiet hours 25:00-08:00")]
     [InlineData("quiet hours 20:61-08:00")]
-    public void Impossible_times_are_not_accepted(string text) => Assert.IsType<UnknownCommand>(CommandParser.Parse(text));
+    public void ImpossibleTimesAreNotAccepted(string text) => Assert.IsType<UnknownCommand>(CommandParser.Parse(text));
 
     [Theory]
     [InlineData("reminders")]
@@ -76,11 +76,11 @@ public sealed class NotificationCommandParserTests
     [InlineData("show contoso")]
     [InlineData("my deals")]
     [InlineData("move contoso to proposal")]
-    public void Existing_commands_are_unchanged(string text) =>
+    public void ExistingCommandsAreUnchanged(string text) =>
         Assert.IsNotType<UnknownCommand>(CommandParser.Parse(text));
 
     [Fact]
-    public void Every_new_command_is_unlisted_and_taught_by_a_listed_entry()
+    public void EveryNewCommandIsUnlistedAndTaughtByAListedEntry()
     {
         foreach (var title in new[] { "subscribe", "unsubscribe", "mute", "unmute", "quiet hours", "reminders", "parked" })
         {

@@ -22,7 +22,7 @@ public sealed class NotificationConversationTests
     private const string Channel = "19:sales-channel@thread.tacv2";
 
     [Fact]
-    public async Task A_teammates_stage_change_reaches_the_owner_as_a_card_and_the_owners_own_change_sends_nothing()
+    public async Task ATeammatesStageChangeReachesTheOwnerAsACardAndTheOwnersOwnChangeSendsNothing()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Alpha 10k");
@@ -66,7 +66,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task A_chinese_owner_gets_the_card_in_chinese()
+    public async Task AChineseOwnerGetsTheCardInChinese()
     {
         var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
         await using var host = await BotConversationHost.StartAsync();
@@ -85,7 +85,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task A_conversation_teams_blocks_is_deactivated_and_later_notifications_are_parked_without_a_call()
+    public async Task AConversationTeamsBlocksIsDeactivatedAndLaterNotificationsAreParkedWithoutACall()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Alpha 10k");
@@ -114,7 +114,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task Subscribe_mute_and_quiet_hours_commands_change_the_preferences_in_the_database()
+    public async Task SubscribeMuteAndQuietHoursCommandsChangeThePreferencesInTheDatabase()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Contoso 10k");
@@ -153,7 +153,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task Reminder_card_actions_snooze_log_a_touch_set_the_follow_up_and_move_the_stage()
+    public async Task ReminderCardActionsSnoozeLogATouchSetTheFollowUpAndMoveTheStage()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
@@ -194,7 +194,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task The_parked_command_lists_failed_deliveries_for_admins_only()
+    public async Task TheParkedCommandListsFailedDeliveriesForAdminsOnly()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "help");
@@ -208,7 +208,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task A_tenant_that_renamed_its_stages_sees_its_own_names_on_the_notification_card_in_each_recipients_language()
+    public async Task ATenantThatRenamedItsStagesSeesItsOwnNamesOnTheNotificationCardInEachRecipientsLanguage()
     {
         var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
         await using var host = await BotConversationHost.StartAsync();
@@ -234,7 +234,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task The_daily_digest_and_the_reminders_command_offer_the_tenants_stage_names()
+    public async Task TheDailyDigestAndTheRemindersCommandOfferTheTenantsStageNames()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
@@ -254,7 +254,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task The_weekly_digest_names_the_stages_deals_entered_as_the_tenant_does()
+    public async Task TheWeeklyDigestNamesTheStagesDealsEnteredAsTheTenantDoes()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
@@ -281,7 +281,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task A_click_on_a_notification_card_after_a_later_change_is_not_applied_and_shows_what_changed()
+    public async Task AClickOnANotificationCardAfterALaterChangeIsNotAppliedAndShowsWhatChanged()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Bravo 20k");
@@ -314,7 +314,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task A_stale_notification_card_submitted_from_an_old_client_answers_in_chinese_and_logs_nothing()
+    public async Task AStaleNotificationCardSubmittedFromAnOldClientAnswersInChineseAndLogsNothing()
     {
         var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
         await using var host = await BotConversationHost.StartAsync();
@@ -337,7 +337,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task A_card_action_without_a_version_is_never_applied()
+    public async Task ACardActionWithoutAVersionIsNeverApplied()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Bravo 20k");
@@ -357,7 +357,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task A_reminder_clicked_on_the_daily_digest_after_the_deal_changed_is_not_applied_but_a_snooze_still_is()
+    public async Task AReminderClickedOnTheDailyDigestAfterTheDealChangedIsNotAppliedButASnoozeStillIs()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
@@ -386,7 +386,7 @@ public sealed class NotificationConversationTests
     }
 
     [Fact]
-    public async Task An_admin_retries_a_parked_notification_from_the_parked_card_and_it_reaches_the_connector()
+    public async Task AnAdminRetriesAParkedNotificationFromTheParkedCardAndItReachesTheConnector()
     {
         var li = new TestUser("aad-li", "李雷", Locale: "zh-CN");
         await using var host = await BotConversationHost.StartAsync();

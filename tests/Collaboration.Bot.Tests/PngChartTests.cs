@@ -54,11 +54,11 @@ public sealed class PngChartTests
     }
 
     [Fact]
-    public void Crc32_matches_the_standard_check_value() =>
+    public void Crc32MatchesTheStandardCheckValue() =>
         Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
 
     [Fact]
-    public void A_canvas_round_trips_through_the_encoder()
+    public void ACanvasRoundTripsThroughTheEncoder()
     {
         var canvas = new PngChart.Canvas(7, 5);
         canvas.Fill(1, 1, 3, 2, new Rgba(10, 20, 30));
@@ -73,7 +73,7 @@ public sealed class PngChartTests
     }
 
     [Fact]
-    public void Bars_scale_to_the_longest_and_a_funnel_centres_them()
+    public void BarsScaleToTheLongestAndAFunnelCentresThem()
     {
         var bars = PngChart.Bars([ChartBar.Of(10, PngChart.Accent), ChartBar.Of(5, PngChart.Accent), ChartBar.Of(0, PngChart.Accent)], funnel: true);
 
@@ -90,7 +90,7 @@ public sealed class PngChartTests
     }
 
     [Fact]
-    public void Stacked_segments_follow_each_other()
+    public void StackedSegmentsFollowEachOther()
     {
         var image = Decode(PngChart.Bars([new ChartBar([(3, PngChart.Good), (1, PngChart.Bad)])]));
 
@@ -100,7 +100,7 @@ public sealed class PngChartTests
     }
 
     [Fact]
-    public void The_largest_chart_stays_far_below_the_card_budget()
+    public void TheLargestChartStaysFarBelowTheCardBudget()
     {
         var bars = Enumerable.Range(1, 40).Select(i => new ChartBar([(i * 7 % 13 + 1, PngChart.Good), (i % 5, PngChart.Bad), (i % 3, PngChart.AccentLight)])).ToList();
 

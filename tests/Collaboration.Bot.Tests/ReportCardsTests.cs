@@ -13,7 +13,7 @@ public sealed class ReportCardsTests
     private static readonly JsonSerializerOptions Raw = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
-    public async Task Every_report_review_and_digest_card_passes_the_official_parser()
+    public async Task EveryReportReviewAndDigestCardPassesTheOfficialParser()
     {
         var samples = ReportCardSamples.All();
 
@@ -24,7 +24,7 @@ public sealed class ReportCardsTests
     }
 
     [Fact]
-    public void Cards_are_version_1_5_below_the_Teams_size_limit_with_small_png_charts()
+    public void CardsAreVersion15BelowTheTeamsSizeLimitWithSmallPngCharts()
     {
         foreach (var (name, card) in ReportCardSamples.All())
         {
@@ -46,7 +46,7 @@ public sealed class ReportCardsTests
     }
 
     [Fact]
-    public void User_text_never_becomes_markdown_links_or_mentions()
+    public void UserTextNeverBecomesMarkdownLinksOrMentions()
     {
         foreach (var (name, card) in ReportCardSamples.All())
         {
@@ -65,7 +65,7 @@ public sealed class ReportCardsTests
     }
 
     [Fact]
-    public void The_funnel_lists_stages_in_pipeline_order_with_localized_names()
+    public void TheFunnelListsStagesInPipelineOrderWithLocalizedNames()
     {
         var en = CardReader.Text(ReportCardSamples.All().Single(s => s.Name == "pipeline-en").Card);
         var zh = CardReader.Text(ReportCardSamples.All().Single(s => s.Name == "pipeline-zh").Card);
@@ -78,7 +78,7 @@ public sealed class ReportCardsTests
     }
 
     [Fact]
-    public void The_review_prompt_records_through_an_execute_action_with_a_submit_fallback()
+    public void TheReviewPromptRecordsThroughAnExecuteActionWithASubmitFallback()
     {
         var card = ReportCardSamples.All().Single(s => s.Name == "review-prompt-lost-en").Card;
 

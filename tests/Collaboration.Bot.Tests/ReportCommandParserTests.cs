@@ -28,7 +28,7 @@ public sealed class ReportCommandParserTests
     [InlineData("为什么输单", ReportKind.LossReasons, ReportPeriod.ThisQuarter, ReportScope.Team)]
     [InlineData("本月为什么输单？", ReportKind.LossReasons, ReportPeriod.ThisMonth, ReportScope.Team)]
     [InlineData("输单原因", ReportKind.LossReasons, ReportPeriod.ThisQuarter, ReportScope.Team)]
-    public void Report_requests_parse_with_their_period_and_scope(string text, ReportKind kind, ReportPeriod period, ReportScope scope) =>
+    public void ReportRequestsParseWithTheirPeriodAndScope(string text, ReportKind kind, ReportPeriod period, ReportScope scope) =>
         Assert.Equal(new ReportCommand(kind, period, scope), CommandParser.Parse(text));
 
     [Theory]
@@ -39,7 +39,7 @@ public sealed class ReportCommandParserTests
     [InlineData("my pipeline", typeof(MyDealsCommand))]
     [InlineData("new deal forecast tool 10k", typeof(NewDealCommand))]
     [InlineData("show forecast corp", typeof(ShowDealCommand))]
-    public void Deal_commands_that_mention_report_words_stay_deal_commands(string text, Type expected) =>
+    public void DealCommandsThatMentionReportWordsStayDealCommands(string text, Type expected) =>
         Assert.IsType(expected, CommandParser.Parse(text));
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class ReportCommandParserTests
     [InlineData("复盘 竞争对手 Fabrikam", null, "Fabrikam")]
     [InlineData("复盘竞争对手：金蝶", null, "金蝶")]
     [InlineData("复盘", null, null)]
-    public void Review_searches_parse_words_or_a_competitor(string text, string? words, string? competitor) =>
+    public void ReviewSearchesParseWordsOrACompetitor(string text, string? words, string? competitor) =>
         Assert.Equal(new ReviewSearchCommand(words, competitor), CommandParser.Parse(text));
 
     [Theory]
@@ -60,11 +60,11 @@ public sealed class ReportCommandParserTests
     [InlineData(ReportPeriod.ThisMonth, "2026-11-01", "2026-11-30")]
     [InlineData(ReportPeriod.LastMonth, "2026-10-01", "2026-10-31")]
     [InlineData(ReportPeriod.ThisYear, "2026-01-01", "2026-12-31")]
-    public void Periods_resolve_to_whole_calendar_ranges(ReportPeriod period, string from, string to) =>
+    public void PeriodsResolveToWholeCalendarRanges(ReportPeriod period, string from, string to) =>
         Assert.Equal((DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)),
             ReportWords.Range(period, new DateOnly(2026, 11, 26)));
 
     [Fact]
-    public void Last_quarter_in_january_is_the_previous_years_fourth() =>
+    public void LastQuarterInJanuaryIsThePreviousYearsFourth() =>
         Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), ReportWords.Range(ReportPeriod.LastQuarter, new DateOnly(2027, 1, 15)));
 }

@@ -27,7 +27,7 @@ public sealed class ReviewConversationTests
     }
 
     [Fact]
-    public async Task Closing_a_deal_prompts_its_owner_for_a_review_that_is_recorded_and_found_again()
+    public async Task ClosingADealPromptsItsOwnerForAReviewThatIsRecordedAndFoundAgain()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Contoso renewal 120k");
@@ -66,7 +66,7 @@ public sealed class ReviewConversationTests
     }
 
     [Fact]
-    public async Task An_empty_review_is_refused_with_the_reason()
+    public async Task AnEmptyReviewIsRefusedWithTheReason()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "new deal Contoso 120k");
@@ -78,7 +78,7 @@ public sealed class ReviewConversationTests
     }
 
     [Fact]
-    public async Task When_a_manager_closes_a_reps_deal_the_rep_gets_the_review_prompt_in_their_own_chat()
+    public async Task WhenAManagerClosesARepsDealTheRepGetsTheReviewPromptInTheirOwnChat()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "help");
@@ -98,7 +98,7 @@ public sealed class ReviewConversationTests
     }
 
     [Fact]
-    public async Task Report_commands_answer_with_a_chart_and_numbers_that_follow_who_asks()
+    public async Task ReportCommandsAnswerWithAChartAndNumbersThatFollowWhoAsks()
     {
         await using var host = await BotConversationHost.StartAsync();
         await host.SayAsync(Alex, "help");

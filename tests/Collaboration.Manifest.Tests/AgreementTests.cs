@@ -19,7 +19,7 @@ public sealed class AgreementTests : IDisposable
     private JsonObject Manifest => JsonNode.Parse(File.ReadAllText(_package.Files.ManifestJson))!.AsObject();
 
     [Fact]
-    public void Both_manifests_name_the_same_app_version_task_pane_and_sso_resource()
+    public void BothManifestsNameTheSameAppVersionTaskPaneAndSsoResource()
     {
         var json = Manifest;
         var xml = XDocument.Load(_package.Files.XmlManifest);
@@ -35,7 +35,7 @@ public sealed class AgreementTests : IDisposable
     }
 
     [Fact]
-    public async Task The_backend_told_the_manifests_sso_resource_accepts_the_tokens_teams_gets_for_the_dashboard_tab()
+    public async Task TheBackendToldTheManifestsSsoResourceAcceptsTheTokensTeamsGetsForTheDashboardTab()
     {
         const string tenant = "0d5c1e3a-7b2f-4c8d-9e1a-2b3c4d5e6f70";
         const string teamsClient = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
@@ -74,7 +74,7 @@ public sealed class AgreementTests : IDisposable
     }
 
     [Fact]
-    public void The_manifest_lists_exactly_the_commands_the_help_card_shows_in_both_languages()
+    public void TheManifestListsExactlyTheCommandsTheHelpCardShowsInBothLanguages()
     {
         var commands = Manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
         var zh = JsonNode.Parse(File.ReadAllText(_package.Files.ChineseJson))!.AsObject();
@@ -97,7 +97,7 @@ public sealed class AgreementTests : IDisposable
     }
 
     [Fact]
-    public void The_zip_holds_the_manifest_its_localization_and_the_two_icons_at_its_root()
+    public void TheZipHoldsTheManifestItsLocalizationAndTheTwoIconsAtItsRoot()
     {
         using var zip = ZipFile.OpenRead(_package.Files.Zip);
 
@@ -115,7 +115,7 @@ public sealed class AgreementTests : IDisposable
     }
 
     [Fact]
-    public void The_teams_icons_have_the_required_sizes_and_the_outline_is_white_on_transparent()
+    public void TheTeamsIconsHaveTheRequiredSizesAndTheOutlineIsWhiteOnTransparent()
     {
         Assert.Equal((192, 192), Png.ReadSize(File.ReadAllBytes(_package.Files.ColorIcon)));
         var (width, height, rgba) = Png.Decode(File.ReadAllBytes(_package.Files.OutlineIcon));
@@ -132,7 +132,7 @@ public sealed class AgreementTests : IDisposable
     }
 
     [Fact]
-    public void The_served_icons_are_the_committed_files_at_their_exact_sizes()
+    public void TheServedIconsAreTheCommittedFilesAtTheirExactSizes()
     {
         var folder = Path.Combine(Testing.Node.NodeTools.RepositoryRoot, "addin", "Collaboration.Addin", "wwwroot", "assets");
         foreach (var icon in Icons.Assets)

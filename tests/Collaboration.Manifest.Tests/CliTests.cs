@@ -14,7 +14,7 @@ public sealed class CliTests
     }
 
     [Fact]
-    public void One_command_writes_the_package_the_manifests_and_the_icons()
+    public void OneCommandWritesThePackageTheManifestsAndTheIcons()
     {
         var folder = Directory.CreateTempSubdirectory("collab-cli-").FullName;
         try
@@ -40,7 +40,7 @@ public sealed class CliTests
     [InlineData("crm.contoso.com", "absolute https:// URL")]
     [InlineData("https://crm.contoso.com/?tenant=a", "query")]
     [InlineData("https://user:pw@crm.contoso.com", "credentials")]
-    public void A_bad_base_url_is_refused(string baseUrl, string message)
+    public void ABadBaseUrlIsRefused(string baseUrl, string message)
     {
         var (exitCode, _, error) = Run("--base-url", baseUrl, "--app-id", App, "--bot-id", Bot, "--out", Path.GetTempPath());
 
@@ -55,7 +55,7 @@ public sealed class CliTests
     [InlineData("--app-id", "6f1c2a9e2b1d4c559a0b00000000a001")]
     [InlineData("--bot-id", "{6f1c2a9e-2b1d-4c55-9a0b-00000000b001}")]
     [InlineData("--bot-id", "12345")]
-    public void A_bad_id_is_refused(string option, string value)
+    public void ABadIdIsRefused(string option, string value)
     {
         var args = new Dictionary<string, string> { ["--base-url"] = "https://crm.contoso.com", ["--app-id"] = App, ["--bot-id"] = Bot };
         args[option] = value;
@@ -75,7 +75,7 @@ public sealed class CliTests
     [InlineData(new[] { "--base-url", "https://crm.contoso.com", "--app-id", App, "--bot-id", Bot, "--colour", "red" }, "unknown option '--colour'")]
     [InlineData(new[] { "--base-url", "https://crm.contoso.com", "--app-id", App, "--bot-id" }, "--bot-id needs a value")]
     [InlineData(new[] { "--base-url", "https://a.example", "--base-url", "https://b.example" }, "--base-url is given twice")]
-    public void Missing_unknown_or_malformed_arguments_are_refused(string[] args, string message)
+    public void MissingUnknownOrMalformedArgumentsAreRefused(string[] args, string message)
     {
         var (exitCode, output, error) = Run(args);
 
@@ -89,7 +89,7 @@ public sealed class CliTests
     [InlineData("http://127.0.0.1:5000/", "http://127.0.0.1:5000/", "127.0.0.1:5000")]
     [InlineData("https://crm.contoso.com", "https://crm.contoso.com/", "crm.contoso.com")]
     [InlineData("https://apps.contoso.com/crm", "https://apps.contoso.com/crm/", "apps.contoso.com")]
-    public void Https_and_local_http_base_urls_are_accepted_and_normalized(string baseUrl, string normalized, string domain)
+    public void HttpsAndLocalHttpBaseUrlsAreAcceptedAndNormalized(string baseUrl, string normalized, string domain)
     {
         var settings = AppSettings.Create(baseUrl, App, Bot);
 

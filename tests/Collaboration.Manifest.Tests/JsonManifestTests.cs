@@ -15,7 +15,7 @@ public sealed class JsonManifestTests : IDisposable
     private JsonObject Chinese => JsonNode.Parse(File.ReadAllText(_package.Files.ChineseJson))!.AsObject();
 
     [Fact]
-    public async Task The_unified_manifest_validates_offline_with_office_addin_manifest()
+    public async Task TheUnifiedManifestValidatesOfflineWithOfficeAddinManifest()
     {
         var (exitCode, output) = await OfficeAddinManifest.ValidateAsync(_package.Files.ManifestJson);
 
@@ -25,7 +25,7 @@ public sealed class JsonManifestTests : IDisposable
     }
 
     [Fact]
-    public async Task The_validator_really_checks_a_broken_manifest_fails()
+    public async Task TheValidatorReallyChecksABrokenManifestFails()
     {
         var broken = Manifest;
         broken["extensions"]![0]!["runtimes"]![0]!["code"]!["page"] = "http://crm.contoso.com/taskpane.html"; // must be https
@@ -41,7 +41,7 @@ public sealed class JsonManifestTests : IDisposable
     }
 
     [Fact]
-    public void It_uses_the_newest_schema_the_pinned_validator_ships()
+    public void ItUsesTheNewestSchemaThePinnedValidatorShips()
     {
         var shipped = Directory.GetDirectories(Path.Combine(NodeTools.NodeModules, "@microsoft", "app-manifest", "build", "json-schemas", "teams"), "v1.*")
             .Select(d => Version.Parse(Path.GetFileName(d)[1..]))
@@ -53,7 +53,7 @@ public sealed class JsonManifestTests : IDisposable
     }
 
     [Fact]
-    public void The_bot_is_in_every_scope_and_the_task_pane_opens_on_read_mail()
+    public void TheBotIsInEveryScopeAndTheTaskPaneOpensOnReadMail()
     {
         var m = Manifest;
         var bot = m["bots"]![0]!;
@@ -87,7 +87,7 @@ public sealed class JsonManifestTests : IDisposable
     }
 
     [Fact]
-    public void The_dashboard_is_a_personal_tab_on_the_host_of_the_sso_resource_and_the_bot_keeps_its_chat()
+    public void TheDashboardIsAPersonalTabOnTheHostOfTheSsoResourceAndTheBotKeepsItsChat()
     {
         var m = Manifest;
         var tabs = m["staticTabs"]!.AsArray();
@@ -109,7 +109,7 @@ public sealed class JsonManifestTests : IDisposable
     }
 
     [Fact]
-    public void The_chinese_localization_file_is_declared_and_every_key_is_one_the_localization_schema_allows()
+    public void TheChineseLocalizationFileIsDeclaredAndEveryKeyIsOneTheLocalizationSchemaAllows()
     {
         var info = Manifest["localizationInfo"]!;
         Assert.Equal("en", info["defaultLanguageTag"]!.GetValue<string>());

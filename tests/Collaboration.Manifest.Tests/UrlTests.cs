@@ -7,7 +7,7 @@ namespace Collaboration.Manifest.Tests;
 public sealed class UrlTests
 {
     [Fact]
-    public async Task Every_url_in_both_manifests_answers_200_from_the_add_in_backend()
+    public async Task EveryUrlInBothManifestsAnswers200FromTheAddInBackend()
     {
         await using var backend = await BackendHost.StartAsync();
         using var package = new GeneratedPackage(backend.BaseAddress.ToString());

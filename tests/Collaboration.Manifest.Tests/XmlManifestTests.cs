@@ -59,13 +59,13 @@ public sealed class XmlManifestTests : IDisposable
     private XDocument Document => XDocument.Load(_package.Files.XmlManifest);
 
     [Fact]
-    public void The_xml_manifest_validates_against_microsofts_xsds()
+    public void TheXmlManifestValidatesAgainstMicrosoftsXsds()
     {
         Assert.Empty(Validate(Document));
     }
 
     [Fact]
-    public void An_element_out_of_order_is_caught()
+    public void AnElementOutOfOrderIsCaught()
     {
         var document = Document;
         var permissions = document.Root!.Element(App + "Permissions")!;
@@ -79,7 +79,7 @@ public sealed class XmlManifestTests : IDisposable
     }
 
     [Fact]
-    public void A_misplaced_element_inside_the_version_overrides_is_caught()
+    public void AMisplacedElementInsideTheVersionOverridesIsCaught()
     {
         var document = Document;
         var v11 = document.Descendants(XmlManifest.Mailor11 + "VersionOverrides").Single();
@@ -91,7 +91,7 @@ public sealed class XmlManifestTests : IDisposable
     }
 
     [Fact]
-    public void It_is_a_read_mail_app_with_a_pinnable_task_pane_and_sso()
+    public void ItIsAReadMailAppWithAPinnableTaskPaneAndSso()
     {
         var root = Document.Root!;
         Assert.Equal("MailApp", root.Attribute(XmlManifest.Xsi + "type")!.Value);

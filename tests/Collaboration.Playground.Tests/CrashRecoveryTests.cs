@@ -30,7 +30,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
     private const int InFlightPerProcess = 1;
 
     [Fact]
-    public async Task A_bot_killed_while_sending_loses_no_notification_and_resends_at_most_the_one_in_flight()
+    public async Task ABotKilledWhileSendingLosesNoNotificationAndResendsAtMostTheOneInFlight()
     {
         var started = Stopwatch.StartNew();
         await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
@@ -74,7 +74,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Two_bot_instances_on_postgres_send_each_of_1000_notifications_exactly_once()
+    public async Task TwoBotInstancesOnPostgresSendEachOf1000NotificationsExactlyOnce()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
         await using var connector = await LocalConnector.StartAsync();

@@ -6,7 +6,7 @@ namespace Collaboration.Playground.Tests;
 public sealed class CrmBotPlaygroundLifetimeTests
 {
     [Fact]
-    public async Task Disposing_the_fixture_stops_the_playground_and_the_bot_and_frees_their_ports()
+    public async Task DisposingTheFixtureStopsThePlaygroundAndTheBotAndFreesTheirPorts()
     {
         var fixture = new CrmBotPlaygroundFixture();
         int botPort, playgroundPort;

@@ -35,7 +35,7 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
     };
 
     [Fact]
-    public async Task A_rep_creates_qualifies_and_wins_a_deal_through_the_playground()
+    public async Task ARepCreatesQualifiesAndWinsADealThroughThePlayground()
     {
         var since = Playground.LastSequence;
 
@@ -124,7 +124,7 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task The_same_card_action_executed_twice_changes_the_deal_once()
+    public async Task TheSameCardActionExecutedTwiceChangesTheDealOnce()
     {
         var since = Playground.LastSequence;
         await Playground.SendMessageAsync("new deal Northwind pilot 30000");
@@ -149,7 +149,7 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task A_gated_stage_move_is_refused_and_the_override_with_a_reason_moves_it()
+    public async Task AGatedStageMoveIsRefusedAndTheOverrideWithAReasonMovesIt()
     {
         var since = Playground.LastSequence;
         await Playground.SendMessageAsync("new deal Litware expansion 45000");
@@ -176,7 +176,7 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task An_older_client_clicking_the_submit_fallback_gets_the_same_change()
+    public async Task AnOlderClientClickingTheSubmitFallbackGetsTheSameChange()
     {
         var since = Playground.LastSequence;
         await Playground.SendMessageAsync("new deal Tailspin upgrade 15000");
@@ -200,7 +200,7 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task A_chinese_message_gets_a_chinese_reply()
+    public async Task AChineseMessageGetsAChineseReply()
     {
         var since = Playground.LastSequence;
 
@@ -214,7 +214,7 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task A_deal_created_in_chinese_gets_chinese_cards_and_is_saved()
+    public async Task ADealCreatedInChineseGetsChineseCardsAndIsSaved()
     {
         var since = Playground.LastSequence;
 

@@ -26,7 +26,7 @@ public sealed class StageChangeNotificationTests
     private const string OwnerChat = "a:personal-aad-owner";
 
     [Fact]
-    public async Task A_change_in_Outlook_reaches_the_owners_Teams_chat_and_the_owners_own_change_in_Teams_sends_nothing()
+    public async Task AChangeInOutlookReachesTheOwnersTeamsChatAndTheOwnersOwnChangeInTeamsSendsNothing()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         await using var connector = await LocalConnector.StartAsync();
@@ -141,7 +141,7 @@ public sealed class StageChangeNotificationTests
 public sealed class PlaygroundNotificationTests(CrmBotPlaygroundFixture fixture) : IClassFixture<CrmBotPlaygroundFixture>
 {
     [Fact]
-    public async Task A_change_in_Outlook_by_a_teammate_appears_in_the_playground_conversation_as_a_card()
+    public async Task AChangeInOutlookByATeammateAppearsInThePlaygroundConversationAsACard()
     {
         var playground = fixture.Playground;
         var tenant = playground.Config.TenantId;

@@ -8,7 +8,7 @@ namespace Collaboration.Bot.Protocol.Tests.Activities;
 public sealed class ActivityTests
 {
     [Fact]
-    public void Playground_message_parses_with_addressing_tenant_and_client_info()
+    public void PlaygroundMessageParsesWithAddressingTenantAndClientInfo()
     {
         var activity = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(TestActivities.PlaygroundLines()[0]));
 
@@ -26,7 +26,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Playground_action_execute_invoke_exposes_name_reply_to_and_value()
+    public void PlaygroundActionExecuteInvokeExposesNameReplyToAndValue()
     {
         var activity = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(TestActivities.PlaygroundLines()[1]));
 
@@ -38,7 +38,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Unknown_fields_survive_a_round_trip()
+    public void UnknownFieldsSurviveARoundTrip()
     {
         var json = """{"type":"message","futureField":{"a":[1,2]},"from":{"id":"u","extra":true},"channelData":{"tenant":{"id":"t"},"settings":{"x":1}},"conversation":{"id":"c","flavour":"x"}}""";
 
@@ -48,7 +48,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Tenant_id_falls_back_to_channel_data()
+    public void TenantIdFallsBackToChannelData()
     {
         var activity = new Activity { Conversation = new ConversationAccount { Id = "c" }, ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = "from-channel-data" } } };
 
@@ -56,7 +56,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Channel_data_exposes_team_channel_and_event_type()
+    public void ChannelDataExposesTeamChannelAndEventType()
     {
         var json = """{"type":"conversationUpdate","recipient":{"id":"28:bot"},"membersAdded":[{"id":"28:bot"}],"channelData":{"eventType":"teamMemberAdded","team":{"id":"19:team","name":"Sales","aadGroupId":"g"},"channel":{"id":"19:chan","name":"General"},"tenant":{"id":"t"}}}""";
 
@@ -69,7 +69,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Bot_mention_is_stripped_but_other_mentions_stay()
+    public void BotMentionIsStrippedButOtherMentionsStay()
     {
         var json = """
         {"type":"message","text":"<at>Collaboration</at> assign to <at>Alex</at> please ","recipient":{"id":"28:bot","name":"Collaboration"},
@@ -86,7 +86,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Bot_mention_tag_is_stripped_even_without_a_mention_entity()
+    public void BotMentionTagIsStrippedEvenWithoutAMentionEntity()
     {
         var activity = new Activity { Text = "<at>Collaboration</at>  deals today", Recipient = new ChannelAccount { Id = "b", Name = "Collaboration" } };
 
@@ -94,7 +94,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Reply_is_addressed_back_to_the_sender_and_threaded()
+    public void ReplyIsAddressedBackToTheSenderAndThreaded()
     {
         var incoming = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(TestActivities.PlaygroundLines()[0]));
 
@@ -109,7 +109,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Conversation_reference_captures_what_a_proactive_message_needs()
+    public void ConversationReferenceCapturesWhatAProactiveMessageNeeds()
     {
         var json = """
         {"type":"message","id":"1","serviceUrl":"https://smba.trafficmanager.net/emea/","channelId":"msteams","locale":"de-DE",
@@ -142,7 +142,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void Invoke_response_factories_produce_the_universal_action_shapes()
+    public void InvokeResponseFactoriesProduceTheUniversalActionShapes()
     {
         var card = InvokeResponse.AdaptiveCard(new { type = "AdaptiveCard" });
         var message = InvokeResponse.Message("done");

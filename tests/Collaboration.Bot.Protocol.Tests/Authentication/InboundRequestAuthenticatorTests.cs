@@ -13,7 +13,7 @@ public sealed class InboundRequestAuthenticatorTests
     [InlineData("192.168.0.10")]
     [InlineData("2001:db8::1")]
     [InlineData("::ffff:10.0.0.1")]
-    public void Development_mode_rejects_non_loopback_callers(string address)
+    public void DevelopmentModeRejectsNonLoopbackCallers(string address)
     {
         var authenticator = Create(new BotAuthenticationOptions().UseHostEnvironment("Development"));
 
@@ -26,7 +26,7 @@ public sealed class InboundRequestAuthenticatorTests
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     [InlineData("::ffff:127.0.0.1")]
-    public void Development_mode_accepts_loopback_callers(string address)
+    public void DevelopmentModeAcceptsLoopbackCallers(string address)
     {
         var authenticator = Create(new BotAuthenticationOptions().UseHostEnvironment("Development"));
 
@@ -37,7 +37,7 @@ public sealed class InboundRequestAuthenticatorTests
     }
 
     [Fact]
-    public void Development_mode_rejects_a_caller_without_an_address()
+    public void DevelopmentModeRejectsACallerWithoutAnAddress()
     {
         var result = Create(new BotAuthenticationOptions().UseHostEnvironment("Development")).AuthenticateDevelopmentRequest(null);
 
@@ -45,7 +45,7 @@ public sealed class InboundRequestAuthenticatorTests
     }
 
     [Fact]
-    public async Task Configured_app_id_turns_development_mode_off_even_for_loopback_callers()
+    public async Task ConfiguredAppIdTurnsDevelopmentModeOffEvenForLoopbackCallers()
     {
         var authenticator = Create(new BotAuthenticationOptions { MicrosoftAppId = "app", BotOpenIdMetadata = "http://127.0.0.1:1/unused" });
 
@@ -56,7 +56,7 @@ public sealed class InboundRequestAuthenticatorTests
     }
 
     [Fact]
-    public void Options_bind_from_the_conventional_setting_names()
+    public void OptionsBindFromTheConventionalSettingNames()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -79,7 +79,7 @@ public sealed class InboundRequestAuthenticatorTests
     }
 
     [Fact]
-    public void Multi_tenant_defaults_use_the_bot_framework_metadata_and_authority()
+    public void MultiTenantDefaultsUseTheBotFrameworkMetadataAndAuthority()
     {
         var options = new BotAuthenticationOptions { MicrosoftAppId = "app" };
 
@@ -89,7 +89,7 @@ public sealed class InboundRequestAuthenticatorTests
     }
 
     [Fact]
-    public void Metadata_over_plain_http_is_refused_unless_loopback()
+    public void MetadataOverPlainHttpIsRefusedUnlessLoopback()
     {
         Assert.Throws<ArgumentException>(() => SigningKeyProvider.RequireSecureOrLoopback("http://login.example.test/metadata"));
         Assert.Equal("http://127.0.0.1:5000/m", SigningKeyProvider.RequireSecureOrLoopback("http://127.0.0.1:5000/m"));

@@ -22,7 +22,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Fact]
-    public async Task Send_posts_to_the_conversation_activities_with_the_id_escaped()
+    public async Task SendPostsToTheConversationActivitiesWithTheIdEscaped()
     {
         var client = CreateClient();
 
@@ -39,7 +39,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reply_posts_to_the_activity_path()
+    public async Task ReplyPostsToTheActivityPath()
     {
         var client = CreateClient();
 
@@ -51,7 +51,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Update_puts_to_the_activity_path()
+    public async Task UpdatePutsToTheActivityPath()
     {
         var client = CreateClient();
 
@@ -65,7 +65,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delete_sends_delete_to_the_activity_path_and_accepts_an_empty_answer()
+    public async Task DeleteSendsDeleteToTheActivityPathAndAcceptsAnEmptyAnswer()
     {
         _connector.Respond = (_, _) => Results.Ok();
         var client = CreateClient();
@@ -78,7 +78,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Create_conversation_posts_the_personal_conversation_body()
+    public async Task CreateConversationPostsThePersonalConversationBody()
     {
         _connector.Respond = (_, _) => Results.Json(new { id = "a:new-conversation" });
         var client = CreateClient();
@@ -98,7 +98,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Throttled_send_waits_for_retry_after_and_then_succeeds()
+    public async Task ThrottledSendWaitsForRetryAfterAndThenSucceeds()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         _connector.Clock = time.GetUtcNow;
@@ -116,7 +116,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retry_after_as_a_date_is_measured_against_the_time_provider()
+    public async Task RetryAfterAsADateIsMeasuredAgainstTheTimeProvider()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         var client = CreateClient(time: time);
@@ -127,7 +127,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Backoff_without_retry_after_grows_exponentially_with_jitter_and_is_capped()
+    public void BackoffWithoutRetryAfterGrowsExponentiallyWithJitterAndIsCapped()
     {
         var client = CreateClient(configure: o =>
         {
@@ -146,7 +146,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retry_after_longer_than_the_maximum_is_not_waited_for()
+    public async Task RetryAfterLongerThanTheMaximumIsNotWaitedFor()
     {
         _connector.Respond = (_, _) => new RetryAfterResult(StatusCodes.Status429TooManyRequests, "3600");
         var client = CreateClient();
@@ -162,7 +162,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [InlineData(502)]
     [InlineData(504)]
     [InlineData(412)]
-    public async Task Transient_failures_are_retried_up_to_the_attempt_limit_then_reported(int status)
+    public async Task TransientFailuresAreRetriedUpToTheAttemptLimitThenReported(int status)
     {
         _connector.Respond = (_, _) => Results.StatusCode(status);
         var client = CreateClient(configure: o =>
@@ -178,7 +178,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Client_errors_are_not_retried()
+    public async Task ClientErrorsAreNotRetried()
     {
         _connector.Respond = (_, _) => Results.Json(new { error = new { code = "BadArgument", message = "nope" } }, statusCode: 400);
         var client = CreateClient();
@@ -196,7 +196,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [InlineData("""{"error":{"code":"BotDisabledByAdmin","message":"x","innerHttpError":{"statusCode":403,"body":{"errorCode":"209","subCode":"MessageWritesBlocked"}}}}""", "MessageWritesBlocked")]
     [InlineData("""{"error":{"code":"Forbidden","innerHttpError":{"statusCode":403,"body":"{\"subCode\":\"MessageWritesBlocked\"}"}}}""", "MessageWritesBlocked")]
     [InlineData("""{"error":{"code":"ConversationBlockedByUser","message":"User blocked the conversation with the bot."}}""", "ConversationBlockedByUser")]
-    public async Task Blocked_conversation_is_reported_distinctly_and_not_retried(string body, string reason)
+    public async Task BlockedConversationIsReportedDistinctlyAndNotRetried(string body, string reason)
     {
         _connector.Respond = (_, _) => Results.Text(body, "application/json", statusCode: 403);
         var client = CreateClient();
@@ -209,7 +209,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Other_forbidden_answers_are_ordinary_connector_errors()
+    public async Task OtherForbiddenAnswersAreOrdinaryConnectorErrors()
     {
         _connector.Respond = (_, _) => Results.Text("""{"error":{"code":"Forbidden","message":"no"}}""", "application/json", statusCode: 403);
         var client = CreateClient();
@@ -221,7 +221,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Client_credentials_token_is_requested_once_and_reused_across_sends()
+    public async Task ClientCredentialsTokenIsRequestedOnceAndReusedAcrossSends()
     {
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
         var options = Options.Create(new BotAuthenticationOptions
@@ -246,7 +246,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Development_mode_sends_no_token()
+    public async Task DevelopmentModeSendsNoToken()
     {
         var tokens = new MsalBotTokenProvider(Options.Create(new BotAuthenticationOptions().UseHostEnvironment("Development")), new TrustingHttpClientFactory(null));
 
@@ -254,7 +254,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Token_is_never_sent_over_plain_http_to_a_remote_host()
+    public async Task TokenIsNeverSentOverPlainHttpToARemoteHost()
     {
         var client = CreateClient(new FixedToken());
 

@@ -16,7 +16,7 @@ namespace Collaboration.Bot.Protocol.Tests.Hosting;
 public sealed class BotRegistrationTests
 {
     [Fact]
-    public async Task Handler_type_is_resolved_from_the_request_services()
+    public async Task HandlerTypeIsResolvedFromTheRequestServices()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
@@ -37,7 +37,7 @@ public sealed class BotRegistrationTests
     }
 
     [Fact]
-    public void App_id_without_a_password_stops_start_up()
+    public void AppIdWithoutAPasswordStopsStartUp()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -49,7 +49,7 @@ public sealed class BotRegistrationTests
     }
 
     [Fact]
-    public void Insecure_metadata_url_stops_start_up()
+    public void InsecureMetadataUrlStopsStartUp()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -13,7 +13,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     private LocalOpenIdIssuer Issuer => fixture.Issuer;
 
     [Fact]
-    public async Task Valid_bot_connector_token_is_accepted_and_the_handler_runs()
+    public async Task ValidBotConnectorTokenIsAcceptedAndTheHandlerRuns()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
@@ -29,7 +29,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_expired_beyond_the_five_minute_clock_skew_is_rejected()
+    public async Task TokenExpiredBeyondTheFiveMinuteClockSkewIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, notBeforeOffset: TimeSpan.FromHours(-1), expiresOffset: TimeSpan.FromMinutes(-6));
@@ -41,7 +41,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_expired_within_the_clock_skew_is_accepted()
+    public async Task TokenExpiredWithinTheClockSkewIsAccepted()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, notBeforeOffset: TimeSpan.FromHours(-1), expiresOffset: TimeSpan.FromMinutes(-4));
@@ -52,7 +52,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_that_expires_once_the_clock_moves_on_is_rejected()
+    public async Task TokenThatExpiresOnceTheClockMovesOnIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, expiresOffset: TimeSpan.FromMinutes(10));
@@ -64,7 +64,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_not_yet_valid_beyond_the_clock_skew_is_rejected()
+    public async Task TokenNotYetValidBeyondTheClockSkewIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, notBeforeOffset: TimeSpan.FromMinutes(6), expiresOffset: TimeSpan.FromHours(1));
@@ -75,7 +75,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_for_another_audience_is_rejected()
+    public async Task TokenForAnotherAudienceIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken("some-other-bot", TestActivities.ServiceUrl, Now);
@@ -89,7 +89,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     [InlineData("https://api.botframework.com/")]
     [InlineData("https://evil.example")]
     [InlineData("https://sts.windows.net/99999999-8888-7777-6666-555555555555/")]
-    public async Task Token_from_an_untrusted_issuer_is_rejected(string issuer)
+    public async Task TokenFromAnUntrustedIssuerIsRejected(string issuer)
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, issuer: issuer);
@@ -100,7 +100,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_signed_by_a_key_missing_from_the_jwks_is_rejected_after_one_key_refresh()
+    public async Task TokenSignedByAKeyMissingFromTheJwksIsRejectedAfterOneKeyRefresh()
     {
         await using var host = await StartMultiTenantAsync();
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message(), Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now))).StatusCode);
@@ -116,7 +116,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_whose_serviceurl_claim_differs_from_the_activity_is_rejected()
+    public async Task TokenWhoseServiceurlClaimDiffersFromTheActivityIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, "https://smba.trafficmanager.net/amer/", Now);
@@ -127,7 +127,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Serviceurl_claim_matches_regardless_of_case_and_trailing_slash()
+    public async Task ServiceurlClaimMatchesRegardlessOfCaseAndTrailingSlash()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, "HTTPS://SMBA.trafficmanager.net/emea", Now);
@@ -138,7 +138,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_without_a_serviceurl_claim_is_rejected()
+    public async Task TokenWithoutAServiceurlClaimIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, serviceUrl: "", Now);
@@ -149,7 +149,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Token_signed_by_a_key_not_endorsed_for_the_channel_is_rejected()
+    public async Task TokenSignedByAKeyNotEndorsedForTheChannelIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, keyId: LocalOpenIdIssuer.UnendorsedKeyId);
@@ -160,7 +160,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Endorsed_key_is_rejected_for_a_channel_it_is_not_endorsed_for()
+    public async Task EndorsedKeyIsRejectedForAChannelItIsNotEndorsedFor()
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
@@ -171,7 +171,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Request_without_an_authorization_header_is_rejected()
+    public async Task RequestWithoutAnAuthorizationHeaderIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
 
@@ -184,7 +184,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     [Theory]
     [InlineData("Basic")]
     [InlineData(null)]
-    public async Task Token_not_sent_with_the_bearer_scheme_is_rejected(string? scheme)
+    public async Task TokenNotSentWithTheBearerSchemeIsRejected(string? scheme)
     {
         await using var host = await StartMultiTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
@@ -195,7 +195,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Garbage_bearer_token_is_rejected()
+    public async Task GarbageBearerTokenIsRejected()
     {
         await using var host = await StartMultiTenantAsync();
 
@@ -205,7 +205,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Development_mode_accepts_a_loopback_request_without_a_token()
+    public async Task DevelopmentModeAcceptsALoopbackRequestWithoutAToken()
     {
         await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>(), Now, environment: "Development");
 
@@ -221,7 +221,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     [InlineData("https://login.microsoftonline.com/99999999-8888-7777-6666-555555555555/v2.0", AppId)]
     [InlineData("https://login.microsoftonline.com/99999999-8888-7777-6666-555555555555/v2.0", "api://" + AppId)]
     [InlineData("https://sts.windows.net/99999999-8888-7777-6666-555555555555/", "api://botid-" + AppId)]
-    public async Task Single_tenant_bot_accepts_entra_tokens_from_its_tenant(string issuer, string audience)
+    public async Task SingleTenantBotAcceptsEntraTokensFromItsTenant(string issuer, string audience)
     {
         await using var host = await StartSingleTenantAsync();
         var token = Issuer.CreateToken(audience, TestActivities.ServiceUrl, Now, issuer: issuer, keyId: LocalOpenIdIssuer.UnendorsedKeyId,
@@ -233,7 +233,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Single_tenant_bot_rejects_entra_tokens_from_another_tenant()
+    public async Task SingleTenantBotRejectsEntraTokensFromAnotherTenant()
     {
         await using var host = await StartSingleTenantAsync();
         var token = Issuer.CreateToken(AppId, serviceUrl: "", Now, issuer: "https://sts.windows.net/00000000-0000-0000-0000-000000000001/");
@@ -244,7 +244,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Single_tenant_bot_still_accepts_bot_connector_tokens()
+    public async Task SingleTenantBotStillAcceptsBotConnectorTokens()
     {
         await using var host = await StartSingleTenantAsync();
         var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
@@ -255,7 +255,7 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
-    public async Task Signing_keys_are_fetched_again_once_they_are_older_than_the_refresh_interval()
+    public async Task SigningKeysAreFetchedAgainOnceTheyAreOlderThanTheRefreshInterval()
     {
         await using var host = await StartMultiTenantAsync();
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message(), Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now))).StatusCode);

@@ -13,7 +13,7 @@ public sealed class MessagesEndpointBehaviourTests
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Malformed_json_is_answered_400_with_problem_details()
+    public async Task MalformedJsonIsAnswered400WithProblemDetails()
     {
         await using var host = await StartAsync();
 
@@ -29,7 +29,7 @@ public sealed class MessagesEndpointBehaviourTests
     [InlineData("[]")]
     [InlineData("{\"text\":\"no type\"}")]
     [InlineData("{\"type\":\"message\",\"timestamp\":\"not a date\"}")]
-    public async Task Json_that_is_not_an_activity_is_answered_400(string body)
+    public async Task JsonThatIsNotAnActivityIsAnswered400(string body)
     {
         await using var host = await StartAsync();
 
@@ -39,7 +39,7 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     [Fact]
-    public async Task Body_over_the_limit_is_answered_413()
+    public async Task BodyOverTheLimitIsAnswered413()
     {
         await using var host = await StartAsync(o => o.MaxRequestBodyBytes = 1024);
 
@@ -50,7 +50,7 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     [Fact]
-    public async Task Chunked_body_over_the_limit_is_answered_413()
+    public async Task ChunkedBodyOverTheLimitIsAnswered413()
     {
         await using var host = await StartAsync(o => o.MaxRequestBodyBytes = 1024);
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(TestActivities.Message(new string('x', 2000)))));
@@ -68,7 +68,7 @@ public sealed class MessagesEndpointBehaviourTests
     [InlineData("installationUpdate")]
     [InlineData("messageReaction")]
     [InlineData("someFutureType")]
-    public async Task Non_invoke_activities_are_answered_200_with_an_empty_body_after_the_handler_ran(string type)
+    public async Task NonInvokeActivitiesAreAnswered200WithAnEmptyBodyAfterTheHandlerRan(string type)
     {
         await using var host = await StartAsync();
         host.Handler.OnActivity = (_, _) => Task.FromResult<InvokeResponse?>(InvokeResponse.Message("ignored"));
@@ -81,7 +81,7 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     [Fact]
-    public async Task Invoke_is_answered_with_the_handlers_status_and_body()
+    public async Task InvokeIsAnsweredWithTheHandlersStatusAndBody()
     {
         await using var host = await StartAsync();
         host.Handler.OnActivity = (_, _) => Task.FromResult<InvokeResponse?>(InvokeResponse.AdaptiveCard(new { type = "AdaptiveCard", version = "1.5" }));
@@ -98,7 +98,7 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     [Fact]
-    public async Task Invoke_with_a_custom_status_is_answered_with_that_status()
+    public async Task InvokeWithACustomStatusIsAnsweredWithThatStatus()
     {
         await using var host = await StartAsync();
         host.Handler.OnActivity = (_, _) => Task.FromResult<InvokeResponse?>(InvokeResponse.FromBody(409, new { reason = "conflict" }));
@@ -110,7 +110,7 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     [Fact]
-    public async Task Invoke_the_handler_does_not_answer_is_acknowledged_with_200_and_an_empty_object()
+    public async Task InvokeTheHandlerDoesNotAnswerIsAcknowledgedWith200AndAnEmptyObject()
     {
         await using var host = await StartAsync();
 
@@ -121,7 +121,7 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     [Fact]
-    public async Task Handler_throwing_on_a_message_is_answered_200_and_an_apology_is_sent()
+    public async Task HandlerThrowingOnAMessageIsAnswered200AndAnApologyIsSent()
     {
         await using var host = await StartAsync();
         host.Handler.OnActivity = (_, _) => throw new InvalidOperationException("boom");
@@ -136,7 +136,7 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     [Fact]
-    public async Task Handler_throwing_on_an_invoke_is_answered_200_with_a_universal_action_error()
+    public async Task HandlerThrowingOnAnInvokeIsAnswered200WithAUniversalActionError()
     {
         await using var host = await StartAsync();
         host.Handler.OnActivity = (_, _) => throw new InvalidOperationException("boom");
@@ -151,7 +151,7 @@ public sealed class MessagesEndpointBehaviourTests
     }
 
     [Fact]
-    public async Task Turn_context_replies_into_the_incoming_conversation()
+    public async Task TurnContextRepliesIntoTheIncomingConversation()
     {
         await using var host = await StartAsync();
         host.Handler.OnActivity = async (activity, turn) =>
