@@ -285,8 +285,8 @@ public sealed class CommandParserTests
     {
         foreach (var command in CommandCatalog.Commands)
         {
-            Assert.IsNotType<UnknownCommand>(CommandParser.Parse(command.Example));
-            Assert.IsNotType<UnknownCommand>(CommandParser.Parse(command.ExampleZh));
+            Assert.IsNotType<UnknownCommand>(CommandParser.Parse(command.Example, CommandContext.Of(null)));
+            Assert.IsNotType<UnknownCommand>(CommandParser.Parse(command.ExampleZh, CommandContext.Of(null)));
             Assert.InRange(command.Title.Length, 1, 32);
             Assert.InRange(command.Description.Length, 1, 128);
         }

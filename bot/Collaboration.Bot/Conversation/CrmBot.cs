@@ -53,7 +53,12 @@ public sealed class CrmBot(
         }
         await membership.RememberOnFirstContactAsync(activity, actor, cancellationToken);
 
-        async Task<BotCommand> ParseWordsAsync(string text) => CommandParser.Parse(text, await queries.PipelineAsync(actor, cancellationToken));
+        async Task<BotCommand> ParseWordsAsync(string text)
+        {
+            var pipeline = await queries.PipelineAsync(actor, cancellationToken);
+            var storedZone = (await users.FindAsync(actor.TenantId, actor.UserObjectId, cancellationToken))?.TimeZone;
+            return CommandParser.Parse(text, CommandContext.For(activity, pipeline, clock, storedZone));
+        }
         var text = isClick ? null : activity.GetTextWithoutBotMention();
         var command = isClick
             ? await CardActionParser.ParseAsync(CardAction.From(activity), ParseWordsAsync)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Collaboration.Application;
 using Collaboration.Application.Capture;
+using Collaboration.Application.Nurture;
 using Collaboration.Application.Opportunities;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
@@ -8,7 +9,10 @@ using Collaboration.Bot.Conversation;
 using Collaboration.Bot.Errors;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
+
+using DealDetailsUpdate = Collaboration.Application.Opportunities.OpportunityService.DealDetailsUpdate;
 
 namespace Collaboration.Bot.Deals;
 
@@ -17,7 +21,7 @@ namespace Collaboration.Bot.Deals;
 /// other the rep gets the fresh card and what changed since. The answer is the deal card, and the prompts the use
 /// case says are due (qualification, or the owner's review after a close); a refusal is a note on the deal card.
 /// </summary>
-public sealed class DealChanges(OpportunityService deals, OpportunityQueries queries, StaleCard stale)
+public sealed class DealChanges(OpportunityService deals, NurtureService nurture, OpportunityQueries queries, StaleCard stale)
 {
     public async Task<BotReply> ApplyAsync(DealCommand command, Guid id, BotTurn turn, CancellationToken ct)
     {
@@ -30,7 +34,8 @@ public sealed class DealChanges(OpportunityService deals, OpportunityQueries que
         }
         try
         {
-            var (done, outcome) = await ChangeAsync(command, id, drawn?.Version, before, turn, ct);
+            var (done, outcome) = await ChangeAsync(command, id, drawn?.Version, before, turn, ct)
+                ?? await EditAsync(command, id, drawn?.Version ?? before.Deal.Version, turn, ct);
             var view = DealView.From(await queries.DetailAsync(actor, id, 20, ct));
             IReadOnlyList<JsonObject> followUps = outcome?.QualificationGaps.Count > 0 ? [DealCards.QualificationPrompt(view, context)] : [];
             IReadOnlyList<CardForUser>? forOthers = null;
@@ -65,7 +70,7 @@ public sealed class DealChanges(OpportunityService deals, OpportunityQueries que
     };
 
     /// <summary>Does the change; returns what to tell the rep, and the use case's outcome (none for a logged touch).</summary>
-    private async Task<(string Done, DealOutcome? Outcome)> ChangeAsync(DealCommand command, Guid id, int? expected, DealDetail before, BotTurn turn, CancellationToken ct)
+    private async Task<(string Done, DealOutcome? Outcome)?> ChangeAsync(DealCommand command, Guid id, int? expected, DealDetail before, BotTurn turn, CancellationToken ct)
     {
         var (actor, locale) = (turn.Actor, turn.Locale);
         switch (command)
@@ -87,7 +92,7 @@ public sealed class DealChanges(OpportunityService deals, OpportunityQueries que
             case LostCommand lost:
                 return (BotTexts.T("done.lost", locale), await deals.CloseLostAsync(actor, id, expected, lost.Reason, lost.Competitor, ct));
             default:
-                throw new InvalidOperationException($"{command.GetType().Name} does not change a deal.");
+                return null;
         }
 
         (string, DealOutcome?) Moved(DealOutcome moved) => (moved.Deal.Stage switch
@@ -97,6 +102,55 @@ public sealed class DealChanges(OpportunityService deals, OpportunityQueries que
             _ => BotTexts.T("done.moved", locale, ("stage", CardText.Markdown(before.Pipeline.For(moved.Deal.Stage).DisplayName(locale)))),
         }, moved);
     }
+
+    /// <summary>
+    /// One edit of the deal's details, reopen or follow-up plan, typed in chat: always against <paramref name="expected"/>,
+    /// the version the handler loaded, so an edit made meanwhile by someone else is never overwritten.
+    /// </summary>
+    private async Task<(string Done, DealOutcome? Outcome)> EditAsync(DealCommand command, Guid id, int expected, BotTurn turn, CancellationToken ct)
+    {
+        var (actor, locale) = (turn.Actor, turn.Locale);
+        switch (command)
+        {
+            case SetAmountCommand amount:
+                var value = amount.Amount ?? throw Unreadable(ChangedField.Amount, amount.AmountText);
+                return (BotTexts.T("done.amount", locale), await Update(new DealDetailsUpdate(Amount: value, Currency: amount.Currency)));
+            case SetCloseDateCommand close:
+                var date = close.CloseDate ?? throw Unreadable(ChangedField.CloseDate, close.DateText);
+                return (BotTexts.T("done.close_date", locale, ("date", BotTexts.Date(date, locale))), await Update(new DealDetailsUpdate(CloseDate: date)));
+            case SetProbabilityCommand { StageDefault: true }:
+                return (BotTexts.T("done.probability_auto", locale), await Update(new DealDetailsUpdate(ClearManualProbability: true)));
+            case SetProbabilityCommand probability:
+                var percent = probability.Percent ?? throw Unreadable(ChangedField.Probability, probability.ValueText);
+                return (BotTexts.T("done.probability", locale), await Update(new DealDetailsUpdate(ManualProbability: percent)));
+            case SetNextStepCommand next:
+                return (BotTexts.T("done.next_step", locale), await Update(new DealDetailsUpdate(NextStep: next.Text, NextFollowUpOn: next.Due)));
+            case SetPrimaryContactCommand contact:
+                var email = contact.Email ?? throw Unreadable(ChangedField.PrimaryContact, contact.ContactText);
+                return (BotTexts.T("done.contact", locale), await Update(new DealDetailsUpdate(PrimaryContactEmail: email)));
+            case AssignDealCommand assign:
+                var owner = assign.Assignee?.AadObjectId ?? throw Refusal("mention_required");
+                return (BotTexts.T("done.assigned", locale, ("name", CardText.Markdown(assign.Assignee.Name))), await Update(new DealDetailsUpdate(OwnerObjectId: owner)));
+            case RenameDealCommand rename:
+                return (BotTexts.T("done.renamed", locale), await Update(new DealDetailsUpdate(Name: rename.NewName)));
+            case ReopenDealCommand reopen:
+                return (BotTexts.T("done.reopened", locale), await deals.ReopenAsync(actor, id, expected, reopen.Reason, ct));
+            case StartFollowUpPlanCommand start:
+                var started = await nurture.StartPlanAsync(actor, id, start.Plan, ct);
+                return (BotTexts.T("done.plan_started", locale, ("plan", CardText.Markdown(started.PlanName))), null);
+            case StopFollowUpPlanCommand:
+                var stopped = await nurture.StopPlanAsync(actor, id, ct);
+                return (BotTexts.T("done.plan_stopped", locale, ("plan", CardText.Markdown(stopped.PlanName))), null);
+            default:
+                throw new InvalidOperationException($"{command.GetType().Name} does not change a deal.");
+        }
+
+        Task<DealOutcome> Update(DealDetailsUpdate update) => deals.UpdateDetailsAsync(actor, id, expected, update, ct);
+    }
+
+    /// <summary>Words the parser could not read as a value of <paramref name="field"/>: refused before anything is saved.</summary>
+    private static DomainException Unreadable(ChangedField field, string text) =>
+        new(DomainError.Of("unreadable_value", ("field", field.ToString()), ("value", text)));
 
     private static DomainException Refusal(string code) => new(new DomainError(code));
 }

@@ -29,6 +29,9 @@ public static class RefusalCards
         "unknown_stage" => BotTexts.T("unknown_stage", locale, ("text", "?"), ("stages", "")),
         "log_text_required" => BotTexts.T("input.text", locale),
         "team_required" => BotTexts.T("prefs.no_team", locale),
+        "mention_required" => BotTexts.T("mention_required", locale),
+        "unreadable_value" => BotTexts.T("unreadable_value", locale,
+            ("field", BotTexts.T("field." + error.Values.GetValueOrDefault("field", ""), locale)), ("value", CardText.Markdown(error.Values.GetValueOrDefault("value", "")))),
         _ => error.Describe(locale),
     };
 }
