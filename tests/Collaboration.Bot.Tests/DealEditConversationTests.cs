@@ -151,4 +151,37 @@ public sealed class DealEditConversationTests
         Assert.Equal(before.OwnerId, after.OwnerId);
         Assert.Equal(changes, await db.OpportunityChanges.CountAsync());
     }
+    [Fact]
+    public async Task ANextStepIsSavedWithItsDueDate()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotConversationHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await host.SayAsync(Alex, "new deal Contoso");
+
+        var card = CardReader.Text((await host.SayAsync(Alex, "Contoso next step send pricing by friday"))[0]);
+
+        Assert.Contains("Next step saved.", card);
+        await using var db = host.Db.Database.Open("tenant-a");
+        var deal = await db.Opportunities.SingleAsync();
+        Assert.Equal("send pricing", deal.NextStep);
+        Assert.Equal(new DateOnly(2026, 12, 4), deal.NextFollowUpOn);
+        Assert.Single(await db.OpportunityChanges.Where(c => c.Field == ChangedField.NextStep).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AFollowUpPlanIsStartedAndStoppedByChat()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Contoso");
+
+        var started = CardReader.Text((await host.SayAsync(Alex, "Contoso start plan standard"))[0]);
+        var twice = CardReader.Text((await host.SayAsync(Alex, "Contoso start plan standard"))[0]);
+        var stopped = CardReader.Text((await host.SayAsync(Alex, "Contoso stop plan"))[0]);
+
+        Assert.Contains("Follow-up plan \"standard\" started.", started);
+        Assert.Contains("already follows the plan", twice);
+        Assert.Contains("Follow-up plan \"standard\" stopped.", stopped);
+        await using var db = host.Db.Database.Open("tenant-a");
+        Assert.Single(await db.FollowUpEnrolments.ToListAsync());
+    }
 }
