@@ -13,6 +13,7 @@ public sealed class DealEditConversationTests
 {
     private static readonly TestUser Alex = new("aad-alex", "Alex Wilber");
     private static readonly TestUser Li = new("aad-li", "李雷", Locale: "zh-CN");
+    private static readonly TestUser Priya = new("6f1c2a5e-0d7b-4c1e-9a53-2f1f0c3b8d11", "Priya Raman");
 
     [Fact]
     public async Task AnAmountWithACurrencySetsBothAndWritesHistory()
@@ -183,5 +184,37 @@ public sealed class DealEditConversationTests
         Assert.Contains("Follow-up plan \"standard\" stopped.", stopped);
         await using var db = host.Db.Database.Open("tenant-a");
         Assert.Single(await db.FollowUpEnrolments.ToListAsync());
+    }
+    [Fact]
+    public async Task AssigningToAMentionedTeammateMakesThemTheOwner()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "help");
+        await host.SayAsync(Priya, "help");
+        await using (var db = host.Db.Database.Open("tenant-a"))
+        {
+            foreach (var user in await db.Users.ToListAsync()) user.PlaceInTeam("East", null);
+            await db.SaveChangesAsync();
+        }
+        await host.SayAsync(Alex, "new deal Contoso");
+
+        var before = host.Connector.Requests.Count;
+        var message = host.Activity(Alex, "message");
+        message["text"] = "assign Contoso to <at>Priya Raman</at>";
+        message["entities"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>Priya Raman</at>",
+            ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "29:" + Priya.ObjectId, ["name"] = Priya.Name, ["aadObjectId"] = Priya.ObjectId },
+        });
+        await host.PostAsync(message);
+        var card = CardReader.Text(host.CardsSentSince(before)[0]);
+
+        Assert.Contains("Assigned to Priya Raman.", card);
+        await using var check = host.Db.Database.Open("tenant-a");
+        Assert.Equal(Priya.ObjectId, (await check.Opportunities.SingleAsync()).OwnerId);
+        var change = await check.OpportunityChanges.Where(c => c.Field == ChangedField.Owner).OrderBy(c => c.Id).LastAsync();
+        Assert.Equal("aad-alex", change.OldValue);
+        Assert.Equal(Priya.ObjectId, change.NewValue);
     }
 }
