@@ -2,6 +2,8 @@ using Collaboration.Application.DemoData;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Testing;
+using Collaboration.Testing.Node;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Tests;
@@ -37,5 +39,27 @@ public class DemoDataTests
 
         var demoRep = new Actor(DemoDataSeeder.TenantId, DemoDataSeeder.DemoRepObjectId, Domain.Common.ChangeSurface.Teams);
         Assert.NotEmpty(await host.Queries.MyOpenDealsAsync(demoRep));
+    }
+
+    /// <summary>
+    /// run.sh connects the demo tenant to the Agents Playground: a demo person with no chat there (a Playground user,
+    /// whose 1:1 chat the bot starts, or a conversation DemoPlayground maps them to) would have their reminders and
+    /// digests parked, with an error line in a newcomer's terminal.
+    /// </summary>
+    [Fact]
+    public async Task EveryDemoPersonHasAChatInTheAgentsPlaygroundSoNoDemoNotificationIsParked()
+    {
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        await new DemoDataSeeder(host.Db.Database, host.Clock).SeedAsync(dealCount: 20);
+        await using var db = host.Db.Database.Open(DemoDataSeeder.TenantId);
+        var people = await db.Users.AsNoTracking().Select(u => u.ObjectId).ToListAsync();
+
+        var playgroundConfig = await File.ReadAllTextAsync(Path.Combine(NodeTools.RepositoryRoot, "scripts", "agents-playground.yml"));
+        var playgroundUsers = Regex.Matches(playgroundConfig, @"aadObjectId:\s*(\S+)").Select(m => m.Groups[1].Value).ToList();
+        var mapped = DemoPlayground.Conversations.Select(c => c.UserObjectId).ToList();
+
+        Assert.True(playgroundUsers.Count <= 6, "the Playground holds the current user and five others");
+        Assert.Empty(people.Except(playgroundUsers).Except(mapped));
+        Assert.Contains(people, p => p == "00000000-0000-0000-0000-0000000000010");
     }
 }

@@ -18,7 +18,6 @@ namespace Collaboration.Playground.Tests;
 /// </summary>
 public sealed partial class RunScriptTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
     [Fact]
@@ -39,31 +38,34 @@ public sealed partial class RunScriptTests
             Assert.Equal(printed.Values.ToArray(), LandingLinks().Matches(landing).Select(m => m.Groups[1].Value).ToArray());
 
             await using var playground = await AgentsPlayground.AttachAsync(ports[2]);
-            await using var browser = await Chromium.LaunchAsync();
+            await using var browser = await HeadlessChromium.LaunchAsync();
 
-            // 1. help and my deals in the chat.
+            // 1. help and my deals, typed in the Playground's web UI.
+            var chat = await PlaygroundWebChat.OpenAsync(browser.Browser, printed["Chat with the bot"]);
             var since = playground.LastSequence;
-            await playground.SendMessageAsync("help");
+            await chat.TypeAsync("help");
             // Demo reminders may arrive in the chat first: wait for the answers themselves.
             await playground.WaitForBotMessageAsync(m => m.Sequence > since && m.ConversationId == playground.ConversationId
                 && Content(m).Contains("my deals", StringComparison.OrdinalIgnoreCase));
+            await chat.CardContainingAsync("Here is what I can do");
             since = playground.LastSequence;
-            await playground.SendMessageAsync("my deals");
+            await chat.TypeAsync("my deals");
             var myDeals = await playground.WaitForBotMessageAsync(m => m.Sequence > since && m.AdaptiveCard is { } card
                 && Cards.Text(Cards.Parse(card)).Contains("Your open deals", StringComparison.Ordinal) && Cards.HasExecute(Cards.Parse(card), CardVerbs.Show));
 
-            // 2. Open a deal card and press Advance: the bot answers with the deal's card (moved, or the reason it may not).
-            // The list's chooser starts on its first deal; the Playground sends the chosen value with the button's data.
+            // 2. Open a deal card and press Advance: the card shows the moved deal, or the reason it may not move.
+            // The list's chooser starts on its first deal.
             var list = Cards.Of(myDeals);
-            var chosen = Cards.Walk(list).First(o => o["id"]?.GetValue<string>() == CardData.DealId)["value"]!.GetValue<string>();
-            var show = Cards.Execute(list, CardVerbs.Show)["data"]!.DeepClone().AsObject();
-            show[CardData.DealId] = chosen;
-            var dealCard = Cards.Parse((await playground.ExecuteAsync(CardVerbs.Show, show, myDeals.MessageId)).GetProperty("value"));
-            Assert.True(Cards.HasExecute(dealCard, CardVerbs.Advance), Cards.Text(dealCard));
-            var advance = Cards.Execute(dealCard, CardVerbs.Advance);
-            var advanced = Cards.Parse((await playground.ExecuteAsync(CardVerbs.Advance, advance["data"]!.DeepClone(), myDeals.MessageId)).GetProperty("value"));
-            Assert.NotEqual(Cards.Text(dealCard), Cards.Text(advanced));
-            await ScreenshotAsync(browser, $"http://localhost:{ports[2]}/", "tour-chat", new ViewportSize { Width = 1280, Height = 900 });
+            var chooser = Cards.Walk(list).First(o => o["id"]?.GetValue<string>() == CardData.DealId);
+            var chosen = chooser["value"]!.GetValue<string>();
+            var dealName = chooser["choices"]!.AsArray().First(c => c!["value"]!.GetValue<string>() == chosen)!["title"]!.GetValue<string>();
+            await (await chat.CardContainingAsync("Your open deals")).Locator("button[title=Open]").ClickAsync();
+            var dealCard = chat.Cards.Filter(new() { HasText = dealName }).Filter(new() { Has = chat.Page.Locator("button[title^='Advance to']") }).Last;
+            await Expect(dealCard).ToBeVisibleAsync();
+            var before = await dealCard.InnerTextAsync();
+            await dealCard.Locator("button[title^='Advance to']").ClickAsync();
+            await Expect(chat.Cards.Filter(new() { HasText = dealName }).Last).Not.ToHaveTextAsync(before);
+            await chat.ScreenshotAsync(ScreenshotPath("tour-chat"));
 
             // 3. Choose an email in the sample inbox and create a deal; the hostile one stays inert.
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
@@ -96,7 +98,9 @@ public sealed partial class RunScriptTests
             var notificationText = Cards.Text(Cards.Of(notification));
             Assert.Contains($"{PipelineSettings.Default.For(Stage.New).Name} → {PipelineSettings.Default.For(Stage.Qualify).Name}", notificationText);
             Assert.Contains("Outlook", notificationText);
-            await ScreenshotAsync(browser, $"http://localhost:{ports[2]}/", "tour-notification", new ViewportSize { Width = 1280, Height = 900 });
+            await Expect(chat.Cards.Filter(new() { HasText = $"{PipelineSettings.Default.For(Stage.New).Name} → {PipelineSettings.Default.For(Stage.Qualify).Name}" })
+                .Filter(new() { HasText = "Outlook" }).Last).ToBeVisibleAsync();
+            await chat.ScreenshotAsync(ScreenshotPath("tour-notification"));
 
             // The display language switches the pane to Chinese.
             await page.Locator("#language").SelectOptionAsync("zh-CN");
@@ -157,7 +161,7 @@ public sealed partial class RunScriptTests
         return Path.Combine(folder, name + ".png");
     }
 
-    private static async Task ScreenshotAsync(Chromium browser, string url, string name, ViewportSize size)
+    private static async Task ScreenshotAsync(HeadlessChromium browser, string url, string name, ViewportSize size)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = size });
         await page.GotoAsync(url);
@@ -339,40 +343,6 @@ public sealed partial class RunScriptTests
                 Run("kill", ["-KILL", "--", "-" + _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             }
             _process.Dispose();
-        }
-    }
-
-    private sealed class Chromium : IAsyncDisposable
-    {
-        private readonly IPlaywright _playwright;
-        private readonly IBrowser _browser;
-
-        private Chromium(IPlaywright playwright, IBrowser browser)
-        {
-            _playwright = playwright;
-            _browser = browser;
-        }
-
-        public static async Task<Chromium> LaunchAsync()
-        {
-            if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"This test needs Debian's chromium at {ChromiumPath}.");
-            SetDefaultExpectTimeout(20_000);
-            var playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-            return new Chromium(playwright, browser);
-        }
-
-        public Task<IPage> NewPageAsync(BrowserNewPageOptions options) => _browser.NewPageAsync(options);
-
-        public async ValueTask DisposeAsync()
-        {
-            await _browser.CloseAsync();
-            _playwright.Dispose();
         }
     }
 }

@@ -34,7 +34,6 @@ public sealed class DemoDataSeeder(CrmDatabase database, TimeProvider clock)
         ("00000000-0000-0000-0000-0000000000023", "李娜", "li.na@collaboration.demo", "zh-CN", "china", "00000000-0000-0000-0000-0000000000012"),
         ("00000000-0000-0000-0000-0000000000024", "张伟", "zhang.wei@collaboration.demo", "zh-CN", "china", "00000000-0000-0000-0000-0000000000012"),
         ("00000000-0000-0000-0000-0000000000025", "陈静", "chen.jing@collaboration.demo", "zh-CN", "china", "00000000-0000-0000-0000-0000000000012"),
-        ("00000000-0000-0000-0000-0000000000026", "Isaiah Langer", "isaiah.langer@collaboration.demo", "en-GB", "east", "00000000-0000-0000-0000-0000000000011"),
     ];
 
     private static readonly (string Name, string Domain, string Currency, bool Chinese)[] Companies =
