@@ -58,7 +58,7 @@ public sealed partial class RunScriptTests
             var list = Cards.Of(myDeals);
             var chooser = Cards.Walk(list).First(o => o["id"]?.GetValue<string>() == CardData.DealId);
             var chosen = chooser["value"]!.GetValue<string>();
-            var dealName = chooser["choices"]!.AsArray().First(c => c!["value"]!.GetValue<string>() == chosen)!["title"]!.GetValue<string>();
+            var dealName = chooser["choices"]!.AsArray().First(c => c!["value"]!.GetValue<string>() == chosen)!["title"]!.GetValue<string>().Split(" · ")[0];
             await (await chat.CardContainingAsync("Your open deals")).Locator("button[title=Open]").ClickAsync();
             var dealCard = chat.Cards.Filter(new() { HasText = dealName }).Filter(new() { Has = chat.Page.Locator("button[title^='Advance to']") }).Last;
             await Expect(dealCard).ToBeVisibleAsync();
