@@ -44,6 +44,17 @@ public sealed class PlaygroundWebChat(IPage page)
         return card;
     }
 
+    /// <summary>
+    /// The card <paramref name="card"/> points at now, by its place in the chat: a card answered by the bot is redrawn
+    /// in place, and new messages only append, so the place keeps pointing at it while its text changes.
+    /// </summary>
+    public async Task<ILocator> PinAsync(ILocator card)
+    {
+        var index = await card.EvaluateAsync<int>("el => [...document.querySelectorAll('.ac-adaptiveCard')].indexOf(el)");
+        if (index < 0) throw new InvalidOperationException("The card is not in the chat.");
+        return Cards.Nth(index);
+    }
+
     public async Task ExpectMessageAsync(string text) =>
         await Expect(page.GetByText(text, new() { Exact = false }).Last).ToBeVisibleAsync(new() { Timeout = 20_000 });
 

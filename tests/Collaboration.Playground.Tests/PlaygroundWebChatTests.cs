@@ -23,7 +23,7 @@ public sealed class PlaygroundWebChatTests(CrmBotPlaygroundFixture fixture) : IC
         await chat.TypeAsync("my deals");
         var list = await chat.CardContainingAsync("Your open deals");
         await list.Locator("button[title=Open]").ClickAsync();
-        var deal = await chat.CardContainingAsync("Advance to");
+        var deal = await chat.PinAsync(await chat.CardContainingAsync("Advance to"));
         await Expect(deal).ToContainTextAsync("Tailspin <b>Toys</b> 40 seats");
         await deal.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Advance to") }).ClickAsync();
         // The card is replaced in place by the moved deal's card, which now offers the stage after Qualify.

@@ -60,11 +60,13 @@ public sealed partial class RunScriptTests
             var chosen = chooser["value"]!.GetValue<string>();
             var dealName = chooser["choices"]!.AsArray().First(c => c!["value"]!.GetValue<string>() == chosen)!["title"]!.GetValue<string>().Split(" · ")[0];
             await (await chat.CardContainingAsync("Your open deals")).Locator("button[title=Open]").ClickAsync();
-            var dealCard = chat.Cards.Filter(new() { HasText = dealName }).Filter(new() { Has = chat.Page.Locator("button[title^='Advance to']") }).Last;
-            await Expect(dealCard).ToBeVisibleAsync();
+            var shown = chat.Cards.Filter(new() { HasText = dealName }).Filter(new() { Has = chat.Page.Locator("button[title^='Advance to']") }).Last;
+            await Expect(shown).ToBeVisibleAsync();
+            var dealCard = await chat.PinAsync(shown);
             var before = await dealCard.InnerTextAsync();
             await dealCard.Locator("button[title^='Advance to']").ClickAsync();
-            await Expect(chat.Cards.Filter(new() { HasText = dealName }).Last).Not.ToHaveTextAsync(before);
+            await Expect(dealCard).Not.ToHaveTextAsync(before);
+            await Expect(dealCard).ToContainTextAsync(dealName);
             await chat.ScreenshotAsync(ScreenshotPath("tour-chat"));
 
             // 3. Choose an email in the sample inbox and create a deal; the hostile one stays inert.
