@@ -59,10 +59,11 @@ public sealed partial class RunScriptTests
             var chooser = Cards.Walk(list).First(o => o["id"]?.GetValue<string>() == CardData.DealId);
             var chosen = chooser["value"]!.GetValue<string>();
             var dealName = chooser["choices"]!.AsArray().First(c => c!["value"]!.GetValue<string>() == chosen)!["title"]!.GetValue<string>().Split(" · ")[0];
-            await (await chat.CardContainingAsync("Your open deals")).Locator("button[title=Open]").ClickAsync();
-            var shown = chat.Cards.Filter(new() { HasText = dealName }).Filter(new() { Has = chat.Page.Locator("button[title^='Advance to']") }).Last;
-            await Expect(shown).ToBeVisibleAsync();
-            var dealCard = await chat.PinAsync(shown);
+            // The list is redrawn in place as the deal's card (reminder cards in the chat may name the same deal).
+            var dealCard = await chat.PinAsync(await chat.CardContainingAsync("Your open deals"));
+            await dealCard.Locator("button[title=Open]").ClickAsync();
+            await Expect(dealCard.Locator("button[title^='Advance to']")).ToBeVisibleAsync();
+            await Expect(dealCard).ToContainTextAsync(dealName);
             var before = await dealCard.InnerTextAsync();
             await dealCard.Locator("button[title^='Advance to']").ClickAsync();
             await Expect(dealCard).Not.ToHaveTextAsync(before);
