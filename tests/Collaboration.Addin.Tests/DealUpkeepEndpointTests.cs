@@ -210,6 +210,22 @@ public class DealUpkeepEndpointTests
     }
 
     [Fact]
+    public async Task TheTenantsFollowUpPlansAreListedForARepToPickOneAndOnlyToSignedInReps()
+    {
+        await using var host = await AddinHost.StartAsync();
+
+        var plans = await (await host.RepClient().GetAsync("/api/follow-up-plans")).ReadJsonAsync();
+        var anonymous = await host.Client().GetAsync("/api/follow-up-plans");
+
+        var standard = Assert.Single(plans.EnumerateArray());
+        Assert.Equal("standard", standard.GetProperty("name").GetString());
+        Assert.Equal([(0, "send_brochure", "email"), (7, "call", "call"), (21, "send_case_study", "email")],
+            standard.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("day").GetInt32(), s.GetProperty("action").GetString(), s.GetProperty("kind").GetString())));
+        Assert.False(standard.GetProperty("steps")[0].TryGetProperty("body", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
     public async Task ClosingADealThroughTheApiAsksItsOwnerForAReviewInTeams()
     {
         await using var host = await AddinHost.StartAsync();
@@ -253,5 +269,6 @@ public class DealUpkeepOpenApiTests
         Assert.True(paths.GetProperty("/api/opportunities/{id}/timeline").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/api/opportunities/{id}/follow-up-plan").TryGetProperty("delete", out _));
         Assert.True(paths.GetProperty("/api/opportunities/{id}/follow-up-plan/steps/{n}/done").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/follow-up-plans").TryGetProperty("get", out _));
     }
 }

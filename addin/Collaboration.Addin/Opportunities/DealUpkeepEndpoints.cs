@@ -79,6 +79,14 @@ public static class DealUpkeepEndpoints
             .Produces<FollowUpPlanView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Marks step n (1-based) of the running plan done, with any earlier open step.");
 
+        app.MapGet("/api/follow-up-plans", async (Rep rep, NurtureService nurture, CancellationToken ct) =>
+            TypedResults.Ok((await nurture.PlansAsync(rep.Actor, ct)).Select(FollowUpPlanOption.From).ToList()))
+            .RequireAuthorization(AddinAuthentication.RepPolicy)
+            .WithTags("Opportunities")
+            .WithName("FollowUpPlans")
+            .Produces<IReadOnlyList<FollowUpPlanOption>>()
+            .WithSummary("The tenant's follow-up plans a deal can be started on: names and steps (day, action, kind).");
+
         return app;
     }
 
