@@ -210,19 +210,22 @@ public class DealUpkeepEndpointTests
     }
 
     [Fact]
-    public async Task TheTenantsFollowUpPlansAreListedForARepToPickOneAndOnlyToSignedInReps()
+    public async Task EachTenantsOwnFollowUpPlansAreListedForARepToPickOneWithoutTheirEmailTemplates()
     {
         await using var host = await AddinHost.StartAsync();
+        var quarterly = new Domain.Nurture.FollowUpPlan("quarterly", [new Domain.Nurture.FollowUpStep(90, "call", Domain.Nurture.FollowUpStepKind.Call)]);
+        await new Application.Nurture.NurtureService(host.Db.Database, TimeProvider.System)
+            .ChangeRulesAsync(AddinHost.TenantA, new Domain.Nurture.NurtureRules { Plans = [Domain.Nurture.FollowUpPlan.Standard, quarterly] });
 
         var plans = await (await host.RepClient().GetAsync("/api/follow-up-plans")).ReadJsonAsync();
-        var anonymous = await host.Client().GetAsync("/api/follow-up-plans");
+        var otherTenant = await (await host.RepClient(AddinHost.TenantB, "rep-b").GetAsync("/api/follow-up-plans")).ReadJsonAsync();
 
-        var standard = Assert.Single(plans.EnumerateArray());
-        Assert.Equal("standard", standard.GetProperty("name").GetString());
+        Assert.Equal(["standard", "quarterly"], plans.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var standard = plans[0];
         Assert.Equal([(0, "send_brochure", "email"), (7, "call", "call"), (21, "send_case_study", "email")],
             standard.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("day").GetInt32(), s.GetProperty("action").GetString(), s.GetProperty("kind").GetString())));
         Assert.False(standard.GetProperty("steps")[0].TryGetProperty("body", out _));
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(["standard"], otherTenant.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Fact]
