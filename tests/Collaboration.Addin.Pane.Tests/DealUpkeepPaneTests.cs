@@ -128,6 +128,34 @@ public sealed class DealUpkeepPaneTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task ARepWithATeamHandsTheDealToATeammateAndARepAloneIsNotOfferedAnOwner()
+    {
+        await using var host = await AddinHost.StartAsync();
+        await TaskPaneTests.SeedDealAsync(host, "li.wei@contoso-buyer.com", "Li Wei");
+        await using (var alone = await Pane.OpenAsync(browser, host, Buyer))
+        {
+            await alone.Button("Edit deal").ClickAsync();
+            await Expect(Edit(alone, "Name")).ToBeVisibleAsync();
+            await Expect(alone.Page.Locator("#edit-owner")).ToBeHiddenAsync();
+        }
+        (await host.RepClient(DemoDataSeeder.TenantId, "wang-fang").GetAsync("/api/pipeline")).EnsureSuccessStatusCode();
+        await using (var db = host.Db.Database.Open(DemoDataSeeder.TenantId))
+        {
+            foreach (var user in await db.Users.ToListAsync()) user.PlaceInTeam("east", null);
+            await db.SaveChangesAsync();
+        }
+        await using var pane = await Pane.OpenAsync(browser, host, Buyer);
+
+        await pane.Button("Edit deal").ClickAsync();
+        await Edit(pane, "Owner").SelectOptionAsync(new SelectOptionValue { Label = "Rep wang-fang" });
+        await pane.Page.Locator("#edit-save").ClickAsync();
+
+        await Expect(pane.Status).ToHaveTextAsync("Deal saved");
+        await using var after = host.Db.Database.Open(DemoDataSeeder.TenantId);
+        Assert.Equal("wang-fang", (await after.Opportunities.SingleAsync()).OwnerId);
+    }
+
+    [Fact]
     public async Task ADealClosedAsLostWithAReasonAndACompetitorIsReopenedWithAReason()
     {
         await using var host = await AddinHost.StartAsync();

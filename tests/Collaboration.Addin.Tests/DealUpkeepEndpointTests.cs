@@ -126,6 +126,24 @@ public class DealUpkeepEndpointTests
     }
 
     [Fact]
+    public async Task AManagerMayHandADealToTheirTeamAndARepOnlyKeepsIt()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var boss = host.RepClient(objectId: "boss");
+        var alice = host.RepClient(objectId: "alice");
+        foreach (var signedIn in new[] { host.RepClient(objectId: "stranger"), boss, alice }) await signedIn.GetAsync("/api/opportunities/owners");
+        await PlaceAsync(host, "boss", "east", null);
+        await PlaceAsync(host, "alice", "west", "boss");
+
+        var forBoss = await (await boss.GetAsync("/api/opportunities/owners")).ReadJsonAsync();
+        var forAlice = await (await alice.GetAsync("/api/opportunities/owners")).ReadJsonAsync();
+
+        Assert.Equal([("boss", "Rep boss"), ("alice", "Rep alice")],
+            forBoss.EnumerateArray().Select(o => (o.GetProperty("objectId").GetString(), o.GetProperty("name").GetString())));
+        Assert.Equal(["alice"], forAlice.EnumerateArray().Select(o => o.GetProperty("objectId").GetString()));
+    }
+
+    [Fact]
     public async Task AClosedDealIsReopenedIntoTheStageItClosedFromWithAReason()
     {
         await using var host = await AddinHost.StartAsync();
@@ -273,5 +291,6 @@ public class DealUpkeepOpenApiTests
         Assert.True(paths.GetProperty("/api/opportunities/{id}/follow-up-plan").TryGetProperty("delete", out _));
         Assert.True(paths.GetProperty("/api/opportunities/{id}/follow-up-plan/steps/{n}/done").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/api/follow-up-plans").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/opportunities/owners").TryGetProperty("get", out _));
     }
 }

@@ -39,6 +39,12 @@ public static class DealUpkeepEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Changes any of name, amount, currency, close date, probability (or \"auto\"), next step and its due date, primary contact (by email) and owner; all or nothing. A 422 names the field.");
 
+        deals.MapGet("/owners", async (Rep rep, OpportunityQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.AssignableOwnersAsync(rep.Actor, ct)))
+            .WithName("AssignableOwners")
+            .Produces<IReadOnlyList<OwnerChoice>>()
+            .WithSummary("The people the caller may make a deal's owner (ownerObjectId): whose deals they see, the caller first.");
+
         deals.MapPost("/{id:guid}/reopen", async Task<IResult> (Guid id, ReopenRequest request, Rep rep, OpportunityService service, OpportunityQueries queries, CancellationToken ct) =>
         {
             if (request.ExpectedVersion is null) return MissingVersion();

@@ -67,6 +67,7 @@ export interface TimelineEntry {
 
 export interface FollowUpStep { number: number; day: number; dueOn: string; action: string; kind: string; done: boolean }
 export interface FollowUpPlan { plan: string; startedOn: string; running: boolean; stepsDone: number; stopReason: string | null; steps: FollowUpStep[] }
+export interface OwnerChoice { objectId: string; name: string }
 export interface FollowUpPlanOption { name: string; steps: { day: number; action: string; kind: string }[] }
 
 export interface LogResponse { interactionId: string; dealId: string; alreadyLogged: boolean }
@@ -106,6 +107,7 @@ export class Api {
   }
   timeline(dealId: string, limit = 50): Promise<TimelineEntry[]> { return this.send("GET", `${deal(dealId)}/timeline?limit=${limit}`); }
   pipeline(): Promise<Pipeline> { return this.send("GET", "/api/pipeline"); }
+  owners(): Promise<OwnerChoice[]> { return this.send("GET", "/api/opportunities/owners"); }
   plans(): Promise<FollowUpPlanOption[]> { return this.send("GET", "/api/follow-up-plans"); }
   /** The deal's running (else last) plan; null when it never followed one (204). */
   plan(dealId: string): Promise<FollowUpPlan | null> { return this.send("GET", `${deal(dealId)}/follow-up-plan`); }

@@ -1,5 +1,5 @@
 // The deal's details form: name, amount and currency, close date, probability (or the stage's), next step and its due
-// date, primary contact. Only the fields the rep changed are sent, against the version on screen.
+// date, primary contact, and owner when the rep may hand the deal to someone. Only the fields the rep changed are sent, against the version on screen.
 import type { DealUpdate } from "./api";
 import { h } from "./dom";
 import { buttons, field, input, withFieldErrors, type DealContext } from "./forms";
@@ -7,7 +7,7 @@ import { buttons, field, input, withFieldErrors, type DealContext } from "./form
 /** The API's field names and the controls that show their refusals. */
 const controls: Record<string, string> = {
   name: "edit-name", amount: "edit-amount", currency: "edit-currency", closeDate: "edit-close-date", probability: "edit-probability",
-  nextStep: "edit-next-step", nextStepDue: "edit-next-step-due", primaryContactEmail: "edit-contact",
+  nextStep: "edit-next-step", nextStepDue: "edit-next-step-due", primaryContactEmail: "edit-contact", ownerObjectId: "edit-owner",
 };
 
 export function editForm(context: DealContext): HTMLElement {
@@ -22,6 +22,18 @@ export function editForm(context: DealContext): HTMLElement {
   const nextStep = input("edit-next-step", "text", deal.nextStep, { maxlength: "500" });
   const nextStepDue = input("edit-next-step-due", "date", deal.nextStepDue);
   const contact = input("edit-contact", "email", deal.primaryContact?.email ?? null, { maxlength: "320" });
+  const owner = h("select", { id: "edit-owner", class: "input" });
+  const ownerField = field("edit-owner", t.owner, owner);
+  ownerField.hidden = true;
+  // Offered only to someone who sees other people's deals (a manager, a team): a rep alone has no one to hand it to.
+  context.api.owners().then(choices => {
+    for (const choice of choices) {
+      const option = h("option", { value: choice.objectId }, choice.name || choice.objectId);
+      option.selected = choice.objectId === deal.ownerId;
+      owner.appendChild(option);
+    }
+    ownerField.hidden = choices.length < 2;
+  }, () => { ownerField.hidden = true; });
 
   const save = h("button", { id: "edit-save", type: "submit", class: "button primary" }, t.save);
   const cancel = h("button", { id: "edit-cancel", type: "button", class: "button" }, t.cancel);
@@ -36,6 +48,7 @@ export function editForm(context: DealContext): HTMLElement {
     field("edit-next-step", t.nextStep, nextStep),
     field("edit-next-step-due", t.nextStepDue, nextStepDue),
     field("edit-contact", t.primaryContact, contact),
+    ownerField,
     buttons(save, cancel));
 
   form.addEventListener("submit", event => {
@@ -55,6 +68,7 @@ export function editForm(context: DealContext): HTMLElement {
       if (contact.value.trim() && contact.value.trim().toLowerCase() !== deal.primaryContact?.email.toLowerCase()) {
         update.primaryContactEmail = contact.value.trim();
       }
+      if (!ownerField.hidden && owner.value && owner.value !== deal.ownerId) update.ownerObjectId = owner.value;
       if (Object.keys(update).length === 1) {
         context.announce(t.noChanges);
         context.close();
