@@ -56,6 +56,22 @@ public class DealUpkeepEndpointTests
     }
 
     [Fact]
+    public async Task AnEmptyNextStepClearsItAndItsDueDate()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var rep = host.RepClient();
+        var (id, version) = await NewDealAsync(rep);
+        await PatchAsync(rep, id, new { expectedVersion = version, nextStep = "Send pricing", nextStepDue = "2026-12-04" });
+
+        var cleared = await (await PatchAsync(rep, id, new { expectedVersion = version + 1, nextStep = "" })).ReadJsonAsync();
+
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (cleared.GetProperty("nextStep").ValueKind, cleared.GetProperty("nextStepDue").ValueKind));
+        var timeline = await (await rep.GetAsync($"/api/opportunities/{id}/timeline")).ReadJsonAsync();
+        var latest = timeline.EnumerateArray().Take(2).Select(e => (e.GetProperty("field").GetString(), e.GetProperty("oldValue").GetString(), e.GetProperty("newValue").ValueKind));
+        Assert.Equal([("nextStepDue", "2026-12-04", JsonValueKind.Null), ("nextStep", "Send pricing", JsonValueKind.Null)], latest);
+    }
+
+    [Fact]
     public async Task AStalePatchIsAConflictAndChangesNothing()
     {
         await using var host = await AddinHost.StartAsync();

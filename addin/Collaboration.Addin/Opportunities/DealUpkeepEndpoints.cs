@@ -8,7 +8,7 @@ namespace Collaboration.Addin.Opportunities;
 
 /// <summary>
 /// A PATCH of a deal's details. Absent (or null) fields stay as they are; <c>probability</c> is a whole number from 0 to
-/// 100, or "auto" for the stage's; an empty <c>nextStep</c> clears it.
+/// 100, or "auto" for the stage's; an empty <c>nextStep</c> clears it and its due date.
 /// </summary>
 public sealed record UpdateDealRequest(
     int? ExpectedVersion, string? Name, decimal? Amount, string? Currency, DateOnly? CloseDate, JsonElement? Probability,
