@@ -7,18 +7,22 @@ export function followUpPanel(context: DealContext): HTMLElement {
   const { t } = context.locale;
   const panel = h("section", { id: "deal-plan", class: "panel", "aria-labelledby": "plan-title", "aria-busy": "true" },
     h("h3", { id: "plan-title", class: "section-title" }, t.followUpPlan), h("p", { class: "muted" }, t.loading));
-  const show = (plan: FollowUpPlan | null, options: FollowUpPlanOption[]) => {
+  let options: FollowUpPlanOption[] = [];
+  const show = (plan: FollowUpPlan | null) => {
     panel.removeAttribute("aria-busy");
     panel.replaceChildren(panel.firstElementChild ?? "", ...(plan?.running ? running(context, plan, show) : notRunning(context, plan, options, show)));
   };
-  Promise.all([context.api.plan(context.deal.id), context.api.plans()]).then(([plan, options]) => show(plan, options), e => {
+  Promise.all([context.api.plan(context.deal.id), context.api.plans()]).then(([plan, plans]) => {
+    options = plans;
+    show(plan);
+  }, e => {
     panel.removeAttribute("aria-busy");
     panel.lastElementChild?.replaceWith(h("p", { class: "field-error" }, e instanceof Error ? e.message : String(e)));
   });
   return panel;
 }
 
-type Show = (plan: FollowUpPlan | null, options: FollowUpPlanOption[]) => void;
+type Show = (plan: FollowUpPlan | null) => void;
 
 function running(context: DealContext, plan: FollowUpPlan, show: Show): HTMLElement[] {
   const { t } = context.locale;
@@ -29,7 +33,7 @@ function running(context: DealContext, plan: FollowUpPlan, show: Show): HTMLElem
     if (!step.done) {
       const done = h("button", { id: `plan-step-${step.number}`, type: "button", class: "button small", "aria-label": `${t.markDone}: ${label}` }, t.markDone);
       done.addEventListener("click", () => void context.act(done, async () => {
-        show(await context.api.stepDone(context.deal.id, step.number), []);
+        show(await context.api.stepDone(context.deal.id, step.number));
         context.announce(t.stepDone);
       }));
       item.appendChild(done);
@@ -38,8 +42,7 @@ function running(context: DealContext, plan: FollowUpPlan, show: Show): HTMLElem
   }
   const stop = h("button", { id: "plan-stop", type: "button", class: "button" }, t.stopPlan);
   stop.addEventListener("click", () => void context.act(stop, async () => {
-    const stopped = await context.api.stopPlan(context.deal.id);
-    show(stopped, await context.api.plans());
+    show(await context.api.stopPlan(context.deal.id));
     context.announce(t.planStoppedStatus);
   }));
   return [h("p", { "data-testid": "plan-state" }, `${plan.plan} · ${t.planRunning}`), steps, buttons(stop)];
@@ -52,7 +55,7 @@ function notRunning(context: DealContext, last: FollowUpPlan | null, options: Fo
   const plan = select("plan-name", choices, options[0]?.name ?? "");
   const start = h("button", { id: "plan-start", type: "button", class: "button primary" }, t.startPlan);
   start.addEventListener("click", () => void context.act(start, async () => {
-    show(await context.api.startPlan(context.deal.id, plan.value), []);
+    show(await context.api.startPlan(context.deal.id, plan.value));
     context.announce(t.planStarted);
   }));
   return [
