@@ -219,7 +219,8 @@ public sealed class TaskPaneTests(BrowserFixture browser)
         var named = new (AriaRole Role, string Name)[]
         {
             (AriaRole.Combobox, "Deal"), (AriaRole.Textbox, "Referred by"), (AriaRole.Button, "Create opportunity"), (AriaRole.Button, "Log to deal"),
-            (AriaRole.Button, "Advance stage"), (AriaRole.Spinbutton, "Budget amount"), (AriaRole.Textbox, "Currency"),
+            (AriaRole.Button, "Advance stage"), (AriaRole.Button, "Edit deal"), (AriaRole.Button, "Move to stage"), (AriaRole.Button, "Close won"),
+            (AriaRole.Button, "Close lost"), (AriaRole.Button, "History"), (AriaRole.Button, "Follow-up plan"), (AriaRole.Spinbutton, "Budget amount"), (AriaRole.Textbox, "Currency"),
             (AriaRole.Combobox, "Budget status"), (AriaRole.Textbox, "Decision maker"), (AriaRole.Combobox, "Need"),
             (AriaRole.Combobox, "Timeline"), (AriaRole.Button, "Save qualification"),
         };
@@ -300,7 +301,7 @@ public sealed class TaskPaneTests(BrowserFixture browser)
         await Expect(pane.TestId("sender-name")).ToHaveTextAsync("Li Wei");
     }
 
-    private static async Task<(Guid Id, int Version)> SeedDealAsync(AddinHost host, string address, string name)
+    internal static async Task<(Guid Id, int Version)> SeedDealAsync(AddinHost host, string address, string name)
     {
         // No X-Dev-* headers: the same demo rep the pane signs in as in development mode.
         using var rep = host.Client();

@@ -56,6 +56,22 @@ public class DealUpkeepEndpointTests
     }
 
     [Fact]
+    public async Task AnEmptyNextStepClearsItAndItsDueDate()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var rep = host.RepClient();
+        var (id, version) = await NewDealAsync(rep);
+        await PatchAsync(rep, id, new { expectedVersion = version, nextStep = "Send pricing", nextStepDue = "2026-12-04" });
+
+        var cleared = await (await PatchAsync(rep, id, new { expectedVersion = version + 1, nextStep = "" })).ReadJsonAsync();
+
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (cleared.GetProperty("nextStep").ValueKind, cleared.GetProperty("nextStepDue").ValueKind));
+        var timeline = await (await rep.GetAsync($"/api/opportunities/{id}/timeline")).ReadJsonAsync();
+        var latest = timeline.EnumerateArray().Take(2).Select(e => (e.GetProperty("field").GetString(), e.GetProperty("oldValue").GetString(), e.GetProperty("newValue").ValueKind));
+        Assert.Equal([("nextStepDue", "2026-12-04", JsonValueKind.Null), ("nextStep", "Send pricing", JsonValueKind.Null)], latest);
+    }
+
+    [Fact]
     public async Task AStalePatchIsAConflictAndChangesNothing()
     {
         await using var host = await AddinHost.StartAsync();
@@ -123,6 +139,24 @@ public class DealUpkeepEndpointTests
         Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync($"/api/opportunities/{id}")).StatusCode);
         var deliveries = await DispatchAsync(host);
         Assert.Contains(deliveries, d => d.Recipient == "alice" && d.Kind == NotificationKind.OwnerAssigned);
+    }
+
+    [Fact]
+    public async Task AManagerMayHandADealToTheirTeamAndARepOnlyKeepsIt()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var boss = host.RepClient(objectId: "boss");
+        var alice = host.RepClient(objectId: "alice");
+        foreach (var signedIn in new[] { host.RepClient(objectId: "stranger"), boss, alice }) await signedIn.GetAsync("/api/opportunities/owners");
+        await PlaceAsync(host, "boss", "east", null);
+        await PlaceAsync(host, "alice", "west", "boss");
+
+        var forBoss = await (await boss.GetAsync("/api/opportunities/owners")).ReadJsonAsync();
+        var forAlice = await (await alice.GetAsync("/api/opportunities/owners")).ReadJsonAsync();
+
+        Assert.Equal([("boss", "Rep boss"), ("alice", "Rep alice")],
+            forBoss.EnumerateArray().Select(o => (o.GetProperty("objectId").GetString(), o.GetProperty("name").GetString())));
+        Assert.Equal(["alice"], forAlice.EnumerateArray().Select(o => o.GetProperty("objectId").GetString()));
     }
 
     [Fact]
@@ -210,6 +244,25 @@ public class DealUpkeepEndpointTests
     }
 
     [Fact]
+    public async Task EachTenantsOwnFollowUpPlansAreListedForARepToPickOneWithoutTheirEmailTemplates()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var quarterly = new Domain.Nurture.FollowUpPlan("quarterly", [new Domain.Nurture.FollowUpStep(90, "call", Domain.Nurture.FollowUpStepKind.Call)]);
+        await new Application.Nurture.NurtureService(host.Db.Database, TimeProvider.System)
+            .ChangeRulesAsync(AddinHost.TenantA, new Domain.Nurture.NurtureRules { Plans = [Domain.Nurture.FollowUpPlan.Standard, quarterly] });
+
+        var plans = await (await host.RepClient().GetAsync("/api/follow-up-plans")).ReadJsonAsync();
+        var otherTenant = await (await host.RepClient(AddinHost.TenantB, "rep-b").GetAsync("/api/follow-up-plans")).ReadJsonAsync();
+
+        Assert.Equal(["standard", "quarterly"], plans.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var standard = plans[0];
+        Assert.Equal([(0, "send_brochure", "email"), (7, "call", "call"), (21, "send_case_study", "email")],
+            standard.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("day").GetInt32(), s.GetProperty("action").GetString(), s.GetProperty("kind").GetString())));
+        Assert.False(standard.GetProperty("steps")[0].TryGetProperty("body", out _));
+        Assert.Equal(["standard"], otherTenant.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task ClosingADealThroughTheApiAsksItsOwnerForAReviewInTeams()
     {
         await using var host = await AddinHost.StartAsync();
@@ -253,5 +306,7 @@ public class DealUpkeepOpenApiTests
         Assert.True(paths.GetProperty("/api/opportunities/{id}/timeline").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/api/opportunities/{id}/follow-up-plan").TryGetProperty("delete", out _));
         Assert.True(paths.GetProperty("/api/opportunities/{id}/follow-up-plan/steps/{n}/done").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/follow-up-plans").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/opportunities/owners").TryGetProperty("get", out _));
     }
 }

@@ -8,7 +8,7 @@ namespace Collaboration.Addin.Opportunities;
 
 /// <summary>
 /// A PATCH of a deal's details. Absent (or null) fields stay as they are; <c>probability</c> is a whole number from 0 to
-/// 100, or "auto" for the stage's; an empty <c>nextStep</c> clears it.
+/// 100, or "auto" for the stage's; an empty <c>nextStep</c> clears it and its due date.
 /// </summary>
 public sealed record UpdateDealRequest(
     int? ExpectedVersion, string? Name, decimal? Amount, string? Currency, DateOnly? CloseDate, JsonElement? Probability,
@@ -38,6 +38,12 @@ public static class DealUpkeepEndpoints
             .Produces<DealView>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Changes any of name, amount, currency, close date, probability (or \"auto\"), next step and its due date, primary contact (by email) and owner; all or nothing. A 422 names the field.");
+
+        deals.MapGet("/owners", async (Rep rep, OpportunityQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.AssignableOwnersAsync(rep.Actor, ct)))
+            .WithName("AssignableOwners")
+            .Produces<IReadOnlyList<OwnerChoice>>()
+            .WithSummary("The people the caller may make a deal's owner (ownerObjectId): whose deals they see, the caller first.");
 
         deals.MapPost("/{id:guid}/reopen", async Task<IResult> (Guid id, ReopenRequest request, Rep rep, OpportunityService service, OpportunityQueries queries, CancellationToken ct) =>
         {
@@ -78,6 +84,14 @@ public static class DealUpkeepEndpoints
             .WithName("CompleteFollowUpStep")
             .Produces<FollowUpPlanView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Marks step n (1-based) of the running plan done, with any earlier open step.");
+
+        app.MapGet("/api/follow-up-plans", async (Rep rep, NurtureService nurture, CancellationToken ct) =>
+            TypedResults.Ok((await nurture.PlansAsync(rep.Actor, ct)).Select(FollowUpPlanOption.From).ToList()))
+            .RequireAuthorization(AddinAuthentication.RepPolicy)
+            .WithTags("Opportunities")
+            .WithName("FollowUpPlans")
+            .Produces<IReadOnlyList<FollowUpPlanOption>>()
+            .WithSummary("The tenant's follow-up plans a deal can be started on: names and steps (day, action, kind).");
 
         return app;
     }

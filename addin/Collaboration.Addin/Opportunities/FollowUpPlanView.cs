@@ -13,3 +13,12 @@ public sealed record FollowUpPlanView(
         enrolment.Id, enrolment.PlanName, enrolment.StartedOn, enrolment.IsRunning, enrolment.StepsDone, enrolment.StoppedAt, enrolment.StopReason,
         enrolment.Steps.Select((s, i) => new FollowUpStepView(i + 1, s.Day, enrolment.StartedOn.AddDays(s.Day), s.Action, s.Kind, i < enrolment.StepsDone, s.EmailSent)).ToList());
 }
+
+public sealed record FollowUpPlanStepOption(int Day, string Action, FollowUpStepKind Kind);
+
+/// <summary>One of the tenant's follow-up plans, as the pane offers it to start (no email templates).</summary>
+public sealed record FollowUpPlanOption(string Name, IReadOnlyList<FollowUpPlanStepOption> Steps)
+{
+    public static FollowUpPlanOption From(FollowUpPlan plan) =>
+        new(plan.Name, plan.Steps.Select(s => new FollowUpPlanStepOption(s.Day, s.Action, s.Kind)).ToList());
+}

@@ -43,10 +43,32 @@ export interface Bant {
 export interface DealView {
   id: string; name: string; stage: string; stageName: string; phase: string;
   phaseProgress: { phase: string; state: "done" | "current" | "todo" }[];
-  probability: number; amount: number | null; currency: string; account: Ref | null; bant: Bant;
+  probability: number; amount: number | null; currency: string; closeDate: string | null; ownerId: string;
+  account: Ref | null; primaryContact: ContactRef | null; bant: Bant;
   score: { total: number; rating: string; gaps: Term[] };
-  nextStage: string | null; missingToAdvance: Term[]; version: number;
+  nextStage: string | null; missingToAdvance: Term[]; nextStep: string | null; nextStepDue: string | null; version: number;
 }
+
+/** A PATCH of the deal's details: only the fields present change; probability "auto" follows the stage again. */
+export interface DealUpdate {
+  expectedVersion: number; name?: string; amount?: number; currency?: string; closeDate?: string; probability?: number | "auto";
+  nextStep?: string; nextStepDue?: string; primaryContactEmail?: string; ownerObjectId?: string;
+}
+
+export interface StageMove { stage: string; expectedVersion: number; reason?: string; lossReason?: string; competitor?: string }
+
+export interface PipelineStage { stage: string; name: string; probability: number; open: boolean }
+export interface Pipeline { stages: PipelineStage[]; lossReasons: string[]; defaultCurrency: string }
+
+export interface TimelineEntry {
+  at: string; kind: "interaction" | "change" | "stage" | "review"; who: string; surface: string | null; summary: string;
+  field: string | null; oldValue: string | null; newValue: string | null; reason: string | null;
+}
+
+export interface FollowUpStep { number: number; day: number; dueOn: string; action: string; kind: string; done: boolean }
+export interface FollowUpPlan { plan: string; startedOn: string; running: boolean; stepsDone: number; stopReason: string | null; steps: FollowUpStep[] }
+export interface OwnerChoice { objectId: string; name: string }
+export interface FollowUpPlanOption { name: string; steps: { day: number; action: string; kind: string }[] }
 
 export interface LogResponse { interactionId: string; dealId: string; alreadyLogged: boolean }
 
@@ -59,7 +81,7 @@ export interface QualificationRequest {
 
 /** A refusal from the backend: status and the problem+json detail (already in the pane's language). */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly detail: string, readonly code: string | null) {
+  constructor(readonly status: number, readonly detail: string, readonly code: string | null, readonly field: string | null = null) {
     super(detail);
   }
 }
@@ -76,8 +98,22 @@ export class Api {
   log(dealId: string, email: EmailFields): Promise<LogResponse> { return this.send("POST", `/api/opportunities/${encodeURIComponent(dealId)}/emails`, email); }
   deal(dealId: string): Promise<DealView> { return this.send("GET", `/api/opportunities/${encodeURIComponent(dealId)}`); }
   move(dealId: string, stage: string, expectedVersion: number): Promise<DealView> {
-    return this.send("POST", `/api/opportunities/${encodeURIComponent(dealId)}/stage`, { stage, expectedVersion });
+    return this.moveTo(dealId, { stage, expectedVersion });
   }
+  moveTo(dealId: string, move: StageMove): Promise<DealView> { return this.send("POST", `${deal(dealId)}/stage`, move); }
+  update(dealId: string, update: DealUpdate): Promise<DealView> { return this.send("PATCH", deal(dealId), update); }
+  reopen(dealId: string, expectedVersion: number, reason: string): Promise<DealView> {
+    return this.send("POST", `${deal(dealId)}/reopen`, { expectedVersion, reason });
+  }
+  timeline(dealId: string, limit = 50): Promise<TimelineEntry[]> { return this.send("GET", `${deal(dealId)}/timeline?limit=${limit}`); }
+  pipeline(): Promise<Pipeline> { return this.send("GET", "/api/pipeline"); }
+  owners(): Promise<OwnerChoice[]> { return this.send("GET", "/api/opportunities/owners"); }
+  plans(): Promise<FollowUpPlanOption[]> { return this.send("GET", "/api/follow-up-plans"); }
+  /** The deal's running (else last) plan; null when it never followed one (204). */
+  plan(dealId: string): Promise<FollowUpPlan | null> { return this.send("GET", `${deal(dealId)}/follow-up-plan`); }
+  startPlan(dealId: string, plan: string): Promise<FollowUpPlan> { return this.send("POST", `${deal(dealId)}/follow-up-plan`, { plan }); }
+  stopPlan(dealId: string): Promise<FollowUpPlan> { return this.send("DELETE", `${deal(dealId)}/follow-up-plan`); }
+  stepDone(dealId: string, step: number): Promise<FollowUpPlan> { return this.send("POST", `${deal(dealId)}/follow-up-plan/steps/${step}/done`); }
   qualify(dealId: string, request: QualificationRequest): Promise<DealView> {
     return this.send("PUT", `/api/opportunities/${encodeURIComponent(dealId)}/qualification`, request);
   }
@@ -96,15 +132,18 @@ export class Api {
     const text = await response.text();
     const json: unknown = text ? safeParse(text) : null;
     if (!response.ok) {
-      const problem = (json ?? {}) as { detail?: unknown; title?: unknown; code?: unknown; errors?: Record<string, unknown> };
+      const problem = (json ?? {}) as { detail?: unknown; title?: unknown; code?: unknown; field?: unknown; errors?: Record<string, unknown> };
       const validation = problem.errors ? Object.values(problem.errors).flat().filter((v): v is string => typeof v === "string").join(" ") : "";
       const detail = [problem.detail, validation, problem.title].find((v): v is string => typeof v === "string" && v.length > 0)
         ?? `${response.status} ${response.statusText}`;
-      throw new ApiError(response.status, detail, typeof problem.code === "string" ? problem.code : null);
+      const field = typeof problem.field === "string" ? problem.field : problem.errors ? Object.keys(problem.errors)[0] ?? null : null;
+      throw new ApiError(response.status, detail, typeof problem.code === "string" ? problem.code : null, field);
     }
     return json as T;
   }
 }
+
+const deal = (dealId: string) => `/api/opportunities/${encodeURIComponent(dealId)}`;
 
 function safeParse(text: string): unknown {
   try { return JSON.parse(text); } catch { return null; }

@@ -1,8 +1,12 @@
 // The Outlook task pane: who sent the open email, their open deals, the selected deal's stage and BANT, and the
-// actions "Create opportunity", "Log to deal" and "Advance stage". Pinnable: re-reads on ItemChanged.
+// actions "Create opportunity", "Log to deal" and "Advance stage", plus the deal's panels (edit, move, close, reopen,
+// history, follow-up plan). Pinnable: re-reads on ItemChanged.
 import { Api, ApiError, type DealView, type EmailFields, type PaneConfig, type ResolveResponse } from "./api";
 import { signIn, type SignIn } from "./auth";
+import { bantForm } from "./bant";
+import { dealActions, type PanelName } from "./deal-actions";
 import { append, h, replace } from "./dom";
+import { formatDate, type DealContext } from "./forms";
 import { localeFor, type Locale } from "./i18n";
 import { currentItem, readEmail } from "./mail";
 
@@ -17,6 +21,8 @@ let generation = 0;
 let loaded: Loaded | null = null;
 /** The "Referred by" text: kept across re-renders of the same item, cleared when the item changes. */
 let referral = "";
+/** The deal panel that is open; closed when another deal or item is shown, or after a change is saved. */
+let openPanel: PanelName | null = null;
 
 const content = () => document.getElementById("content") as HTMLElement;
 const status = () => document.getElementById("status") as HTMLElement;
@@ -48,6 +54,7 @@ async function load(interactive = false): Promise<void> {
   const mine = ++generation;
   loaded = null;
   referral = "";
+  openPanel = null;
   const item = currentItem();
   if (!item) {
     showMessage("empty", locale.t.noItemTitle, locale.t.noItem);
@@ -138,6 +145,7 @@ async function selectDeal(dealId: string | null): Promise<void> {
   if (!loaded) return;
   const mine = generation;
   loaded.deal = dealId ? await api.deal(dealId) : null;
+  openPanel = null;
   if (mine === generation) render();
 }
 
@@ -227,6 +235,29 @@ function setDisabled(button: HTMLButtonElement, disabled: boolean): void {
   button.dataset["disabled"] = String(disabled);
 }
 
+function dealContext(deal: DealView): DealContext {
+  return {
+    locale, api, deal, act, announce,
+    saved(saved, message) {
+      if (!loaded) return;
+      loaded.deal = saved;
+      openPanel = null;
+      render();
+      announce(message);
+    },
+    close() {
+      openPanel = null;
+      render();
+    },
+  };
+}
+
+function togglePanel(panel: PanelName): void {
+  openPanel = openPanel === panel ? null : panel;
+  render();
+  document.getElementById(`show-${panel}`)?.focus();
+}
+
 function dealCard(deal: DealView): HTMLElement {
   const { t } = locale;
   const steps = h("ol", { class: "phases", "aria-label": t.stageProgress, "data-testid": "phases" });
@@ -248,90 +279,27 @@ function dealCard(deal: DealView): HTMLElement {
     announce(`${t.advanced} ${moved.stageName}`);
   }));
 
+  const context = dealContext(deal);
   const amount = deal.amount === null ? t.notSet : `${formatNumber(deal.amount)} ${deal.currency}`;
+  const nextStep = deal.nextStep ? `${deal.nextStep}${deal.nextStepDue ? ` (${formatDate(deal.nextStepDue, locale)})` : ""}` : t.notSet;
   return h("section", { class: "card", "aria-labelledby": "deal-title", "data-testid": "deal" },
     h("h2", { id: "deal-title", class: "section-title" }, deal.name),
     steps,
     h("dl", { class: "facts" },
       h("dt", {}, t.stage), h("dd", { "data-testid": "stage-name" }, deal.stageName),
-      h("dt", {}, t.probability), h("dd", {}, `${deal.probability}%`),
-      h("dt", {}, t.amount), h("dd", {}, amount)),
+      h("dt", {}, t.probability), h("dd", { "data-testid": "probability" }, `${deal.probability}%`),
+      h("dt", {}, t.amount), h("dd", { "data-testid": "amount" }, amount),
+      h("dt", {}, t.closeDateFact), h("dd", { "data-testid": "close-date" }, deal.closeDate ? formatDate(deal.closeDate, locale) : t.notSet),
+      h("dt", {}, t.nextStepFact), h("dd", { "data-testid": "next-step" }, nextStep),
+      h("dt", {}, t.contact), h("dd", { "data-testid": "primary-contact" }, deal.primaryContact?.email ?? t.notSet)),
     h("div", { class: "actions" }, advance),
-    deal.nextStage ? null : h("p", { class: "muted" }, t.lastStage),
-    bantForm(deal));
+    deal.nextStage ? null : h("p", { class: "muted", "data-testid": "closed-note" }, t.lastStage),
+    ...dealActions(context, openPanel, togglePanel),
+    bantForm(context));
 }
 
 function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale.tag === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 2 }).format(value);
-}
-
-function select(id: string, options: Record<string, string>, value: string): HTMLSelectElement {
-  const element = h("select", { id, class: "input" });
-  for (const [key, label] of Object.entries(options)) {
-    const option = h("option", { value: key }, label);
-    option.selected = key === value;
-    element.appendChild(option);
-  }
-  return element;
-}
-
-function field(id: string, label: string, control: HTMLElement, gap: boolean): HTMLElement {
-  // The gap mark is decoration (the "Missing" line says it in words): kept out of the control's accessible name.
-  return h("div", { class: gap ? "field gap" : "field" },
-    h("label", { for: id }, label, gap ? h("span", { class: "gap-mark", "aria-hidden": "true" }, " •") : null), control);
-}
-
-function bantForm(deal: DealView): HTMLElement {
-  const { t } = locale;
-  const bant = deal.bant;
-  const gapKeys = new Set(deal.score.gaps.map(g => g.key));
-  const amount = h("input", { id: "bant-amount", class: "input", type: "number", min: "0", step: "any", inputmode: "decimal" });
-  amount.value = bant.budgetAmount === null ? "" : String(bant.budgetAmount);
-  const currency = h("input", { id: "bant-currency", class: "input", type: "text", maxlength: "3", autocomplete: "off" });
-  currency.value = bant.budgetCurrency ?? deal.currency;
-  const status = select("bant-status", t.budgetStatuses, bant.budgetStatus);
-  const decisionMaker = h("input", { id: "bant-decision-maker", class: "input", type: "text", maxlength: "200", autocomplete: "off" });
-  decisionMaker.value = bant.decisionMakerName ?? "";
-  const need = select("bant-need", t.needs, bant.need);
-  const timeframe = select("bant-timeline", t.timeframes, bant.timeframe);
-
-  const save = h("button", { id: "save-qualification", type: "submit", class: "button" }, t.saveQualification);
-  const form = h("form", { class: "bant", "aria-labelledby": "bant-title", novalidate: true },
-    h("h3", { id: "bant-title", class: "section-title" }, t.qualification),
-    h("p", { class: "score", "data-testid": "score" },
-      `${t.score}: ${deal.score.total}/100 · ${t.rating[deal.score.rating] ?? deal.score.rating}`),
-    deal.score.gaps.length
-      ? h("p", { class: "gaps", "data-testid": "gaps" }, `${t.gaps}: ${deal.score.gaps.map(g => g.label).join(locale.tag === "zh" ? "、" : ", ")}`)
-      : h("p", { class: "muted", "data-testid": "gaps" }, t.noGaps),
-    h("div", { class: "grid" },
-      field("bant-amount", t.budgetAmount, amount, gapKeys.has("budget_amount")),
-      field("bant-currency", t.currency, currency, false)),
-    field("bant-status", t.budgetStatus, status, gapKeys.has("budget_status")),
-    field("bant-decision-maker", t.decisionMaker, decisionMaker, gapKeys.has("decision_maker")),
-    field("bant-need", t.need, need, gapKeys.has("need")),
-    field("bant-timeline", t.timeline, timeframe, gapKeys.has("timeline")),
-    h("div", { class: "actions" }, save));
-  form.addEventListener("submit", event => {
-    event.preventDefault();
-    void act(save, async () => {
-      if (!loaded?.deal) return;
-      const parsed = amount.value.trim() === "" ? null : Number(amount.value);
-      const saved = await api.qualify(loaded.deal.id, {
-        expectedVersion: loaded.deal.version,
-        budgetAmount: parsed !== null && Number.isFinite(parsed) ? parsed : null,
-        budgetCurrency: currency.value.trim() || null,
-        budgetStatus: status.value,
-        decisionMakerName: decisionMaker.value.trim() || null,
-        need: need.value,
-        timeframe: timeframe.value,
-        targetDate: null,
-      });
-      loaded.deal = saved;
-      render();
-      announce(t.saved);
-    });
-  });
-  return form;
 }
 
 function start(): void {

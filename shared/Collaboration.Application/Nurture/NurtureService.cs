@@ -128,6 +128,13 @@ public sealed class NurtureService(CrmDatabase database, TimeProvider clock)
         (await db.FollowUpEnrolments.Where(e => e.OpportunityId == opportunityId).ToListAsync(ct))
             .OrderByDescending(e => e.IsRunning).ThenByDescending(e => e.StartedOn).FirstOrDefault();
 
+    /// <summary>The follow-up plans of the actor's tenant, as a rep picks one to start.</summary>
+    public async Task<IReadOnlyList<FollowUpPlan>> PlansAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        return (await RulesAsync(db, ct)).Plans;
+    }
+
     public async Task ChangeRulesAsync(string tenantId, NurtureRules rules, CancellationToken ct = default)
     {
         await using var db = database.Open(tenantId);

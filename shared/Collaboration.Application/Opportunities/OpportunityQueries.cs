@@ -16,6 +16,9 @@ public sealed record DealSummary(
     int Probability, decimal? WeightedAmount, DateOnly? CloseDate, int QualificationScore, Rating Rating,
     string? NextStep, DateOnly? NextFollowUpOn, DateTimeOffset? LastActivityAt, int Version);
 
+/// <summary>A person a deal can be assigned to: their directory object id and display name.</summary>
+public sealed record OwnerChoice(string ObjectId, string Name);
+
 public enum TimelineEntryKind
 {
     Change,
@@ -92,6 +95,15 @@ public sealed class OpportunityQueries(CrmDatabase database, TimeProvider clock)
         var next = deal.Stage.Next();
         var missing = next is { } target ? deal.MissingFor(target, pipeline, today) : [];
         return new DealDetail(deal, account, contact, pipeline, deal.ScoreQualification(pipeline, today), missing, timeline);
+    }
+
+    /// <summary>Who the actor may hand a deal to: the people whose deals they see, the actor first, then by name.</summary>
+    public async Task<IReadOnlyList<OwnerChoice>> AssignableOwnersAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
+        var users = await db.Users.AsNoTracking().Where(u => visible.Contains(u.ObjectId)).Select(u => new OwnerChoice(u.ObjectId, u.DisplayName)).ToListAsync(ct);
+        return users.OrderBy(u => u.ObjectId != actor.UserObjectId).ThenBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
     /// <summary>The tenant's pipeline: stage names in both languages, loss reasons, the qualification bar.</summary>

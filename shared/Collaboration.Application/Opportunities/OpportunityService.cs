@@ -175,8 +175,10 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
             }
             if (update.NextStep is not null || update.NextFollowUpOn is not null)
             {
+                // Clearing the next step clears its due date too: a date for no step would only raise empty reminders.
+                var cleared = update.NextStep is { } text && string.IsNullOrWhiteSpace(text);
                 Field(update.NextStep is null ? "nextStepDue" : "nextStep",
-                    () => deal.SetNextStep(update.NextStep ?? deal.NextStep, update.NextFollowUpOn ?? deal.NextFollowUpOn, context));
+                    () => deal.SetNextStep(update.NextStep ?? deal.NextStep, update.NextFollowUpOn ?? (cleared ? null : deal.NextFollowUpOn), context));
             }
             if (update.OwnerObjectId is { } newOwner) Field("ownerObjectId", () => deal.AssignOwner(newOwner.Trim(), context));
             if (email is { Length: > 0 })
