@@ -61,6 +61,9 @@ public sealed class DealEditCardTests
         Assert.Equal("2026-12-04", (string)Input(CardData.EditNextStepDue)["value"]!);
         Assert.Equal("priya@lumenfield.com", (string)Input(CardData.EditContact)["value"]!);
         Assert.Equal(Opportunity.MaxNameLength, Input(CardData.EditName)["maxLength"]!.GetValue<int>());
+        // User text as a placeholder, not a value: an empty name changes nothing, and the defused text is never saved back.
+        Assert.Equal("Contoso – 50 seats", (string)Input(CardData.EditName)["placeholder"]!);
+        Assert.Null(Input(CardData.EditName)["value"]);
     }
 
     [Fact]

@@ -5,9 +5,10 @@ using Collaboration.Domain.Opportunities;
 namespace Collaboration.Bot.Cards;
 
 /// <summary>
-/// The Edit form of a deal card and the reopen forms. Inputs start from the deal's values; an input left empty changes
-/// nothing, except the probability, whose empty value gives it back to the stage. Submitted with the version the card
-/// was drawn from, so the whole form is one change, applied to that version only.
+/// The Edit form of a deal card and the reopen forms. Inputs start from the deal's values (the name and next step, which
+/// are user text, as placeholders: a value defused for display would be saved back changed); an input left empty
+/// changes nothing, except the probability, whose empty value gives it back to the stage. Submitted with the version
+/// the card was drawn from, so the whole form is one change, applied to that version only.
 /// </summary>
 public static partial class DealCards
 {
@@ -21,7 +22,7 @@ public static partial class DealCards
     {
         var locale = context.Locale;
         var name = Limited(TextInput(CardData.EditName, BotTexts.T("input.edit_name", locale)), Opportunity.MaxNameLength);
-        name["value"] = CardText.Plain(deal.Name);
+        name["placeholder"] = CardText.Plain(deal.Name);
         var amount = new JsonObject { ["type"] = "Input.Number", ["id"] = CardData.EditAmount, ["label"] = BotTexts.T("input.edit_amount", locale), ["min"] = 0 };
         if (deal.Amount is { } a) amount["value"] = a;
         var currency = Limited(TextInput(CardData.EditCurrency, BotTexts.T("input.edit_currency", locale)), MaxCurrencyLength);
@@ -33,7 +34,7 @@ public static partial class DealCards
         };
         if (deal.ManualProbability is { } p) probability["value"] = p;
         var nextStep = Limited(TextInput(CardData.EditNextStep, BotTexts.T("input.edit_next_step", locale)), Opportunity.MaxNextStepLength);
-        if (deal.NextStep is { } step) nextStep["value"] = CardText.Plain(step);
+        if (deal.NextStep is { } step) nextStep["placeholder"] = CardText.Plain(step);
         var contact = Limited(TextInput(CardData.EditContact, BotTexts.T("input.edit_contact", locale)), MaxEmailLength);
         contact["style"] = "Email";
         if (deal.PrimaryContactEmail is { } email) contact["value"] = email;
