@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Collaboration.Application.Opportunities;
-using Collaboration.Bot.Commands;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Interactions;
-using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
 

@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Collaboration.Application.Opportunities;
 using Collaboration.Bot.Commands;
-using Collaboration.Domain.Common;
-using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
-using Collaboration.Domain.Qualification;
 
 namespace Collaboration.Bot.Cards;
 
