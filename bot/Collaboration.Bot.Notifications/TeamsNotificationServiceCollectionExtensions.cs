@@ -43,5 +43,8 @@ public static class TeamsNotificationServiceCollectionExtensions
 
         public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
             Client.CreateConversationAsync(serviceUrl, parameters, cancellationToken);
+
+        public Task<ChannelAccount?> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default) =>
+            Client.GetConversationMemberAsync(serviceUrl, conversationId, memberId, cancellationToken);
     }
 }

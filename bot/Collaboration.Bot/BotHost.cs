@@ -36,6 +36,7 @@ public static class BotHost
         builder.Services.AddSingleton<INotificationRenderer, CardNotificationRenderer>();
         builder.Services.AddTeamsNotifications(builder.Configuration);
         builder.Services.AddSingleton<MembershipHandler>();
+        builder.Services.AddSingleton<DealViews>();
         builder.Services.AddSingleton<StaleCard>();
         builder.Services.AddSingleton<DealChanges>();
         builder.Services.AddSingleton<DealHandler>();

@@ -181,4 +181,24 @@ public sealed class CardValidatorTests
         Assert.Contains("UnsupportedCardVersion", error.Message, StringComparison.Ordinal);
         Assert.Contains("UnknownElementType", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AcceptsTeamsPeoplePickerButStillRefusesAnEmptyChoiceSetOfAnyOtherKind()
+    {
+        JsonObject Picker(string dataset) => new()
+        {
+            ["type"] = "Input.ChoiceSet", ["id"] = "owner", ["label"] = "Owner", ["choices"] = new JsonArray(),
+            ["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = dataset },
+        };
+        var picker = TeamsCard();
+        picker["body"]!.AsArray().Add(Picker("graph.microsoft.com/users"));
+        var other = TeamsCard();
+        other["body"]!.AsArray().Add(Picker("example.com/things"));
+        var plain = TeamsCard();
+        plain["body"]!.AsArray().Add(new JsonObject { ["type"] = "Input.ChoiceSet", ["id"] = "owner", ["label"] = "Owner", ["choices"] = new JsonArray() });
+
+        Assert.Empty(await CardValidator.ValidateAsync(picker));
+        Assert.Contains(await CardValidator.ValidateAsync(other), p => p.Event == "UnsupportedProperty");
+        Assert.Contains(await CardValidator.ValidateAsync(plain), p => p.Event == "CollectionCantBeEmpty");
+    }
 }

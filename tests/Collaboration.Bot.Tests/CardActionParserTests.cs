@@ -76,4 +76,64 @@ public sealed class CardActionParserTests
         Assert.IsType<HelpCommand>(await CardActionParser.ParseAsync(new CardAction("frobnicate", new JsonObject()), Words));
         Assert.IsType<HelpCommand>(await CardActionParser.ParseAsync(null, Words));
     }
+
+    [Fact]
+    public async Task TheEditFormBecomesTheTypedEditsOfTheFieldsItFilledAgainstTheCardsVersion()
+    {
+        var clicked = await CardActionParser.ParseAsync(Click(DealCard, CardVerbs.Edit, new()
+        {
+            [CardData.EditAmount] = "48000",
+            [CardData.EditCurrency] = "eur",
+            [CardData.EditCloseDate] = "2027-01-31",
+            [CardData.EditProbability] = "60",
+            [CardData.EditOwner] = "aad-priya",
+        }), Words);
+
+        var edit = Assert.IsType<EditDealCommand>(clicked);
+        Assert.Equal(CardReader.Action(DealCard, CardVerbs.Edit)["data"]![CardData.Version]!.GetValue<int>(), edit.Drawn!.Version);
+        Assert.Equal(
+        [
+            "SetAmountCommand 48000 EUR", "SetCloseDateCommand 2027-01-31", "SetProbabilityCommand 60", "AssignDealCommand aad-priya",
+        ], edit.Edits.Select(Describe));
+    }
+
+    [Fact]
+    public async Task AnEmptyEditFormChangesNothingButGivesTheProbabilityBackToTheStage()
+    {
+        var edit = Assert.IsType<EditDealCommand>(await CardActionParser.ParseAsync(Click(DealCard, CardVerbs.Edit,
+            new() { [CardData.EditName] = "  ", [CardData.EditProbability] = "" }), Words));
+
+        var only = Assert.Single(edit.Edits);
+        Assert.True(Assert.IsType<SetProbabilityCommand>(only).StageDefault);
+    }
+
+    [Theory]
+    [InlineData(CardData.EditProbability, "101")]
+    [InlineData(CardData.EditProbability, "12.5")]
+    [InlineData(CardData.EditAmount, "lots")]
+    [InlineData(CardData.EditCloseDate, "someday")]
+    public async Task AnUnreadableValueStaysUnreadableSoTheFormIsRefused(string input, string value)
+    {
+        var edit = Assert.IsType<EditDealCommand>(await CardActionParser.ParseAsync(Click(DealCard, CardVerbs.Edit, new() { [input] = value }), Words));
+
+        Assert.Contains(edit.Edits, e => e is SetProbabilityCommand { Percent: null, StageDefault: false } or SetAmountCommand { Amount: null } or SetCloseDateCommand { CloseDate: null });
+    }
+
+    [Fact]
+    public async Task AnEditWithoutAVersionNamesNoDeal()
+    {
+        var data = CardReader.Action(DealCard, CardVerbs.Edit)["data"]!.DeepClone().AsObject();
+        data.Remove(CardData.Version);
+
+        Assert.IsType<MissingDealCommand>(await CardActionParser.ParseAsync(new CardAction(CardVerbs.Edit, data), Words));
+    }
+
+    private static string Describe(DealCommand command) => command switch
+    {
+        SetAmountCommand a => $"SetAmountCommand {a.Amount} {a.Currency}",
+        SetCloseDateCommand c => $"SetCloseDateCommand {c.CloseDate:yyyy-MM-dd}",
+        SetProbabilityCommand p => $"SetProbabilityCommand {p.Percent}",
+        AssignDealCommand o => $"AssignDealCommand {o.Assignee?.AadObjectId}",
+        _ => command.GetType().Name,
+    };
 }

@@ -85,7 +85,7 @@ public sealed class DealEditConversationTests
         }
         var reopened = CardReader.Text((await host.SayAsync(Alex, "reopen Contoso: budget approved after all"))[0]);
 
-        Assert.Contains("To reopen a deal, say why.", withoutReason);
+        Assert.Contains("Reopen Contoso?", withoutReason);
         Assert.Contains("Deal reopened.", reopened);
         await using var after = host.Db.Database.Open("tenant-a");
         var deal = await after.Opportunities.SingleAsync();

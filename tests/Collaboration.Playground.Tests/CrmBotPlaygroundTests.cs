@@ -165,7 +165,7 @@ public sealed class CrmBotPlaygroundTests(CrmBotPlaygroundFixture fixture) : ICl
 
         // ... and the override button under the reason input moves it, keeping the reason.
         var moveAnyway = Cards.Walk(gated["body"]).Where(o => o["type"]?.GetValue<string>() == "ActionSet")
-            .SelectMany(o => o["actions"]!.AsArray().OfType<JsonObject>()).Single();
+            .SelectMany(o => o["actions"]!.AsArray().OfType<JsonObject>()).Single(a => a["verb"]?.GetValue<string>() == CardVerbs.Move);
         var moved = await ClickAsync(dealMessage.MessageId, moveAnyway, new Dictionary<string, string> { [CardData.GateReason] = "Strategic account" });
 
         Assert.Contains("Moved to Proposal.", Cards.Text(moved));

@@ -19,6 +19,9 @@ public interface IConnectorClient
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default);
 
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default);
+
+    /// <summary>One member of a conversation (GET v3/conversations/{id}/members/{memberId}), with their aadObjectId; null when they are no member.</summary>
+    Task<ChannelAccount?> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -74,6 +77,21 @@ public sealed class ConnectorClient : IConnectorClient
         using var response = await SendWithRetriesAsync(() => CreateJsonRequest(HttpMethod.Post, uri, parameters), cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, "(new conversation)", cancellationToken).ConfigureAwait(false);
         return await ReadAsync<ConversationResourceResponse>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ChannelAccount?> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(memberId);
+        var uri = new Uri($"{AllowedServiceUrl(serviceUrl)}/v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(memberId)}");
+        using var response = await SendWithRetriesAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, conversationId, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<ChannelAccount>(response, cancellationToken).ConfigureAwait(false);
     }
 
     private Uri BuildUri(string serviceUrl, string conversationId, string? activityId = null)

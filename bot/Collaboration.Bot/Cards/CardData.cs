@@ -25,4 +25,17 @@ public static class CardData
     public const string WonDate = "wonDate";
     public const string LossReason = "lossReason";
     public const string Competitor = "competitor";
+
+    // The Edit form: empty means unchanged (the probability's empty means "follow the stage").
+    public const string EditName = "editName";
+    public const string EditAmount = "editAmount";
+    public const string EditCurrency = "editCurrency";
+    public const string EditCloseDate = "editCloseDate";
+    public const string EditProbability = "editProbability";
+    public const string EditNextStep = "editNextStep";
+    public const string EditNextStepDue = "editNextStepDue";
+    public const string EditContact = "editContact";
+    public const string EditOwner = "editOwner";
+
+    public const string ReopenReason = "reopenReason";
 }

@@ -29,6 +29,18 @@ public sealed record DealView(
 {
     public bool IsClosed => Stage.IsClosed();
 
+    public string? OwnerId { get; init; }
+
+    /// <summary>The rep's own probability; null when it follows the stage.</summary>
+    public int? ManualProbability { get; init; }
+
+    public DateOnly? NextStepDue { get; init; }
+
+    public string? PrimaryContactEmail { get; init; }
+
+    /// <summary>The newest timeline entries, newest first (the card shows <see cref="DealCards.RecentEntries"/> of them).</summary>
+    public IReadOnlyList<DealTimelineEntry> Recent { get; init; } = [];
+
     public string StageName(Stage stage, string? locale) => Pipeline.For(stage).DisplayName(locale);
 
     public static DealView From(DealDetail detail)
@@ -36,7 +48,13 @@ public sealed record DealView(
         var d = detail.Deal;
         return new DealView(d.Id, d.Name, detail.Account?.Name, d.Stage, d.Amount, d.Currency, d.Probability, d.WeightedAmount,
             d.CloseDate, detail.Score.Total, detail.Score.Rating, detail.Score.Gaps, detail.MissingToAdvance, d.NextStep,
-            d.LastActivityAt, d.Version, d.Bant, d.ReferredBy, d.LossReason, detail.Pipeline);
+            d.LastActivityAt, d.Version, d.Bant, d.ReferredBy, d.LossReason, detail.Pipeline)
+        {
+            OwnerId = d.OwnerId,
+            ManualProbability = d.ManualProbability,
+            NextStepDue = d.NextFollowUpOn,
+            PrimaryContactEmail = detail.PrimaryContact?.Email,
+        };
     }
 }
 

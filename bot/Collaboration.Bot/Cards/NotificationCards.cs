@@ -16,10 +16,12 @@ public static class NotifyVerbs
     public const string Snooze = "reminder.snooze";
     public const string FollowUp = "reminder.followup";
     public const string MoveStage = "reminder.move";
+    public const string StepDone = "reminder.step_done";
 
     public const string Rule = "rule";
     public const string Length = "length";
     public const string FollowUpOn = "followUpOn";
+    public const string Step = "step";
 
     /// <summary>Which input of the card holds the date or the stage: each reminder has its own, as input ids must be unique.</summary>
     public const string DateInput = "dateInput";
@@ -33,7 +35,7 @@ public static class NotifyVerbs
     public const string RetryParked = "parked.retry";
     public const string DeliveryId = "deliveryId";
 
-    public static readonly IReadOnlySet<string> Reminder = new HashSet<string> { Touch, Snooze, FollowUp, MoveStage };
+    public static readonly IReadOnlySet<string> Reminder = new HashSet<string> { Touch, Snooze, FollowUp, MoveStage, StepDone };
 }
 
 /// <summary>
@@ -189,7 +191,13 @@ public static class NotificationCards
             ["isRequired"] = true, ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
         };
         var stageInput = StageInput(stageId, Stage.Proposal, null, pipeline, locale);
-        return
+        var actions = new JsonArray();
+        if (reminder is { Rule: ReminderRule.PlanStep, PlanStepNumber: { } step })
+        {
+            actions.Add(DealCards.Execute(BotTexts.T("reminder.step_done", locale), NotifyVerbs.StepDone,
+                Data((NotifyVerbs.Step, step.ToString(CultureInfo.InvariantCulture)))));
+        }
+        JsonArray usual =
         [
             DealCards.Execute(BotTexts.T("reminder.touch", locale), NotifyVerbs.Touch, Data()),
             DealCards.Execute(BotTexts.T("reminder.snooze_day", locale), NotifyVerbs.Snooze, Data((NotifyVerbs.Length, nameof(SnoozeLength.Day)))),
@@ -197,6 +205,8 @@ public static class NotificationCards
             SubCard(BotTexts.T("reminder.followup", locale), [date], DealCards.Execute(BotTexts.T("action.save", locale), NotifyVerbs.FollowUp, Data((NotifyVerbs.DateInput, dateId)))),
             SubCard(BotTexts.T("reminder.move", locale), [stageInput], DealCards.Execute(BotTexts.T("action.move", locale), NotifyVerbs.MoveStage, Data((NotifyVerbs.StageInput, stageId)))),
         ];
+        foreach (var action in usual) actions.Add(action!.DeepClone());
+        return actions;
     }
 
     private static JsonObject SubCard(string title, JsonArray body, JsonObject action) => new()

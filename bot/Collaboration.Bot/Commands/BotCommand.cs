@@ -120,7 +120,11 @@ public sealed record SetProbabilityCommand(string DealName, int? Percent, bool S
 }
 
 /// <summary>"Contoso next step send pricing by friday" / "Contoso 下一步 周五前发报价": the step and, when named, its due date.</summary>
-public sealed record SetNextStepCommand(string DealName, string Text, DateOnly? Due) : DealCommand(DealName);
+public sealed record SetNextStepCommand(string DealName, string Text, DateOnly? Due) : DealCommand(DealName)
+{
+    /// <summary>The due date as the Edit form gave it: when set and <see cref="Due"/> is null, it could not be read.</summary>
+    public string? DueText { get; init; }
+}
 
 /// <summary>"Contoso contact priya@lumenfield.com": <see cref="Email"/> is null when <see cref="ContactText"/> is no email address
 /// (it may then name an existing contact).</summary>
@@ -141,3 +145,12 @@ public sealed record StartFollowUpPlanCommand(string DealName, string? Plan) : D
 
 /// <summary>"Contoso stop plan" / "Contoso 停止跟进计划".</summary>
 public sealed record StopFollowUpPlanCommand(string DealName) : DealCommand(DealName);
+
+/// <summary>
+/// The deal card's Edit form: the field edits it carries, read into the same commands typed edits become, and applied
+/// together through the one details use case, as one change against the version the card was drawn from.
+/// </summary>
+public sealed record EditDealCommand(string DealName, IReadOnlyList<DealCommand> Edits) : DealCommand(DealName);
+
+/// <summary>The deal card's Timeline button: the deal's story, newest first.</summary>
+public sealed record ShowTimelineCommand(string DealName) : DealCommand(DealName);

@@ -33,3 +33,7 @@ public sealed record FollowUpReminderCommand(Guid DealId, int? Version, DateTime
 /// <summary><see cref="Target"/> is null when the card's stage input names no stage.</summary>
 public sealed record MoveReminderCommand(Guid DealId, int? Version, DateTimeOffset? RenderedAt, bool AnswerWithDeal, Stage? Target)
     : ReminderCommand(DealId, Version, RenderedAt, AnswerWithDeal);
+
+/// <summary>The Done button of a follow-up plan step's reminder: marks step <see cref="Step"/> (1-based) done. Changes no deal, so it is never stale.</summary>
+public sealed record PlanStepDoneReminderCommand(Guid DealId, int? Version, DateTimeOffset? RenderedAt, bool AnswerWithDeal, int? Step)
+    : ReminderCommand(DealId, Version, RenderedAt, AnswerWithDeal);

@@ -7,4 +7,7 @@ namespace Collaboration.Bot.Conversation;
 public sealed record BotTurn(Actor Actor, CardContext Context, string? ConversationId, string? Text)
 {
     public string Locale => Context.Locale;
+
+    /// <summary>The conversation's members, for a mention that came without an aadObjectId; null outside a conversation.</summary>
+    public ConversationMembers? Members { get; init; }
 }

@@ -23,7 +23,7 @@ public static class CardActionParser
         {
             return new RetryParkedCommand(long.TryParse(action.Get(NotifyVerbs.DeliveryId), NumberStyles.None, CultureInfo.InvariantCulture, out var delivery) ? delivery : null);
         }
-        var knownVerb = verb is CardVerbs.Show or CardVerbs.Pick or ReportCards.ReviewVerb or NotifyVerbs.Mute
+        var knownVerb = verb is CardVerbs.Show or CardVerbs.Pick or CardVerbs.Timeline or ReportCards.ReviewVerb or NotifyVerbs.Mute
             || NotifyVerbs.Reminder.Contains(verb) || CardVerbs.Changing.Contains(verb);
         if (!knownVerb) return new HelpCommand();
         if (action.DealId is not { } id) return new MissingDealCommand();
@@ -32,6 +32,8 @@ public static class CardActionParser
         {
             case CardVerbs.Show:
                 return new ShowDealCommand("") { DealId = id };
+            case CardVerbs.Timeline:
+                return new ShowTimelineCommand("") { DealId = id };
             case CardVerbs.Pick:
                 var typed = action.Get(CardData.Command) is { } text ? await parseWords(text) : null;
                 return typed is DealCommand command ? command with { DealId = id } : new ShowDealCommand("") { DealId = id };
@@ -59,6 +61,8 @@ public static class CardActionParser
         {
             CloseDate = DateParser.TryParse(action.Get(CardData.WonDate), out var date) ? date : null,
         },
+        CardVerbs.Edit => EditFormParser.Parse(action),
+        CardVerbs.Reopen => new ReopenDealCommand("", action.Get(CardData.ReopenReason)),
         _ => new LostCommand("", action.Get(CardData.LossReason), action.Get(CardData.Competitor)),
     };
 
@@ -70,6 +74,8 @@ public static class CardActionParser
             NotifyVerbs.Touch => new TouchReminderCommand(id, version, at, withDeal),
             NotifyVerbs.Snooze => new SnoozeReminderCommand(id, version, at, withDeal,
                 action.Enum<ReminderRule>(NotifyVerbs.Rule) ?? ReminderRule.Untouched, action.Enum<SnoozeLength>(NotifyVerbs.Length) ?? SnoozeLength.Day),
+            NotifyVerbs.StepDone => new PlanStepDoneReminderCommand(id, version, at, withDeal,
+                int.TryParse(action.Get(NotifyVerbs.Step), NumberStyles.None, CultureInfo.InvariantCulture, out var step) ? step : null),
             NotifyVerbs.FollowUp => new FollowUpReminderCommand(id, version, at, withDeal,
                 DateParser.TryParse(action.Get(action.Get(NotifyVerbs.DateInput) ?? NotifyVerbs.FollowUpOn), out var on) ? on : null),
             _ => new MoveReminderCommand(id, version, at, withDeal, StageOf(action.Get(action.Get(NotifyVerbs.StageInput) ?? CardData.Stage))),

@@ -63,7 +63,7 @@ public sealed class CrmBot(
         var command = isClick
             ? await CardActionParser.ParseAsync(CardAction.From(activity), ParseWordsAsync)
             : await ParseWordsAsync(text!);
-        var reply = await RunAsync(command, new BotTurn(actor, context, activity.Conversation?.Id, text), cancellationToken);
+        var reply = await RunAsync(command, new BotTurn(actor, context, activity.Conversation?.Id, text) { Members = ConversationMembers.Of(activity, turn) }, cancellationToken);
         return await delivery.DeliverAsync(activity, turn, actor, reply, isClick, cancellationToken);
     }
 

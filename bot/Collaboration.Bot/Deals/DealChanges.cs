@@ -21,7 +21,7 @@ namespace Collaboration.Bot.Deals;
 /// other the rep gets the fresh card and what changed since. The answer is the deal card, and the prompts the use
 /// case says are due (qualification, or the owner's review after a close); a refusal is a note on the deal card.
 /// </summary>
-public sealed class DealChanges(OpportunityService deals, NurtureService nurture, OpportunityQueries queries, StaleCard stale)
+public sealed class DealChanges(OpportunityService deals, NurtureService nurture, OpportunityQueries queries, StaleCard stale, DealViews views)
 {
     public async Task<BotReply> ApplyAsync(DealCommand command, Guid id, BotTurn turn, CancellationToken ct)
     {
@@ -36,7 +36,7 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
         {
             var (done, outcome) = await ChangeAsync(command, id, drawn?.Version, before, turn, ct)
                 ?? await EditAsync(command, id, drawn?.Version ?? before.Deal.Version, turn, ct);
-            var view = DealView.From(await queries.DetailAsync(actor, id, 20, ct));
+            var view = await views.LoadAsync(actor, id, ct);
             IReadOnlyList<JsonObject> followUps = outcome?.QualificationGaps.Count > 0 ? [DealCards.QualificationPrompt(view, context)] : [];
             IReadOnlyList<CardForUser>? forOthers = null;
             if (outcome is { ReviewFrom: { } owner, Deal: var deal })
@@ -55,7 +55,7 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
         }
         catch (DomainException refused) when (refused is not NotFoundException)
         {
-            var current = DealView.From(await queries.DetailAsync(actor, id, 20, ct));
+            var current = await views.LoadAsync(actor, id, ct);
             Stage? gated = refused.Error.Code == "bant_below_threshold" ? IntendedStage(command, before.Deal.Stage) : null;
             return BotReply.Of(DealCards.Deal(current, context, new DealCardNotes(RefusalCards.Describe(refused.Error, turn.Locale), true, null, gated)));
         }
@@ -104,35 +104,14 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
     }
 
     /// <summary>
-    /// One edit of the deal's details, reopen or follow-up plan, typed in chat: always against <paramref name="expected"/>,
-    /// the version the handler loaded, so an edit made meanwhile by someone else is never overwritten.
+    /// One edit of the deal's details (typed, or the card's Edit form with several), reopen or follow-up plan: always
+    /// against <paramref name="expected"/>, so an edit made meanwhile by someone else is never overwritten.
     /// </summary>
     private async Task<(string Done, DealOutcome? Outcome)> EditAsync(DealCommand command, Guid id, int expected, BotTurn turn, CancellationToken ct)
     {
         var (actor, locale) = (turn.Actor, turn.Locale);
         switch (command)
         {
-            case SetAmountCommand amount:
-                var value = amount.Amount ?? throw Unreadable(ChangedField.Amount, amount.AmountText);
-                return (BotTexts.T("done.amount", locale), await Update(new DealDetailsUpdate(Amount: value, Currency: amount.Currency)));
-            case SetCloseDateCommand close:
-                var date = close.CloseDate ?? throw Unreadable(ChangedField.CloseDate, close.DateText);
-                return (BotTexts.T("done.close_date", locale, ("date", BotTexts.Date(date, locale))), await Update(new DealDetailsUpdate(CloseDate: date)));
-            case SetProbabilityCommand { StageDefault: true }:
-                return (BotTexts.T("done.probability_auto", locale), await Update(new DealDetailsUpdate(ClearManualProbability: true)));
-            case SetProbabilityCommand probability:
-                var percent = probability.Percent ?? throw Unreadable(ChangedField.Probability, probability.ValueText);
-                return (BotTexts.T("done.probability", locale), await Update(new DealDetailsUpdate(ManualProbability: percent)));
-            case SetNextStepCommand next:
-                return (BotTexts.T("done.next_step", locale), await Update(new DealDetailsUpdate(NextStep: next.Text, NextFollowUpOn: next.Due)));
-            case SetPrimaryContactCommand contact:
-                var email = contact.Email ?? throw Unreadable(ChangedField.PrimaryContact, contact.ContactText);
-                return (BotTexts.T("done.contact", locale), await Update(new DealDetailsUpdate(PrimaryContactEmail: email)));
-            case AssignDealCommand assign:
-                var owner = assign.Assignee?.AadObjectId ?? throw Refusal("mention_required");
-                return (BotTexts.T("done.assigned", locale, ("name", CardText.Markdown(assign.Assignee.Name))), await Update(new DealDetailsUpdate(OwnerObjectId: owner)));
-            case RenameDealCommand rename:
-                return (BotTexts.T("done.renamed", locale), await Update(new DealDetailsUpdate(Name: rename.NewName)));
             case ReopenDealCommand reopen:
                 return (BotTexts.T("done.reopened", locale), await deals.ReopenAsync(actor, id, expected, reopen.Reason, ct));
             case StartFollowUpPlanCommand start:
@@ -141,16 +120,24 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
             case StopFollowUpPlanCommand:
                 var stopped = await nurture.StopPlanAsync(actor, id, ct);
                 return (BotTexts.T("done.plan_stopped", locale, ("plan", CardText.Markdown(stopped.PlanName))), null);
+            case EditDealCommand form:
+                var update = form.Edits.Aggregate(new DealDetailsUpdate(), (all, edit) => DealEdits.Merge(all, DealEdits.Of(edit, locale).Update));
+                var edited = await deals.UpdateDetailsAsync(actor, id, expected, update, ct);
+                return (BotTexts.T(edited.Deal.Version == expected ? "done.unchanged" : "done.edited", locale), edited);
+            case AssignDealCommand { Assignee: { AadObjectId: null, UserId: { Length: > 0 } memberId } person } assign when turn.Members is { } members:
+                // Teams sent the mention with its Teams id only: the conversation's member list knows the person's object id.
+                var objectId = await members.AadObjectIdAsync(memberId, ct);
+                return await DetailsAsync(objectId is null ? assign : assign with { Assignee = person with { AadObjectId = objectId } });
             default:
-                throw new InvalidOperationException($"{command.GetType().Name} does not change a deal.");
+                return await DetailsAsync(command);
         }
 
-        Task<DealOutcome> Update(DealDetailsUpdate update) => deals.UpdateDetailsAsync(actor, id, expected, update, ct);
+        async Task<(string, DealOutcome?)> DetailsAsync(DealCommand edit)
+        {
+            var (done, details) = DealEdits.Of(edit, locale);
+            return (done, await deals.UpdateDetailsAsync(actor, id, expected, details, ct));
+        }
     }
-
-    /// <summary>Words the parser could not read as a value of <paramref name="field"/>: refused before anything is saved.</summary>
-    private static DomainException Unreadable(ChangedField field, string text) =>
-        new(DomainError.Of("unreadable_value", ("field", field.ToString()), ("value", text)));
 
     private static DomainException Refusal(string code) => new(new DomainError(code));
 }

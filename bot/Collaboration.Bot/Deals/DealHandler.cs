@@ -13,7 +13,7 @@ namespace Collaboration.Bot.Deals;
 /// The rep's deals: listing, creating (through the same use case as the task pane), and every command about one deal,
 /// named by the rep's words (a name several deals match gets a pick list, never a guess) or by a card.
 /// </summary>
-public sealed class DealHandler(ManualCapture capture, OpportunityQueries queries, NotificationPreferences preferences, DealChanges changes)
+public sealed class DealHandler(ManualCapture capture, OpportunityQueries queries, NotificationPreferences preferences, DealChanges changes, DealViews views)
 {
     public async Task<BotReply> ListAsync(BotTurn turn, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ public sealed class DealHandler(ManualCapture capture, OpportunityQueries querie
             Source = command.ReferredBy is null ? CaptureSource.Manual : CaptureSource.Referral,
             SourceDetail = "Teams",
         }, assign: false, ct);
-        var view = DealView.From(await queries.DetailAsync(turn.Actor, created.Deal.Id, 20, ct));
+        var view = await views.LoadAsync(turn.Actor, created.Deal.Id, ct);
         var followUps = created.QualificationGaps.Count > 0 ? new[] { DealCards.QualificationPrompt(view, turn.Context) } : [];
         return new BotReply(DealCards.Deal(view, turn.Context, new DealCardNotes(BotTexts.T("done.created", turn.Locale))), followUps, true);
     }
@@ -62,6 +62,8 @@ public sealed class DealHandler(ManualCapture capture, OpportunityQueries querie
             QualifyDealCommand { IsEmpty: true, Drawn: null } => BotReply.Of(DealCards.QualificationPrompt(await ViewAsync(id, turn, ct), turn.Context)),
             MoveDealCommand { Target: null, Drawn: null } move => await UnknownStageAsync(move.StageText, turn, ct),
             MuteDealCommand mute => await MuteAsync(id, mute.Mute, turn, ct),
+            ShowTimelineCommand => await TimelineAsync(id, turn, ct),
+            ReopenDealCommand { Reason: null, Drawn: null } => BotReply.Of(DealCards.ReopenPrompt(await ViewAsync(id, turn, ct), turn.Context)),
             _ => await changes.ApplyAsync(command, id, turn, ct),
         };
     }
@@ -69,8 +71,13 @@ public sealed class DealHandler(ManualCapture capture, OpportunityQueries querie
     private async Task<BotReply> ShowAsync(Guid id, BotTurn turn, CancellationToken ct) =>
         BotReply.Of(DealCards.Deal(await ViewAsync(id, turn, ct), turn.Context));
 
-    private async Task<DealView> ViewAsync(Guid id, BotTurn turn, CancellationToken ct) =>
-        DealView.From(await queries.DetailAsync(turn.Actor, id, 20, ct));
+    private Task<DealView> ViewAsync(Guid id, BotTurn turn, CancellationToken ct) => views.LoadAsync(turn.Actor, id, ct);
+
+    private async Task<BotReply> TimelineAsync(Guid id, BotTurn turn, CancellationToken ct)
+    {
+        var entries = await views.TimelineAsync(turn.Actor, id, ct);
+        return BotReply.Of(DealCards.Timeline(await ViewAsync(id, turn, ct), entries, turn.Context));
+    }
 
     private async Task<BotReply> UnknownStageAsync(string stageText, BotTurn turn, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ using Collaboration.Domain.Pipeline;
 namespace Collaboration.Bot.Deals;
 
 /// <summary>The answer to a click on an older card: the fresh deal card, headed by what changed since it was drawn. The click itself is not applied.</summary>
-public sealed class StaleCard(UserDirectory users, ILogger<StaleCard> logger)
+public sealed class StaleCard(UserDirectory users, DealViews views, ILogger<StaleCard> logger)
 {
     public async Task<BotReply> ReplyAsync(Actor actor, DealDetail current, DateTimeOffset? renderedAt, int? renderedScore, int? renderedVersion,
         CardContext context, CancellationToken ct)
@@ -52,7 +52,7 @@ public sealed class StaleCard(UserDirectory users, ILogger<StaleCard> logger)
                 ("to", current.Deal.Version.ToString(CultureInfo.InvariantCulture))));
         }
         logger.LogInformation("A stale card action on deal {DealId} (now version {Version}) was answered with the fresh card", current.Deal.Id, current.Deal.Version);
-        return BotReply.Of(DealCards.Deal(DealView.From(current), context, new DealCardNotes(ChangedSince: lines)));
+        return BotReply.Of(DealCards.Deal(await views.WithRecentAsync(actor, current, ct), context, new DealCardNotes(ChangedSince: lines)));
 
         async Task<string> ValueAsync(ChangedField field, string? value)
         {

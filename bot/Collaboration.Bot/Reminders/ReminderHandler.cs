@@ -15,9 +15,9 @@ namespace Collaboration.Bot.Reminders;
 /// The reminders due on the rep's deals, and a click on one (on the reminders card or a notification): it is done,
 /// and the answer is the reminders still due (the clicked card is replaced), or the deal card when a notification
 /// carried it. Clicks that change the deal are checked against the version the card carries, as a deal card's are:
-/// on an older (or missing) version nothing is applied. A snooze changes no deal and is never stale.
+/// on an older (or missing) version nothing is applied. A snooze or a plan step marked done changes no deal and is never stale.
 /// </summary>
-public sealed class ReminderHandler(OpportunityService deals, OpportunityQueries queries, NurtureService nurture, StaleCard stale)
+public sealed class ReminderHandler(OpportunityService deals, OpportunityQueries queries, NurtureService nurture, StaleCard stale, DealViews views)
 {
     public async Task<BotReply> ListAsync(BotTurn turn, CancellationToken ct) =>
         BotReply.Of(NotificationCards.Reminders(await nurture.DueAsync(turn.Actor, ct), await queries.PipelineAsync(turn.Actor, ct), turn.Context));
@@ -25,7 +25,7 @@ public sealed class ReminderHandler(OpportunityService deals, OpportunityQueries
     public async Task<BotReply> RunAsync(ReminderCommand command, BotTurn turn, CancellationToken ct)
     {
         var (actor, context, id) = (turn.Actor, turn.Context, command.DealId);
-        var changesDeal = command is not SnoozeReminderCommand;
+        var changesDeal = command is not (SnoozeReminderCommand or PlanStepDoneReminderCommand);
         var current = await queries.DetailAsync(actor, id, 50, ct);
         if (changesDeal && current.Deal.Version != command.Version)
         {
@@ -48,7 +48,7 @@ public sealed class ReminderHandler(OpportunityService deals, OpportunityQueries
         }
         if (command.AnswerWithDeal)
         {
-            var view = DealView.From(await queries.DetailAsync(actor, id, 20, ct));
+            var view = await views.LoadAsync(actor, id, ct);
             return new BotReply(DealCards.Deal(view, context, new DealCardNotes(notice, isError)), [], Changed: true);
         }
         return new BotReply(NotificationCards.Reminders(await nurture.DueAsync(actor, ct), await queries.PipelineAsync(actor, ct), context,
@@ -67,6 +67,12 @@ public sealed class ReminderHandler(OpportunityService deals, OpportunityQueries
             case SnoozeReminderCommand snooze:
                 var until = await nurture.SnoozeAsync(actor, id, snooze.Rule, snooze.Length, ct);
                 return (BotTexts.T("reminder.done.snooze", locale, ("name", name), ("until", BotTexts.When(until, locale))), false);
+            case PlanStepDoneReminderCommand { Step: { } step }:
+                var plan = await nurture.CompletePlanStepAsync(actor, id, step, ct);
+                return (BotTexts.T("reminder.done.step", locale, ("step", step.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("plan", CardText.Markdown(plan.PlanName)), ("name", name)), false);
+            case PlanStepDoneReminderCommand:
+                throw new DomainException(DomainError.Of("plan_step_unknown", ("step", "?"), ("count", "?")));
             case FollowUpReminderCommand { On: null }:
                 return (BotTexts.T("reminder.need_date", locale), true);
             case FollowUpReminderCommand { On: { } on }:

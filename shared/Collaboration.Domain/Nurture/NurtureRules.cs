@@ -21,6 +21,9 @@ public sealed record Reminder(Guid OpportunityId, string OpportunityName, string
 {
     /// <summary>The deal's version the reminder was worked out from; null in digests written before versions were recorded.</summary>
     public int? OpportunityVersion { get; init; }
+
+    /// <summary>For a <see cref="ReminderRule.PlanStep"/>: which step of the plan (1-based) is due, so it can be marked done.</summary>
+    public int? PlanStepNumber { get; init; }
 }
 
 /// <summary>A tenant's reminder rules; <see cref="Default"/> ships, tenants tune it.</summary>

@@ -37,8 +37,8 @@ public static class ReminderEvaluator
     }
 
     public static IEnumerable<Reminder> For(FollowUpEnrolment enrolment, Opportunity deal, DateOnly today) =>
-        deal.IsClosed ? [] : enrolment.DueSteps(today).Select(step =>
-            Remind(deal, ReminderRule.PlanStep, enrolment.StartedOn.AddDays(step.Day), PlanStepDetail(enrolment, step)));
+        deal.IsClosed ? [] : enrolment.DueSteps(today).Select((step, i) =>
+            Remind(deal, ReminderRule.PlanStep, enrolment.StartedOn.AddDays(step.Day), PlanStepDetail(enrolment, step)) with { PlanStepNumber = enrolment.StepsDone + i + 1 });
 
     /// <summary>plan:day:action, then for an email step that was tried ":email_sent" or ":email_failed:" and the error.</summary>
     public static string PlanStepDetail(FollowUpEnrolment enrolment, FollowUpStep step) => step switch

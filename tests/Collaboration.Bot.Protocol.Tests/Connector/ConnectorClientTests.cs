@@ -78,6 +78,29 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetMemberReadsTheMembersAadObjectIdFromTheEscapedMemberPath()
+    {
+        _connector.Respond = (_, _) => Results.Json(new { id = "29:1abc", name = "Priya Raman", aadObjectId = "6f1c2a5e-0d7b-4c1e-9a53-2f1f0c3b8d11", userRole = "user" });
+        var client = CreateClient();
+
+        var member = await client.GetConversationMemberAsync(_connector.ServiceUrl, ConversationId, "29:1abc");
+
+        Assert.Equal(("29:1abc", "6f1c2a5e-0d7b-4c1e-9a53-2f1f0c3b8d11"), (member!.Id, member.AadObjectId));
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("/_connector/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1795730257075/members/29%3A1abc", request.RawTarget);
+    }
+
+    [Fact]
+    public async Task GetMemberAnswersNullForSomeoneWhoIsNoMember()
+    {
+        _connector.Respond = (_, _) => Results.Json(new { error = new { code = "MemberNotFoundInConversation" } }, statusCode: 404);
+        var client = CreateClient();
+
+        Assert.Null(await client.GetConversationMemberAsync(_connector.ServiceUrl, "a:1", "29:nobody"));
+    }
+
+    [Fact]
     public async Task CreateConversationPostsThePersonalConversationBody()
     {
         _connector.Respond = (_, _) => Results.Json(new { id = "a:new-conversation" });

@@ -26,6 +26,12 @@ public sealed class RecordingConnectorClient : IConnectorClient
         return Task.FromResult(new ConversationResourceResponse { Id = "new-conversation" });
     }
 
+    public Task<ChannelAccount?> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue(("member", serviceUrl, conversationId, null));
+        return Task.FromResult<ChannelAccount?>(null);
+    }
+
     private Task<ResourceResponse> Record(string operation, string serviceUrl, string conversationId, Activity? activity)
     {
         Calls.Enqueue((operation, serviceUrl, conversationId, activity));

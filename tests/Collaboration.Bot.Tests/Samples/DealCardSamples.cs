@@ -27,6 +27,13 @@ public static class DealCardSamples
             Name = "**x** <at>y</at> [a](javascript:alert(1)) {{DATE(2026-01-01T00:00:00Z, SHORT)}}",
             AccountName = "# _Evil_ <at>Corp</at>",
         };
+        var story = new List<DealTimelineEntry>
+        {
+            new(at, TimelineKind.Stage, "Wang Fang", "aad-wang", ChangeSurface.Teams, "Stage: Qualify → Nurture"),
+            new(at.AddMinutes(-3), TimelineKind.Change, hostile.Name, "aad-x", ChangeSurface.Outlook, "Name: " + hostile.Name + " → Contoso – 50 seats", "name", hostile.Name, "Contoso – 50 seats"),
+            new(at.AddMinutes(-9), TimelineKind.Interaction, "Wang Fang", "aad-wang", null, "Call: discussed *pricing*"),
+        };
+        var edited = deal with { Recent = story, ManualProbability = 25, NextStepDue = new DateOnly(2026, 12, 4), PrimaryContactEmail = "priya@lumenfield.com" };
         var won = deal with { Stage = Stage.Won, Probability = 100, WeightedAmount = 120_000m, Gaps = [], MissingToAdvance = [] };
         var lost = deal with { Stage = Stage.Lost, Probability = 0, WeightedAmount = 0m, LossReason = "price" };
         var candidates = new List<DealCandidate>
@@ -54,6 +61,14 @@ public static class DealCardSamples
             ("deal-stale-en", DealCards.Deal(deal with { Stage = Stage.Nurture, Version = 5 }, en, new DealCardNotes(ChangedSince: changed))),
             ("deal-stale-zh", DealCards.Deal(deal with { Stage = Stage.Nurture, Version = 5 }, zh, new DealCardNotes(ChangedSince: ["阶段：资格审核 → 培育（王芳，2026-11-26 09:05 UTC）"]))),
             ("deal-refused-en", DealCards.Deal(won, en, new DealCardNotes(refusal.Describe("en"), true))),
+            ("deal-with-timeline-en", DealCards.Deal(edited, en, new DealCardNotes(BotTexts.T("done.edited", en.Locale)))),
+            ("deal-with-timeline-zh", DealCards.Deal(edited, zh, new DealCardNotes(BotTexts.T("done.edited", zh.Locale)))),
+            ("deal-hostile-timeline-en", DealCards.Deal(hostile with { Recent = story }, en)),
+            ("timeline-en", DealCards.Timeline(edited, story, en)),
+            ("timeline-zh", DealCards.Timeline(edited, story, zh)),
+            ("timeline-empty-en", DealCards.Timeline(deal, [], en)),
+            ("reopen-prompt-en", DealCards.ReopenPrompt(lost, en)),
+            ("reopen-prompt-zh", DealCards.ReopenPrompt(lost, zh)),
             ("qualification-prompt-en", DealCards.QualificationPrompt(deal, en)),
             ("qualification-prompt-zh", DealCards.QualificationPrompt(deal, zh)),
             ("qualification-prompt-complete-en", DealCards.QualificationPrompt(won, en)),

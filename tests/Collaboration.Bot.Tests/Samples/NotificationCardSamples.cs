@@ -27,6 +27,7 @@ public static class NotificationCardSamples
             new(deal, "Contoso – 50 seats", "ann", ReminderRule.Untouched, new DateOnly(2026, 11, 20)) { OpportunityVersion = 4 },
             new(deal, hostile, "ann", ReminderRule.FollowUpDue, new DateOnly(2026, 11, 25), hostile) { OpportunityVersion = 4 },
             new(deal, "Fabrikam", "ann", ReminderRule.CloseDatePassed, new DateOnly(2026, 11, 1)) { OpportunityVersion = 4 },
+            new(deal, "Contoso – 50 seats", "ann", ReminderRule.PlanStep, new DateOnly(2026, 11, 19), "standard:7:call") { OpportunityVersion = 4, PlanStepNumber = 2 },
         };
         var pipeline = PipelineSettings.Default;
         var renamed = pipeline with

@@ -119,4 +119,16 @@ public class ReminderEvaluatorTests
         Assert.True(enrolment.IsComplete);
         Assert.Empty(enrolment.DueSteps(new DateOnly(2027, 1, 1)));
     }
+
+    [Fact]
+    public void APlanStepsReminderNamesTheStepSoItCanBeMarkedDone()
+    {
+        var deal = Deal();
+        var enrolment = new FollowUpEnrolment("t", deal.Id, null, FollowUpPlan.Standard, new DateOnly(2026, 11, 1), "rep");
+
+        Assert.Equal([1, 2], ReminderEvaluator.For(enrolment, deal, new DateOnly(2026, 11, 8)).Select(r => r.PlanStepNumber));
+        enrolment.CompleteStep(1);
+        Assert.Equal([2, 3], ReminderEvaluator.For(enrolment, deal, new DateOnly(2026, 11, 30)).Select(r => r.PlanStepNumber));
+        Assert.All(ReminderEvaluator.For(deal, NurtureRules.Default, Captured.AddDays(60), new DateOnly(2026, 12, 31)), r => Assert.Null(r.PlanStepNumber));
+    }
 }
