@@ -16,8 +16,11 @@ public sealed class PlaygroundWebChat(IPage page)
 
     private ILocator ComposeBox => page.Locator("div[role=textbox][data-lexical-editor=true]");
 
+    /// <summary>The cards of an Action.ShowCard are Adaptive Cards nested in the card that holds them.</summary>
+    private const string MessageCard = ".ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)";
+
     /// <summary>The Adaptive Cards the bot has sent into the open chat, oldest first.</summary>
-    public ILocator Cards => page.Locator(".ac-adaptiveCard");
+    public ILocator Cards => page.Locator(MessageCard);
 
     public static async Task<PlaygroundWebChat> OpenAsync(IBrowser browser, string playgroundUrl)
     {
@@ -50,7 +53,7 @@ public sealed class PlaygroundWebChat(IPage page)
     /// </summary>
     public async Task<ILocator> PinAsync(ILocator card)
     {
-        var index = await card.EvaluateAsync<int>("el => [...document.querySelectorAll('.ac-adaptiveCard')].indexOf(el)");
+        var index = await card.EvaluateAsync<int>("(el, selector) => [...document.querySelectorAll(selector)].indexOf(el)", MessageCard);
         if (index < 0) throw new InvalidOperationException("The card is not in the chat.");
         return Cards.Nth(index);
     }
