@@ -69,6 +69,10 @@ public static class ErrorMessages
         ["reassign_to_inactive"] = ("Deals can only go to an active person.", "商机只能分配给在职的成员。"),
         ["invalid_import_line"] = ("Line {line}: {detail}", "第 {line} 行：{detail}"),
         ["import_too_large"] = ("The file is too large: at most {max} lines and {bytes} bytes.", "文件过大：最多 {max} 行、{bytes} 字节。"),
+        ["manager_cycle"] = ("That would make a loop of managers: {value}.", "这会形成经理循环：{value}。"),
+        ["unknown_key"] = ("\"{value}\" is not known here. Use one of: {allowed}.", "无法识别“{value}”。请选择：{allowed}。"),
+        ["value_required"] = ("A value is needed here.", "此处需要填写值。"),
+        ["sync_not_configured"] = ("The directory sync is not set up for your organisation (OrganisationSync).", "尚未为贵组织配置目录同步（OrganisationSync）。"),
         ["plan_unknown"] = ("\"{plan}\" is not a follow-up plan here. Choose one of: {allowed}.", "“{plan}”不是可用的跟进计划。请选择：{allowed}。"),
     };
 
