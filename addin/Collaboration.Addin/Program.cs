@@ -1,3 +1,5 @@
+using Collaboration.Addin.Administration;
+using Collaboration.Application.Administration;
 using Collaboration.Addin;
 using Collaboration.Addin.Auth;
 using Collaboration.Addin.Capture;
@@ -15,6 +17,7 @@ using Collaboration.Application.DemoData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCrm(builder.Configuration);
+builder.Services.AddOrganisationSync(builder.Configuration);
 builder.Services.AddSingleton<DemoDataSeeder>();
 builder.AddAddinApi();
 
@@ -50,6 +53,11 @@ app.MapSalesMailbox();
 app.MapReports();
 app.MapPipeline();
 app.MapDashboard();
+app.MapPipelineAdmin();
+app.MapPeopleAdmin();
+app.MapQuotaAdmin();
+app.MapNurtureAdmin();
+app.MapAuditAdmin();
 app.Run();
 
 public partial class Program;

@@ -47,6 +47,13 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<ReportAudience>();
         services.AddSingleton<WeeklyDigestComposer>();
         services.AddSingleton<ReviewSearch>();
+        services.AddSingleton<Administration.AuditLog>();
+        services.AddSingleton<Administration.PipelineAdministration>();
+        services.AddSingleton<Administration.PeopleAdministration>();
+        services.AddSingleton<Administration.PeopleImport>();
+        services.AddSingleton<Administration.QuotaAdministration>();
+        services.AddSingleton<Administration.NurtureAdministration>();
+        services.AddSingleton<AttainmentReports>();
         services.TryAddSingleton<Nurture.NurtureService>();
         return services;
     }

@@ -41,7 +41,7 @@ public class EmailAddressTests
     public void AnInvalidPipelineIsRefusedWithItsProblems()
     {
         var tenant = new Tenant("t", "T");
-        var error = Assert.Throws<DomainException>(() => tenant.ChangePipeline(tenant.Pipeline with { LossReasons = [], QualificationThreshold = 150 }));
+        var error = Assert.Throws<InvalidFieldsException>(() => tenant.ChangePipeline(tenant.Pipeline with { LossReasons = [], QualificationThreshold = 150 }));
         Assert.Equal("invalid_pipeline", error.Error.Code);
         Assert.Contains("loss reason", error.Message);
         Assert.Contains("threshold", error.Message);

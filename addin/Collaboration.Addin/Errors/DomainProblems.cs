@@ -22,9 +22,22 @@ internal sealed class DomainProblems(IProblemDetailsService problems) : IExcepti
                 ProblemDetails = new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Not signed in", Detail = exception.Message },
             });
         }
-        if (exception is AdminRequiredException or Application.Imports.ImportFileException)
+        if (exception is AdminRequiredException)
         {
-            var refusal = exception is AdminRequiredException ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            var admins = new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Admins only",
+                Detail = new DomainError("admin_required").Describe(RequestLocale.Of(context.Request)),
+                Type = "https://collaboration.example/problems/admin_required",
+            };
+            admins.Extensions["code"] = "admin_required";
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = admins });
+        }
+        if (exception is Application.Imports.ImportFileException)
+        {
+            var refusal = StatusCodes.Status400BadRequest;
             context.Response.StatusCode = refusal;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
@@ -32,7 +45,7 @@ internal sealed class DomainProblems(IProblemDetailsService problems) : IExcepti
                 ProblemDetails = new ProblemDetails
                 {
                     Status = refusal,
-                    Title = exception is AdminRequiredException ? "Admins only" : "The file cannot be imported",
+                    Title = "The file cannot be imported",
                     Detail = exception.Message,
                 },
             });
@@ -64,6 +77,14 @@ internal sealed class DomainProblems(IProblemDetailsService problems) : IExcepti
                 .Select(key => new { key, label = ErrorMessages.Term(key, locale) }).ToList();
         }
         if (domain.Error.Values.TryGetValue("field", out var field)) problem.Extensions["field"] = field;
+        if (domain is InvalidFieldsException invalid)
+        {
+            // Each problem next to its field, in the caller's language, shaped like ASP.NET Core's validation problems.
+            problem.Detail = ErrorMessages.IsChinese(locale) ? "请修改标出的字段。" : "Fix the fields named in errors.";
+            problem.Extensions["errors"] = invalid.Problems.GroupBy(p => p.Field)
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Error.Describe(locale)).ToArray());
+            problem.Extensions["codes"] = invalid.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Error.Code).ToArray());
+        }
         if (domain is ConcurrencyConflictException conflict)
         {
             problem.Extensions["currentVersion"] = conflict.CurrentVersion;

@@ -66,6 +66,11 @@ public static class ReportEndpoints
         AgingReport r => new(r.Key, filter.From, filter.To, r.AsOf, r.Rows, new { buckets = AgingReport.Buckets }),
         ForecastReport r => new(r.Key, filter.From, filter.To, r.AsOf, r.Rows, null),
         CoverageReport r => new(r.Key, filter.From, filter.To, r.AsOf, r.Rows, null),
+        AttainmentReport r => new(r.Key, filter.From, filter.To, r.AsOf, r.Rows.Select(row => new
+        {
+            row.Scope, row.OwnerId, row.Team, row.Period, row.PeriodStart, row.PeriodEnd, row.Currency, row.Quota, row.Won, row.Weighted, row.OpenDeals,
+            row.Remaining, row.Attainment, row.Coverage,
+        }).ToList(), null),
         _ => throw new InvalidOperationException($"No JSON shape for report {report.Key}."),
     };
 

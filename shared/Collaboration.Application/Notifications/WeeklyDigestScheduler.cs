@@ -45,6 +45,11 @@ public sealed class WeeklyDigestScheduler(CrmDatabase database, WeeklyDigestComp
     {
         var now = clock.GetUtcNow();
         var written = 0;
+        await using (var settings = database.Open(tenantId))
+        {
+            var rules = await settings.NurtureSettings.AsNoTracking().Select(s => s.Rules).FirstOrDefaultAsync(ct);
+            if (rules is { WeeklyDigest: false }) return 0;
+        }
         foreach (var (managerId, timeZone, locale) in await composer.ManagersAsync(tenantId, ct))
         {
             var runAt = WeeklyDigestSchedule.NextRunAfter(now - TimeSpan.FromDays(7), timeZone);

@@ -42,6 +42,7 @@ public sealed class NurtureRunner(
         var now = clock.GetUtcNow();
         await using var db = database.Open(tenantId);
         var settings = await db.NotificationSettings.ToDictionaryAsync(s => s.UserObjectId, ct);
+        var rules = await db.NurtureSettings.AsNoTracking().Select(s => s.Rules).FirstOrDefaultAsync(ct) ?? NurtureRules.Default;
         var due = new List<(Domain.Users.User User, DateOnly Today, TimeZoneInfo Zone)>();
         foreach (var user in await db.Users.AsNoTracking().ToListAsync(ct))
         {
@@ -49,13 +50,12 @@ public sealed class NurtureRunner(
             var local = TimeZoneInfo.ConvertTime(now, zone);
             var today = DateOnly.FromDateTime(local.DateTime);
             var mine = settings.GetValueOrDefault(user.ObjectId);
-            var digestAt = mine?.DigestAt ?? NotificationSettings.DefaultDigestAt;
+            var digestAt = mine?.DigestAt ?? rules.DigestAt ?? NotificationSettings.DefaultDigestAt;
             if (TimeOnly.FromDateTime(local.DateTime) < digestAt || mine?.LastDigestOn >= today) continue;
             due.Add((user, today, zone));
         }
         if (due.Count == 0) return 0;
 
-        var rules = await db.NurtureSettings.AsNoTracking().Select(s => s.Rules).FirstOrDefaultAsync(ct) ?? NurtureRules.Default;
         var owners = due.Select(d => d.User.ObjectId).ToList();
         var deals = await db.Opportunities.AsNoTracking()
             .Where(o => owners.Contains(o.OwnerId) && o.Stage != Stage.Won && o.Stage != Stage.Lost).ToListAsync(ct);
@@ -136,6 +136,15 @@ public sealed class NurtureRunner(
                 string? error = null;
                 if (contact is null || string.IsNullOrEmpty(contact.Email)) error = "The deal has no contact with an email address.";
                 else if (string.IsNullOrWhiteSpace(step.Subject) || step.Body is null) error = "The step has no subject or body.";
+                Administration.EmailPreview? email = null;
+                try
+                {
+                    if (error is null) email = Administration.NurtureAdministration.Preview(step, rep.Locale, new Administration.TemplateValues(contact!.Name, deal.Name, rep.DisplayName));
+                }
+                catch (DomainException ex)
+                {
+                    error = ex.Message;
+                }
                 if (error is not null)
                 {
                     enrolment.EmailFailed(index, error);
@@ -143,11 +152,10 @@ public sealed class NurtureRunner(
                     continue;
                 }
                 await db.SaveChangesAsync(ct);
-                var subject = FollowUpStep.Fill(step.Subject!, contact!.Name, deal.Name, rep.DisplayName);
-                var body = FollowUpStep.Fill(step.Body!, contact.Name, deal.Name, rep.DisplayName);
+                var (subject, body) = (email!.Subject, email.Body);
                 try
                 {
-                    await mailer.SendAsync(new FollowUpEmail(tenantId, deal.OwnerId, contact.Email, subject, body), ct);
+                    await mailer.SendAsync(new FollowUpEmail(tenantId, deal.OwnerId, contact!.Email!, subject, body), ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

@@ -135,6 +135,18 @@ public sealed class OpportunityService(CrmDatabase database, PartyMatcher partie
     }
 
     /// <summary>
+    /// An admin moves an open deal of <paramref name="fromObjectId"/> (e.g. someone who left) to another person, through
+    /// the same owner change a rep makes: a history row, and the new owner told. Admins act on the whole tenant, so the
+    /// deal's current owner stands in for the visibility check; the caller has checked the admin policy.
+    /// </summary>
+    public async Task<DealOutcome> ReassignByAdminAsync(Actor admin, Guid id, string fromObjectId, string toObjectId, CancellationToken ct = default)
+    {
+        await using var db = database.Open(admin.TenantId);
+        if (!await db.Users.AnyAsync(u => u.ObjectId == toObjectId, ct)) throw new NotFoundException("user");
+        return await ChangeAsync(db, admin, [fromObjectId], id, null, (deal, _, context) => deal.AssignOwner(toObjectId, context), ct);
+    }
+
+    /// <summary>
     /// The fields a rep may change on an open deal; null leaves a field as it is. <see cref="ClearManualProbability"/>
     /// puts the probability back to the stage's. <see cref="PrimaryContactEmail"/> names an existing contact or creates
     /// one; <see cref="OwnerObjectId"/> must be a rep whose deals the actor sees (the new owner is told in Teams).

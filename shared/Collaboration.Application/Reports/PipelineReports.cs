@@ -163,7 +163,7 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         await using var scope = await OpenAsync(actor, filter, ct);
         var owners = scope.Owners;
         var quotas = await scope.Db.Quotas.AsNoTracking()
-            .Where(q => owners.Contains(q.OwnerId) && q.PeriodStart <= filter.To && q.PeriodEnd >= filter.From)
+            .Where(q => q.OwnerId != null && owners.Contains(q.OwnerId) && q.PeriodStart <= filter.To && q.PeriodEnd >= filter.From)
             .ToListAsync(ct);
         var from = quotas.Select(q => q.PeriodStart).Append(filter.From).Min();
         var to = quotas.Select(q => q.PeriodEnd).Append(filter.To).Max();
@@ -183,8 +183,8 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
                 open.Sum(d => d.Deals));
         }
 
-        var rows = quotas.Select(q => Row(q.OwnerId, q.PeriodStart, q.PeriodEnd, q.Currency, q.Amount)).ToList();
-        var withQuota = quotas.Select(q => q.OwnerId).ToHashSet();
+        var rows = quotas.Select(q => Row(q.OwnerId!, q.PeriodStart, q.PeriodEnd, q.Currency, q.Amount)).ToList();
+        var withQuota = quotas.Select(q => q.OwnerId!).ToHashSet();
         rows.AddRange(deals
             .Where(d => !withQuota.Contains(d.OwnerId) && filter.Contains(d.CloseDate))
             .Select(d => (d.OwnerId, d.Currency)).Distinct()

@@ -1,7 +1,7 @@
 namespace Collaboration.Application.Reports;
 
 /// <summary>The reports by the key the API (<c>GET /api/reports/{report}</c>) and the bot's commands name them.</summary>
-public sealed class ReportCatalog(PipelineReports reports)
+public sealed class ReportCatalog(PipelineReports reports, AttainmentReports attainment)
 {
     public const string Conversion = "conversion";
     public const string Cycle = "cycle";
@@ -10,6 +10,7 @@ public sealed class ReportCatalog(PipelineReports reports)
     public const string Aging = "aging";
     public const string Forecast = "forecast";
     public const string Coverage = "coverage";
+    public const string Attainment = "attainment";
 
     private static readonly Dictionary<string, Func<PipelineReports, Actor, ReportFilter, CancellationToken, Task<IReport>>> Runners =
         new(StringComparer.OrdinalIgnoreCase)
@@ -23,11 +24,12 @@ public sealed class ReportCatalog(PipelineReports reports)
             [Coverage] = async (r, a, f, ct) => await r.CoverageAsync(a, f, ct),
         };
 
-    public static IReadOnlyList<string> Keys { get; } = [Conversion, Cycle, WinRate, LossReasons, Aging, Forecast, Coverage];
+    public static IReadOnlyList<string> Keys { get; } = [Conversion, Cycle, WinRate, LossReasons, Aging, Forecast, Coverage, Attainment];
 
-    public static bool Contains(string key) => Runners.ContainsKey(key);
+    public static bool Contains(string key) => Runners.ContainsKey(key) || string.Equals(key, Attainment, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Runs the report named <paramref name="key"/>; an unknown key is not found, as for any other resource.</summary>
-    public Task<IReport> RunAsync(string key, Actor actor, ReportFilter filter, CancellationToken ct = default) =>
-        Runners.TryGetValue(key, out var run) ? run(reports, actor, filter, ct) : throw new Domain.Common.NotFoundException("report");
+    public async Task<IReport> RunAsync(string key, Actor actor, ReportFilter filter, CancellationToken ct = default) =>
+        string.Equals(key, Attainment, StringComparison.OrdinalIgnoreCase) ? await attainment.AttainmentAsync(actor, filter, ct)
+        : await (Runners.TryGetValue(key, out var run) ? run(reports, actor, filter, ct) : throw new Domain.Common.NotFoundException("report"));
 }

@@ -1,3 +1,4 @@
+using Collaboration.Domain.Common;
 using Collaboration.Domain.Pipeline;
 
 namespace Collaboration.Domain.Nurture;
@@ -53,6 +54,14 @@ public sealed record NurtureRules
     /// <summary>The plan a deal is enrolled in when it enters Nurture; null (the default) leaves enrolment to the rep.</summary>
     public string? AutoEnrolPlanOnNurture { get; init; }
 
+    /// <summary>When a rep who set no digest time of their own gets the daily digest, in their time zone; null keeps 08:00.</summary>
+    public TimeOnly? DigestAt { get; init; }
+
+    /// <summary>Whether managers get the weekly digest.</summary>
+    public bool WeeklyDigest { get; init; } = true;
+
+    public IReadOnlyList<FieldProblem> Validate() => NurtureValidation.Problems(this);
+
     public FollowUpPlan? Plan(string name) => Plans.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }
 
@@ -74,6 +83,11 @@ public enum FollowUpStepKind
 /// </summary>
 public sealed record FollowUpStep(int Day, string Action, FollowUpStepKind Kind = FollowUpStepKind.Task, string? Subject = null, string? Body = null)
 {
+    /// <summary>The email's subject for a Chinese-speaking rep; null falls back to <see cref="Subject"/>.</summary>
+    public string? SubjectZh { get; init; }
+
+    public string? BodyZh { get; init; }
+
     /// <summary>When the email was handed to the mailer (set before sending, so it is never sent twice).</summary>
     public DateTimeOffset? EmailAttemptedAt { get; init; }
 

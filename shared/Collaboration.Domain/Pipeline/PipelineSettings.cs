@@ -16,7 +16,8 @@ public sealed record StageSettings(
 
 /// <summary>
 /// A tenant's pipeline: stage names, probabilities, forecast categories, exit criteria, loss reasons and
-/// the qualification bar. Changed by configuration, never by code.
+/// the qualification bar. Changed by configuration, never by code; every change gets the next <see cref="Version"/>.
+/// <see cref="LossReasons"/> are the keys deals store; <see cref="LossReasonNames"/> say how they read.
 /// </summary>
 public sealed record PipelineSettings(
     IReadOnlyList<StageSettings> Stages,
@@ -39,11 +40,31 @@ public sealed record PipelineSettings(
         ["price", "competitor", "no budget", "no decision", "timing", "product fit", "lost contact"],
         QualificationThreshold: 50,
         BantWeights.Default,
-        DefaultCurrency: "USD");
+        DefaultCurrency: "USD")
+    {
+        LossReasonNames =
+        [
+            new("price", "Price", "价格"), new("competitor", "Competitor", "竞争对手"), new("no budget", "No budget", "没有预算"),
+            new("no decision", "No decision", "未做决定"), new("timing", "Timing", "时机"), new("product fit", "Product fit", "产品不匹配"),
+            new("lost contact", "Lost contact", "失去联系"),
+        ],
+    };
+
+    /// <summary>1 for the shipped pipeline; each saved change counts up.</summary>
+    public int Version { get; init; } = 1;
+
+    public IReadOnlyList<LossReasonName> LossReasonNames { get; init; } = [];
+
+    public const int MaxNameLength = 60;
+    public const int MaxLossReasons = 50;
+
+    public LossReasonName LossReasonName(string key) =>
+        LossReasonNames.FirstOrDefault(n => string.Equals(n.Key, key, StringComparison.OrdinalIgnoreCase)) ?? new(key, key, key);
 
     public StageSettings For(Stage stage) =>
         Stages.FirstOrDefault(s => s.Stage == stage) ?? Default.Stages.First(s => s.Stage == stage);
 
+    /// <summary>The loss reason a rep means, by its key or its name in either language.</summary>
     public string? MatchLossReason(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
@@ -51,47 +72,13 @@ public sealed record PipelineSettings(
             return null;
         }
         var wanted = reason.Trim();
-        return LossReasons.FirstOrDefault(r => string.Equals(r, wanted, StringComparison.OrdinalIgnoreCase));
+        return LossReasons.FirstOrDefault(r => string.Equals(r, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? LossReasonNames.FirstOrDefault(n => LossReasons.Contains(n.Key) &&
+                (string.Equals(n.En, wanted, StringComparison.OrdinalIgnoreCase) || string.Equals(n.Zh, wanted, StringComparison.Ordinal)))?.Key;
     }
 
-    /// <summary>Checks the settings an admin supplies; the default pipeline passes.</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        foreach (var stage in Enum.GetValues<Stage>())
-        {
-            if (Stages.Count(s => s.Stage == stage) != 1)
-            {
-                problems.Add($"stage {stage.Key()} must appear exactly once");
-            }
-        }
-        foreach (var s in Stages)
-        {
-            if (s.Probability is < 0 or > 100)
-            {
-                problems.Add($"probability of {s.Stage.Key()} must be 0-100");
-            }
-            if (string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.NameZh))
-            {
-                problems.Add($"stage {s.Stage.Key()} needs a name in English and Chinese");
-            }
-        }
-        if (QualificationThreshold is < 0 or > 100)
-        {
-            problems.Add("qualification threshold must be 0-100");
-        }
-        if (LossReasons.Count == 0 || LossReasons.Any(string.IsNullOrWhiteSpace))
-        {
-            problems.Add("at least one loss reason, none blank");
-        }
-        if (!Weights.IsValid)
-        {
-            problems.Add("BANT weights must be non-negative and add up to 100");
-        }
-        if (DefaultCurrency is not { Length: 3 })
-        {
-            problems.Add("default currency must be a three-letter code");
-        }
-        return problems;
-    }
+    /// <summary>Checks the settings an admin supplies, each problem named by its field; the default pipeline passes.</summary>
+    public IReadOnlyList<FieldProblem> Validate() => PipelineValidation.Problems(this);
+
+    public IReadOnlyList<string> Problems() => Validate().Select(p => $"{p.Field}: {p.Error.Describe("en")}").ToList();
 }

@@ -25,14 +25,12 @@ public sealed class Tenant
     /// <summary>Domains from the shipped list that this tenant treats as companies (the list has false positives).</summary>
     public List<string> NotFreeMailDomains { get; private set; } = [];
 
+    /// <summary>Replaces the pipeline after checking it; the saved settings carry the next version.</summary>
     public void ChangePipeline(PipelineSettings pipeline)
     {
-        var problems = pipeline.Problems();
-        if (problems.Count > 0)
-        {
-            throw new DomainException(DomainError.Of("invalid_pipeline", ("detail", string.Join("; ", problems))));
-        }
-        Pipeline = pipeline;
+        var problems = pipeline.Validate();
+        if (problems.Count > 0) throw new InvalidFieldsException("invalid_pipeline", problems);
+        Pipeline = pipeline with { Version = Pipeline.Version + 1 };
     }
 
     public void ChangeFreeMailOverrides(IEnumerable<string> extra, IEnumerable<string> notFreeMail)

@@ -1,3 +1,5 @@
+using Collaboration.Domain.Common;
+
 namespace Collaboration.Domain.Users;
 
 /// <summary>A rep or manager, the same person in Teams and Outlook: identified by the Entra object id.</summary>
@@ -66,7 +68,61 @@ public sealed class User
 
     public void PlaceInTeam(string? team, string? managerObjectId)
     {
-        Team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();
+        Team = NormalizeTeam(team);
         ManagerObjectId = managerObjectId == ObjectId ? null : managerObjectId;
+    }
+
+    /// <summary>False once the person left the organisation or an admin switched them off; their deals stay theirs until reassigned.</summary>
+    public bool Active { get; private set; } = true;
+
+    /// <summary>An admin set the team by hand: the organisation sync no longer changes it.</summary>
+    public bool TeamSetByHand { get; private set; }
+
+    /// <summary>An admin set the manager by hand: the organisation sync no longer changes it.</summary>
+    public bool ManagerSetByHand { get; private set; }
+
+    public const int MaxTeamLength = 100;
+
+    /// <summary>An admin's choice of team; it survives later syncs.</summary>
+    public void AssignTeam(string? team)
+    {
+        Team = NormalizeTeam(team);
+        TeamSetByHand = true;
+    }
+
+    /// <summary>An admin's choice of manager; it survives later syncs. Nobody manages themselves.</summary>
+    public void AssignManager(string? managerObjectId)
+    {
+        var manager = string.IsNullOrWhiteSpace(managerObjectId) ? null : managerObjectId.Trim();
+        if (manager == ObjectId) throw new DomainException(DomainError.Of("manager_self", ("field", "managerObjectId")));
+        ManagerObjectId = manager;
+        ManagerSetByHand = true;
+    }
+
+    /// <summary>What the directory says; a team or manager an admin set by hand stays. True when anything changed.</summary>
+    public bool FollowDirectory(string? team, string? managerObjectId)
+    {
+        var before = (Team, ManagerObjectId);
+        if (!TeamSetByHand) Team = NormalizeTeam(team);
+        if (!ManagerSetByHand) ManagerObjectId = managerObjectId == ObjectId ? null : managerObjectId;
+        return before != (Team, ManagerObjectId);
+    }
+
+    public bool SetActive(bool active)
+    {
+        if (Active == active) return false;
+        Active = active;
+        return true;
+    }
+
+    private static string? NormalizeTeam(string? team)
+    {
+        if (string.IsNullOrWhiteSpace(team)) return null;
+        var trimmed = team.Trim();
+        if (trimmed.Length > MaxTeamLength)
+        {
+            throw new DomainException(DomainError.Of("name_too_long", ("max", MaxTeamLength.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("field", "team")));
+        }
+        return trimmed;
     }
 }

@@ -204,7 +204,7 @@ public class PipelineReportsTests
         var deal = await CaptureAsync(host, rep, "=HYPERLINK(\"http://evil\")", source: CaptureSource.Referral);
         host.Clock.Advance(TimeSpan.FromDays(3));
         await host.Deals.CloseLostAsync(rep, deal.Id, null, "competitor", "销售易, Inc.");
-        var catalog = new ReportCatalog(reports);
+        var catalog = new ReportCatalog(reports, new AttainmentReports(host.Db.Database, host.Clock));
 
         foreach (var key in ReportCatalog.Keys)
         {

@@ -208,8 +208,8 @@ internal sealed class ReferenceReports
             return $"{owner}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}|{(quota is { } q ? Money(q) : "")}|{Money(won)}|" +
                    $"{Money(open.Sum(d => d.Amount ?? 0m))}|{Money(open.Sum(d => (d.Amount ?? 0m) * d.Probability / 100m))}|{open.Count}";
         }
-        var quotas = _quotas.Where(q => owners.Contains(q.OwnerId) && q.PeriodStart <= f.To && q.PeriodEnd >= f.From).ToList();
-        var rows = quotas.Select(q => Row(q.OwnerId, q.PeriodStart, q.PeriodEnd, q.Currency, q.Amount)).ToList();
+        var quotas = _quotas.Where(q => q.OwnerId != null && owners.Contains(q.OwnerId) && q.PeriodStart <= f.To && q.PeriodEnd >= f.From).ToList();
+        var rows = quotas.Select(q => Row(q.OwnerId!, q.PeriodStart, q.PeriodEnd, q.Currency, q.Amount)).ToList();
         rows.AddRange(deals
             .Where(d => owners.Contains(d.OwnerId) && quotas.All(q => q.OwnerId != d.OwnerId) && d.Stage != Stage.Lost
                         && d.CloseDate is { } c && c >= f.From && c <= f.To)

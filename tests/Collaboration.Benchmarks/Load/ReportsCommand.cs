@@ -55,7 +55,7 @@ public static class ReportsCommand
                 database = new CrmDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres }, PostgresBenchDatabase(postgres));
             }
             await ReportsData.EnsureAsync(database, log);
-            var catalog = new ReportCatalog(new PipelineReports(database, TimeProvider.System));
+            var catalog = new ReportCatalog(new PipelineReports(database, TimeProvider.System), new AttainmentReports(database, TimeProvider.System));
             var actor = new Actor(ReportsData.TenantId, ReportsData.Vp, ChangeSurface.Api);
             foreach (var (name, filter) in filters)
             {

@@ -41,6 +41,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.Property(u => u.Team).HasMaxLength(100);
         builder.Property(u => u.ManagerObjectId).HasMaxLength(64);
+        builder.Property(u => u.Active).HasDefaultValue(true).HasSentinel(true);
         builder.HasIndex(u => new { u.TenantId, u.ObjectId }).IsUnique();
     }
 }
@@ -227,9 +228,12 @@ internal sealed class QuotaConfiguration : IEntityTypeConfiguration<Quota>
         builder.HasKey(q => q.Id);
         builder.Property(q => q.TenantId).HasMaxLength(64);
         builder.Property(q => q.OwnerId).HasMaxLength(64);
+        builder.Property(q => q.Team).HasMaxLength(100);
+        builder.Ignore(q => q.Period);
         builder.Property(q => q.Currency).HasMaxLength(3);
         builder.Property(q => q.Amount).HasPrecision(18, 2);
         builder.HasIndex(q => new { q.TenantId, q.OwnerId, q.PeriodStart });
+        builder.HasIndex(q => new { q.TenantId, q.Team, q.PeriodStart });
     }
 }
 

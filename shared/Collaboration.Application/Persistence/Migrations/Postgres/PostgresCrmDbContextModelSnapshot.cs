@@ -1202,7 +1202,6 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(3)");
 
                     b.Property<string>("OwnerId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -1212,6 +1211,10 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1220,6 +1223,8 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "OwnerId", "PeriodStart");
+
+                    b.HasIndex("TenantId", "Team", "PeriodStart");
 
                     b.ToTable("Quotas");
                 });
@@ -1258,6 +1263,11 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("AdminFromRole")
                         .HasColumnType("boolean");
 
@@ -1282,6 +1292,9 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("ManagerSetByHand")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ObjectId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1290,6 +1303,9 @@ namespace Collaboration.Application.Persistence.Migrations.Postgres
                     b.Property<string>("Team")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("TeamSetByHand")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("TenantId")
                         .IsRequired()

@@ -1191,7 +1191,6 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -1199,6 +1198,10 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
@@ -1209,6 +1212,8 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "OwnerId", "PeriodStart");
+
+                    b.HasIndex("TenantId", "Team", "PeriodStart");
 
                     b.ToTable("Quotas");
                 });
@@ -1247,6 +1252,11 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("AdminFromRole")
                         .HasColumnType("INTEGER");
 
@@ -1271,6 +1281,9 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ManagerSetByHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ObjectId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1279,6 +1292,9 @@ namespace Collaboration.Application.Persistence.Migrations.Sqlite
                     b.Property<string>("Team")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TeamSetByHand")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TenantId")
                         .IsRequired()

@@ -1,0 +1,22 @@
+using Collaboration.Application.Access;
+using Collaboration.Application.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collaboration.Application.Administration;
+
+/// <summary>The tenant's audit log as an admin reads it: newest first, bounded.</summary>
+public sealed class AuditLog(CrmDatabase database)
+{
+    public const int MaxEntries = 5_000;
+
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(Actor admin, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        await using var db = database.Open(admin.TenantId);
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.At >= from && a.At < to).ToListAsync(ct);
+        // SQLite stores the instants as numbers, so the order is taken here, over a bounded list.
+        return rows.OrderByDescending(a => a.At).Take(MaxEntries).ToList();
+    }
+
+    internal static void Record(CrmDbContext db, Actor admin, string action, object? before, object? after, DateTimeOffset at) =>
+        db.AuditEntries.Add(new AuditEntry(admin.TenantId, admin.UserObjectId, action, before, after, at));
+}

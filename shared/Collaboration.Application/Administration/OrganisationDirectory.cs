@@ -1,0 +1,102 @@
+using Microsoft.Graph;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Identity.Client;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace Collaboration.Application.Administration;
+
+/// <summary>A person as the directory knows them; <see cref="Enabled"/> false for a disabled account.</summary>
+public sealed record DirectoryPerson(string ObjectId, string DisplayName, string? Email, string? Department, string? ManagerObjectId, bool Enabled);
+
+/// <summary>Reads the organisation: everyone, their department and manager.</summary>
+public interface IOrganisationDirectory
+{
+    Task<IReadOnlyList<DirectoryPerson>> ReadAsync(CancellationToken ct);
+}
+
+/// <summary>Settings under <c>OrganisationSync</c>; the Graph address is <c>Graph:BaseUrl</c>. The app needs User.Read.All (application).</summary>
+public sealed class OrganisationSyncOptions
+{
+    public const string Section = "OrganisationSync";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>The Entra tenant read, and the only CRM tenant the sync writes to.</summary>
+    public string TenantId { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+    public string ClientSecret { get; set; } = "";
+    public string Authority { get; set; } = "https://login.microsoftonline.com/";
+    public string Scope { get; set; } = "https://graph.microsoft.com/.default";
+    public string GraphBaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>At most this many people are read (a bound on memory and time).</summary>
+    public int MaxPeople { get; set; } = 50_000;
+}
+
+/// <summary>Users through Microsoft Graph, app-only: <c>GET /users</c> page by page (@odata.nextLink), then each one's <c>/manager</c>.</summary>
+public sealed class GraphOrganisationDirectory(GraphServiceClient graph, OrganisationSyncOptions options) : IOrganisationDirectory
+{
+    public const string HttpClientName = "OrganisationSync";
+
+    public static GraphOrganisationDirectory Create(HttpClient http, IAccessTokenProvider tokens, OrganisationSyncOptions options) =>
+        new(new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(tokens), options.GraphBaseUrl), options);
+
+    public async Task<IReadOnlyList<DirectoryPerson>> ReadAsync(CancellationToken ct)
+    {
+        var people = new List<DirectoryPerson>();
+        var page = await graph.Users.GetAsync(r =>
+        {
+            r.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName", "department", "accountEnabled"];
+            r.QueryParameters.Top = 999;
+        }, ct);
+        while (page is not null)
+        {
+            foreach (var user in page.Value ?? [])
+            {
+                if (user.Id is null) continue;
+                if (people.Count >= options.MaxPeople) return people;
+                people.Add(new DirectoryPerson(user.Id, user.DisplayName ?? user.UserPrincipalName ?? user.Id, user.Mail ?? user.UserPrincipalName,
+                    string.IsNullOrWhiteSpace(user.Department) ? null : user.Department, await ManagerAsync(user.Id, ct), user.AccountEnabled ?? true));
+            }
+            page = page.OdataNextLink is { } next ? await graph.Users.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+        }
+        return people;
+    }
+
+    private async Task<string?> ManagerAsync(string userId, CancellationToken ct)
+    {
+        try
+        {
+            return (await graph.Users[userId].Manager.GetAsync(cancellationToken: ct))?.Id;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>App-only tokens (client credentials) through MSAL, cached until shortly before they expire.</summary>
+internal sealed class OrganisationSyncToken : IAccessTokenProvider
+{
+    private readonly IConfidentialClientApplication _app;
+    private readonly string[] _scopes;
+
+    public OrganisationSyncToken(OrganisationSyncOptions options)
+    {
+        if (string.IsNullOrEmpty(options.TenantId) || string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret))
+        {
+            throw new InvalidOperationException("OrganisationSync:Enabled needs OrganisationSync:TenantId, ClientId and ClientSecret.");
+        }
+        _app = ConfidentialClientApplicationBuilder.Create(options.ClientId).WithClientSecret(options.ClientSecret)
+            .WithAuthority(new Uri(new Uri(options.Authority), options.TenantId).ToString()).Build();
+        _scopes = [options.Scope];
+        AllowedHostsValidator = new AllowedHostsValidator([new Uri(options.GraphBaseUrl).Host]);
+    }
+
+    public AllowedHostsValidator AllowedHostsValidator { get; }
+
+    public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
+        (await _app.AcquireTokenForClient(_scopes).ExecuteAsync(cancellationToken)).AccessToken;
+}

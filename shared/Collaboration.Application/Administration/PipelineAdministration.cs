@@ -1,0 +1,32 @@
+using Collaboration.Application.Persistence;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collaboration.Application.Administration;
+
+/// <summary>Reads and replaces the tenant's pipeline; each change is validated by the tenant, versioned and audited.</summary>
+public sealed class PipelineAdministration(CrmDatabase database, TimeProvider clock)
+{
+    public async Task<PipelineSettings> GetAsync(Actor admin, CancellationToken ct = default)
+    {
+        await using var db = database.Open(admin.TenantId);
+        return await db.Tenants.AsNoTracking().Select(t => t.Pipeline).FirstOrDefaultAsync(ct) ?? PipelineSettings.Default;
+    }
+
+    public async Task<PipelineSettings> ChangeAsync(Actor admin, PipelineSettings pipeline, CancellationToken ct = default)
+    {
+        await using var db = database.Open(admin.TenantId);
+        var tenant = await db.Tenants.FirstOrDefaultAsync(ct);
+        if (tenant is null)
+        {
+            tenant = new Tenant(admin.TenantId, admin.TenantId);
+            db.Tenants.Add(tenant);
+        }
+        var before = tenant.Pipeline;
+        tenant.ChangePipeline(pipeline);
+        AuditLog.Record(db, admin, "pipeline.change", before, tenant.Pipeline, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return tenant.Pipeline;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Collaboration.Application.Administration;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Users;
+using Collaboration.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace Collaboration.Application.Tests.Administration;
+
+/// <summary>The organisation sync against a Graph-shaped server on 127.0.0.1: two pages of users, managers, a loop, a disabled and a departed person.</summary>
+public class OrganisationSyncTests
+{
+    private const string Tenant = CrmTestHost.TenantA;
+
+    [Fact]
+    public async Task TheSyncPagesThroughUsersFollowsManagersBreaksLoopsDeactivatesLeaversAndKeepsHandSetPlacements()
+    {
+        await using var graph = await LocalDirectory.StartAsync();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        await using (var db = host.Db.Database.Open(Tenant))
+        {
+            db.Tenants.Add(new Domain.Tenants.Tenant(Tenant, Tenant));
+            var ann = new User(Tenant, "ann", "Ann", "ann@contoso.example");
+            ann.AssignTeam("Key accounts");
+            db.Users.AddRange(ann, new User(Tenant, "gone", "Gone", "gone@contoso.example"));
+            await db.SaveChangesAsync();
+        }
+        var options = new OrganisationSyncOptions { Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString() };
+        var directory = GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options);
+        var sync = new OrganisationSync(host.Db.Database, directory, options, host.Clock);
+
+        var report = await sync.RunAsync(new Actor(Tenant, "admin", ChangeSurface.Api));
+        var pagesRead = graph.UserPages;
+        var again = await sync.RunAsync(new Actor(Tenant, "admin", ChangeSurface.Api));
+
+        Assert.Equal(2, pagesRead);
+        Assert.Equal(5, report.Added);
+        Assert.Single(report.BrokenCycles);
+        Assert.Contains("loop1", report.BrokenCycles[0]);
+        Assert.Single(again.BrokenCycles);
+        Assert.Equal((0, 0), (again.Added, again.Deactivated));
+        await using var check = host.Db.Database.Open(Tenant);
+        var users = await check.Users.AsNoTracking().ToDictionaryAsync(u => u.ObjectId);
+        Assert.Equal(("East", "ann", true), (users["bob"].Team, users["bob"].ManagerObjectId, users["bob"].Active));
+        Assert.Equal(("Key accounts", "boss"), (users["ann"].Team, users["ann"].ManagerObjectId));
+        Assert.False(users["cy"].Active);
+        Assert.False(users["gone"].Active);
+        Assert.True(users["loop1"].ManagerObjectId is null || users["loop2"].ManagerObjectId is null);
+        Assert.All(users.Keys, id => Assert.Null(OrganisationChart.CycleThrough(users.Values, id)));
+        Assert.Equal(2, await check.AuditEntries.CountAsync(a => a.Action == "people.sync"));
+    }
+
+    [Fact]
+    public async Task TheSyncNeverWritesAnotherTenant()
+    {
+        await using var graph = await LocalDirectory.StartAsync();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        var options = new OrganisationSyncOptions { Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString() };
+        var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => sync.RunAsync(new Actor(CrmTestHost.TenantB, "admin-b", ChangeSurface.Api)));
+
+        Assert.Equal("sync_not_configured", error.Error.Code);
+        Assert.Equal(0, graph.UserPages);
+    }
+
+    private sealed class FixedToken(string host) : IAccessTokenProvider
+    {
+        public AllowedHostsValidator AllowedHostsValidator { get; } = new([host]);
+
+        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult("app-token");
+    }
+
+    /// <summary>/users in two pages (@odata.nextLink) and /users/{id}/manager; 404 for someone without a manager.</summary>
+    private sealed class LocalDirectory : IAsyncDisposable
+    {
+        private static readonly (string Id, string? Department, string? Manager, bool Enabled)[] People =
+        [
+            ("boss", "Sales", null, true), ("ann", "East", "boss", true), ("bob", "East", "ann", true),
+            ("cy", "West", "boss", false), ("loop1", "West", "loop2", true), ("loop2", "West", "loop1", true),
+        ];
+
+        private readonly WebApplication _app;
+        private int _userPages;
+
+        private LocalDirectory(WebApplication app, Uri address)
+        {
+            _app = app;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+        public int UserPages => _userPages;
+
+        public static async Task<LocalDirectory> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            LocalDirectory? self = null;
+            app.MapGet("/v1.0/users", (HttpContext context) =>
+            {
+                if (context.Request.Headers.Authorization != "Bearer app-token") return Results.StatusCode(401);
+                Interlocked.Increment(ref self!._userPages);
+                var second = context.Request.Query.ContainsKey("$skiptoken");
+                var page = second ? People[3..] : People[..3];
+                var body = new JsonObject
+                {
+                    ["value"] = new JsonArray(page.Select(p => (JsonNode)new JsonObject
+                    {
+                        ["id"] = p.Id, ["displayName"] = p.Id.ToUpperInvariant(), ["mail"] = $"{p.Id}@contoso.example",
+                        ["department"] = p.Department, ["accountEnabled"] = p.Enabled,
+                    }).ToArray()),
+                };
+                if (!second) body["@odata.nextLink"] = new Uri(self.Address, "v1.0/users?$skiptoken=page2").ToString();
+                return Results.Text(body.ToJsonString(), "application/json");
+            });
+            app.MapGet("/v1.0/users/{id}/manager", (string id) =>
+                People.FirstOrDefault(p => p.Id == id).Manager is { } manager
+                    ? Results.Text(new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = manager }.ToJsonString(), "application/json")
+                    : Results.Json(new { error = new { code = "Request_ResourceNotFound", message = "Resource 'manager' does not exist." } }, statusCode: 404));
+            await app.StartAsync();
+            var address = new Uri(app.Urls.First() + "/");
+            self = new LocalDirectory(app, address);
+            return self;
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
