@@ -53,7 +53,9 @@ public sealed class PlaygroundWebChat(IPage page)
     /// </summary>
     public async Task<ILocator> PinAsync(ILocator card)
     {
-        var index = await card.EvaluateAsync<int>("(el, selector) => [...document.querySelectorAll(selector)].indexOf(el)", MessageCard);
+        // Counted by Playwright's own selector engine, the one Cards.Nth uses.
+        var target = await card.ElementHandleAsync();
+        var index = await Cards.EvaluateAllAsync<int>("(cards, target) => cards.indexOf(target)", target);
         if (index < 0) throw new InvalidOperationException("The card is not in the chat.");
         return Cards.Nth(index);
     }

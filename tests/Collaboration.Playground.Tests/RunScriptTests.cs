@@ -74,6 +74,7 @@ public sealed partial class RunScriptTests
             }
             finally
             {
+                await dealCard.ScrollIntoViewIfNeededAsync();
                 await chat.ScreenshotAsync(ScreenshotPath("tour-chat"));
             }
             await Expect(dealCard).ToContainTextAsync(dealName);
