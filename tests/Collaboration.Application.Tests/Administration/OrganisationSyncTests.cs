@@ -56,6 +56,41 @@ public class OrganisationSyncTests
     }
 
     [Fact]
+    public async Task TheSyncRunsAMinuteAfterStartAndThenDailyByTheClock()
+    {
+        await using var graph = await LocalDirectory.StartAsync();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        var options = new OrganisationSyncOptions { Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString() };
+        var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
+        using var service = new OrganisationSyncService(sync, host.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OrganisationSyncService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        var beforeAnyTime = await RunsAsync(host);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var first = await WaitForRunsAsync(host, 1);
+        host.Clock.Advance(TimeSpan.FromHours(23));
+        await Task.Delay(300);
+        var beforeADay = await RunsAsync(host);
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        var second = await WaitForRunsAsync(host, 2);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1, 1, 2), (beforeAnyTime, first, beforeADay, second));
+    }
+
+    private static async Task<int> RunsAsync(CrmTestHost host)
+    {
+        await using var db = host.Db.Database.Open(Tenant);
+        return await db.AuditEntries.CountAsync(a => a.Action == "people.sync");
+    }
+
+    private static async Task<int> WaitForRunsAsync(CrmTestHost host, int runs)
+    {
+        for (var i = 0; i < 100 && await RunsAsync(host) < runs; i++) await Task.Delay(50);
+        return await RunsAsync(host);
+    }
+
+    [Fact]
     public async Task TheSyncNeverWritesAnotherTenant()
     {
         await using var graph = await LocalDirectory.StartAsync();
