@@ -91,6 +91,24 @@ public class OrganisationSyncTests
     }
 
     [Fact]
+    public async Task AMemberOfAGroupChosenForATeamIsInThatTeamWhateverTheirDepartment()
+    {
+        await using var graph = await LocalDirectory.StartAsync();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        var options = new OrganisationSyncOptions
+        {
+            Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString(), TeamGroups = { ["Enterprise"] = "group-enterprise" },
+        };
+        var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
+
+        await sync.RunAsync(new Actor(Tenant, "admin", ChangeSurface.Api));
+
+        await using var db = host.Db.Database.Open(Tenant);
+        var teams = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.ObjectId, u => u.Team);
+        Assert.Equal(("Enterprise", "Enterprise", "East"), (teams["bob"], teams["boss"], teams["ann"]));
+    }
+
+    [Fact]
     public async Task TheSyncNeverWritesAnotherTenant()
     {
         await using var graph = await LocalDirectory.StartAsync();
@@ -161,6 +179,14 @@ public class OrganisationSyncTests
                 People.FirstOrDefault(p => p.Id == id).Manager is { } manager
                     ? Results.Text(new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = manager }.ToJsonString(), "application/json")
                     : Results.Json(new { error = new { code = "Request_ResourceNotFound", message = "Resource 'manager' does not exist." } }, statusCode: 404));
+            app.MapGet("/v1.0/groups/{id}/members", (string id, HttpContext context) =>
+            {
+                if (id != "group-enterprise") return Results.StatusCode(404);
+                var second = context.Request.Query.ContainsKey("$skiptoken");
+                var body = new JsonObject { ["value"] = new JsonArray(new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = second ? "boss" : "bob" }) };
+                if (!second) body["@odata.nextLink"] = new Uri(self!.Address, "v1.0/groups/group-enterprise/members?$skiptoken=2").ToString();
+                return Results.Text(body.ToJsonString(), "application/json");
+            });
             await app.StartAsync();
             var address = new Uri(app.Urls.First() + "/");
             self = new LocalDirectory(app, address);
