@@ -133,6 +133,26 @@ public class NurtureTests
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), digests["late"].CreatedAt);
     }
 
+    [Fact]
+    public async Task TheTenantsDigestTimeServesRepsWhoChoseNoneOfTheirOwn()
+    {
+        await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
+        host.Crm.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        var plain = await host.UserAsync("plain", timeZone: "Europe/Berlin");
+        var own = await host.UserAsync("own", timeZone: "Europe/Berlin");
+        await host.Preferences.SetDigestTimeAsync(own, new TimeOnly(10, 0));
+        await host.NurtureService.ChangeRulesAsync(CrmTestHost.TenantA, NurtureRules.Default with { DigestAt = new TimeOnly(11, 30) });
+        await host.Crm.Deals.CaptureAsync(plain, new CaptureRequest("Plain's lead") { CloseDate = new DateOnly(2026, 11, 1) });
+        await host.Crm.Deals.CaptureAsync(own, new CaptureRequest("Own's lead") { CloseDate = new DateOnly(2026, 11, 1) });
+
+        await RunHourlyAsync(host, new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+
+        var digests = (await host.DeliveriesAsync()).ToDictionary(d => d.Recipient);
+        // Berlin is UTC+1: 11:30 local is 10:30 UTC, found at the 11:00 UTC run; 10:00 local is 09:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 11, 0, 0, TimeSpan.Zero), digests["plain"].CreatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), digests["own"].CreatedAt);
+    }
+
     [Theory, MemberData(nameof(Databases))]
     public async Task ATenantsOwnRulesReplaceTheShippedOnes(DatabaseKind kind)
     {
