@@ -80,7 +80,9 @@ public sealed class SettingsPage : IAsyncDisposable
             ? dir
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        // The top of the page (people and quotas): the whole page is several screens tall.
+        await Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();

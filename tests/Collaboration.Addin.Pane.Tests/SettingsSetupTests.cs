@@ -82,6 +82,12 @@ public sealed class SettingsSetupTests(BrowserFixture browser)
         await settings.Field(plan.Locator(".step").Last, "Day").FillAsync("5");
         await settings.Button(nurture, "Save").Last.ClickAsync();
         await Expect(settings.Status("nurture")).ToHaveTextAsync("Saved.");
+        // Every change is in the audit log.
+        await settings.Button(settings.Section("audit"), "Show").ClickAsync();
+        foreach (var action in new[] { "people.import", "person.change", "quota.set", "pipeline.change", "nurture.change" })
+        {
+            await Expect(settings.Section("audit").Locator("#audit tr").Filter(new() { HasText = action }).First).ToContainTextAsync("Alex Wilber");
+        }
         await settings.ScreenshotAsync("settings");
 
         var rules = JsonDocument.Parse(await (await page.APIRequest.GetAsync(new Uri(host.BaseAddress, "/api/admin/nurture").ToString())).TextAsync());
