@@ -38,7 +38,7 @@ function personRow(person: Person, everyone: Person[], status: Status, reload: (
   cell(field(t("manager"), manager, "managerObjectId"));
   cell(field(t("admin"), admin, "isAdmin"));
   cell(field(t("active"), active, "active"));
-  cell(el("span", String(person.openDeals), "num"));
+  cell(el("small", t("deals")), el("br"), el("span", String(person.openDeals), "num"));
   cell(button("save", save, "small"));
   return row;
 }
