@@ -48,6 +48,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<WeeklyDigestComposer>();
         services.AddSingleton<ReviewSearch>();
         services.AddSingleton<Administration.AuditLog>();
+        services.AddSingleton<Administration.Organisation>();
         services.AddSingleton<Administration.PipelineAdministration>();
         services.AddSingleton<Administration.PeopleAdministration>();
         services.AddSingleton<Administration.PeopleImport>();

@@ -12,9 +12,8 @@ public sealed class AuditLog(CrmDatabase database)
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(Actor admin, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         await using var db = database.Open(admin.TenantId);
-        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.At >= from && a.At < to).ToListAsync(ct);
-        // SQLite stores the instants as numbers, so the order is taken here, over a bounded list.
-        return rows.OrderByDescending(a => a.At).Take(MaxEntries).ToList();
+        return await db.AuditEntries.AsNoTracking().Where(a => a.At >= from && a.At < to)
+            .OrderByDescending(a => a.At).Take(MaxEntries).ToListAsync(ct);
     }
 
     internal static void Record(CrmDbContext db, Actor admin, string action, object? before, object? after, DateTimeOffset at) =>

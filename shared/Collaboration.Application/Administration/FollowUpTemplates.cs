@@ -32,8 +32,9 @@ public static class FollowUpTemplates
             rendered = parsed.Render(context, NullEncoder.Default);
             return true;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ParseException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // An admin's template is input: a step limit, a missing include or any other failure refuses it, never the request.
             error = ex.Message;
             return false;
         }

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace Collaboration.Application.Administration;
 
-/// <summary>A person as the directory knows them; <see cref="Enabled"/> false for a disabled account.</summary>
+/// <summary>A person as the directory knows them: <see cref="Department"/> is the team (or the configured group's team); <see cref="Enabled"/> false for a disabled account.</summary>
 public sealed record DirectoryPerson(string ObjectId, string DisplayName, string? Email, string? Department, string? ManagerObjectId, bool Enabled);
 
 /// <summary>Reads the organisation: everyone, their department and manager.</summary>
@@ -29,6 +29,9 @@ public sealed class OrganisationSyncOptions
     public string Authority { get; set; } = "https://login.microsoftonline.com/";
     public string Scope { get; set; } = "https://graph.microsoft.com/.default";
     public string GraphBaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>Teams by Entra group (team name → group id): a member of a listed group is in that team, whatever their department.</summary>
+    public Dictionary<string, string> TeamGroups { get; set; } = [];
 
     /// <summary>At most this many people are read (a bound on memory and time).</summary>
     public int MaxPeople { get; set; } = 50_000;
@@ -61,7 +64,30 @@ public sealed class GraphOrganisationDirectory(GraphServiceClient graph, Organis
             }
             page = page.OdataNextLink is { } next ? await graph.Users.WithUrl(next).GetAsync(cancellationToken: ct) : null;
         }
-        return people;
+        if (options.TeamGroups.Count == 0) return people;
+        var teamOf = await GroupTeamsAsync(ct);
+        return people.Select(p => teamOf.TryGetValue(p.ObjectId, out var team) ? p with { Department = team } : p).ToList();
+    }
+
+    /// <summary>Each configured group's members (page by page), as person id → team; the first listed group wins.</summary>
+    private async Task<Dictionary<string, string>> GroupTeamsAsync(CancellationToken ct)
+    {
+        var teamOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (team, groupId) in options.TeamGroups)
+        {
+            var page = await graph.Groups[groupId].Members.GetAsync(r => r.QueryParameters.Select = ["id"], ct);
+            var read = 0;
+            while (page is not null && read < options.MaxPeople)
+            {
+                foreach (var member in page.Value ?? [])
+                {
+                    read++;
+                    if (member.Id is { } id) teamOf.TryAdd(id, team);
+                }
+                page = page.OdataNextLink is { } next ? await graph.Groups[groupId].Members.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+            }
+        }
+        return teamOf;
     }
 
     private async Task<string?> ManagerAsync(string userId, CancellationToken ct)

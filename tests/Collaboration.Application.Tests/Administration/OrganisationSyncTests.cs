@@ -56,6 +56,59 @@ public class OrganisationSyncTests
     }
 
     [Fact]
+    public async Task TheSyncRunsAMinuteAfterStartAndThenDailyByTheClock()
+    {
+        await using var graph = await LocalDirectory.StartAsync();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        var options = new OrganisationSyncOptions { Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString() };
+        var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
+        using var service = new OrganisationSyncService(sync, host.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OrganisationSyncService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        var beforeAnyTime = await RunsAsync(host);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var first = await WaitForRunsAsync(host, 1);
+        host.Clock.Advance(TimeSpan.FromHours(23));
+        await Task.Delay(300);
+        var beforeADay = await RunsAsync(host);
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        var second = await WaitForRunsAsync(host, 2);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1, 1, 2), (beforeAnyTime, first, beforeADay, second));
+    }
+
+    private static async Task<int> RunsAsync(CrmTestHost host)
+    {
+        await using var db = host.Db.Database.Open(Tenant);
+        return await db.AuditEntries.CountAsync(a => a.Action == "people.sync");
+    }
+
+    private static async Task<int> WaitForRunsAsync(CrmTestHost host, int runs)
+    {
+        for (var i = 0; i < 100 && await RunsAsync(host) < runs; i++) await Task.Delay(50);
+        return await RunsAsync(host);
+    }
+
+    [Fact]
+    public async Task AMemberOfAGroupChosenForATeamIsInThatTeamWhateverTheirDepartment()
+    {
+        await using var graph = await LocalDirectory.StartAsync();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        var options = new OrganisationSyncOptions
+        {
+            Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString(), TeamGroups = { ["Enterprise"] = "group-enterprise" },
+        };
+        var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
+
+        await sync.RunAsync(new Actor(Tenant, "admin", ChangeSurface.Api));
+
+        await using var db = host.Db.Database.Open(Tenant);
+        var teams = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.ObjectId, u => u.Team);
+        Assert.Equal(("Enterprise", "Enterprise", "East"), (teams["bob"], teams["boss"], teams["ann"]));
+    }
+
+    [Fact]
     public async Task TheSyncNeverWritesAnotherTenant()
     {
         await using var graph = await LocalDirectory.StartAsync();
@@ -126,6 +179,14 @@ public class OrganisationSyncTests
                 People.FirstOrDefault(p => p.Id == id).Manager is { } manager
                     ? Results.Text(new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = manager }.ToJsonString(), "application/json")
                     : Results.Json(new { error = new { code = "Request_ResourceNotFound", message = "Resource 'manager' does not exist." } }, statusCode: 404));
+            app.MapGet("/v1.0/groups/{id}/members", (string id, HttpContext context) =>
+            {
+                if (id != "group-enterprise") return Results.StatusCode(404);
+                var second = context.Request.Query.ContainsKey("$skiptoken");
+                var body = new JsonObject { ["value"] = new JsonArray(new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = second ? "boss" : "bob" }) };
+                if (!second) body["@odata.nextLink"] = new Uri(self!.Address, "v1.0/groups/group-enterprise/members?$skiptoken=2").ToString();
+                return Results.Text(body.ToJsonString(), "application/json");
+            });
             await app.StartAsync();
             var address = new Uri(app.Urls.First() + "/");
             self = new LocalDirectory(app, address);

@@ -48,4 +48,23 @@ public class WeeklyDigestSchedulerTests
         Assert.Equal(2, await host.SendUntilIdleAsync());
         Assert.Equal(["boss", "max"], host.Recorded.Sent.Select(s => s.Notification.Recipient).Order());
     }
+
+    [Fact]
+    public async Task AnAdminWhoTurnedTheWeeklyDigestOffStopsItForTheirTenant()
+    {
+        await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite);
+        var clock = host.Crm.Clock;
+        await host.UserAsync("boss", timeZone: "Asia/Shanghai");
+        await host.UserAsync("ann", manager: "boss");
+        var db = host.Crm.Db.Database;
+        await new Collaboration.Application.Administration.NurtureAdministration(db, clock).ChangeAsync(new Actor(CrmTestHost.TenantA, "admin", Domain.Common.ChangeSurface.Api),
+            Domain.Nurture.NurtureRules.Default with { WeeklyDigest = false });
+        var scheduler = new WeeklyDigestScheduler(db, new WeeklyDigestComposer(new PipelineReports(db, clock), db), new ReportAudience(db), clock,
+            NullLogger<WeeklyDigestScheduler>.Instance);
+
+        clock.SetUtcNow(WeeklyDigestSchedule.NextRunAfter(clock.GetUtcNow(), "Asia/Shanghai"));
+
+        Assert.Equal(0, await scheduler.RunAsync());
+        Assert.Empty(await host.DeliveriesAsync());
+    }
 }
