@@ -31,6 +31,7 @@ public sealed partial record AppSettings
 
     public Uri TaskpaneUrl => Url("taskpane.html");
     public Uri DashboardUrl => Url("dashboard");
+    public Uri SettingsUrl => Url("settings");
     public Uri SupportUrl => Url("support.html");
     public Uri PrivacyUrl => Url("privacy.html");
     public Uri TermsUrl => Url("terms.html");

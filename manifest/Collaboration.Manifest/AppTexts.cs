@@ -24,4 +24,5 @@ public static class AppTexts
         "查看发件人的客户和商机，并将此邮件记录到商机。");
     public static readonly Text ActionName = new("Open the CRM pane", "打开 CRM 窗格");
     public static readonly Text DashboardTab = new("Dashboard", "仪表板");
+    public static readonly Text SettingsTab = new("Settings", "设置");
 }

@@ -23,6 +23,7 @@ public static class TeamsManifest
     /// <summary>Teams' reserved entity id that keeps the bot's chat as a tab once the app declares tabs of its own.</summary>
     public const string ConversationsTabId = "conversations";
     public const string DashboardTabId = "dashboard";
+    public const string SettingsTabId = "settings";
 
     public static readonly string[] BotScopes = ["personal", "team", "groupChat"];
 
@@ -84,6 +85,15 @@ public static class TeamsManifest
                     ["name"] = AppTexts.DashboardTab.En,
                     ["contentUrl"] = s.DashboardUrl.ToString(),
                     ["websiteUrl"] = s.DashboardUrl.ToString(),
+                    ["scopes"] = new JsonArray("personal"),
+                },
+                // Admins only: the page tells anyone else so (the API answers them 403); Teams has no per-role tabs.
+                new JsonObject
+                {
+                    ["entityId"] = SettingsTabId,
+                    ["name"] = AppTexts.SettingsTab.En,
+                    ["contentUrl"] = s.SettingsUrl.ToString(),
+                    ["websiteUrl"] = s.SettingsUrl.ToString(),
                     ["scopes"] = new JsonArray("personal"),
                 }),
             ["validDomains"] = new JsonArray(s.Domain),
@@ -159,6 +169,7 @@ public static class TeamsManifest
         }
 
         zh["staticTabs[1].name"] = AppTexts.DashboardTab.Zh;
+        zh["staticTabs[2].name"] = AppTexts.SettingsTab.Zh;
 
         const string group = "extensions[0].ribbons[0].tabs[0].groups[0]";
         zh[$"extensions[0].runtimes[0].actions[0].displayName"] = AppTexts.ActionName.Zh;

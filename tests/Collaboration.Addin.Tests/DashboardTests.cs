@@ -10,6 +10,9 @@ public class DashboardTests
     [InlineData("/dashboard.js", "text/javascript")]
     [InlineData("/dashboard.css", "text/css")]
     [InlineData("/dashboard-teams.js", "text/javascript")]
+    [InlineData("/settings", "text/html")]
+    [InlineData("/settings.js", "text/javascript")]
+    [InlineData("/settings.css", "text/css")]
     public async Task ThePageAndItsFilesAreServedWithTheirTypesAndAStrictPolicy(string path, string mediaType)
     {
         await using var host = await AddinHost.StartAsync();
@@ -27,26 +30,30 @@ public class DashboardTests
         Assert.False(response.Headers.Contains("X-Frame-Options"), "Teams shows the page in a frame.");
     }
 
-    [Fact]
-    public async Task ThePageHasNoInlineScriptAndUsesOnlyRelativeUrls()
+    [Theory]
+    [InlineData("/dashboard", "dashboard.js")]
+    [InlineData("/settings", "settings.js")]
+    public async Task ThePageHasNoInlineScriptAndUsesOnlyRelativeUrls(string path, string module)
     {
         await using var host = await AddinHost.StartAsync();
 
-        var html = await host.Client().GetStringAsync("/dashboard");
+        var html = await host.Client().GetStringAsync(path);
 
         var scripts = Regex.Matches(html, "<script[^>]*>", RegexOptions.IgnoreCase).Select(m => m.Value).ToList();
-        Assert.Equal(["<script type=\"module\" src=\"dashboard.js\"></script>"[..^9]], scripts);
+        Assert.Equal([$"<script type=\"module\" src=\"{module}\">"], scripts);
         Assert.DoesNotMatch(new Regex(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase), html);
         Assert.DoesNotMatch(new Regex(@"(src|href)=""(https?:)?//", RegexOptions.IgnoreCase), html);
         Assert.Contains("name=\"viewport\"", html);
     }
 
-    [Fact]
-    public async Task TheScriptBuildsTheDomWithTextOnly()
+    [Theory]
+    [InlineData("/dashboard.js")]
+    [InlineData("/settings.js")]
+    public async Task TheScriptBuildsTheDomWithTextOnly(string path)
     {
         await using var host = await AddinHost.StartAsync();
 
-        var script = await host.Client().GetStringAsync("/dashboard.js");
+        var script = await host.Client().GetStringAsync(path);
 
         foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "window.open" })
         {

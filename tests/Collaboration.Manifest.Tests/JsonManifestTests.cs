@@ -87,18 +87,24 @@ public sealed class JsonManifestTests : IDisposable
     }
 
     [Fact]
-    public void TheDashboardIsAPersonalTabOnTheHostOfTheSsoResourceAndTheBotKeepsItsChat()
+    public void TheDashboardAndSettingsArePersonalTabsOnTheHostOfTheSsoResourceAndTheBotKeepsItsChat()
     {
         var m = Manifest;
         var tabs = m["staticTabs"]!.AsArray();
 
-        Assert.Equal([TeamsManifest.ConversationsTabId, TeamsManifest.DashboardTabId], tabs.Select(t => t!["entityId"]!.GetValue<string>()));
+        Assert.Equal([TeamsManifest.ConversationsTabId, TeamsManifest.DashboardTabId, TeamsManifest.SettingsTabId], tabs.Select(t => t!["entityId"]!.GetValue<string>()));
         Assert.All(tabs, t => Assert.Equal(["personal"], t!["scopes"]!.AsArray().Select(s => s!.GetValue<string>())));
         var dashboard = tabs[1]!;
         Assert.Equal("Dashboard", dashboard["name"]!.GetValue<string>());
         Assert.Equal("https://crm.contoso.com/dashboard", dashboard["contentUrl"]!.GetValue<string>());
         Assert.Equal("https://crm.contoso.com/dashboard", dashboard["websiteUrl"]!.GetValue<string>());
         Assert.Equal("仪表板", Chinese["staticTabs[1].name"]!.GetValue<string>());
+        var settings = tabs[2]!;
+        Assert.Equal("Settings", settings["name"]!.GetValue<string>());
+        Assert.Equal("https://crm.contoso.com/settings", settings["contentUrl"]!.GetValue<string>());
+        Assert.Equal("https://crm.contoso.com/settings", settings["websiteUrl"]!.GetValue<string>());
+        Assert.Equal("设置", Chinese["staticTabs[2].name"]!.GetValue<string>());
+        Assert.Equal(new Uri(settings["contentUrl"]!.GetValue<string>()).Authority, new Uri(dashboard["contentUrl"]!.GetValue<string>()).Authority);
 
         // Teams gives the tab an SSO token only when the resource's host is the tab's host, and a domain Teams may load.
         var resource = new Uri(m["webApplicationInfo"]!["resource"]!.GetValue<string>());

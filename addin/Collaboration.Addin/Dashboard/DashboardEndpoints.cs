@@ -24,6 +24,10 @@ public static class DashboardEndpoints
         ("/dashboard.css", "dashboard.css", "text/css; charset=utf-8"),
         // Built from addin/dashboard: Teams SSO, locale and theme, imported by dashboard.js only inside Teams.
         ("/dashboard-teams.js", "dashboard-teams.js", "text/javascript; charset=utf-8"),
+        // The admins' Settings page (same sign-in, same Teams support): the page is public, every call behind it is admin-only.
+        ("/settings", "settings.html", "text/html; charset=utf-8"),
+        ("/settings.js", "settings.js", "text/javascript; charset=utf-8"),
+        ("/settings.css", "settings.css", "text/css; charset=utf-8"),
     ];
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)

@@ -2,6 +2,7 @@
 // GET api/reports/{report}, with the stages of the tenant's pipeline (GET api/pipeline), CSV downloads and the import panel.
 // As a Teams tab every API call carries the Teams SSO token, and the tab follows the user's Teams language and theme.
 import { explain, get, getJson } from "./api";
+import { drawAttainment, type AttainmentRow } from "./attainment";
 import { byId, el } from "./dom";
 import { query, toggleCustom, fillPickers } from "./filters";
 import { wireImport } from "./import-panel";
@@ -29,18 +30,20 @@ async function refresh(): Promise<void> {
   const params = query();
   const report = <T>(key: (typeof REPORT_KEYS)[number]): Promise<T> => getJson<T>(`api/reports/${key}?${params}`);
   try {
-    const [pipeline, conversion, forecast, cycle, lossReasons] = await Promise.all([
+    const [pipeline, conversion, forecast, cycle, lossReasons, attainment] = await Promise.all([
       loadPipeline(),
       report<Report<ConversionRow>>("conversion"),
       report<Report<ForecastRow>>("forecast"),
       report<Report<CycleRow>>("cycle"),
       report<Report<unknown, LossReasonSummary | null>>("loss-reasons"),
+      report<Report<AttainmentRow>>("attainment"),
     ]);
     if (mine !== generation) return;
     drawConversion(conversion, pipeline);
     drawForecast(forecast);
     drawCycle(cycle, pipeline);
     drawLossReasons(lossReasons);
+    drawAttainment(attainment);
     status.textContent = t("loaded", { from: conversion.from, to: conversion.to, asOf: new Date(conversion.asOf).toLocaleString(locale()) });
   } catch (error) {
     if (mine !== generation) return;

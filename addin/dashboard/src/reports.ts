@@ -20,7 +20,7 @@ export interface LossReasonTotal { reason: string; currency: string; deals: numb
 export interface LossReasonSummary { byReason: LossReasonTotal[] }
 
 /** The panels' report keys, in the order they are asked for. */
-export const REPORT_KEYS = ["conversion", "forecast", "cycle", "loss-reasons"] as const;
+export const REPORT_KEYS = ["conversion", "forecast", "cycle", "loss-reasons", "attainment"] as const;
 
 function show(id: string, chart: Element | null, data: Element | null): void {
   const panel = byId(id);
