@@ -71,6 +71,9 @@ mkdir -p "$root/.data"
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 export Database__Provider=Sqlite Database__DataFolder="$root/.data" ConnectionStrings__Crm=""
 export Playground__Url="$playground_url"
+# You, the demo rep, are also the demo tenant's first admin (the setting a real tenant uses for its first admins), so
+# the Settings page and the bot's "settings" open for you.
+export Admin__BootstrapObjectIds__0=00000000-0000-0000-0000-0000000000020
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 pids=()
@@ -139,6 +142,7 @@ Collaboration is running (Development, SQLite at .data/crm.db, demo data; you ar
   Chat with the bot:                      $playground_url
   Outlook task pane with a sample inbox:  $addin_url/try
   Dashboard:                              $addin_url/dashboard
+  Settings:                               $addin_url/settings
 The same list: $addin_url/
 Press Ctrl-C to stop.
 TXT

@@ -31,7 +31,7 @@ public sealed partial class RunScriptTests
             var started = await run.WaitForLineAsync(l => l.StartsWith("Press Ctrl-C", StringComparison.Ordinal), StartTimeout);
             var printed = Addresses(run.Lines);
             Assert.Equal(
-                [$"http://localhost:{ports[2]}", $"http://localhost:{ports[0]}/try", $"http://localhost:{ports[0]}/dashboard"],
+                [$"http://localhost:{ports[2]}", $"http://localhost:{ports[0]}/try", $"http://localhost:{ports[0]}/dashboard", $"http://localhost:{ports[0]}/settings"],
                 printed.Values.ToArray());
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var landing = await http.GetStringAsync($"http://localhost:{ports[0]}/");
@@ -120,8 +120,9 @@ public sealed partial class RunScriptTests
             await Expect(pane.GetByRole(AriaRole.Button, new() { Name = "创建商机", Exact = true })).ToBeVisibleAsync();
             Assert.Empty(dialogs);
 
-            // 5. The dashboard.
+            // 5. The dashboard; and Settings, which opens for the newcomer, the demo tenant's first admin.
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(printed["Dashboard"])).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"http://localhost:{ports[0]}/api/admin/pipeline")).StatusCode);
             await ScreenshotAsync(browser, printed["Dashboard"], "tour-dashboard", new ViewportSize { Width = 1280, Height = 900 });
 
             var logged = run.Lines.Skip(started).Where(IsWarningOrError).ToList();

@@ -86,6 +86,7 @@ public static class TryEndpoints
             links.Add(new LandingLink("Outlook task pane with a sample inbox", "Outlook 任务窗格与示例收件箱", new Uri(self, "/try").ToString()));
         }
         links.Add(new LandingLink("Dashboard", "仪表板", new Uri(self, "/dashboard").ToString()));
+        links.Add(new LandingLink("Settings", "设置", new Uri(self, "/settings").ToString()));
         return links;
     }
 
