@@ -33,8 +33,7 @@ public static partial class OrganisationWords
         if (Quota().Match(text) is not { Success: true } quota) return null;
         var before = Scope().Replace(quota.Groups["before"].Value, " ").Trim();
         var after = Scope().Replace(quota.Groups["after"].Value, " ").Trim();
-        if (before.Length > 0 && after.Length > 0) return new QuotaCommand(PeriodText: (before + " " + after).Trim());
-        if (before.Length > 0) return ReadPeriod(before);
+        if (before.Length > 0) return after.Length == 0 ? ReadPeriod(before) : null;
         return after.Length == 0 ? new QuotaCommand() : ReadPeriod(after) ?? new QuotaCommand(PeriodText: after);
     }
 
