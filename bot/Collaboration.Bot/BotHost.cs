@@ -1,10 +1,12 @@
 using Collaboration.Application;
 using Collaboration.Application.Notifications;
 using Collaboration.Application.Nurture;
+using Collaboration.Application.Organisation;
 using Collaboration.Bot.Notifications;
 using Collaboration.Bot.Conversation;
 using Collaboration.Bot.Deals;
 using Collaboration.Bot.Membership;
+using Collaboration.Bot.Organisation;
 using Collaboration.Bot.Preferences;
 using Collaboration.Bot.Reminders;
 using Collaboration.Bot.Reports;
@@ -43,6 +45,9 @@ public static class BotHost
         builder.Services.AddSingleton<PreferencesHandler>();
         builder.Services.AddSingleton<ReminderHandler>();
         builder.Services.AddSingleton<ReportHandler>();
+        builder.Services.AddSingleton<OrganisationPlaces>();
+        builder.Services.AddSingleton(SettingsLinkOptions.From(builder.Configuration));
+        builder.Services.AddSingleton<OrganisationHandler>();
         builder.Services.AddSingleton<ReplyDelivery>();
         builder.Services.AddSingleton<CrmBot>();
 

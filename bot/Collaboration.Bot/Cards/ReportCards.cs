@@ -175,6 +175,7 @@ public static class ReportCards
         if (digest.IsQuiet)
         {
             body.Add(DealCards.Text(BotTexts.T("digest.quiet", locale)));
+            if (digest.Attainment.Count > 0) body.Add(Facts(QuotaCards.DigestFacts(digest.Attainment, locale)));
             return DealCards.Card(body, []);
         }
         var closed = new List<JsonObject> { DealCards.Fact(BotTexts.T("digest.closed", locale), WinLine(digest.Won, digest.Lost, locale)) };
@@ -187,6 +188,7 @@ public static class ReportCards
         {
             closed.Add(DealCards.Fact(BotTexts.T("digest.open", locale), ForecastLine(open.Weighted, open.Amount, open.Deals, open.Currency, locale)));
         }
+        closed.AddRange(QuotaCards.DigestFacts(digest.Attainment, locale));
         body.Add(Facts(closed));
         if (digest.PipelineChanges.Count > 0)
         {

@@ -154,3 +154,19 @@ public sealed record EditDealCommand(string DealName, IReadOnlyList<DealCommand>
 
 /// <summary>The deal card's Timeline button: the deal's story, newest first.</summary>
 public sealed record ShowTimelineCommand(string DealName) : DealCommand(DealName);
+
+/// <summary>"my team" / "我的团队": the caller's team, manager and direct reports as the CRM sees them.</summary>
+public sealed record MyTeamCommand : BotCommand;
+
+/// <summary>"who is my manager" / "我的经理是谁".</summary>
+public sealed record MyManagerCommand : BotCommand;
+
+/// <summary>"settings" / "设置": admins get a card that opens the Settings tab.</summary>
+public sealed record SettingsCommand : BotCommand;
+
+/// <summary>
+/// "quota", "quota 2027-Q1", "配额 2027年第一季度": attainment against quota for a month or quarter named outright
+/// (<see cref="Period"/>) or relative to today (<see cref="Relative"/>); neither means this quarter. <see cref="PeriodText"/>
+/// is set when words after "quota" named no period.
+/// </summary>
+public sealed record QuotaCommand(Domain.Quotas.QuotaPeriod? Period = null, ReportPeriod? Relative = null, string? PeriodText = null) : BotCommand;

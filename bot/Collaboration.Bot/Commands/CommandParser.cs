@@ -27,6 +27,7 @@ public static partial class CommandParser
         if (input.Length == 0 || Help().IsMatch(input)) return new HelpCommand();
         if (MyDeals().IsMatch(input)) return new MyDealsCommand();
         if (ParseNotificationCommand(input) is { } notification) return notification;
+        if (OrganisationWords.Parse(input) is { } organisation) return organisation;
         if (ReportWords.Parse(input) is { } report) return report;
         if (Reviews().Match(input) is { Success: true } reviews)
         {

@@ -6,6 +6,7 @@ using Collaboration.Bot.Commands;
 using Collaboration.Bot.Deals;
 using Collaboration.Bot.Errors;
 using Collaboration.Bot.Membership;
+using Collaboration.Bot.Organisation;
 using Collaboration.Bot.Preferences;
 using Collaboration.Bot.Reminders;
 using Collaboration.Bot.Reports;
@@ -28,6 +29,7 @@ public sealed class CrmBot(
     PreferencesHandler preferences,
     ReminderHandler reminders,
     ReportHandler reports,
+    OrganisationHandler organisation,
     ReplyDelivery delivery,
     TimeProvider clock) : IActivityHandler
 {
@@ -90,6 +92,10 @@ public sealed class CrmBot(
                 ReportCommand report => await reports.ReportAsync(report, turn, ct),
                 ReviewSearchCommand search => await reports.SearchReviewsAsync(search, turn, ct),
                 RecordReviewCommand review => await reports.RecordReviewAsync(review, turn, ct),
+                MyTeamCommand => await organisation.MyTeamAsync(turn, ct),
+                MyManagerCommand => await organisation.ManagerAsync(turn, ct),
+                SettingsCommand => await organisation.SettingsAsync(turn, ct),
+                QuotaCommand quota => await organisation.QuotaAsync(quota, turn, ct),
                 _ => BotReply.Of(DealCards.Help(turn.Context)),
             };
         }

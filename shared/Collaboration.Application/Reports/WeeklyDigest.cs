@@ -27,6 +27,9 @@ public sealed record WeeklyDigestContent(
     int Won, int Lost, IReadOnlyList<LossReasonTotal> TopLossReasons,
     IReadOnlyList<DigestStageMove> PipelineChanges, IReadOnlyList<DigestPipeline> OpenPipeline, IReadOnlyList<DigestRisk> TopRisks)
 {
+    /// <summary>The team's quota attainment for the current quarter's quotas; empty when none is set.</summary>
+    public IReadOnlyList<AttainmentRow> Attainment { get; init; } = [];
+
     public double? WinRate => Won + Lost == 0 ? null : (double)Won / (Won + Lost);
     public bool IsQuiet => Won == 0 && Lost == 0 && PipelineChanges.Count == 0 && TopRisks.Count == 0;
 }
@@ -49,7 +52,7 @@ public static class WeeklyDigest
 {
     public static WeeklyDigestContent Compose(
         Actor manager, DateOnly weekStart, WinRateReport closes, LossReasonReport losses, ConversionReport moves,
-        ForecastReport forecast, AgingReport aging, CoverageReport? coverage = null, int maxRisks = 5)
+        ForecastReport forecast, AgingReport aging, CoverageReport? coverage = null, AttainmentReport? attainment = null, int maxRisks = 5)
     {
         var moved = moves.Rows
             .GroupBy(r => r.Stage)
@@ -80,12 +83,31 @@ public static class WeeklyDigest
             .ToList();
 
         return new WeeklyDigestContent(manager.UserObjectId, weekStart, weekStart.AddDays(6), closes.AsOf,
-            closes.Rows.Sum(r => r.Won), closes.Rows.Sum(r => r.Lost), losses.ByReason.Take(3).ToList(), moved, open, risks);
+            closes.Rows.Sum(r => r.Won), closes.Rows.Sum(r => r.Lost), losses.ByReason.Take(3).ToList(), moved, open, risks)
+        {
+            Attainment = TeamAttainment(attainment?.Rows ?? []),
+        };
+    }
+
+    /// <summary>
+    /// The team quotas' rows; where the team has no quota of its own, its reps' quotas summed per period and currency
+    /// (a row with no team and no owner).
+    /// </summary>
+    public static IReadOnlyList<AttainmentRow> TeamAttainment(IReadOnlyList<AttainmentRow> rows, int max = 3)
+    {
+        var teams = rows.Where(r => r.Scope == AttainmentRow.TeamScope).ToList();
+        if (teams.Count > 0) return teams.Take(max).ToList();
+        return rows.Where(r => r.Scope == AttainmentRow.Rep)
+            .GroupBy(r => (r.Period, r.PeriodStart, r.PeriodEnd, r.Currency))
+            .Select(g => new AttainmentRow(AttainmentRow.TeamScope, null, null, g.Key.Period, g.Key.PeriodStart, g.Key.PeriodEnd, g.Key.Currency,
+                g.Sum(r => r.Quota), g.Sum(r => r.Won), g.Sum(r => r.Weighted), g.Sum(r => r.OpenDeals)))
+            .OrderBy(r => r.PeriodStart).ThenByDescending(r => r.Quota).ThenBy(r => r.Currency, StringComparer.Ordinal)
+            .Take(max).ToList();
     }
 }
 
 /// <summary>Runs the reports a digest needs for one manager and composes it. Sees exactly what the manager may see.</summary>
-public sealed class WeeklyDigestComposer(PipelineReports reports, CrmDatabase database)
+public sealed class WeeklyDigestComposer(PipelineReports reports, AttainmentReports attainment, CrmDatabase database)
 {
     public async Task<WeeklyDigestContent> ComposeAsync(Actor manager, DateOnly weekStart, DateTimeOffset asOf, CancellationToken ct = default)
     {
@@ -100,7 +122,8 @@ public sealed class WeeklyDigestComposer(PipelineReports reports, CrmDatabase da
             await reports.ConversionAsync(manager, week, ct),
             await reports.ForecastAsync(manager, ahead, ct),
             await reports.AgingAsync(manager, quarter, ct),
-            await reports.CoverageAsync(manager, quarter, ct));
+            await reports.CoverageAsync(manager, quarter, ct),
+            await attainment.AttainmentAsync(manager, quarter with { GroupBy = ReportDimensions.None }, ct));
     }
 
     /// <summary>The tenant's managers (anyone someone reports to) with the time zone and locale their digest uses.</summary>

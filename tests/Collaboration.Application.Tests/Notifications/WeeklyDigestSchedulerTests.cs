@@ -18,7 +18,7 @@ public class WeeklyDigestSchedulerTests
         await host.UserAsync("max", timeZone: "America/New_York");
         await host.UserAsync("bob", manager: "max");
         var db = host.Crm.Db.Database;
-        var scheduler = new WeeklyDigestScheduler(db, new WeeklyDigestComposer(new PipelineReports(db, clock), db), new ReportAudience(db), clock,
+        var scheduler = new WeeklyDigestScheduler(db, new WeeklyDigestComposer(new PipelineReports(db, clock), new AttainmentReports(db, clock), db), new ReportAudience(db), clock,
             NullLogger<WeeklyDigestScheduler>.Instance);
 
         // Last Monday's run is days ago: not sent late.

@@ -129,7 +129,7 @@ public class WeeklyDigestComposerTests
         host.Clock.Advance(TimeSpan.FromDays(4));
         var runAt = WeeklyDigestSchedule.NextRunAfter(host.Clock.GetUtcNow().AddDays(-1), "UTC");
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), runAt);
-        var composer = new WeeklyDigestComposer(new PipelineReports(host.Db.Database, host.Clock), host.Db.Database);
+        var composer = new WeeklyDigestComposer(new PipelineReports(host.Db.Database, host.Clock), new AttainmentReports(host.Db.Database, host.Clock), host.Db.Database);
 
         var digest = await composer.ComposeAsync(boss, WeeklyDigestSchedule.WeekBefore(runAt, "UTC"), runAt);
 

@@ -43,7 +43,8 @@ public static class ReportCardSamples
         var digest = Application.Reports.WeeklyDigest.Compose(new Application.Actor("tenant-a", "boss", Domain.Common.ChangeSurface.Teams), new DateOnly(2026, 11, 16),
             winRate, losses, conversion, forecast,
             new AgingReport(at, [new("carl", null, null, Stage.Negotiation, ">90", 2), new("ann", null, null, Stage.Proposal, "31-90", 1)]),
-            new CoverageReport(at, [new("ann", null, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), "USD", 500_000m, 100_000m, 200_000m, 60_000m, 5)]));
+            new CoverageReport(at, [new("ann", null, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), "USD", 500_000m, 100_000m, 200_000m, 60_000m, 5)]),
+            new AttainmentReport(at, [new(AttainmentRow.TeamScope, null, hostile, "2026-Q4", new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), "USD", 900_000m, 300_000m, 240_000m, 11)]));
         var quiet = Application.Reports.WeeklyDigest.Compose(new Application.Actor("tenant-a", "boss", Domain.Common.ChangeSurface.Teams), new DateOnly(2026, 11, 16),
             new WinRateReport(at, []), new LossReasonReport(at, []), new ConversionReport(at, []), new ForecastReport(at, []), new AgingReport(at, []));
 
