@@ -74,6 +74,8 @@ export Playground__Url="$playground_url"
 # You, the demo rep, are also the demo tenant's first admin (the setting a real tenant uses for its first admins), so
 # the Settings page and the bot's "settings" open for you.
 export Admin__BootstrapObjectIds__0=00000000-0000-0000-0000-0000000000020
+# Where the bot's "settings" card points when there is no Teams app id to deep-link the Settings tab with.
+export Addin__BaseUrl="$addin_url"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 pids=()
