@@ -31,7 +31,7 @@ public class OrganisationTests
             other.Users.Add(stranger);
             await other.SaveChangesAsync();
         }
-        var organisation = new Organisation(host.Db.Database);
+        var organisation = new Collaboration.Application.Administration.Organisation(host.Db.Database);
 
         var view = await organisation.OfAsync(new Actor(CrmTestHost.TenantA, "ann", ChangeSurface.Teams));
 

@@ -59,7 +59,7 @@ public class WeeklyDigestSchedulerTests
         var db = host.Crm.Db.Database;
         await new Collaboration.Application.Administration.NurtureAdministration(db, clock).ChangeAsync(new Actor(CrmTestHost.TenantA, "admin", Domain.Common.ChangeSurface.Api),
             Domain.Nurture.NurtureRules.Default with { WeeklyDigest = false });
-        var scheduler = new WeeklyDigestScheduler(db, new WeeklyDigestComposer(new PipelineReports(db, clock), db), new ReportAudience(db), clock,
+        var scheduler = new WeeklyDigestScheduler(db, new WeeklyDigestComposer(new PipelineReports(db, clock), new AttainmentReports(db, clock), db), new ReportAudience(db), clock,
             NullLogger<WeeklyDigestScheduler>.Instance);
 
         clock.SetUtcNow(WeeklyDigestSchedule.NextRunAfter(clock.GetUtcNow(), "Asia/Shanghai"));
