@@ -11,6 +11,8 @@ public static class ErrorMessages
         ["not_found"] = ("{what} was not found.", "未找到{what}。"),
         ["conflict"] = ("Someone else changed this deal (you saw version {expected}, it is now {current}). Review the latest and try again.",
                         "其他人已修改此商机（您看到的是第 {expected} 版，现在是第 {current} 版）。请查看最新内容后重试。"),
+        ["pipeline_conflict"] = ("Someone else changed the pipeline (you loaded version {expected}, it is now {current}). Nothing was saved; reload it and make your changes again.",
+                                 "其他人已修改销售流程（您加载的是第 {expected} 版，现在是第 {current} 版）。未保存任何内容；请重新加载后再修改。"),
         ["deal_closed"] = ("This deal is closed ({stage}) and read-only. Reopen it first.", "此商机已关闭（{stage}），只读。请先重新打开。"),
         ["bant_below_threshold"] = ("The qualification score is {score}, below the required {threshold}. Missing: {missing}. Fill them in or give a reason to override.",
                                     "资格评分为 {score}，低于要求的 {threshold}。缺少：{missing}。请补充，或填写原因以强制推进。"),
