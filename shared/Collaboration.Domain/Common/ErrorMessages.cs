@@ -38,6 +38,8 @@ public static class ErrorMessages
         ["unknown_rep"] = ("Rule {position}: \"{rep}\" is not a rep of this tenant.", "规则 {position}：“{rep}”不是本租户的销售代表。"),
         ["unknown_team"] = ("Rule {position}: no rep of this tenant is in the team \"{team}\".", "规则 {position}：本租户没有属于“{team}”团队的销售代表。"),
         ["invalid_source"] = ("\"{value}\" is not a source here. Use one of: {allowed}.", "“{value}”不是可用的来源。请选择：{allowed}。"),
+        ["invalid_domain"] = ("\"{value}\" is not a domain name (like mail.example.cn).", "“{value}”不是有效的域名（例如 mail.example.cn）。"),
+        ["invalid_free_mail"] = ("The free-mail lists are invalid: {detail}", "免费邮箱列表无效：{detail}"),
         ["invalid_pipeline"] = ("The pipeline settings are invalid: {detail}", "销售流程设置无效：{detail}"),
         ["team_required"] = ("A team subscription needs a team: join one or name it.", "团队订阅需要指定团队：请先加入团队或写明团队名称。"),
         ["conversation_required"] = ("A subscription needs a conversation.", "订阅需要指定会话。"),
