@@ -57,6 +57,7 @@ app.MapPipelineAdmin();
 app.MapPeopleAdmin();
 app.MapQuotaAdmin();
 app.MapNurtureAdmin();
+app.MapFreeMailAdmin();
 app.MapAuditAdmin();
 app.Run();
 

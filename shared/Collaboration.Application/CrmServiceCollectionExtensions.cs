@@ -50,6 +50,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<Administration.AuditLog>();
         services.AddSingleton<Administration.Organisation>();
         services.AddSingleton<Administration.PipelineAdministration>();
+        services.AddSingleton<Administration.FreeMailAdministration>();
         services.AddSingleton<Administration.PeopleAdministration>();
         services.AddSingleton<Administration.PeopleImport>();
         services.AddSingleton<Administration.QuotaAdministration>();

@@ -66,7 +66,7 @@ public sealed class SettingsPeopleTests(BrowserFixture browser)
         await Expect(row).ToContainTextAsync("Contact us <b>page</b>");
         await Expect(row).ToContainTextAsync("https://www.contoso.com");
         await settings.Button(row, "Snippet").ClickAsync();
-        await Expect(capture.Locator("textarea")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/api/capture/forms/"));
+        await Expect(capture.Locator("textarea[readonly]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/api/capture/forms/"));
         await settings.Button(row, "Delete").ClickAsync();
         await Expect(capture.Locator("#forms tr")).ToHaveCountAsync(0);
         await Expect(settings.Status("capture")).ToHaveTextAsync("Deleted.");

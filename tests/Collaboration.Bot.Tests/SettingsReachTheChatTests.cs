@@ -28,7 +28,7 @@ public sealed class SettingsReachTheChatTests
         {
             Stages = pipeline.Stages.Select(s => s.Stage == Stage.New ? s with { Name = "Inbox <lead>", NameZh = "线索池" } : s).ToList(),
         };
-        await admin.ChangeAsync(actor, renamed);
+        await admin.ChangeAsync(actor, renamed, pipeline.Version);
 
         var english = CardReader.Text((await host.SayAsync(Alex, "show Contoso"))[0]);
         // The new name is tenant text: escaped for Teams' markdown, so it reads "Inbox <lead>".

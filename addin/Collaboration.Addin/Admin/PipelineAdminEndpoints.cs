@@ -19,12 +19,13 @@ public static class PipelineAdminEndpoints
         pipeline.MapPut("/", async Task<IResult> (PipelineSettingsView? request, Admin caller, PipelineAdministration settings, CancellationToken ct) =>
         {
             if (request is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pipeline"] = ["Send the pipeline as JSON."] });
-            return TypedResults.Ok(PipelineSettingsView.From(await settings.ChangeAsync(caller.Rep.Actor, request.ToSettings(), ct)));
+            return TypedResults.Ok(PipelineSettingsView.From(await settings.ChangeAsync(caller.Rep.Actor, request.ToSettings(), request.Version!.Value, ct)));
         })
             .WithName("ChangeAdminPipeline")
-            .WithSummary("Replaces the pipeline; 422 names each problem by its field (errors), and nothing is saved.")
+            .WithSummary("Replaces the pipeline. The body carries the version the admin loaded (version); if someone saved since, 409 (code pipeline_conflict, currentVersion) and nothing is saved. 422 names each problem by its field (errors), and nothing is saved.")
             .Produces<PipelineSettingsView>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return app;

@@ -12,7 +12,7 @@ public sealed record LossReasonView(string? Key, LocalizedName? Name);
 
 public sealed record BantWeightsView(int Budget, int Authority, int Need, int Timeline);
 
-/// <summary>The pipeline as <c>/api/admin/pipeline</c> shows and takes it; <see cref="Version"/> counts saved changes (ignored on PUT).</summary>
+/// <summary>The pipeline as <c>/api/admin/pipeline</c> shows and takes it; <see cref="Version"/> counts saved changes; a PUT sends the version it loaded, and a stale one answers 409.</summary>
 public sealed record PipelineSettingsView(IReadOnlyList<StageView>? Stages, IReadOnlyList<LossReasonView>? LossReasons, int? QualificationThreshold,
     BantWeightsView? BantWeights, string? DefaultCurrency, int? Version = null)
 {
@@ -50,6 +50,7 @@ public sealed record PipelineSettingsView(IReadOnlyList<StageView>? Stages, IRea
         }
         var reasons = (LossReasons ?? []).Take(PipelineSettings.MaxLossReasons + 1).ToList();
         if (BantWeights is null) problems.Add(new FieldProblem("bantWeights", new DomainError("value_required")));
+        if (Version is null) problems.Add(new FieldProblem("version", new DomainError("value_required")));
         if (QualificationThreshold is null) problems.Add(new FieldProblem("qualificationThreshold", new DomainError("value_required")));
         if (problems.Count > 0) throw new InvalidFieldsException("invalid_pipeline", problems);
         return new PipelineSettings(stages, reasons.Select(r => r.Key?.Trim() ?? "").ToList(), QualificationThreshold!.Value,

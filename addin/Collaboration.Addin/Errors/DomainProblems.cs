@@ -55,7 +55,7 @@ internal sealed class DomainProblems(IProblemDetailsService problems) : IExcepti
         var status = domain switch
         {
             NotFoundException => StatusCodes.Status404NotFound,
-            ConcurrencyConflictException => StatusCodes.Status409Conflict,
+            ConcurrencyConflictException or StaleSettingsException => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         var problem = new ProblemDetails
@@ -89,6 +89,7 @@ internal sealed class DomainProblems(IProblemDetailsService problems) : IExcepti
         {
             problem.Extensions["currentVersion"] = conflict.CurrentVersion;
         }
+        if (domain is StaleSettingsException stale) problem.Extensions["currentVersion"] = stale.CurrentVersion;
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }

@@ -8,6 +8,7 @@ import { query, toggleCustom, fillPickers } from "./filters";
 import { wireImport } from "./import-panel";
 import { language, locale, t, textOf } from "./language";
 import { loadPipeline } from "./pipeline";
+import { linkSettingsForAdmins } from "./settings-link";
 import {
   drawConversion, drawCycle, drawForecast, drawLossReasons, REPORT_KEYS,
   type ConversionRow, type CycleRow, type ForecastRow, type LossReasonSummary, type Report,
@@ -90,6 +91,7 @@ async function start(): Promise<void> {
   byId("status").textContent = t("loading");
   await joinTeams();
   translate();
+  void linkSettingsForAdmins(document.querySelector<HTMLElement>("header.bar") ?? document.body);
   wireImport(() => void refresh());
   toggleCustom();
   const form = byId<HTMLFormElement>("filters");

@@ -1,7 +1,8 @@
 // Settings › Capture: web forms (create with their allowed origins, copy the snippet, delete) and the ordered assignment
-// rules for captured deals.
+// rules for captured deals, and the free-mail domains.
 import { el } from "./dom";
 import { t, textOf } from "./language";
+import { mountFreeMail } from "./settings-freemail";
 import type { Person } from "./settings-people";
 import { button, call, field, input, load, select, showProblems, Status } from "./settings-ui";
 
@@ -80,5 +81,6 @@ export async function mountCapture(section: HTMLElement, people: () => Person[])
   const status = new Status();
   await forms(section, status);
   await rules(section, status, people);
+  await mountFreeMail(section, status);
   section.append(...status.nodes());
 }

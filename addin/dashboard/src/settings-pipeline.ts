@@ -1,6 +1,7 @@
 // Settings › Pipeline: stage names (en, zh), probabilities, forecast categories, exit criteria, loss reasons, the
 // qualification threshold, BANT weights and the default currency. A 422 shows each problem beside its field; the form
-// keeps what the admin typed.
+// keeps what the admin typed. A save carries the version the form was loaded at; if another admin saved since (409),
+// the form reloads their pipeline and says so.
 import { el } from "./dom";
 import { t, textOf } from "./language";
 import { button, call, checkbox, field, heading, input, load, numberOf, select, showProblems, Status } from "./settings-ui";
@@ -83,6 +84,7 @@ function form(settings: PipelineSettings): [HTMLElement, Reader] {
     qualificationThreshold: numberOf(threshold),
     bantWeights: Object.fromEntries(weights.map(([k, box]) => [k, numberOf(box)])) as unknown as Bant,
     defaultCurrency: currency.value,
+    version: settings.version,
   })];
 }
 
@@ -98,7 +100,12 @@ export async function mountPipeline(section: HTMLElement): Promise<void> {
   const save = async (): Promise<void> => {
     status.show(t("saving"));
     const answer = await call<PipelineSettings>("PUT", "api/admin/pipeline", read());
-    if (answer.ok && answer.data) {
+    if (answer.status === 409) {
+      const latest = await load<PipelineSettings>("api/admin/pipeline");
+      draw(latest);
+      showProblems(body, {}, status);
+      status.show(t("pipelineChangedElsewhere", { version: String(latest.version ?? "") }), true);
+    } else if (answer.ok && answer.data) {
       draw(answer.data);
       showProblems(body, {}, status);
       status.show(t("savedVersion", { version: String(answer.data.version ?? "") }));

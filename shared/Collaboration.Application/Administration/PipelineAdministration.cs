@@ -1,4 +1,5 @@
 using Collaboration.Application.Persistence;
+using Collaboration.Domain.Common;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ public sealed class PipelineAdministration(CrmDatabase database, TimeProvider cl
         return await db.Tenants.AsNoTracking().Select(t => t.Pipeline).FirstOrDefaultAsync(ct) ?? PipelineSettings.Default;
     }
 
-    public async Task<PipelineSettings> ChangeAsync(Actor admin, PipelineSettings pipeline, CancellationToken ct = default)
+    /// <summary>Saves <paramref name="pipeline"/> only if the stored one is still <paramref name="expectedVersion"/>, the one the admin loaded.</summary>
+    public async Task<PipelineSettings> ChangeAsync(Actor admin, PipelineSettings pipeline, int expectedVersion, CancellationToken ct = default)
     {
         await using var db = database.Open(admin.TenantId);
         var tenant = await db.Tenants.FirstOrDefaultAsync(ct);
@@ -24,6 +26,7 @@ public sealed class PipelineAdministration(CrmDatabase database, TimeProvider cl
             db.Tenants.Add(tenant);
         }
         var before = tenant.Pipeline;
+        if (before.Version != expectedVersion) throw new StaleSettingsException("pipeline_conflict", expectedVersion, before.Version);
         tenant.ChangePipeline(pipeline);
         AuditLog.Record(db, admin, "pipeline.change", before, tenant.Pipeline, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

@@ -31,3 +31,12 @@ public sealed class ConcurrencyConflictException(Guid opportunityId, int expecte
     public int ExpectedVersion { get; } = expectedVersion;
     public int CurrentVersion { get; } = currentVersion;
 }
+
+/// <summary>Someone else saved tenant settings (the pipeline) since the caller loaded them; nothing was saved.</summary>
+public sealed class StaleSettingsException(string code, int expectedVersion, int currentVersion)
+    : DomainException(DomainError.Of(code,
+        ("expected", expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("current", currentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+{
+    public int CurrentVersion { get; } = currentVersion;
+}

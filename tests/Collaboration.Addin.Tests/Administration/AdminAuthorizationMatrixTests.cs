@@ -25,6 +25,8 @@ public class AdminAuthorizationMatrixTests
         { "PUT", "/api/admin/nurture", "{}" },
         { "POST", "/api/admin/nurture/preview", """{"step":{"day":0,"kind":"email","subject":{"en":"Hi {{ contact }}"},"body":{"en":"x"}}}""" },
         { "GET", "/api/admin/audit", null },
+        { "GET", "/api/admin/free-mail", null },
+        { "PUT", "/api/admin/free-mail", """{"extra":["mail.local-isp.cn"],"notFreeMail":[]}""" },
     };
 
     [Theory]
