@@ -6,7 +6,8 @@ namespace Collaboration.Playground.Tests;
 /// <summary>
 /// The Agents Playground's own web UI (Bot Framework Web Chat inside Fluent UI), used as a rep uses it: open the
 /// personal chat, type into the compose box, read the bot's messages and press the buttons of its Adaptive Cards.
-/// The page only shows what arrives while it is open, so a test opens it before it starts chatting.
+/// The page only shows what arrives while it is open, so a test opens it before it starts chatting. A card answered by
+/// the bot is redrawn in place and a late message may be inserted above others, so tests find cards by what they say.
 /// </summary>
 public sealed class PlaygroundWebChat(IPage page)
 {
@@ -47,18 +48,8 @@ public sealed class PlaygroundWebChat(IPage page)
         return card;
     }
 
-    /// <summary>
-    /// The card <paramref name="card"/> points at now, by its place in the chat: a card answered by the bot is redrawn
-    /// in place, and new messages only append, so the place keeps pointing at it while its text changes.
-    /// </summary>
-    public async Task<ILocator> PinAsync(ILocator card)
-    {
-        // Counted by Playwright's own selector engine, the one Cards.Nth uses.
-        var target = await card.ElementHandleAsync();
-        var index = await Cards.EvaluateAllAsync<int>("(cards, target) => cards.indexOf(target)", target);
-        if (index < 0) throw new InvalidOperationException("The card is not in the chat.");
-        return Cards.Nth(index);
-    }
+    /// <summary>The newest card that holds a button whose title starts with <paramref name="title"/>.</summary>
+    public ILocator CardWithButton(string title) => Cards.Filter(new() { Has = page.Locator($"button[title^='{title}']") }).Last;
 
     public async Task ExpectMessageAsync(string text) =>
         await Expect(page.GetByText(text, new() { Exact = false }).Last).ToBeVisibleAsync(new() { Timeout = 20_000 });

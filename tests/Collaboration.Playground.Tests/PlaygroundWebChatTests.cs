@@ -1,4 +1,5 @@
 using Collaboration.Domain.Pipeline;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,14 +22,13 @@ public sealed class PlaygroundWebChatTests(CrmBotPlaygroundFixture fixture) : IC
         await Expect(created).ToContainTextAsync("Tailspin <b>Toys</b> 40 seats");
 
         await chat.TypeAsync("my deals");
-        var deal = await chat.PinAsync(await chat.CardContainingAsync("Your open deals"));
-        await deal.Locator("button[title=Open]").ClickAsync();
-        await Expect(deal.Locator("button[title^='Advance to']")).ToBeVisibleAsync();
-        await Expect(deal).ToContainTextAsync("Tailspin <b>Toys</b> 40 seats");
-        await deal.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Advance to") }).ClickAsync();
-        // The card is replaced in place by the moved deal's card, which now offers the stage after Qualify.
-        await Expect(deal.GetByRole(AriaRole.Button, new() { Name = $"Advance to {PipelineSettings.Default.For(Stage.Nurture).Name}" }))
-            .ToBeVisibleAsync();
+        await (await chat.CardContainingAsync("Your open deals")).Locator("button[title=Open]").ClickAsync();
+        var opened = chat.CardWithButton($"Advance to {Name(Stage.Qualify)}");
+        await Expect(opened).ToContainTextAsync("Tailspin <b>Toys</b> 40 seats");
+        await opened.Locator("button[title^='Advance to']").ClickAsync();
+        // The card is redrawn in place as the moved deal's card, which now offers the stage after Qualify.
+        var moved = chat.Cards.Filter(new() { HasText = $"Moved to {Name(Stage.Qualify)}." }).Last;
+        await Expect(moved.Locator($"button[title='Advance to {Name(Stage.Nurture)}']")).ToBeVisibleAsync();
 
         var prompt = await chat.CardContainingAsync("Let's qualify");
         await prompt.GetByLabel("Budget amount").FillAsync("120k");
@@ -36,19 +36,20 @@ public sealed class PlaygroundWebChatTests(CrmBotPlaygroundFixture fixture) : IC
         await prompt.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await chat.CardContainingAsync("Qualification saved.");
 
-        // The deal card was drawn before the qualification was saved: its first click changes nothing and redraws it
-        // with what changed since; on the fresh card, Close won closes the deal and asks the owner for the retrospective.
-        await deal.Locator("button[title='Close won']").First.ClickAsync();
-        await deal.Locator("button[title='Close won']").Last.ClickAsync();
-        await Expect(deal).ToContainTextAsync("This deal changed since this card was shown; nothing was changed by your click.");
-        await Expect(deal).ToContainTextAsync("Decision maker: — → Wang Fang");
-        await deal.Locator("button[title='Close won']").First.ClickAsync();
-        await deal.Locator("button[title='Close won']").Last.ClickAsync();
-        // Half qualified: the card says what is missing and offers to move anyway, with a reason.
-        await Expect(deal).ToContainTextAsync("The qualification score is 37, below the required 50. Missing: budget status, need, timeline.");
-        await deal.GetByLabel("Reason to override").FillAsync("Signed at the trade show");
-        await deal.Locator("button[title^='Move anyway']").ClickAsync();
-        await Expect(deal).ToContainTextAsync(new System.Text.RegularExpressions.Regex($@"Stage\s*{PipelineSettings.Default.For(Stage.Won).Name}"));
+        // The moved card was drawn before the qualification was saved: its first click changes nothing and redraws it
+        // with what changed since; on the fresh card, Close won meets the qualification gate, and a reason moves it anyway.
+        await moved.Locator("button[title='Close won']").First.ClickAsync();
+        await moved.Locator("button[title='Close won']").Last.ClickAsync();
+        var stale = await chat.CardContainingAsync("This deal changed since this card was shown; nothing was changed by your click.");
+        await Expect(stale).ToContainTextAsync("Decision maker: — → Wang Fang");
+        await stale.Locator("button[title='Close won']").First.ClickAsync();
+        await stale.Locator("button[title='Close won']").Last.ClickAsync();
+        var gated = await chat.CardContainingAsync("The qualification score is 37, below the required 50. Missing: budget status, need, timeline.");
+        await gated.GetByLabel("Reason to override").FillAsync("Signed at the trade show");
+        await gated.Locator("button[title^='Move anyway']").ClickAsync();
+        await Expect(chat.Cards.Filter(new() { HasTextRegex = new Regex($@"Stage\s*{Name(Stage.Won)}") }).Last).ToContainTextAsync("Tailspin <b>Toys</b> 40 seats");
         await chat.CardContainingAsync("What won Tailspin <b>Toys</b> 40 seats?");
     }
+
+    private static string Name(Stage stage) => PipelineSettings.Default.For(stage).Name;
 }
