@@ -23,6 +23,9 @@ function showError(message: string): void {
 
 let generation = 0;
 
+/** The owner picker's names, which the attainment panel shows for owner ids. */
+let pickersReady: Promise<void> = Promise.resolve();
+
 async function refresh(): Promise<void> {
   const mine = ++generation;
   const status = byId("status");
@@ -44,6 +47,8 @@ async function refresh(): Promise<void> {
     drawForecast(forecast);
     drawCycle(cycle, pipeline);
     drawLossReasons(lossReasons);
+    await pickersReady;
+    if (mine !== generation) return;
     drawAttainment(attainment);
     status.textContent = t("loaded", { from: conversion.from, to: conversion.to, asOf: new Date(conversion.asOf).toLocaleString(locale()) });
   } catch (error) {
@@ -101,7 +106,8 @@ async function start(): Promise<void> {
   });
   form.addEventListener("submit", event => event.preventDefault());
   // Together, so the first reports do not wait for the pickers (and, in Teams, one refused token is replaced once for all).
-  await Promise.all([fillPickers(), refresh()]);
+  pickersReady = fillPickers();
+  await Promise.all([pickersReady, refresh()]);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void start());
