@@ -29,7 +29,7 @@ public sealed class Opportunity
         var deal = new Opportunity
         {
             TenantId = tenantId,
-            Name = ValidName(name),
+            Name = DealValues.Name(name),
             OwnerId = ownerId,
             Stage = Stage.New,
             StageEnteredAt = context.At,
@@ -40,8 +40,8 @@ public sealed class Opportunity
             ReferredBy = string.IsNullOrWhiteSpace(referredBy) ? null : referredBy.Trim(),
             AccountId = accountId,
             PrimaryContactId = primaryContactId,
-            Amount = ValidAmount(amount),
-            Currency = ValidCurrency(currency ?? pipeline.DefaultCurrency),
+            Amount = DealValues.Amount(amount),
+            Currency = DealValues.Currency(currency ?? pipeline.DefaultCurrency),
             CloseDate = closeDate,
             Bant = bant ?? Bant.Empty,
             Version = 1,
@@ -50,9 +50,9 @@ public sealed class Opportunity
         deal.Rescore(pipeline, DateOnly.FromDateTime(context.At.UtcDateTime));
         deal.Record(ChangedField.Stage, null, Stage.New.Key(), context);
         deal.Record(ChangedField.Owner, null, ownerId, context);
-        if (deal.Amount is { } a) deal.Record(ChangedField.Amount, null, Invariant(a), context);
-        if (closeDate is { } d) deal.Record(ChangedField.CloseDate, null, Invariant(d), context);
-        deal.Record(ChangedField.Probability, null, Invariant(deal.Probability), context);
+        if (deal.Amount is { } a) deal.Record(ChangedField.Amount, null, DealValues.Invariant(a), context);
+        if (closeDate is { } d) deal.Record(ChangedField.CloseDate, null, DealValues.Invariant(d), context);
+        deal.Record(ChangedField.Probability, null, DealValues.Invariant(deal.Probability), context);
         deal.Raise(new OwnerAssigned(deal.Id, deal.Name, ownerId, context.ActorId, context.Surface, context.At, null));
         return deal;
     }
@@ -115,7 +115,7 @@ public sealed class Opportunity
     public void Rename(string name, ChangeContext context)
     {
         EnsureOpen();
-        var valid = ValidName(name);
+        var valid = DealValues.Name(name);
         if (valid == Name) return;
         Record(ChangedField.Name, Name, valid, context);
         Name = valid;
@@ -125,10 +125,10 @@ public sealed class Opportunity
     public void ChangeAmount(decimal? amount, string? currency, ChangeContext context)
     {
         EnsureOpen();
-        var valid = ValidAmount(amount);
-        var newCurrency = currency is null ? Currency : ValidCurrency(currency);
+        var valid = DealValues.Amount(amount);
+        var newCurrency = currency is null ? Currency : DealValues.Currency(currency);
         if (valid == Amount && newCurrency == Currency) return;
-        if (valid != Amount) Record(ChangedField.Amount, Amount is { } old ? Invariant(old) : null, valid is { } n ? Invariant(n) : null, context);
+        if (valid != Amount) Record(ChangedField.Amount, Amount is { } old ? DealValues.Invariant(old) : null, valid is { } n ? DealValues.Invariant(n) : null, context);
         if (newCurrency != Currency) Record(ChangedField.Currency, Currency, newCurrency, context);
         Amount = valid;
         Currency = newCurrency;
@@ -139,7 +139,7 @@ public sealed class Opportunity
     {
         EnsureOpen();
         if (closeDate == CloseDate) return;
-        Record(ChangedField.CloseDate, CloseDate is { } old ? Invariant(old) : null, closeDate is { } n ? Invariant(n) : null, context);
+        Record(ChangedField.CloseDate, CloseDate is { } old ? DealValues.Invariant(old) : null, closeDate is { } n ? DealValues.Invariant(n) : null, context);
         CloseDate = closeDate;
         Touch(context);
     }
@@ -165,7 +165,7 @@ public sealed class Opportunity
         if (text is { Length: > MaxNextStepLength }) text = text[..MaxNextStepLength];
         if (text == NextStep && followUpOn == NextFollowUpOn) return;
         if (text != NextStep) Record(ChangedField.NextStep, NextStep, text, context);
-        if (followUpOn != NextFollowUpOn) Record(ChangedField.NextStepDue, NextFollowUpOn is { } old ? Invariant(old) : null, followUpOn is { } n ? Invariant(n) : null, context);
+        if (followUpOn != NextFollowUpOn) Record(ChangedField.NextStepDue, NextFollowUpOn is { } old ? DealValues.Invariant(old) : null, followUpOn is { } n ? DealValues.Invariant(n) : null, context);
         NextStep = text;
         NextFollowUpOn = followUpOn;
         Touch(context);
@@ -185,7 +185,7 @@ public sealed class Opportunity
     {
         EnsureOpen();
         if (update.BudgetAmount is < 0) throw new DomainException(new DomainError("invalid_amount"));
-        if (update.BudgetCurrency is { } c) ValidCurrency(c);
+        if (update.BudgetCurrency is { } c) DealValues.Currency(c);
         var next = update.ApplyTo(Bant);
         if (next == Bant) return;
         RecordBantChanges(Bant, next, context);
@@ -221,7 +221,7 @@ public sealed class Opportunity
     public void CloseWon(decimal? amount, DateOnly? closeDate, PipelineSettings pipeline, ChangeContext context, string? overrideReason = null)
     {
         EnsureOpen();
-        var finalAmount = ValidAmount(amount) ?? Amount;
+        var finalAmount = DealValues.Amount(amount) ?? Amount;
         var finalDate = closeDate ?? CloseDate;
         var missing = new List<string>();
         if (finalAmount is null) missing.Add("amount");
@@ -231,8 +231,8 @@ public sealed class Opportunity
             throw new DomainException(DomainError.Of("won_requires", ("missing", string.Join(',', missing))));
         }
         CheckQualificationBar(Stage, Stage.Won, pipeline, context, overrideReason);
-        if (finalAmount != Amount) Record(ChangedField.Amount, Amount is { } old ? Invariant(old) : null, Invariant(finalAmount!.Value), context);
-        if (finalDate != CloseDate) Record(ChangedField.CloseDate, CloseDate is { } od ? Invariant(od) : null, Invariant(finalDate!.Value), context);
+        if (finalAmount != Amount) Record(ChangedField.Amount, Amount is { } old ? DealValues.Invariant(old) : null, DealValues.Invariant(finalAmount!.Value), context);
+        if (finalDate != CloseDate) Record(ChangedField.CloseDate, CloseDate is { } od ? DealValues.Invariant(od) : null, DealValues.Invariant(finalDate!.Value), context);
         Amount = finalAmount;
         CloseDate = finalDate;
         ChangeStage(Stage.Won, pipeline, context, overrideReason);
@@ -332,91 +332,22 @@ public sealed class Opportunity
     }
 
     /// <summary>What a move to <paramref name="target"/> would still need, as term keys; empty when it may go.</summary>
-    public IReadOnlyList<string> MissingFor(Stage target, PipelineSettings pipeline, DateOnly today)
-    {
-        var missing = new List<string>();
-        if (IsForward(target))
-        {
-            missing.AddRange(UnmetExitRequirements(pipeline));
-        }
-        if (target == Stage.Won)
-        {
-            if (Amount is null) missing.Add("amount");
-            if (CloseDate is null) missing.Add("close_date");
-        }
-        if (NeedsQualificationBar(Stage, target) && ScoreQualification(pipeline, today).Total < pipeline.QualificationThreshold)
-        {
-            missing.AddRange(ScoreQualification(pipeline, today).Gaps);
-        }
-        return missing.Distinct().ToList();
-    }
+    public IReadOnlyList<string> MissingFor(Stage target, PipelineSettings pipeline, DateOnly today) =>
+        StageGate.MissingFor(this, target, pipeline, today);
 
     private void CheckMayLeave(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason)
     {
-        if (IsForward(target))
-        {
-            var unmet = UnmetExitRequirements(pipeline);
-            if (unmet.Count > 0)
-            {
-                throw new DomainException(DomainError.Of("exit_criteria_unmet",
-                    ("stage", pipeline.For(Stage).Name), ("missing", string.Join(',', unmet))));
-            }
-        }
+        StageGate.CheckExitCriteria(this, target, pipeline);
         CheckQualificationBar(Stage, target, pipeline, context, overrideReason);
     }
 
     private void CheckQualificationBar(Stage from, Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason)
     {
-        if (!NeedsQualificationBar(from, target)) return;
-        var score = ScoreQualification(pipeline, DateOnly.FromDateTime(context.At.UtcDateTime));
-        if (score.Total >= pipeline.QualificationThreshold) return;
-        if (overrideReason is not null && string.IsNullOrWhiteSpace(overrideReason))
+        if (StageGate.OverrideNeeded(this, from, target, pipeline, DateOnly.FromDateTime(context.At.UtcDateTime), overrideReason) is { } reason)
         {
-            throw new DomainException(new DomainError("override_reason_required"));
+            QualificationOverrideReason = reason;
         }
-        if (overrideReason is null)
-        {
-            throw new DomainException(DomainError.Of("bant_below_threshold",
-                ("score", score.Total.ToString(CultureInfo.InvariantCulture)),
-                ("threshold", pipeline.QualificationThreshold.ToString(CultureInfo.InvariantCulture)),
-                ("missing", string.Join(',', score.Gaps))));
-        }
-        QualificationOverrideReason = overrideReason.Trim();
     }
-
-    private static bool NeedsQualificationBar(Stage from, Stage target) => target.IsBeyondQualify() && !from.IsBeyondQualify();
-
-    private bool IsForward(Stage target) => target > Stage && !target.IsClosed() || target == Stage.Won;
-
-    private List<string> UnmetExitRequirements(PipelineSettings pipeline)
-    {
-        var unmet = new List<string>();
-        foreach (var requirement in pipeline.For(Stage).ExitRequirements)
-        {
-            var met = requirement switch
-            {
-                ExitRequirement.Amount => Amount is not null,
-                ExitRequirement.CloseDate => CloseDate is not null,
-                ExitRequirement.PrimaryContact => PrimaryContactId is not null,
-                ExitRequirement.NextStep => NextStep is not null,
-                ExitRequirement.DecisionMaker => Bant.HasDecisionMaker,
-                ExitRequirement.Budget => Bant.BudgetAmount is not null,
-                _ => true,
-            };
-            if (!met) unmet.Add(TermOf(requirement));
-        }
-        return unmet;
-    }
-
-    private static string TermOf(ExitRequirement requirement) => requirement switch
-    {
-        ExitRequirement.Amount => "amount",
-        ExitRequirement.CloseDate => "close_date",
-        ExitRequirement.PrimaryContact => "primary_contact",
-        ExitRequirement.NextStep => "next_step",
-        ExitRequirement.DecisionMaker => "decision_maker",
-        _ => "budget",
-    };
 
     private void ChangeStage(Stage target, PipelineSettings pipeline, ChangeContext context, string? overrideReason, string? reason = null)
     {
@@ -435,7 +366,7 @@ public sealed class Opportunity
     private void ApplyProbability(int probability, ChangeContext context)
     {
         if (probability == Probability) return;
-        Record(ChangedField.Probability, Invariant(Probability), Invariant(probability), context);
+        Record(ChangedField.Probability, DealValues.Invariant(Probability), DealValues.Invariant(probability), context);
         Probability = probability;
     }
 
@@ -454,52 +385,15 @@ public sealed class Opportunity
 
     private void Touch(ChangeContext context) => UpdatedAt = context.At;
 
+    private void RecordBantChanges(Bant before, Bant after, ChangeContext context)
+    {
+        foreach (var (field, oldValue, newValue) in BantHistory.Changes(before, after)) Record(field, oldValue, newValue, context);
+    }
+
     private void Record(ChangedField field, string? oldValue, string? newValue, ChangeContext context, string? reason = null) =>
         _pendingChanges.Add(new OpportunityChange(TenantId, Id, field, oldValue, newValue, context, reason));
 
-    /// <summary>One history row per BANT item that changed, so the timeline says what was learned, and when.</summary>
-    private void RecordBantChanges(Bant before, Bant after, ChangeContext context)
-    {
-        void Item(ChangedField field, string? oldValue, string? newValue)
-        {
-            if (oldValue != newValue) Record(field, oldValue, newValue, context);
-        }
-        Item(ChangedField.BudgetAmount, before.BudgetAmount is { } a ? Invariant(a) : null, after.BudgetAmount is { } b ? Invariant(b) : null);
-        Item(ChangedField.BudgetCurrency, before.BudgetCurrency, after.BudgetCurrency);
-        Item(ChangedField.BudgetStatus, before.BudgetStatus.ToString(), after.BudgetStatus.ToString());
-        Item(ChangedField.DecisionMaker, DecisionMakerValue(before), DecisionMakerValue(after));
-        Item(ChangedField.Need, before.Need.ToString(), after.Need.ToString());
-        Item(ChangedField.Timeframe, before.Timeframe.ToString(), after.Timeframe.ToString());
-        Item(ChangedField.TargetDate, before.TargetDate is { } d ? Invariant(d) : null, after.TargetDate is { } e ? Invariant(e) : null);
-    }
-
-    private static string? DecisionMakerValue(Bant bant) =>
-        bant.DecisionMakerName ?? bant.DecisionMakerContactId?.ToString() ?? (bant.DecisionMakerKnown ? "known" : null);
-
     private void Raise(DomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
 
-    private static string ValidName(string? name)
-    {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0) throw new DomainException(new DomainError("name_required"));
-        if (trimmed.Length > MaxNameLength) throw new DomainException(DomainError.Of("name_too_long", ("max", MaxNameLength.ToString(CultureInfo.InvariantCulture))));
-        return trimmed;
-    }
 
-    private static decimal? ValidAmount(decimal? amount) =>
-        amount is < 0 ? throw new DomainException(new DomainError("invalid_amount")) : amount;
-
-    private static string ValidCurrency(string currency)
-    {
-        var code = currency.Trim().ToUpperInvariant();
-        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
-        {
-            throw new DomainException(DomainError.Of("invalid_currency", ("value", currency)));
-        }
-        return code;
-    }
-
-    private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-    private static string Invariant(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
