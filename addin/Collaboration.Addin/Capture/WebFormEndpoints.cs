@@ -10,40 +10,6 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Collaboration.Addin.Capture;
 
-/// <summary>Settings under <c>CaptureForms</c>.</summary>
-public sealed class CaptureFormOptions
-{
-    /// <summary>Submissions accepted per client IP per minute, over all forms.</summary>
-    public int PerIpPerMinute { get; set; } = 10;
-
-    /// <summary>Submissions accepted per form per minute, from all clients.</summary>
-    public int PerFormPerMinute { get; set; } = 120;
-
-    /// <summary>Larger submissions get 413.</summary>
-    public int MaxBodyBytes { get; set; } = 16 * 1024;
-
-    /// <summary>The public address the snippet posts to; the admin request's own scheme and host when empty.</summary>
-    public string? PublicBaseUrl { get; set; }
-
-    /// <summary>Deals all of a tenant's web forms may capture per day (UTC); more get 429 until midnight.</summary>
-    public int PerTenantPerDay { get; set; } = 1000;
-
-    /// <summary>Deals web forms may capture per day (UTC) for one email address.</summary>
-    public int PerEmailPerDay { get; set; } = 5;
-
-    /// <summary>An optional CAPTCHA check of every submission.</summary>
-    public CaptchaOptions Captcha { get; set; } = new();
-}
-
-public sealed record CreateFormRequest(string? Name, IReadOnlyList<string>? AllowedOrigins, string? OwnerObjectId);
-
-public sealed record FormView(string Key, string Name, IReadOnlyList<string> AllowedOrigins, string? OwnerObjectId, string CreatedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, long HoneypotCount, string SubmitPath)
-{
-    public static FormView From(WebForm f) => new(f.Key, f.Name, f.AllowedOrigins, f.OwnerObjectId, f.CreatedBy, f.CreatedAt, f.RevokedAt, f.HoneypotCount,
-        $"/api/capture/forms/{f.Key}");
-}
-
 /// <summary>
 /// Public web-form submissions (anonymous, per-form CORS, honeypot, rate limits per client and form, daily caps per
 /// tenant and email address, an optional CAPTCHA, size limit) and the admin's form management. A submission becomes

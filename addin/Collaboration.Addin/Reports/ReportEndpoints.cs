@@ -7,12 +7,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace Collaboration.Addin.Reports;
 
-/// <summary>A report as JSON: its key, the period it covers, the instant it looked back from, its rows and, for some, totals.</summary>
-public sealed record ReportResponse(string Report, DateOnly From, DateOnly To, DateTimeOffset AsOf, object Rows, object? Summary);
-
-/// <summary>What the dashboard's pickers offer: the report keys and the people (and their teams) the viewer may filter by.</summary>
-public sealed record ReportCatalogResponse(IReadOnlyList<string> Reports, IReadOnlyList<ReportPerson> People, IReadOnlyList<string> Teams);
-
 /// <summary>
 /// The Review phase's reports for the dashboard and spreadsheets: <c>GET /api/reports/{report}</c> with an optional
 /// period (<c>from</c>, <c>to</c> as yyyy-MM-dd, both inclusive; the current calendar quarter by default), owners

@@ -3,13 +3,6 @@ using Microsoft.Extensions.Hosting;
 
 namespace Collaboration.Bot.Protocol.Authentication;
 
-public enum BotAppType
-{
-    MultiTenant,
-    SingleTenant,
-    UserAssignedMSI,
-}
-
 /// <summary>
 /// Bot identity and token-validation settings, bound from the conventional top-level configuration keys
 /// (<c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>, <c>MicrosoftAppType</c>,

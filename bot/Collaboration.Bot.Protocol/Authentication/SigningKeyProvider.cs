@@ -5,27 +5,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Collaboration.Bot.Protocol.Authentication;
 
-/// <summary>One consistent view of an issuer's signing keys and the channels each key is endorsed for.</summary>
-public sealed class SigningKeySet
-{
-    public SigningKeySet(IReadOnlyDictionary<string, SecurityKey> keys, IReadOnlyDictionary<string, IReadOnlyList<string>> endorsements, DateTimeOffset retrievedAt)
-    {
-        Keys = keys;
-        Endorsements = endorsements;
-        RetrievedAt = retrievedAt;
-    }
-
-    public IReadOnlyDictionary<string, SecurityKey> Keys { get; }
-
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Endorsements { get; }
-
-    public DateTimeOffset RetrievedAt { get; }
-
-    public bool IsEndorsed(string keyId, string channelId) =>
-        Endorsements.TryGetValue(keyId, out var channels)
-        && channels.Contains(channelId, StringComparer.OrdinalIgnoreCase);
-}
-
 /// <summary>
 /// Fetches an OpenID metadata document and its JWKS, keeping keys and the Bot Framework <c>endorsements</c> of each
 /// key from the same download. Keys are refreshed when older than the refresh interval and, at most once per minimum

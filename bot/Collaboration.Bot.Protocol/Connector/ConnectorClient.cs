@@ -8,22 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace Collaboration.Bot.Protocol.Connector;
 
-public interface IConnectorClient
-{
-    Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default);
-
-    Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default);
-
-    Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default);
-
-    Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default);
-
-    Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default);
-
-    /// <summary>One member of a conversation (GET v3/conversations/{id}/members/{memberId}), with their aadObjectId; null when they are no member.</summary>
-    Task<ChannelAccount?> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default);
-}
-
 /// <summary>
 /// Bot Connector REST client. Retries 429, 412, 502, 503 and 504 (honouring Retry-After, else exponential backoff
 /// with jitter) up to <see cref="ConnectorOptions.MaxAttempts"/>; throws <see cref="ConversationBlockedException"/>

@@ -8,9 +8,6 @@ using Collaboration.Domain.Pipeline;
 
 namespace Collaboration.Bot.Cards;
 
-/// <summary>What a report card is about: the period asked for, whose deals, and the dates that period resolved to.</summary>
-public sealed record ReportHeading(ReportPeriod Period, ReportScope Scope, DateOnly From, DateOnly To);
-
 /// <summary>
 /// The Review phase's cards (schema 1.5): each report as a PNG chart (a data: URI, a few KB) over a FactSet holding the
 /// same rows in the same order with their numbers; the review prompt after a close; review search results; the weekly

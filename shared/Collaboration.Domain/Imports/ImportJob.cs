@@ -4,17 +4,6 @@ using Collaboration.Domain.Common;
 
 namespace Collaboration.Domain.Imports;
 
-public enum ImportJobStatus
-{
-    Queued,
-    Running,
-    Completed,
-    Failed,
-}
-
-/// <summary>A problem with one row of an imported file, by the line a person sees in a text editor (the header is line 1).</summary>
-public sealed record ImportRowError(int Line, string Column, string Message);
-
 /// <summary>An event or trade-show list being imported: its progress and what happened to each row.</summary>
 public sealed class ImportJob
 {
@@ -110,90 +99,5 @@ public sealed class ImportJob
         Status = ImportJobStatus.Failed;
         Failure = reason;
         CompletedAt = at;
-    }
-}
-
-/// <summary>
-/// The uploaded file of an import job that has not finished, so a restart can resume it; deleted when the job ends.
-/// </summary>
-public sealed class ImportJobFile
-{
-    /// <summary>Larger uploads are refused (413) before a job is created.</summary>
-    public const int MaxBytes = 20 * 1024 * 1024;
-
-    private ImportJobFile() { }
-
-    public ImportJobFile(string tenantId, Guid importJobId, string fileName, byte[] content)
-    {
-        if (content.Length > MaxBytes) throw new ArgumentOutOfRangeException(nameof(content), $"An import file may have at most {MaxBytes} bytes.");
-        TenantId = tenantId;
-        ImportJobId = importJobId;
-        FileName = fileName;
-        Content = content;
-    }
-
-    public Guid ImportJobId { get; private set; }
-    public string TenantId { get; private set; } = "";
-    public string FileName { get; private set; } = "";
-    public byte[] Content { get; private set; } = [];
-}
-
-/// <summary>Which column holds which field, remembered per source name so the next list from the same show maps itself.</summary>
-public sealed class ImportMapping
-{
-    private ImportMapping() { }
-
-    public ImportMapping(string tenantId, string sourceName, IReadOnlyDictionary<string, string> columns, DateTimeOffset at)
-    {
-        TenantId = tenantId;
-        SourceKey = KeyOf(sourceName);
-        Columns = new Dictionary<string, string>(columns);
-        UpdatedAt = at;
-    }
-
-    public Guid Id { get; private set; } = Guid.NewGuid();
-    public string TenantId { get; private set; } = "";
-    public string SourceKey { get; private set; } = "";
-    public Dictionary<string, string> Columns { get; private set; } = [];
-    public DateTimeOffset UpdatedAt { get; private set; }
-
-    public void Remember(IReadOnlyDictionary<string, string> columns, DateTimeOffset at)
-    {
-        Columns = new Dictionary<string, string>(columns);
-        UpdatedAt = at;
-    }
-
-    public static string KeyOf(string sourceName) => sourceName.Trim().ToLowerInvariant();
-}
-
-/// <summary>
-/// One imported row, by its idempotency key: the same source, email and deal name imported again is recognised
-/// and changes nothing.
-/// </summary>
-public sealed class ImportedRow
-{
-    private ImportedRow() { }
-
-    public ImportedRow(string tenantId, string rowKey, Guid opportunityId, Guid importJobId, DateTimeOffset at)
-    {
-        TenantId = tenantId;
-        RowKey = rowKey;
-        OpportunityId = opportunityId;
-        ImportJobId = importJobId;
-        ImportedAt = at;
-    }
-
-    public string TenantId { get; private set; } = "";
-    public string RowKey { get; private set; } = "";
-    public Guid OpportunityId { get; private set; }
-    public Guid ImportJobId { get; private set; }
-    public DateTimeOffset ImportedAt { get; private set; }
-
-    /// <summary>SHA-256 over the source name, the normalized email and the deal name (case and spacing ignored).</summary>
-    public static string KeyOf(string sourceName, string normalizedEmail, string dealName)
-    {
-        static string Fold(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var text = $"{Fold(sourceName)}\n{EmailAddress.Normalize(normalizedEmail)}\n{Fold(dealName)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }
