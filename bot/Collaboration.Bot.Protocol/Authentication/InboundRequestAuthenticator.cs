@@ -65,7 +65,7 @@ public sealed class InboundRequestAuthenticator
             return AuthenticateDevelopmentRequest(remoteAddress);
         }
 
-        if (!TryGetBearerToken(authorizationHeader, out var rawToken))
+        if (!RequestCredentials.TryGetBearerToken(authorizationHeader, out var rawToken))
         {
             return InboundAuthenticationResult.Failure("No Bearer token in the Authorization header.");
         }
@@ -101,53 +101,9 @@ public sealed class InboundRequestAuthenticator
             return InboundAuthenticationResult.Failure("Development mode is off: MicrosoftAppId is configured.");
         }
 
-        return IsLoopback(remoteAddress)
+        return RequestCredentials.IsLoopback(remoteAddress)
             ? InboundAuthenticationResult.Success(new ClaimsIdentity(), BotTokenSource.DevelopmentLoopback)
             : InboundAuthenticationResult.Failure("Development mode accepts requests from loopback addresses only.");
-    }
-
-    public static bool IsLoopback(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        return IPAddress.IsLoopback(address);
-    }
-
-    internal static bool ServiceUrlsMatch(string? claimed, string? actual)
-    {
-        if (string.IsNullOrEmpty(claimed) || string.IsNullOrEmpty(actual))
-        {
-            return false;
-        }
-
-        return string.Equals(claimed.TrimEnd('/'), actual.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool TryGetBearerToken(string? header, out string token)
-    {
-        token = string.Empty;
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return false;
-        }
-
-        var trimmed = header.Trim();
-        const string scheme = "Bearer ";
-        if (!trimmed.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        token = trimmed[scheme.Length..].Trim();
-        return token.Length > 0;
     }
 
     private async Task<InboundAuthenticationResult> ValidateBotConnectorTokenAsync(
@@ -167,7 +123,7 @@ public sealed class InboundRequestAuthenticator
         }
 
         var claimedServiceUrl = result.Identity.FindFirst("serviceurl")?.Value;
-        if (!ServiceUrlsMatch(claimedServiceUrl, serviceUrl))
+        if (!RequestCredentials.ServiceUrlsMatch(claimedServiceUrl, serviceUrl))
         {
             return InboundAuthenticationResult.Failure("The token's serviceurl claim does not match the activity's serviceUrl.");
         }
@@ -193,12 +149,12 @@ public sealed class InboundRequestAuthenticator
             return result;
         }
 
-        if (!ServiceUrlsMatch(result.Identity.FindFirst("serviceurl")?.Value, serviceUrl))
+        if (!RequestCredentials.ServiceUrlsMatch(result.Identity.FindFirst("serviceurl")?.Value, serviceUrl))
         {
             return InboundAuthenticationResult.Failure("The token's serviceurl claim is missing or does not match the activity's serviceUrl.");
         }
 
-        var caller = CallingAppId(result.Identity);
+        var caller = RequestCredentials.CallingAppId(result.Identity);
         if (caller is null)
         {
             return InboundAuthenticationResult.Failure("The token names no calling app (azp or appid).");
@@ -211,13 +167,6 @@ public sealed class InboundRequestAuthenticator
         }
 
         return result;
-    }
-
-    /// <summary>v2.0 Entra tokens name the calling app in <c>azp</c>, v1.0 tokens in <c>appid</c>.</summary>
-    internal static string? CallingAppId(ClaimsIdentity identity)
-    {
-        var appId = identity.FindFirst("azp")?.Value ?? identity.FindFirst("appid")?.Value;
-        return string.IsNullOrWhiteSpace(appId) ? null : appId.Trim();
     }
 
     private async Task<InboundAuthenticationResult> ValidateAsync(
