@@ -5,7 +5,7 @@ namespace Collaboration.Domain.Common;
 
 /// <summary>
 /// The texts of every <see cref="DomainError"/> code and the terms they name, in English and Simplified Chinese: the
-/// catalog's "errors" section (codes) and "errors.term" (terms), in shared/texts.
+/// catalog's "errors" section (codes), "errors.term" (terms) and "errors.web" (refusals the hosts word themselves).
 /// </summary>
 public static class ErrorMessages
 {
@@ -13,6 +13,9 @@ public static class ErrorMessages
     private const string TermSection = "errors.term.";
 
     public static bool IsChinese(string? locale) => TextCatalog.IsChinese(locale);
+
+    /// <summary>A text of the "errors" section that is not a domain error code ("web.fix_fields").</summary>
+    public static string Text(string key, string? locale) => TextCatalog.Get(Section + key, locale);
 
     public static string Term(string key, string? locale) =>
         TextCatalog.Contains(TermSection + key) ? TextCatalog.Get(TermSection + key, locale) : key;
