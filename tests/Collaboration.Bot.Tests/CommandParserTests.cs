@@ -2,6 +2,7 @@ using Collaboration.Bot.Commands;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
+using Collaboration.Domain.Texts;
 
 namespace Collaboration.Bot.Tests;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Collaboration.Bot.Commands;
 using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Texts;
 using CsCheck;
 
 namespace Collaboration.Bot.Tests;

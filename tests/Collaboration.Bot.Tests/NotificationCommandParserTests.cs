@@ -1,5 +1,6 @@
 using Collaboration.Bot.Commands;
 using Collaboration.Domain.Notifications;
+using Collaboration.Domain.Texts;
 
 namespace Collaboration.Bot.Tests;
 

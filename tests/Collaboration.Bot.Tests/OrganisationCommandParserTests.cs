@@ -2,6 +2,7 @@ using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
 using Collaboration.Bot.Tests.Infrastructure;
 using Collaboration.Domain.Quotas;
+using Collaboration.Domain.Texts;
 
 namespace Collaboration.Bot.Tests;
 

@@ -1,10 +1,10 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Collaboration.Bot.Cards;
-using Collaboration.Bot.Commands;
+using Collaboration.Domain.Texts;
 using Collaboration.Testing;
 
 namespace Collaboration.Manifest.Tests;

@@ -112,7 +112,7 @@ public static partial class WebFormEndpoints
             if (captcha.Enabled && !await captcha.VerifyAsync(captcha.TokenFrom(fields), context.Connection.RemoteIpAddress, ct))
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
-                    title: Localized(context.Request, "The CAPTCHA check failed. Please try again.", "人机验证未通过，请重试。"));
+                    title: Localized(context.Request, "web.captcha_failed"));
             }
             if (await forms.DailyCapReachedAsync(form, email!, options.PerTenantPerDay, options.PerEmailPerDay, ct) is { } cap)
             {
@@ -120,8 +120,8 @@ public static partial class WebFormEndpoints
                 var wait = forms.UntilDailyCapsReset();
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: cap == DailyCap.Tenant
-                    ? Localized(context.Request, "This site's forms have reached today's limit. Please try again tomorrow.", "本网站的表单今日提交已达上限，请明天再试。")
-                    : Localized(context.Request, "Today's limit for this email address is reached. Please try again tomorrow.", "此邮箱地址今日提交已达上限，请明天再试。"));
+                    ? Localized(context.Request, "web.form_limit_site")
+                    : Localized(context.Request, "web.form_limit_email"));
             }
             var name = Field(fields, "name") ?? JoinName(Field(fields, "first_name") ?? Field(fields, "firstName"), Field(fields, "last_name") ?? Field(fields, "lastName"));
             var utm = UtmFields.Select(k => (k, v: Field(fields, k))).Where(p => p.v is not null).ToDictionary(p => p.k, p => p.v!);
@@ -161,8 +161,7 @@ public static partial class WebFormEndpoints
         return app;
     }
 
-    private static string Localized(HttpRequest request, string english, string chinese) =>
-        RequestLocale.Of(request) == RequestLocale.Chinese ? chinese : english;
+    private static string Localized(HttpRequest request, string key) => ErrorMessages.Text(key, RequestLocale.Of(request));
 
     private static void AllowOrigin(HttpResponse response, string origin)
     {

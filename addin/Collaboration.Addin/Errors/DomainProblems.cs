@@ -80,7 +80,7 @@ internal sealed class DomainProblems(IProblemDetailsService problems) : IExcepti
         if (domain is InvalidFieldsException invalid)
         {
             // Each problem next to its field, in the caller's language, shaped like ASP.NET Core's validation problems.
-            problem.Detail = ErrorMessages.IsChinese(locale) ? "请修改标出的字段。" : "Fix the fields named in errors.";
+            problem.Detail = ErrorMessages.Text("web.fix_fields", locale);
             problem.Extensions["errors"] = invalid.Problems.GroupBy(p => p.Field)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Error.Describe(locale)).ToArray());
             problem.Extensions["codes"] = invalid.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Error.Code).ToArray());

@@ -4,6 +4,7 @@ using Collaboration.Application.Opportunities;
 using Collaboration.Bot.Commands;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Texts;
 
 namespace Collaboration.Bot.Cards;
 

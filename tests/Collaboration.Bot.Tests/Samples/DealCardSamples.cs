@@ -80,7 +80,7 @@ public static class DealCardSamples
             ("help-zh", DealCards.Help(zh)),
             ("help-unknown-en", DealCards.Help(en, "frobnicate <at>x</at>")),
             ("not-found-en", DealCards.Notice(BotTexts.T("refused.title", "en"), BotTexts.T("not_found.deal", "en", ("name", CardText.Markdown("nosuch"))), en, isError: true)),
-            ("error-zh", DealCards.Notice(BotTexts.T("error.title", "zh-Hans"), refusal.Describe("zh-Hans"), zh, isError: true)),
+            ("error-zh", DealCards.Notice(BotTexts.T("refused.title", "zh-Hans"), refusal.Describe("zh-Hans"), zh, isError: true)),
         ];
     }
 
