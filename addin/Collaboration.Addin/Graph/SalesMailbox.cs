@@ -13,6 +13,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions.Authentication;
+using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Addin.Graph;
 
