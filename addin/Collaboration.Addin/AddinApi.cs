@@ -6,6 +6,7 @@ using Collaboration.Application.Imports;
 using Collaboration.Addin.Emails;
 using Collaboration.Addin.Errors;
 using Collaboration.Addin.Graph;
+using Collaboration.Infrastructure.Imports;
 
 namespace Collaboration.Addin;
 

@@ -14,6 +14,8 @@ using Collaboration.Addin.TaskPane;
 using Collaboration.Addin.Try;
 using Collaboration.Application;
 using Collaboration.Application.DemoData;
+using Collaboration.Infrastructure;
+using Collaboration.Infrastructure.Administration;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCrm(builder.Configuration);

@@ -11,6 +11,9 @@ using Collaboration.Bot.Preferences;
 using Collaboration.Bot.Reminders;
 using Collaboration.Bot.Reports;
 using Collaboration.Bot.Protocol.Hosting;
+using Collaboration.Infrastructure;
+using Collaboration.Infrastructure.Notifications;
+using Collaboration.Infrastructure.Nurture;
 
 namespace Collaboration.Bot;
 

@@ -4,7 +4,6 @@ using Collaboration.Application.Capture;
 using Collaboration.Application.Imports;
 using Collaboration.Application.Conversations;
 using Collaboration.Application.Opportunities;
-using Collaboration.Application.Persistence;
 using Collaboration.Application.Reports;
 using Collaboration.Application.Reviews;
 using Collaboration.Application.Users;
@@ -16,12 +15,12 @@ namespace Collaboration.Application;
 
 public static class CrmServiceCollectionExtensions
 {
-    /// <summary>The domain's use cases on the database named by <c>Database:*</c> and <c>ConnectionStrings:Crm</c>.</summary>
-    public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The domain's use cases. They need an <see cref="Persistence.ICrmDatabase"/> and the other ports (Collaboration.Infrastructure's
+    /// <c>AddCrm</c> registers this and them together).
+    /// </summary>
+    public static IServiceCollection AddCrmUseCases(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
-        services.AddSingleton(new CrmDatabase(options, configuration.GetConnectionString("Crm")));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PartyMatcher>();
         services.AddSingleton<OpportunityService>();
@@ -58,13 +57,5 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<AttainmentReports>();
         services.TryAddSingleton<Nurture.NurtureService>();
         return services;
-    }
-
-    public static async Task MigrateCrmDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        if (services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
-        {
-            await services.GetRequiredService<CrmDatabase>().MigrateAsync(ct);
-        }
     }
 }

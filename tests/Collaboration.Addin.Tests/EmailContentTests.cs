@@ -1,4 +1,5 @@
 using Collaboration.Application.Capture;
+using Collaboration.Infrastructure.Capture;
 
 namespace Collaboration.Addin.Tests;
 

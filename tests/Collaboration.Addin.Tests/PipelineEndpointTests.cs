@@ -5,6 +5,7 @@ using Collaboration.Application.Persistence;
 using Collaboration.Domain.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Addin.Tests;
 

@@ -12,6 +12,7 @@ using Collaboration.Domain.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Addin.Tests;
 

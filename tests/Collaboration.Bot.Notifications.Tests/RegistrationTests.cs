@@ -4,6 +4,8 @@ using Collaboration.Bot.Protocol.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Collaboration.Infrastructure;
+using Collaboration.Infrastructure.Notifications;
 
 namespace Collaboration.Bot.Notifications.Tests;
 

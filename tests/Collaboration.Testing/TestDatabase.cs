@@ -1,5 +1,6 @@
 using Collaboration.Application.Persistence;
 using Npgsql;
+using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Testing;
 

@@ -1,6 +1,7 @@
 using Collaboration.Addin.Graph;
 using Collaboration.Application.Capture;
 using Collaboration.Domain.Common;
+using Collaboration.Infrastructure.Capture;
 
 namespace Collaboration.Addin.Emails;
 

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Collaboration.Addin.Emails;
 using Collaboration.Application.Capture;
 using Collaboration.Application.Persistence;
+using Collaboration.Infrastructure.Persistence;
 using Collaboration.Domain.Capture;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -20,7 +20,7 @@ public sealed class AdminOptions
 /// whose stored flag (Users.IsAdmin) is set. The bot sees no roles in activities: it passes none and relies on the
 /// stored flag, which every add-in request with or without the role keeps up to date (<see cref="Domain.Users.User.FollowAdminRole"/>).
 /// </summary>
-public sealed class AdminPolicy(CrmDatabase database, AdminOptions options)
+public sealed class AdminPolicy(ICrmDatabase database, AdminOptions options)
 {
     public const string AppRole = "Crm.Admin";
 

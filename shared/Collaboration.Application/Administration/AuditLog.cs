@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Collaboration.Application.Administration;
 
 /// <summary>The tenant's audit log as an admin reads it: newest first, bounded.</summary>
-public sealed class AuditLog(CrmDatabase database)
+public sealed class AuditLog(ICrmDatabase database)
 {
     public const int MaxEntries = 5_000;
 

@@ -8,7 +8,7 @@ namespace Collaboration.Application.Administration;
 public sealed record FreeMailOverrides(IReadOnlyList<string> Extra, IReadOnlyList<string> NotFreeMail);
 
 /// <summary>Reads and replaces the free-mail overrides; the tenant checks them and each change is audited.</summary>
-public sealed class FreeMailAdministration(CrmDatabase database, TimeProvider clock)
+public sealed class FreeMailAdministration(ICrmDatabase database, TimeProvider clock)
 {
     public async Task<FreeMailOverrides> GetAsync(Actor admin, CancellationToken ct = default)
     {

@@ -9,7 +9,7 @@ namespace Collaboration.Application.Administration;
 public sealed record EmailPreview(string Subject, string Body);
 
 /// <summary>The tenant's nurture rules for admins: untouched days, digests, follow-up plans and the auto-enrol rule.</summary>
-public sealed class NurtureAdministration(CrmDatabase database, TimeProvider clock)
+public sealed class NurtureAdministration(ICrmDatabase database, TimeProvider clock)
 {
     public async Task<NurtureRules> GetAsync(Actor admin, CancellationToken ct = default)
     {

@@ -10,7 +10,7 @@ public sealed record OrganisationView(OrganisationPerson Me, OrganisationPerson?
     IReadOnlyList<OrganisationPerson> DirectReports);
 
 /// <summary>The organisation for any rep (the bot's "my team" and "who is my manager"); no admin rights needed, one tenant only.</summary>
-public sealed class Organisation(CrmDatabase database)
+public sealed class Organisation(ICrmDatabase database)
 {
     public async Task<OrganisationView?> OfAsync(Actor actor, CancellationToken ct = default)
     {

@@ -14,7 +14,7 @@ public sealed record SyncReport(int Added, int Changed, int Deactivated, IReadOn
 /// hand stays; people gone from the directory or disabled become inactive (their deals stay theirs until reassigned);
 /// loops of managers are broken at a link the sync set, and reported. Only the configured tenant is ever written.
 /// </summary>
-public sealed class OrganisationSync(CrmDatabase database, IOrganisationDirectory directory, OrganisationSyncOptions options, TimeProvider clock)
+public sealed class OrganisationSync(ICrmDatabase database, IOrganisationDirectory directory, OrganisationSyncOptions options, TimeProvider clock)
 {
     public string TenantId => options.TenantId;
 

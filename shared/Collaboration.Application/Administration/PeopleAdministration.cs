@@ -22,7 +22,7 @@ public sealed record PersonChange(string? Team = null, string? ManagerObjectId =
 public sealed record ReassignResult(IReadOnlyList<Guid> Reassigned, IReadOnlyList<string> Failed);
 
 /// <summary>People, teams and managers for admins. Deactivating keeps a person's deals; reassigning moves the open ones.</summary>
-public sealed class PeopleAdministration(CrmDatabase database, OpportunityService opportunities, TimeProvider clock)
+public sealed class PeopleAdministration(ICrmDatabase database, OpportunityService opportunities, TimeProvider clock)
 {
     public const int MaxListed = 1_000;
 

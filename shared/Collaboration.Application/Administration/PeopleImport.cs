@@ -10,7 +10,7 @@ namespace Collaboration.Application.Administration;
 /// The fallback to the directory sync: a CSV of <c>email, team, manager email</c> (a header line is optional). Every line
 /// is checked first; one bad line refuses the whole file with every problem named by its line, and nothing is saved.
 /// </summary>
-public sealed class PeopleImport(CrmDatabase database, TimeProvider clock)
+public sealed class PeopleImport(ICrmDatabase database, TimeProvider clock)
 {
     public const int MaxBytes = 256 * 1024;
     public const int MaxLines = 5_000;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Collaboration.Application.Administration;
 
 /// <summary>Reads and replaces the tenant's pipeline; each change is validated by the tenant, versioned and audited.</summary>
-public sealed class PipelineAdministration(CrmDatabase database, TimeProvider clock)
+public sealed class PipelineAdministration(ICrmDatabase database, TimeProvider clock)
 {
     public async Task<PipelineSettings> GetAsync(Actor admin, CancellationToken ct = default)
     {

@@ -9,7 +9,7 @@ namespace Collaboration.Application.Administration;
 public sealed record QuotaEntry(string? OwnerObjectId, string? Team, string Period, decimal Amount, string Currency);
 
 /// <summary>The tenant's quotas for admins: listed per period, and set in bulk (a quota for the same rep or team and period is replaced).</summary>
-public sealed class QuotaAdministration(CrmDatabase database, TimeProvider clock)
+public sealed class QuotaAdministration(ICrmDatabase database, TimeProvider clock)
 {
     public const int MaxEntries = 2_000;
 

@@ -10,7 +10,7 @@ namespace Collaboration.Application.Assignment;
 /// Applies a tenant's assignment rules to captured leads. Round-robin turns are taken from a counter row with
 /// optimistic concurrency, so concurrent captures never get the same turn and the team is served evenly.
 /// </summary>
-public sealed class LeadAssigner(CrmDatabase database)
+public sealed class LeadAssigner(ICrmDatabase database)
 {
     private const int MaxAttempts = 50;
 
@@ -88,7 +88,7 @@ public sealed class LeadAssigner(CrmDatabase database)
 }
 
 /// <summary>Reading and replacing a tenant's rules (admin).</summary>
-public sealed class AssignmentRules(CrmDatabase database, TimeProvider clock)
+public sealed class AssignmentRules(ICrmDatabase database, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AssignmentRule>> ListAsync(string tenantId, CancellationToken ct = default)
     {

@@ -40,11 +40,11 @@ public sealed record EmailResolution(
 /// </summary>
 public sealed class EmailCapture
 {
-    private readonly CrmDatabase _database;
+    private readonly ICrmDatabase _database;
     private readonly PartyMatcher _parties;
     private readonly OpportunityService _deals;
 
-    public EmailCapture(CrmDatabase database, PartyMatcher parties, OpportunityService deals)
+    public EmailCapture(ICrmDatabase database, PartyMatcher parties, OpportunityService deals)
     {
         _database = database;
         _parties = parties;

@@ -14,7 +14,7 @@ public sealed record PartyMatch(Contact Contact, Account? Account, bool ContactI
 /// (never a free-mail one). Creates what is missing without ever making a duplicate, also when many requests
 /// about one new sender race: the unique indexes decide, and the losers read the winner's row.
 /// </summary>
-public sealed class PartyMatcher(CrmDatabase database)
+public sealed class PartyMatcher(ICrmDatabase database)
 {
     public async Task<PartyMatch> MatchOrCreateAsync(string tenantId, string email, string? name, string? accountName = null, CancellationToken ct = default)
     {

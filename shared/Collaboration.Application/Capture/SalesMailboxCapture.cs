@@ -31,7 +31,7 @@ public sealed record MailboxResult(MailboxOutcome Outcome, Guid? DealId);
 /// Authentication-Results vouch for the sender's domain (<see cref="SenderAuthentication"/>). Otherwise it becomes a new
 /// lead marked as from an unverified sender, in its source detail and in the first interaction's summary.
 /// </summary>
-public sealed class SalesMailboxCapture(CrmDatabase database, PartyMatcher parties, ChannelCapture capture, OpportunityService deals)
+public sealed class SalesMailboxCapture(ICrmDatabase database, PartyMatcher parties, ChannelCapture capture, OpportunityService deals)
 {
     public const string UnverifiedMarker = "unverified sender";
     public const string UnverifiedSummaryPrefix = "⚠ Unverified sender / 发件人未验证: ";

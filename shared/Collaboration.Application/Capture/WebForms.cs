@@ -16,7 +16,7 @@ public enum DailyCap
 }
 
 /// <summary>A tenant's web forms: created and revoked by an admin, looked up by their public key on every submission.</summary>
-public sealed class WebForms(CrmDatabase database, ChannelCapture capture, TimeProvider clock)
+public sealed class WebForms(ICrmDatabase database, ChannelCapture capture, TimeProvider clock)
 {
     public async Task<WebForm> CreateAsync(Actor admin, string name, IEnumerable<string> allowedOrigins, string? ownerObjectId, CancellationToken ct = default)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Collaboration.Application.Conversations;
 
 /// <summary>Remembers the conversations the bot may write to later, one row per (tenant, conversation).</summary>
-public sealed class ConversationDirectory(CrmDatabase database, TimeProvider clock)
+public sealed class ConversationDirectory(ICrmDatabase database, TimeProvider clock)
 {
     public async Task RememberAsync(string tenantId, string conversationId, ConversationAddress address, CancellationToken ct = default)
     {

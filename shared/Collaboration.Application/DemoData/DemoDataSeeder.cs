@@ -18,7 +18,7 @@ namespace Collaboration.Application.DemoData;
 /// last 18 months, so history-based analytics have something true to chew on. The tenant and the first rep
 /// are the ids the Microsoft 365 Agents Playground uses, so chatting there shows these deals.
 /// </summary>
-public sealed class DemoDataSeeder(CrmDatabase database, TimeProvider clock)
+public sealed class DemoDataSeeder(ICrmDatabase database, TimeProvider clock)
 {
     public const string TenantId = "00000000-0000-0000-0000-0000000000001";
     public const string DemoRepObjectId = "00000000-0000-0000-0000-0000000000020";

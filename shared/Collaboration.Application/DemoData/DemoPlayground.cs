@@ -15,7 +15,7 @@ namespace Collaboration.Application.DemoData;
 /// delivered where a newcomer can watch them (see <see cref="Conversations"/>). Every other conversation the tenant
 /// remembers is forgotten, because a Playground forgets the chats it started when it stops.
 /// </summary>
-public sealed class DemoPlayground(CrmDatabase database, AdminPolicy admins, TimeProvider clock)
+public sealed class DemoPlayground(ICrmDatabase database, AdminPolicy admins, TimeProvider clock)
 {
     /// <summary>The bot id the Playground's built-in configuration gives the bot.</summary>
     public const string BotId = "00000000-0000-0000-0000-00000000000011";

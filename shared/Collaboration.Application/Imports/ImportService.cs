@@ -33,7 +33,8 @@ internal sealed record ImportRun(Guid JobId, string TenantId, Actor Actor, strin
 /// (existing ones reused, repeats within the file folded), and each row has an idempotency key, so importing the
 /// same file again changes nothing.
 /// </summary>
-public sealed class ImportService(CrmDatabase database, PartyMatcher parties, LeadAssigner assigner, TimeProvider clock, ImportQueue queue, ImportLimits limits)
+public sealed class ImportService(ICrmDatabase database, PartyMatcher parties, LeadAssigner assigner, TimeProvider clock, ImportQueue queue, ImportLimits limits,
+    IImportFileReader files)
 {
     public const int BatchSize = 500;
     public const int PreviewRows = 10;
@@ -79,7 +80,7 @@ public sealed class ImportService(CrmDatabase database, PartyMatcher parties, Le
     public ImportLimits Limits => limits;
 
     /// <summary>Reads an uploaded file within the configured <see cref="ImportLimits"/>.</summary>
-    public ImportTable Read(byte[] content, string fileName) => ImportFile.Read(content, fileName, limits);
+    public ImportTable Read(byte[] content, string fileName) => files.Read(content, fileName, limits);
 
     /// <summary>A job its uploader or an admin asks about; to anyone else it does not exist.</summary>
     public async Task<ImportJob> GetAsync(Actor actor, Guid id, bool actorIsAdmin, CancellationToken ct = default)
@@ -361,35 +362,4 @@ public sealed class ImportQueue
     public ValueTask EnqueueAsync(ImportWork work, CancellationToken ct) => _channel.Writer.WriteAsync(work, ct);
 
     public IAsyncEnumerable<ImportWork> ReadAllAsync(CancellationToken ct) => _channel.Reader.ReadAllAsync(ct);
-}
-
-/// <summary>
-/// Writes queued imports one at a time, in the background, so the upload returns at once with a job id; at start-up
-/// it first picks up the jobs a stop or crash interrupted.
-/// </summary>
-public sealed class ImportWorker(ImportQueue queue, ImportService imports, ILogger<ImportWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var resumed = await imports.ResumePendingAsync(stoppingToken);
-            if (resumed > 0) logger.LogInformation("Resuming {Count} import(s) interrupted by a restart.", resumed);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Interrupted imports could not be looked up; they stay queued until the next start.");
-        }
-        await foreach (var work in queue.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await imports.ProcessAsync(work, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Import {JobId} failed.", work.JobId);
-            }
-        }
-    }
 }

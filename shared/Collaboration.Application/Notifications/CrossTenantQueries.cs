@@ -9,7 +9,7 @@ namespace Collaboration.Application.Notifications;
 /// </summary>
 internal static class CrossTenantQueries
 {
-    public static async Task<List<string>> TenantsWithPendingOutboxAsync(CrmDatabase database, int maxAttempts, CancellationToken ct)
+    public static async Task<List<string>> TenantsWithPendingOutboxAsync(ICrmDatabase database, int maxAttempts, CancellationToken ct)
     {
         await using var system = database.Open((string?)null);
         return await system.Outbox.IgnoreQueryFilters().AsNoTracking()
@@ -17,7 +17,7 @@ internal static class CrossTenantQueries
             .Select(m => m.TenantId).Distinct().ToListAsync(ct);
     }
 
-    public static async Task<List<string>> TenantsWithDueDeliveriesAsync(CrmDatabase database, DateTimeOffset now, CancellationToken ct)
+    public static async Task<List<string>> TenantsWithDueDeliveriesAsync(ICrmDatabase database, DateTimeOffset now, CancellationToken ct)
     {
         await using var system = database.Open((string?)null);
         return await system.Deliveries.IgnoreQueryFilters().AsNoTracking()
@@ -25,7 +25,7 @@ internal static class CrossTenantQueries
             .Select(d => d.TenantId).Distinct().ToListAsync(ct);
     }
 
-    public static async Task<List<string>> TenantIdsAsync(CrmDatabase database, CancellationToken ct)
+    public static async Task<List<string>> TenantIdsAsync(ICrmDatabase database, CancellationToken ct)
     {
         await using var system = database.Open((string?)null);
         return await system.Tenants.IgnoreQueryFilters().AsNoTracking().Select(t => t.Id).ToListAsync(ct);

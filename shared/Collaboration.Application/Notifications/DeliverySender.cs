@@ -13,7 +13,7 @@ namespace Collaboration.Application.Notifications;
 /// records each outcome with an UPDATE that only matches while it still holds the lease.
 /// </summary>
 public sealed class DeliverySender(
-    CrmDatabase database, INotificationChannel channel, NotificationRateLimiter limiter, NotificationOptions options,
+    ICrmDatabase database, INotificationChannel channel, NotificationRateLimiter limiter, NotificationOptions options,
     TimeProvider clock, ILogger<DeliverySender> logger)
 {
     /// <summary>Sends one batch per tenant with due deliveries; returns how many were sent.</summary>
@@ -140,7 +140,7 @@ public sealed class DeliverySender(
         var now = clock.GetUtcNow();
         var until = now + options.LeaseDuration;
         var batch = options.DeliveryBatchSize;
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE "Deliveries" SET "LockedBy" = {lease}, "LockedUntil" = {until}

@@ -8,7 +8,7 @@ public sealed record ParkedDelivery(long Id, RecipientKind RecipientKind, string
     int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset ParkedAt);
 
 /// <summary>What a tenant admin sees of deliveries that could not be sent, and the way to try them again.</summary>
-public sealed class NotificationAdmin(CrmDatabase database, TimeProvider clock)
+public sealed class NotificationAdmin(ICrmDatabase database, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ParkedDelivery>> ParkedAsync(string tenantId, int take = 100, CancellationToken ct = default)
     {

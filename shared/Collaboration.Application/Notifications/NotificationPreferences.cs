@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Collaboration.Application.Notifications;
 
 /// <summary>What reps and channels choose to hear: subscriptions, mutes, quiet hours, digest time.</summary>
-public sealed class NotificationPreferences(CrmDatabase database, AdminPolicy admins, TimeProvider clock)
+public sealed class NotificationPreferences(ICrmDatabase database, AdminPolicy admins, TimeProvider clock)
 {
     /// <summary>
     /// Subscribes a conversation; subscribing twice to the same filter is one subscription. A rep may subscribe their

@@ -15,7 +15,7 @@ namespace Collaboration.Application.Notifications;
 /// processed. The unique (source, recipient) key makes a second pass over the same row a no-op.
 /// </summary>
 public sealed class OutboxDispatcher(
-    CrmDatabase database, IEnumerable<INotificationRule> rules, NotificationOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    ICrmDatabase database, IEnumerable<INotificationRule> rules, NotificationOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     private static readonly Dictionary<string, Type> EventTypes = new[]
     {
@@ -129,7 +129,7 @@ public sealed class OutboxDispatcher(
 
     private Task<List<OutboxMessage>> ClaimAsync(CrmDbContext db, string tenantId, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             // The tenant condition is in the SQL itself; the query filter is ignored only so EF sends this statement as is.
             return db.Outbox.FromSql($"""

@@ -24,7 +24,7 @@ public sealed record WeeklyDigestDelivery(WeeklyDigestContent Digest, IReadOnlyD
 /// week's Monday, so a second pass or a second host writes nothing. A run missed by more than <see cref="CatchUp"/>
 /// (the host was down all Monday) is skipped rather than sent late.
 /// </summary>
-public sealed class WeeklyDigestScheduler(CrmDatabase database, WeeklyDigestComposer composer, ReportAudience audience, TimeProvider clock,
+public sealed class WeeklyDigestScheduler(ICrmDatabase database, WeeklyDigestComposer composer, ReportAudience audience, TimeProvider clock,
     ILogger<WeeklyDigestScheduler> logger)
 {
     public static readonly TimeSpan CatchUp = TimeSpan.FromHours(12);

@@ -20,7 +20,7 @@ namespace Collaboration.Application.Nurture;
 /// rep's mailbox first, once each, and logged on the deal; the digest then says they were sent (or why not).
 /// </summary>
 public sealed class NurtureRunner(
-    CrmDatabase database, TimeProvider clock, ILogger<NurtureRunner> logger, IFollowUpMailer mailer, OpportunityService opportunities)
+    ICrmDatabase database, TimeProvider clock, ILogger<NurtureRunner> logger, IFollowUpMailer mailer, OpportunityService opportunities)
 {
     public static string EmailSourceId(Guid enrolmentId, int step) => $"followup:{enrolmentId}:{step}";
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Collaboration.Application.Nurture;
 
 /// <summary>What a rep does with reminders: see them, snooze them, enrol a deal's contact in a follow-up plan.</summary>
-public sealed class NurtureService(CrmDatabase database, TimeProvider clock)
+public sealed class NurtureService(ICrmDatabase database, TimeProvider clock)
 {
     /// <summary>The reminders due now on the actor's own open deals (what tomorrow's digest would say, today).</summary>
     public async Task<IReadOnlyList<Reminder>> DueAsync(Actor actor, CancellationToken ct = default)

@@ -26,7 +26,7 @@ public sealed record DealTimelineEntry(
     string? Field = null, string? OldValue = null, string? NewValue = null, string? Reason = null);
 
 /// <summary>A deal's logged touches and history, newest first, for someone who may see the deal.</summary>
-public sealed class DealTimeline(CrmDatabase database)
+public sealed class DealTimeline(ICrmDatabase database)
 {
     public const int MaxLimit = 200;
 

@@ -37,7 +37,7 @@ public sealed record DealDetail(
         Timeline.Where(e => e.At > since).OrderBy(e => e.At).ToList();
 }
 
-public sealed class OpportunityQueries(CrmDatabase database, TimeProvider clock)
+public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock)
 {
     /// <summary>The actor's open deals: hottest first, then the nearest close date.</summary>
     public async Task<IReadOnlyList<DealSummary>> MyOpenDealsAsync(Actor actor, int limit = 50, CancellationToken ct = default)

@@ -17,7 +17,7 @@ public sealed record LoggedInteraction(Interaction Interaction, bool AlreadyLogg
 /// The use cases both front ends call. Each loads the deal the actor may see, lets the aggregate apply its
 /// rules, and saves once: the change, its history and its outbox events commit together or not at all.
 /// </summary>
-public sealed class OpportunityService(CrmDatabase database, PartyMatcher parties, TimeProvider clock)
+public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parties, TimeProvider clock)
 {
     public async Task<Opportunity> CaptureAsync(Actor actor, CaptureRequest request, CancellationToken ct = default)
     {

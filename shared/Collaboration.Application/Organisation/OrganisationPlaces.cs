@@ -26,7 +26,7 @@ public sealed record OrganisationPlace(OrganisationPerson Me, string? ManagerObj
 /// "my team" and "who is my manager". Pipeline numbers are shown only for the caller's direct reports, whose deals
 /// <see cref="DealAccess"/> already lets a manager see.
 /// </summary>
-public sealed class OrganisationPlaces(CrmDatabase database, AdminOptions options)
+public sealed class OrganisationPlaces(ICrmDatabase database, AdminOptions options)
 {
     public const int MaxTeammates = 25;
     public const int MaxReports = 25;

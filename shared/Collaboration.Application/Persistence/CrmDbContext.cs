@@ -61,9 +61,15 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
+    /// <summary>True on PostgreSQL (row locks with SKIP LOCKED, microsecond times); false on SQLite (times stored as ticks).</summary>
+    public abstract bool IsPostgres { get; }
+
+    /// <summary>The tables, keys and columns: the provider's project applies its entity configurations here.</summary>
+    protected abstract void ApplyEntityConfigurations(ModelBuilder modelBuilder);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        ApplyEntityConfigurations(modelBuilder);
         modelBuilder.Entity<Tenant>().HasQueryFilter(e => e.Id == TenantId);
         modelBuilder.Entity<User>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<Account>().HasQueryFilter(e => e.TenantId == TenantId);
@@ -154,7 +160,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         }
     }
 
-    /// <summary>Told when this unit of work committed outbox rows (set by <see cref="CrmDatabase.Open(CurrentTenant)"/>).</summary>
+    /// <summary>Told when this unit of work committed outbox rows (set by <see cref="ICrmDatabase.Open(CurrentTenant)"/>).</summary>
     internal WorkSignal? OutboxWritten { get; set; }
 
     private void EnsureOneTenant()

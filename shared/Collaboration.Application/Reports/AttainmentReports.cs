@@ -9,7 +9,7 @@ namespace Collaboration.Application.Reports;
 /// Quota attainment per rep and per team for the quotas overlapping the report's period. Only quotas and deals of people
 /// the actor may see count; a team's quota shows when someone the actor sees is in the team.
 /// </summary>
-public sealed class AttainmentReports(CrmDatabase database, TimeProvider clock)
+public sealed class AttainmentReports(ICrmDatabase database, TimeProvider clock)
 {
     public async Task<AttainmentReport> AttainmentAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {

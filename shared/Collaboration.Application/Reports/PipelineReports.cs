@@ -14,7 +14,7 @@ namespace Collaboration.Application.Reports;
 /// further or was won after it, so every history report is one grouped pass over an index in SQL, and the as-of time
 /// is a comparison. Only the actor's tenant, and only deals whose owner the actor may see, ever count.
 /// </summary>
-public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
+public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
 {
     private static readonly Stage[] Open = [Stage.New, Stage.Qualify, Stage.Nurture, Stage.Proposal, Stage.Negotiation, Stage.Contract];
     private static readonly Stage[] Closed = [Stage.Won, Stage.Lost];
@@ -49,7 +49,7 @@ public sealed class PipelineReports(CrmDatabase database, TimeProvider clock)
         await using var scope = await OpenAsync(actor, filter, ct);
         var (_, _, asOf) = scope.Ticks;
         // Times are whole multiples of the provider's precision: durations travel in those units, a third shorter as text.
-        var unit = scope.Db.Database.IsSqlite() ? StageStintProjection.SqliteTickPrecision : StageStintProjection.PostgresTickPrecision;
+        var unit = !scope.Db.IsPostgres ? StageStintProjection.SqliteTickPrecision : StageStintProjection.PostgresTickPrecision;
         // Open stages: each stay entered in the period, until it was left or until the as-of time. Won: the deals whose
         // final stay (not left by the as-of time) is Won, from capture. A median needs every value, so each group's
         // durations come back as one comma-separated string (group_concat / string_agg) rather than as a row each.

@@ -11,7 +11,7 @@ public sealed record ReportPerson(string ObjectId, string DisplayName, string? T
 /// Who a viewer may filter reports by: the same people <see cref="DealAccess"/> lets them see (own, team, reports),
 /// never anyone else in the tenant. Their teams are the teams offered as a filter.
 /// </summary>
-public sealed class ReportAudience(CrmDatabase database)
+public sealed class ReportAudience(ICrmDatabase database)
 {
     public async Task<IReadOnlyList<ReportPerson>> VisiblePeopleAsync(Actor actor, CancellationToken ct = default)
     {

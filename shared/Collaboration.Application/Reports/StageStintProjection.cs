@@ -23,7 +23,7 @@ internal static class StageStintProjection
     /// <summary>What the save changes for the stints; read before the save, which clears the deals' pending rows.</summary>
     public static List<Pending> Plan(CrmDbContext db, IReadOnlyList<EntityEntry<Opportunity>> deals)
     {
-        var precision = db.Database.IsSqlite() ? SqliteTickPrecision : PostgresTickPrecision;
+        var precision = !db.IsPostgres ? SqliteTickPrecision : PostgresTickPrecision;
         return deals
             .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && Moves(e)))
             .Select(e => new Pending(e.Entity, e.State == EntityState.Added, e.Entity.PendingChanges

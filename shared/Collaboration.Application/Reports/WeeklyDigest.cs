@@ -107,7 +107,7 @@ public static class WeeklyDigest
 }
 
 /// <summary>Runs the reports a digest needs for one manager and composes it. Sees exactly what the manager may see.</summary>
-public sealed class WeeklyDigestComposer(PipelineReports reports, AttainmentReports attainment, CrmDatabase database)
+public sealed class WeeklyDigestComposer(PipelineReports reports, AttainmentReports attainment, ICrmDatabase database)
 {
     public async Task<WeeklyDigestContent> ComposeAsync(Actor manager, DateOnly weekStart, DateTimeOffset asOf, CancellationToken ct = default)
     {

@@ -20,7 +20,7 @@ public sealed record ReviewHit(
 /// Reviews are stored as JSON on the deal, which neither provider searches portably, so the visible reviewed deals are
 /// read and matched in memory; a tenant's reviewed deals are few (one per closed deal at most).
 /// </remarks>
-public sealed class ReviewSearch(CrmDatabase database)
+public sealed class ReviewSearch(ICrmDatabase database)
 {
     public async Task<IReadOnlyList<ReviewHit>> SearchAsync(Actor actor, string? text, string? competitor = null, int limit = 10, CancellationToken ct = default)
     {

@@ -14,7 +14,7 @@ public sealed record UserProfile(string TenantId, string ObjectId, string Displa
 }
 
 /// <summary>Makes sure the rep behind a Teams message or an Outlook token exists: the same row for both tools.</summary>
-public sealed class UserDirectory(CrmDatabase database, TimeProvider clock)
+public sealed class UserDirectory(ICrmDatabase database, TimeProvider clock)
 {
     private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
     private const int MaxRemembered = 10_000;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Collaboration.Application.Capture;
 using CsCheck;
+using Collaboration.Infrastructure.Capture;
 
 namespace Collaboration.Addin.Tests.Fuzz;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Collaboration.Addin.Tests.Hostile;
 using Collaboration.Application.Imports;
 using CsCheck;
+using Collaboration.Infrastructure.Imports;
 
 namespace Collaboration.Addin.Tests.Fuzz;
 

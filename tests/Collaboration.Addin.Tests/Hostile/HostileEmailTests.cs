@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Collaboration.Application.Capture;
+using Collaboration.Infrastructure.Capture;
 
 namespace Collaboration.Addin.Tests.Hostile;
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions.Authentication;
+using Collaboration.Infrastructure.Administration;
 
 namespace Collaboration.Application.Tests.Administration;
 

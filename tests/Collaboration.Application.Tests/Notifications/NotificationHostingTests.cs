@@ -8,6 +8,8 @@ using Collaboration.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Collaboration.Infrastructure;
+using Collaboration.Infrastructure.Notifications;
 
 namespace Collaboration.Application.Tests.Notifications;
 

@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Collaboration.Infrastructure.Nurture;
 
 namespace Collaboration.Application.Tests.Nurture;
 

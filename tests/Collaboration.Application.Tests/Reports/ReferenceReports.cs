@@ -6,6 +6,7 @@ using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Quotas;
 using Collaboration.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Application.Tests.Reports;
 

@@ -1,10 +1,10 @@
-using Collaboration.Application.Persistence.Migrations;
 using Collaboration.Application.Reports;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Testing;
 using Microsoft.EntityFrameworkCore;
+using Collaboration.Infrastructure.Persistence.Migrations;
 
 namespace Collaboration.Application.Tests.Reports;
 

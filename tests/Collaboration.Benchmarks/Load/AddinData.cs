@@ -9,6 +9,7 @@ using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
 using Microsoft.Data.Sqlite;
+using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Benchmarks.Load;
 

@@ -21,6 +21,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Collaboration.Infrastructure;
+using Collaboration.Infrastructure.Notifications;
+using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Benchmarks.Load;
 

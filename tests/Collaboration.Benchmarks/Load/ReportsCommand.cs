@@ -6,6 +6,7 @@ using Collaboration.Application;
 using Collaboration.Application.Persistence;
 using Collaboration.Application.Reports;
 using Collaboration.Domain.Common;
+using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Benchmarks.Load;
 

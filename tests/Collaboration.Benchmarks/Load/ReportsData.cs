@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Collaboration.Application.Persistence;
-using Collaboration.Application.Persistence.Migrations;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
@@ -12,6 +11,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
+using Collaboration.Infrastructure.Persistence;
+using Collaboration.Infrastructure.Persistence.Migrations;
 
 namespace Collaboration.Benchmarks.Load;
 

@@ -1,0 +1,30 @@
+using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Interactions;
+using Collaboration.Domain.Opportunities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Collaboration.Infrastructure.Persistence.Configurations;
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.TenantId).HasMaxLength(64);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Surface).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Subject).HasMaxLength(500);
+        builder.Property(i => i.Summary).HasMaxLength(Interaction.MaxSummaryLength);
+        builder.Property(i => i.LoggedBy).HasMaxLength(64);
+        builder.Property(i => i.SourceId).HasMaxLength(998);
+        builder.Property(i => i.ConversationId).HasMaxLength(512);
+        builder.HasOne<Opportunity>().WithMany().HasForeignKey(i => i.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(i => new { i.TenantId, i.OpportunityId, i.SourceId }).IsUnique();
+        builder.HasIndex(i => new { i.TenantId, i.SourceId });
+        builder.HasIndex(i => new { i.TenantId, i.ConversationId });
+        builder.HasIndex(i => new { i.TenantId, i.OpportunityId, i.OccurredAt });
+    }
+}

@@ -1,0 +1,105 @@
+using Collaboration.Application.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Data.Common;
+
+namespace Collaboration.Infrastructure.Persistence;
+
+/// <summary>Creates tenant-scoped units of work on the configured provider and applies migrations.</summary>
+public sealed class CrmDatabase : ICrmDatabase
+{
+    private readonly DatabaseProvider _provider;
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
+
+    public CrmDatabase(DatabaseOptions options, string? connectionString)
+    {
+        _provider = options.Provider;
+        connectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
+        _busyTimeoutMs = options.BusyTimeoutMs;
+        _connectionString = _provider == DatabaseProvider.Sqlite
+            ? SqliteConnectionString(options, connectionString)
+            : connectionString ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Crm is empty.");
+    }
+
+    public DatabaseProvider Provider => _provider;
+    public string ConnectionString => _connectionString;
+
+    public CrmDbContext Open(string? tenantId) => Open(new CurrentTenant { Id = tenantId });
+
+    /// <inheritdoc />
+    public WorkSignal OutboxWritten { get; } = new();
+
+    /// <inheritdoc />
+    public WorkSignal DeliveriesWritten { get; } = new();
+
+    // Built once: DbContextOptions are immutable and the interceptor is stateless. Building them per unit of work
+    // (several per bot turn or add-in request) cost an options build and an EF service-provider cache lookup each time.
+    private DbContextOptions<SqliteCrmDbContext>? _sqliteOptions;
+    private DbContextOptions<PostgresCrmDbContext>? _postgresOptions;
+
+    public CrmDbContext Open(CurrentTenant tenant)
+    {
+        CrmDbContext db = _provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteCrmDbContext(
+                _sqliteOptions ??= new DbContextOptionsBuilder<SqliteCrmDbContext>()
+                    .UseSqlite(_connectionString)
+                    .AddInterceptors(new SqlitePragmas(_busyTimeoutMs))
+                    .Options, tenant),
+            _ => new PostgresCrmDbContext(
+                _postgresOptions ??= new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(_connectionString).Options, tenant),
+        };
+        db.OutboxWritten = OutboxWritten;
+        return db;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Open((string?)null);
+        if (_provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets the bot and the add-in backend read while the other writes; it is a property of the file.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private static string SqliteConnectionString(DatabaseOptions options, string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? "");
+        if (string.IsNullOrEmpty(builder.DataSource))
+        {
+            Directory.CreateDirectory(options.DataFolder);
+            builder.DataSource = Path.Combine(options.DataFolder, "crm.db");
+        }
+        else if (builder.DataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (folder is not null) Directory.CreateDirectory(folder);
+        }
+        builder.Pooling = true;
+        builder.DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000);
+        return builder.ToString();
+    }
+
+    private sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
