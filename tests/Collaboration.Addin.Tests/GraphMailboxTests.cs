@@ -31,10 +31,10 @@ public class GraphMailboxTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Token());
 
         var created = await client.PostJsonAsync("/api/opportunities/from-email",
-            Emails.From("pane-says@else.example", subject: "What the pane sent", bodyText: "pane body", itemId: "AAMkAGI2-item-1"));
+            PaneEmails.From("pane-says@else.example", subject: "What the pane sent", bodyText: "pane body", itemId: "AAMkAGI2-item-1"));
         var deal = await created.ReadJsonAsync();
         var again = await client.PostJsonAsync($"/api/opportunities/{deal.GetProperty("id").GetGuid()}/emails",
-            Emails.From("pane-says@else.example", itemId: "AAMkAGI2-item-1"));
+            PaneEmails.From("pane-says@else.example", itemId: "AAMkAGI2-item-1"));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("Renewal for 200 seats", deal.GetProperty("name").GetString());
@@ -75,7 +75,7 @@ public class GraphMailboxTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Token());
 
         var created = await client.PostJsonAsync("/api/opportunities/from-email",
-            Emails.From("pane@fabrikam.example", subject: "From the pane", itemId: LocalGraph.MissingItem));
+            PaneEmails.From("pane@fabrikam.example", subject: "From the pane", itemId: LocalGraph.MissingItem));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var deal = await created.ReadJsonAsync();

@@ -54,7 +54,7 @@ public class SalesMailboxTests
         Assert.Equal(time.GetUtcNow().AddMinutes(4320), expires);
 
         // A known contact with an open deal.
-        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", Emails.From("known@tailspin.example", "Known", subject: "Existing deal"));
+        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("known@tailspin.example", "Known", subject: "Existing deal"));
         var knownDeal = (await known.ReadJsonAsync()).GetProperty("id").GetGuid();
 
         var client = host.Client();
@@ -132,7 +132,7 @@ public class SalesMailboxTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         await using var host = await AddinHost.StartAsync(settings: MailboxSettings(graph), services: MailboxServices(time));
         await Until(() => graph.Subscriptions.FirstOrDefault());
-        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", Emails.From("known@tailspin.example", "Known", subject: "Existing deal"));
+        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("known@tailspin.example", "Known", subject: "Existing deal"));
         var knownDeal = (await known.ReadJsonAsync()).GetProperty("id").GetGuid();
         var client = host.Client();
 
