@@ -1,5 +1,4 @@
 using System.Text;
-using Collaboration.Addin.Tests;
 using Collaboration.Application.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

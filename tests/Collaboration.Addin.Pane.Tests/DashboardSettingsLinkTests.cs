@@ -1,4 +1,3 @@
-using Collaboration.Addin.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,4 +1,3 @@
-using Collaboration.Addin.Tests;
 using Collaboration.Application;
 using Collaboration.Application.Capture;
 using Collaboration.Application.Opportunities;

@@ -1,5 +1,4 @@
 using Collaboration.Application.DemoData;
-using Collaboration.Addin.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

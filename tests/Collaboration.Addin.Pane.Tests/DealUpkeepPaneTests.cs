@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Collaboration.Addin.Tests;
 using Collaboration.Application.DemoData;
 using Collaboration.Domain.Pipeline;
 using Microsoft.EntityFrameworkCore;

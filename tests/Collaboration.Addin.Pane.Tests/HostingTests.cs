@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
 using Collaboration.Addin.TaskPane;
-using Collaboration.Addin.Tests;
 using Microsoft.Extensions.Configuration;
 
 namespace Collaboration.Addin.Pane.Tests;

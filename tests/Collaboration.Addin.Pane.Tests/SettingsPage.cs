@@ -1,4 +1,3 @@
-using Collaboration.Addin.Tests;
 using Collaboration.Application.DemoData;
 using Collaboration.Application.Users;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Collaboration.Addin.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Collaboration.Addin.Tests;
 using Collaboration.Application;
 using Collaboration.Application.Capture;
 using Collaboration.Application.Opportunities;

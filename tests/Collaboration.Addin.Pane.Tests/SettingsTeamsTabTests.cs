@@ -1,4 +1,3 @@
-using Collaboration.Addin.Tests;
 using Collaboration.Application.Access;
 using Collaboration.Application.Users;
 using Microsoft.Extensions.DependencyInjection;

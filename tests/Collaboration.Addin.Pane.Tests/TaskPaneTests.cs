@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Collaboration.Addin.Tests;
 using Collaboration.Application.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -305,7 +304,7 @@ public sealed class TaskPaneTests(BrowserFixture browser)
     {
         // No X-Dev-* headers: the same demo rep the pane signs in as in development mode.
         using var rep = host.Client();
-        var response = await rep.PostJsonAsync("/api/opportunities/from-email", Collaboration.Addin.Tests.Emails.From(address, name));
+        var response = await rep.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From(address, name));
         response.EnsureSuccessStatusCode();
         var deal = await response.ReadJsonAsync();
         return (deal.GetProperty("id").GetGuid(), deal.GetProperty("version").GetInt32());

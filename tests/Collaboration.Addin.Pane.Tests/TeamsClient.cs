@@ -1,13 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Collaboration.Addin.Pane.Tests;
@@ -31,7 +25,7 @@ public sealed class TeamsClientFixture : IAsyncLifetime
 {
     public const string Origin = "https://teams.microsoft.com";
 
-    private WebApplication? _server;
+    private LoopbackServer? _server;
     private X509Certificate2? _certificate;
     private IPlaywright? _playwright;
     private int _tokenRequests;
@@ -46,23 +40,21 @@ public sealed class TeamsClientFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
-        _server = builder.Build();
         var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "teams-host.js"));
-        _server.MapGet("/", () => Results.Content(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Microsoft Teams</title>"
-            + "<style>body{margin:0}iframe{width:1280px;height:900px;border:0;display:block}</style></head>"
-            + "<body><script src=\"/teams-host.js\"></script></body></html>", "text/html; charset=utf-8"));
-        _server.MapGet("/teams-host.js", () => Results.Content(script, "text/javascript; charset=utf-8"));
-        _server.MapPost("/token", () =>
+        _server = await LoopbackServer.StartAsync(app =>
         {
-            var token = Tokens(Interlocked.Increment(ref _tokenRequests));
-            return token.Given ? Results.Text(token.Value) : Results.Text(token.Value, statusCode: StatusCodes.Status400BadRequest);
-        });
-        await _server.StartAsync();
-        var port = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
+            app.MapGet("/", () => Results.Content(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Microsoft Teams</title>"
+                + "<style>body{margin:0}iframe{width:1280px;height:900px;border:0;display:block}</style></head>"
+                + "<body><script src=\"/teams-host.js\"></script></body></html>", "text/html; charset=utf-8"));
+            app.MapGet("/teams-host.js", () => Results.Content(script, "text/javascript; charset=utf-8"));
+            app.MapPost("/token", () =>
+            {
+                var token = Tokens(Interlocked.Increment(ref _tokenRequests));
+                return token.Given ? Results.Text(token.Value) : Results.Text(token.Value, statusCode: StatusCodes.Status400BadRequest);
+            });
+        }, _certificate);
+        var port = new Uri(_server.HttpsBaseUrl!).Port;
 
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();

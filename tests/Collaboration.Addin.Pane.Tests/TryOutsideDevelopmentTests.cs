@@ -1,5 +1,4 @@
 using System.Net;
-using Collaboration.Addin.Tests;
 
 namespace Collaboration.Addin.Pane.Tests;
 

@@ -83,7 +83,7 @@ public class AuthenticationTests
         var client = host.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Token(objectId: "entra-rep-1"));
 
-        var created = await client.PostJsonAsync("/api/opportunities/from-email", Emails.From("buyer@contoso.com"));
+        var created = await client.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("buyer@contoso.com"));
         var mine = await client.GetAsync("/api/opportunities?mine=true");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -13,7 +13,7 @@ public class DealUpkeepEndpointTests
 {
     private static async Task<(Guid Id, int Version)> NewDealAsync(HttpClient rep, string sender = "buyer@contoso.com")
     {
-        var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email", Emails.From(sender))).ReadJsonAsync();
+        var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From(sender))).ReadJsonAsync();
         return (deal.GetProperty("id").GetGuid(), deal.GetProperty("version").GetInt32());
     }
 

@@ -15,7 +15,7 @@ public class EmailCaptureTests
         var rep = host.RepClient();
 
         var response = await rep.PostJsonAsync("/api/opportunities/from-email",
-            Emails.From("Wang.Fang@Contoso.com", "Wang Fang", subject: "Contoso – 50 seats", messageId: "<ABC-1@contoso.com>"));
+            PaneEmails.From("Wang.Fang@Contoso.com", "Wang Fang", subject: "Contoso – 50 seats", messageId: "<ABC-1@contoso.com>"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var deal = await response.ReadJsonAsync();
@@ -44,7 +44,7 @@ public class EmailCaptureTests
     {
         await using var host = await AddinHost.StartAsync();
         var rep = host.RepClient();
-        var email = Emails.From("cto@contoso.com", "Sarah Chen", subject: "Budget",
+        var email = PaneEmails.From("cto@contoso.com", "Sarah Chen", subject: "Budget",
             bodyHtml: "<p>We <b>must</b> replace our CRM. We have a budget of $120,000 approved.</p><p>I'm the CTO.</p>");
 
         var resolved = await (await rep.PostJsonAsync("/api/emails/resolve", email)).ReadJsonAsync();
@@ -54,7 +54,7 @@ public class EmailCaptureTests
         Assert.Equal(120000m, resolved.GetProperty("hints").GetProperty("budgetAmount").GetDecimal());
         Assert.Equal("mustHave", deal.GetProperty("bant").GetProperty("need").GetString());
         Assert.Equal("Sarah Chen", deal.GetProperty("bant").GetProperty("decisionMakerName").GetString());
-        Assert.Equal(JsonValueKind.Null, (await (await rep.PostJsonAsync("/api/emails/resolve", Emails.From("x@contoso.com", bodyText: "hello"))).ReadJsonAsync())
+        Assert.Equal(JsonValueKind.Null, (await (await rep.PostJsonAsync("/api/emails/resolve", PaneEmails.From("x@contoso.com", bodyText: "hello"))).ReadJsonAsync())
             .GetProperty("hints").ValueKind);
     }
 
@@ -63,9 +63,9 @@ public class EmailCaptureTests
     {
         await using var host = await AddinHost.StartAsync();
         var rep = host.RepClient();
-        var created = await (await rep.PostJsonAsync("/api/opportunities/from-email", Emails.From("li.lei@fabrikam.cn", "Li Lei"))).ReadJsonAsync();
+        var created = await (await rep.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("li.lei@fabrikam.cn", "Li Lei"))).ReadJsonAsync();
 
-        var resolved = await (await rep.PostJsonAsync("/api/emails/resolve", Emails.From("li.lei@fabrikam.cn", "Li Lei"))).ReadJsonAsync();
+        var resolved = await (await rep.PostJsonAsync("/api/emails/resolve", PaneEmails.From("li.lei@fabrikam.cn", "Li Lei"))).ReadJsonAsync();
 
         var sender = resolved.GetProperty("sender");
         Assert.Equal("li.lei@fabrikam.cn", sender.GetProperty("contact").GetProperty("email").GetString());
@@ -84,7 +84,7 @@ public class EmailCaptureTests
     {
         await using var host = await AddinHost.StartAsync();
 
-        var resolved = await (await host.RepClient().PostJsonAsync("/api/emails/resolve", Emails.From("buyer@northwind.example"))).ReadJsonAsync();
+        var resolved = await (await host.RepClient().PostJsonAsync("/api/emails/resolve", PaneEmails.From("buyer@northwind.example"))).ReadJsonAsync();
 
         var sender = resolved.GetProperty("sender");
         Assert.Equal(JsonValueKind.Null, sender.GetProperty("contact").ValueKind);
@@ -102,8 +102,8 @@ public class EmailCaptureTests
         await using var host = await AddinHost.StartAsync();
         var rep = host.RepClient();
 
-        var resolved = await (await rep.PostJsonAsync("/api/emails/resolve", Emails.From("someone@gmail.com"))).ReadJsonAsync();
-        var created = await rep.PostJsonAsync("/api/opportunities/from-email", Emails.From("someone@gmail.com", "Some One"));
+        var resolved = await (await rep.PostJsonAsync("/api/emails/resolve", PaneEmails.From("someone@gmail.com"))).ReadJsonAsync();
+        var created = await rep.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("someone@gmail.com", "Some One"));
 
         Assert.True(resolved.GetProperty("sender").GetProperty("isFreeMail").GetBoolean());
         Assert.False(resolved.GetProperty("sender").GetProperty("isNewAccount").GetBoolean());
@@ -118,11 +118,11 @@ public class EmailCaptureTests
     {
         await using var host = await AddinHost.StartAsync();
         var rep = host.RepClient();
-        var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email", Emails.From("a@contoso.com"))).ReadJsonAsync();
+        var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("a@contoso.com"))).ReadJsonAsync();
         var id = deal.GetProperty("id").GetGuid();
 
-        var first = await rep.PostJsonAsync($"/api/opportunities/{id}/emails", Emails.From("a@contoso.com", messageId: "<Reply-7@contoso.com>"));
-        var second = await rep.PostJsonAsync($"/api/opportunities/{id}/emails", Emails.From("a@contoso.com", messageId: "reply-7@contoso.com"));
+        var first = await rep.PostJsonAsync($"/api/opportunities/{id}/emails", PaneEmails.From("a@contoso.com", messageId: "<Reply-7@contoso.com>"));
+        var second = await rep.PostJsonAsync($"/api/opportunities/{id}/emails", PaneEmails.From("a@contoso.com", messageId: "reply-7@contoso.com"));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.False((await first.ReadJsonAsync()).GetProperty("alreadyLogged").GetBoolean());
@@ -131,7 +131,7 @@ public class EmailCaptureTests
         await using var db = host.Db.Database.Open(AddinHost.TenantA);
         Assert.Equal(1, await db.Interactions.CountAsync(i => i.SourceId == "reply-7@contoso.com"));
 
-        var resolved = await (await rep.PostJsonAsync("/api/emails/resolve", Emails.From("a@contoso.com", messageId: "<REPLY-7@contoso.com>"))).ReadJsonAsync();
+        var resolved = await (await rep.PostJsonAsync("/api/emails/resolve", PaneEmails.From("a@contoso.com", messageId: "<REPLY-7@contoso.com>"))).ReadJsonAsync();
         Assert.Equal("alreadyLogged", resolved.GetProperty("suggestion").GetProperty("action").GetString());
         Assert.Equal(id, resolved.GetProperty("alreadyLogged").GetProperty("dealId").GetGuid());
     }
@@ -142,10 +142,10 @@ public class EmailCaptureTests
         await using var host = await AddinHost.StartAsync();
         var rep = host.RepClient();
         var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email",
-            Emails.From("first@contoso.com", conversationId: "conv-42"))).ReadJsonAsync();
+            PaneEmails.From("first@contoso.com", conversationId: "conv-42"))).ReadJsonAsync();
 
         var resolved = await (await rep.PostJsonAsync("/api/emails/resolve",
-            Emails.From("colleague@other.example", conversationId: "conv-42"))).ReadJsonAsync();
+            PaneEmails.From("colleague@other.example", conversationId: "conv-42"))).ReadJsonAsync();
 
         Assert.Equal(deal.GetProperty("id").GetGuid(), resolved.GetProperty("conversationDeal").GetProperty("id").GetGuid());
         Assert.Equal("logToDeal", resolved.GetProperty("suggestion").GetProperty("action").GetString());
@@ -161,10 +161,10 @@ public class EmailCaptureTests
         const string hostile = "<p>Budget approved</p><script>alert('x')</script><img src=x onerror=\"alert(1)\"><a href=\"javascript:alert(2)\">click</a>";
 
         var created = await rep.PostJsonAsync("/api/opportunities/from-email",
-            Emails.From("x@contoso.com", subject: "Hello <script>alert(3)</script>", bodyHtml: hostile));
+            PaneEmails.From("x@contoso.com", subject: "Hello <script>alert(3)</script>", bodyHtml: hostile));
         var deal = await created.ReadJsonAsync();
         var logged = await rep.PostJsonAsync($"/api/opportunities/{deal.GetProperty("id").GetGuid()}/emails",
-            Emails.From("x@contoso.com", bodyText: "plain <script>alert(4)</script> <img src=x onerror=alert(5)> text"));
+            PaneEmails.From("x@contoso.com", bodyText: "plain <script>alert(4)</script> <img src=x onerror=alert(5)> text"));
         var detail = await rep.GetStringAsync($"/api/opportunities/{deal.GetProperty("id").GetGuid()}");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -187,7 +187,7 @@ public class EmailCaptureTests
         await using var host = await AddinHost.StartAsync();
         var body = "<div>" + string.Join("", Enumerable.Repeat("<p>need 50 seats</p>", 20_000)) + "</div>";
 
-        var created = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", Emails.From("big@contoso.com", bodyHtml: body));
+        var created = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("big@contoso.com", bodyHtml: body));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await using var db = host.Db.Database.Open(AddinHost.TenantA);
@@ -224,7 +224,7 @@ public class EmailCaptureTests
         await rep.GetAsync("/api/opportunities?mine=true");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            rep.PostJsonAsync("/api/opportunities/from-email", Emails.From("New.Buyer@Tailspin.example", "New Buyer", subject: $"Request {i}"))));
+            rep.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("New.Buyer@Tailspin.example", "New Buyer", subject: $"Request {i}"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         await using var db = host.Db.Database.Open(AddinHost.TenantA);
@@ -240,11 +240,11 @@ public class EmailCaptureTests
     {
         await using var host = await AddinHost.StartAsync(kind);
         var rep = host.RepClient();
-        var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email", Emails.From("a@contoso.com"))).ReadJsonAsync();
+        var deal = await (await rep.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("a@contoso.com"))).ReadJsonAsync();
         var id = deal.GetProperty("id").GetGuid();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            rep.PostJsonAsync($"/api/opportunities/{id}/emails", Emails.From("a@contoso.com", messageId: "<same@contoso.com>"))));
+            rep.PostJsonAsync($"/api/opportunities/{id}/emails", PaneEmails.From("a@contoso.com", messageId: "<same@contoso.com>"))));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.OK));

@@ -2,14 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace Collaboration.Addin.Tests;
@@ -19,7 +13,7 @@ public class GraphMailboxTests
     [Fact]
     public async Task WithGraphTheMessageIsReadAsTheRepAndMarkedLoggedInOutlook()
     {
-        await using var graph = await LocalGraph.StartAsync();
+        await using var graph = await StartGraphAsync();
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
         var settings = issuer.AzureAdSettings();
         settings["Graph:Enabled"] = "true";
@@ -31,10 +25,10 @@ public class GraphMailboxTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Token());
 
         var created = await client.PostJsonAsync("/api/opportunities/from-email",
-            Emails.From("pane-says@else.example", subject: "What the pane sent", bodyText: "pane body", itemId: "AAMkAGI2-item-1"));
+            PaneEmails.From("pane-says@else.example", subject: "What the pane sent", bodyText: "pane body", itemId: "AAMkAGI2-item-1"));
         var deal = await created.ReadJsonAsync();
         var again = await client.PostJsonAsync($"/api/opportunities/{deal.GetProperty("id").GetGuid()}/emails",
-            Emails.From("pane-says@else.example", itemId: "AAMkAGI2-item-1"));
+            PaneEmails.From("pane-says@else.example", itemId: "AAMkAGI2-item-1"));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("Renewal for 200 seats", deal.GetProperty("name").GetString());
@@ -64,7 +58,7 @@ public class GraphMailboxTests
     [Fact]
     public async Task WhenGraphCannotReadTheMessageThePaneFieldsAreUsed()
     {
-        await using var graph = await LocalGraph.StartAsync();
+        await using var graph = await StartGraphAsync();
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
         var settings = issuer.AzureAdSettings();
         settings["Graph:Enabled"] = "true";
@@ -75,7 +69,7 @@ public class GraphMailboxTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Token());
 
         var created = await client.PostJsonAsync("/api/opportunities/from-email",
-            Emails.From("pane@fabrikam.example", subject: "From the pane", itemId: LocalGraph.MissingItem));
+            PaneEmails.From("pane@fabrikam.example", subject: "From the pane", itemId: LocalGraph.MissingItem));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var deal = await created.ReadJsonAsync();
@@ -91,69 +85,23 @@ public class GraphMailboxTests
             Task.FromResult(token);
     }
 
-    public sealed record GraphRequest(string Method, string Path, string Query, string? Authorization, string Prefer, string Body);
-
-    /// <summary>A Graph-shaped mailbox on 127.0.0.1 holding one message, recording every call.</summary>
-    private sealed class LocalGraph : IAsyncDisposable
+    /// <summary>The signed-in rep's mailbox holding one message (Graph's own reading of it: the pane's copy may say otherwise).</summary>
+    private static async Task<LocalGraph> StartGraphAsync()
     {
-        public const string MissingItem = "AAMk-missing";
-
-        private readonly WebApplication _app;
-
-        private LocalGraph(WebApplication app, Uri address)
+        var graph = await LocalGraph.StartAsync();
+        graph.MyCategories = ["Customer"];
+        graph.MyMessage = new Dictionary<string, object?>
         {
-            _app = app;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-        public List<GraphRequest> Requests { get; } = [];
-
-        public static async Task<LocalGraph> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            LocalGraph? self = null;
-            var categories = new List<string> { "Customer" };
-            app.Map("/v1.0/me/messages/{id}", async (string id, HttpContext context) =>
-            {
-                if (id == MissingItem)
-                {
-                    return Results.Json(new { error = new { code = "ErrorItemNotFound", message = "The specified object was not found in the store." } }, statusCode: 404);
-                }
-                var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-                lock (self!.Requests)
-                {
-                    self.Requests.Add(new GraphRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? "",
-                        context.Request.Headers.Authorization.FirstOrDefault(), string.Join(",", context.Request.Headers["Prefer"].ToArray()), body));
-                }
-                if (HttpMethods.IsPatch(context.Request.Method))
-                {
-                    categories = JsonNode.Parse(body)!["categories"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-                }
-                return Results.Json(new Dictionary<string, object?>
-                {
-                    ["id"] = id,
-                    ["subject"] = "Renewal for 200 seats",
-                    ["internetMessageId"] = "<GRAPH-1@contoso.cn>",
-                    ["conversationId"] = "conv-graph-1",
-                    ["receivedDateTime"] = "2026-11-20T08:30:00Z",
-                    ["from"] = new { emailAddress = new { name = "Zhang Wei", address = "zhang.wei@contoso.cn" } },
-                    ["toRecipients"] = new[] { new { emailAddress = new { name = "Megan Bowen", address = "megan@seller.example" } } },
-                    ["ccRecipients"] = Array.Empty<object>(),
-                    ["body"] = new { contentType = "html", content = "<p>Only the new part: we need 200 seats by March.</p><blockquote>Earlier thread</blockquote>" },
-                    ["uniqueBody"] = new { contentType = "html", content = "<p>Only the new part: we need 200 seats by March.</p><script>alert(1)</script>" },
-                    ["categories"] = categories,
-                });
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            self = new LocalGraph(app, new Uri(address));
-            return self;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+            ["subject"] = "Renewal for 200 seats",
+            ["internetMessageId"] = "<GRAPH-1@contoso.cn>",
+            ["conversationId"] = "conv-graph-1",
+            ["receivedDateTime"] = "2026-11-20T08:30:00Z",
+            ["from"] = new { emailAddress = new { name = "Zhang Wei", address = "zhang.wei@contoso.cn" } },
+            ["toRecipients"] = new[] { new { emailAddress = new { name = "Megan Bowen", address = "megan@seller.example" } } },
+            ["ccRecipients"] = Array.Empty<object>(),
+            ["body"] = new { contentType = "html", content = "<p>Only the new part: we need 200 seats by March.</p><blockquote>Earlier thread</blockquote>" },
+            ["uniqueBody"] = new { contentType = "html", content = "<p>Only the new part: we need 200 seats by March.</p><script>alert(1)</script>" },
+        };
+        return graph;
     }
 }

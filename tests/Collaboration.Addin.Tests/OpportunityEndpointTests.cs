@@ -8,7 +8,7 @@ namespace Collaboration.Addin.Tests;
 public class OpportunityEndpointTests
 {
     private static async Task<JsonElement> NewDealAsync(HttpClient rep, string sender = "buyer@contoso.com") =>
-        await (await rep.PostJsonAsync("/api/opportunities/from-email", Emails.From(sender))).ReadJsonAsync();
+        await (await rep.PostJsonAsync("/api/opportunities/from-email", PaneEmails.From(sender))).ReadJsonAsync();
 
     [Fact]
     public async Task ADealOfAnotherTenantIsNotFound()
@@ -19,7 +19,7 @@ public class OpportunityEndpointTests
         var stranger = host.RepClient(AddinHost.TenantB, AddinHost.RepA);
 
         var detail = await stranger.GetAsync($"/api/opportunities/{id}");
-        var log = await stranger.PostJsonAsync($"/api/opportunities/{id}/emails", Emails.From("buyer@contoso.com"));
+        var log = await stranger.PostJsonAsync($"/api/opportunities/{id}/emails", PaneEmails.From("buyer@contoso.com"));
         var move = await stranger.PostJsonAsync($"/api/opportunities/{id}/stage", new { stage = "qualify", expectedVersion = 1 });
 
         Assert.Equal(HttpStatusCode.NotFound, detail.StatusCode);
@@ -142,7 +142,7 @@ public class OpportunityEndpointTests
     {
         await using var host = await AddinHost.StartAsync();
 
-        var response = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", Emails.From("not an address"));
+        var response = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("not an address"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("invalid_email", (await response.ReadJsonAsync()).GetProperty("code").GetString());

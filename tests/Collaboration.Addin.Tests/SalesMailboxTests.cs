@@ -6,14 +6,8 @@ using Collaboration.Addin.Graph;
 using Collaboration.Domain.Capture;
 using Collaboration.Testing;
 using Collaboration.Domain.Opportunities;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collaboration.Addin.Tests;
@@ -26,7 +20,7 @@ public class SalesMailboxTests
     [Fact]
     public async Task TheMailboxSubscriptionCapturesLogsAndRenewsBeforeItExpires()
     {
-        await using var graph = await MailboxGraph.StartAsync();
+        await using var graph = await SalesMailboxGraph.StartAsync(Mailbox);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         await using var host = await AddinHost.StartAsync(settings: new Dictionary<string, string?>
         {
@@ -54,7 +48,7 @@ public class SalesMailboxTests
         Assert.Equal(time.GetUtcNow().AddMinutes(4320), expires);
 
         // A known contact with an open deal.
-        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", Emails.From("known@tailspin.example", "Known", subject: "Existing deal"));
+        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("known@tailspin.example", "Known", subject: "Existing deal"));
         var knownDeal = (await known.ReadJsonAsync()).GetProperty("id").GetGuid();
 
         var client = host.Client();
@@ -128,11 +122,11 @@ public class SalesMailboxTests
     [Fact]
     public async Task AnEmailSpoofingAKnownContactBecomesAnUnverifiedLeadInsteadOfJoiningTheirDeal()
     {
-        await using var graph = await MailboxGraph.StartAsync();
+        await using var graph = await SalesMailboxGraph.StartAsync(Mailbox);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         await using var host = await AddinHost.StartAsync(settings: MailboxSettings(graph), services: MailboxServices(time));
         await Until(() => graph.Subscriptions.FirstOrDefault());
-        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", Emails.From("known@tailspin.example", "Known", subject: "Existing deal"));
+        var known = await host.RepClient().PostJsonAsync("/api/opportunities/from-email", PaneEmails.From("known@tailspin.example", "Known", subject: "Existing deal"));
         var knownDeal = (await known.ReadJsonAsync()).GetProperty("id").GetGuid();
         var client = host.Client();
 
@@ -173,7 +167,7 @@ public class SalesMailboxTests
         Assert.False(Collaboration.Application.Capture.SenderAuthentication.IsVerified([], "known@tailspin.example"));
     }
 
-    private static Dictionary<string, string?> MailboxSettings(MailboxGraph graph, string clientState = Secret) => new()
+    private static Dictionary<string, string?> MailboxSettings(LocalGraph graph, string clientState = Secret) => new()
     {
         ["Graph:Enabled"] = "true",
         ["Graph:BaseUrl"] = new Uri(graph.Address, "v1.0").ToString(),
@@ -203,7 +197,7 @@ public class SalesMailboxTests
     [Fact]
     public async Task TheStoredSubscriptionIsRenewedAfterARestartInsteadOfSubscribingAgain()
     {
-        await using var graph = await MailboxGraph.StartAsync();
+        await using var graph = await SalesMailboxGraph.StartAsync(Mailbox);
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         var port = AddinHost.FreePort(); // the same address after the restart: Graph posts to it
@@ -229,7 +223,7 @@ public class SalesMailboxTests
     [Fact]
     public async Task AStoredSubscriptionWithAnotherClientStateIsReplacedAndDeleted()
     {
-        await using var graph = await MailboxGraph.StartAsync();
+        await using var graph = await SalesMailboxGraph.StartAsync(Mailbox);
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
 
@@ -251,7 +245,7 @@ public class SalesMailboxTests
     [Fact]
     public async Task LifecycleNotificationsRenewRecreateAndCatchUp()
     {
-        await using var graph = await MailboxGraph.StartAsync();
+        await using var graph = await SalesMailboxGraph.StartAsync(Mailbox);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         await using var host = await AddinHost.StartAsync(settings: MailboxSettings(graph), services: MailboxServices(time));
         var subscription = await Until(() => graph.Subscriptions.FirstOrDefault());
@@ -337,163 +331,5 @@ public class SalesMailboxTests
     private sealed class FixedAppToken(string token) : IAppTokenProvider
     {
         public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(token);
-    }
-
-    public sealed record GraphCall(string Method, string Path, string? Authorization, string Query = "");
-
-    /// <summary>A Graph-shaped tenant: /subscriptions (validating the notification URL like Graph does) and a shared mailbox's messages.</summary>
-    private sealed class MailboxGraph : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private MailboxGraph(WebApplication app, Uri address)
-        {
-            _app = app;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-        public List<GraphCall> Requests { get; } = [];
-        public List<JsonObject> Subscriptions { get; } = [];
-        public List<JsonObject> Renewals { get; } = [];
-        public List<string> Deleted { get; } = [];
-        public HashSet<string> Active { get; } = [];
-        public bool HandshakeSucceeded { get; private set; }
-        public bool LifecycleHandshakeSucceeded { get; private set; }
-
-        /// <summary>What Graph does on its own when it drops a subscription: later renewals get 404.</summary>
-        public void Remove(string id)
-        {
-            lock (Active) Active.Remove(id);
-        }
-
-        private static readonly Dictionary<string, (string From, string Name, string Subject, string Body, string MessageId)> Messages = new()
-        {
-            ["m-unknown"] = ("li.na@newco.example", "Li Na", "Need a quote for 300 seats", "Hi, our budget is $80k and we want to start next month.", "<unknown-1@newco.example>"),
-            ["m-known"] = ("known@tailspin.example", "Known", "Re: Existing deal", "Any update on the contract?", "<KNOWN-2@tailspin.example>"),
-            ["m-sentinel"] = ("sentinel@other.example", "Sentinel", "Sentinel", "Last one.", "<sentinel@other.example>"),
-        };
-
-        /// <summary>Not in the inbox listing: fetched only when a test notifies about it.</summary>
-        private static readonly Dictionary<string, (string From, string Name, string Subject, string Body, string MessageId)> Unlisted = new()
-        {
-            ["m-spoofed"] = ("known@tailspin.example", "Known", "Re: Existing deal", "Please wire the deposit to our new account.", "<spoofed-1@attacker.example>"),
-        };
-
-        /// <summary>What Exchange Online writes above every inbound message: here DMARC passed for the From domain.</summary>
-        private static string[] AuthenticationResults(string id, string from)
-        {
-            var domain = from[(from.IndexOf('@') + 1)..];
-            if (id == "m-spoofed")
-            {
-                // Sent from the attacker's own server with the customer's address in From; the second, lower header is the
-                // attacker's own forgery inside the message, which must not count.
-                return
-                [
-                    $"spf=pass (sender IP is 198.51.100.7) smtp.mailfrom=attacker.example; dkim=pass (signature was verified) header.d=attacker.example;dmarc=fail action=none header.from={domain};compauth=fail reason=000",
-                    $"mx.attacker.example; dmarc=pass header.from={domain}; spf=pass smtp.mailfrom={domain}",
-                ];
-            }
-            return [$"spf=pass (sender IP is 40.107.22.58) smtp.mailfrom={domain}; dkim=pass (signature was verified) header.d={domain};dmarc=pass action=none header.from={domain};compauth=pass reason=100"];
-        }
-
-        public static async Task<MailboxGraph> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            MailboxGraph? self = null;
-            void Record(HttpContext context)
-            {
-                lock (self!.Requests) self.Requests.Add(new GraphCall(context.Request.Method, context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault(), Uri.UnescapeDataString(context.Request.QueryString.Value ?? "")));
-            }
-
-            app.MapPost("/v1.0/subscriptions", async (HttpContext context) =>
-            {
-                Record(context);
-                var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
-                const string token = "Validation: Token <1> & more";
-                using var validation = new HttpClient();
-                var answer = await validation.PostAsync(body["notificationUrl"]!.GetValue<string>() + "?validationToken=" + Uri.EscapeDataString(token), null);
-                if (answer.StatusCode != HttpStatusCode.OK || answer.Content.Headers.ContentType?.MediaType != "text/plain" || await answer.Content.ReadAsStringAsync() != token)
-                {
-                    return Results.Json(new { error = new { code = "ValidationError", message = "Subscription validation request failed." } }, statusCode: 400);
-                }
-                if (body["lifecycleNotificationUrl"]?.GetValue<string>() is { } lifecycleUrl)
-                {
-                    var lifecycle = await validation.PostAsync(lifecycleUrl + "?validationToken=" + Uri.EscapeDataString(token), null);
-                    if (lifecycle.StatusCode != HttpStatusCode.OK || await lifecycle.Content.ReadAsStringAsync() != token)
-                    {
-                        return Results.Json(new { error = new { code = "ValidationError", message = "Lifecycle validation request failed." } }, statusCode: 400);
-                    }
-                    self!.LifecycleHandshakeSucceeded = true;
-                }
-                self!.HandshakeSucceeded = true;
-                lock (self.Subscriptions)
-                {
-                    body["id"] = $"sub-{self.Subscriptions.Count + 1}";
-                    self.Subscriptions.Add(body);
-                }
-                lock (self.Active) self.Active.Add(body["id"]!.GetValue<string>());
-                return Results.Json(body, statusCode: 201);
-            });
-            app.MapMethods("/v1.0/subscriptions/{id}", [HttpMethods.Patch], async (string id, HttpContext context) =>
-            {
-                Record(context);
-                lock (self!.Active)
-                {
-                    if (!self.Active.Contains(id)) return Results.Json(new { error = new { code = "ResourceNotFound", message = "Not found." } }, statusCode: 404);
-                }
-                var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
-                body["id"] = id;
-                lock (self.Renewals) self.Renewals.Add(body);
-                return Results.Json(body);
-            });
-            app.MapDelete("/v1.0/subscriptions/{id}", (string id, HttpContext context) =>
-            {
-                Record(context);
-                lock (self!.Active)
-                {
-                    if (!self.Active.Remove(id)) return Results.Json(new { error = new { code = "ResourceNotFound", message = "Not found." } }, statusCode: 404);
-                }
-                lock (self.Deleted) self.Deleted.Add(id);
-                return Results.NoContent();
-            });
-            app.MapGet("/v1.0/users/{mailbox}/mailFolders/inbox/messages", (string mailbox, HttpContext context) =>
-            {
-                Record(context);
-                return Results.Json(new { value = Messages.Keys.Select(id => new { id }).ToArray() });
-            });
-            app.MapGet("/v1.0/users/{mailbox}/messages/{id}", (string mailbox, string id, HttpContext context) =>
-            {
-                Record(context);
-                if (mailbox != Mailbox || !(Messages.TryGetValue(id, out var m) || Unlisted.TryGetValue(id, out m)))
-                {
-                    return Results.Json(new { error = new { code = "ErrorItemNotFound", message = "Not found." } }, statusCode: 404);
-                }
-                return Results.Json(new Dictionary<string, object?>
-                {
-                    ["id"] = id,
-                    ["subject"] = m.Subject,
-                    ["internetMessageId"] = m.MessageId,
-                    ["conversationId"] = "conv-" + id,
-                    ["receivedDateTime"] = "2026-11-20T08:30:00Z",
-                    ["from"] = new { emailAddress = new { name = m.Name, address = m.From } },
-                    ["toRecipients"] = new[] { new { emailAddress = new { name = "Sales", address = Mailbox } } },
-                    ["ccRecipients"] = Array.Empty<object>(),
-                    ["body"] = new { contentType = "html", content = $"<p>{m.Body}</p>" },
-                    ["internetMessageHeaders"] = new[] { new { name = "Received", value = "from mail.example by outlook.com" } }
-                        .Concat(AuthenticationResults(id, m.From).Select(value => new { name = "Authentication-Results", value }))
-                        .ToArray(),
-                });
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            self = new MailboxGraph(app, new Uri(address));
-            return self;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }

@@ -1,13 +1,9 @@
 using System.Net;
 using Collaboration.Addin.Capture;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Addin.Tests;
 
@@ -199,38 +195,25 @@ public class WebFormAbuseTests
     private sealed class CaptchaProvider : IAsyncDisposable
     {
         public const string GoodToken = "XXXX.DUMMY.TOKEN.XXXX";
-        private readonly WebApplication _app;
+        private LoopbackServer _server = null!;
 
-        private CaptchaProvider(WebApplication app, string verifyUrl)
-        {
-            _app = app;
-            VerifyUrl = verifyUrl;
-        }
-
-        public string VerifyUrl { get; }
+        public string VerifyUrl => _server.BaseUrl + "/siteverify";
         public List<Dictionary<string, string>> Checks { get; } = [];
 
         public static async Task<CaptchaProvider> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            CaptchaProvider? self = null;
-            app.MapPost("/siteverify", async (HttpContext context) =>
+            var self = new CaptchaProvider();
+            self._server = await LoopbackServer.StartAsync(app => app.MapPost("/siteverify", async (HttpContext context) =>
             {
                 var form = await context.Request.ReadFormAsync();
                 var check = form.ToDictionary(f => f.Key, f => f.Value.ToString());
-                lock (self!.Checks) self.Checks.Add(check);
+                lock (self.Checks) self.Checks.Add(check);
                 var success = check.GetValueOrDefault("secret") == "captcha-secret" && check.GetValueOrDefault("response") == GoodToken;
                 return Results.Json(new Dictionary<string, object> { ["success"] = success, ["error-codes"] = success ? Array.Empty<string>() : ["invalid-input-response"] });
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            self = new CaptchaProvider(app, address.TrimEnd('/') + "/siteverify");
+            }));
             return self;
         }
 
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }

@@ -107,9 +107,9 @@ public sealed class DealUpkeepConversationTests
     public async Task AMentionWithOnlyATeamsIdIsLookedUpThroughTheConnector()
     {
         await using var host = await PlaceAlexAndPriyaAsync();
-        host.Connector.Respond = (n, request) => request.Method == "GET" && request.RawTarget.Contains("/members/", StringComparison.Ordinal)
+        host.Connector.Respond = request => request.Method == "GET" && request.RawTarget.Contains("/members/", StringComparison.Ordinal)
             ? Results.Json(new { id = "29:priya-teams-id", name = Priya.Name, aadObjectId = Priya.ObjectId })
-            : Results.Json(new { id = $"activity-{n}" });
+            : Results.Json(new { id = $"activity-{request.Number}" });
 
         var card = await AssignByMentionAsync(host);
 
@@ -125,9 +125,9 @@ public sealed class DealUpkeepConversationTests
     public async Task AMentionTheConnectorDoesNotKnowIsRefusedAndChangesNothing()
     {
         await using var host = await PlaceAlexAndPriyaAsync();
-        host.Connector.Respond = (n, request) => request.Method == "GET"
+        host.Connector.Respond = request => request.Method == "GET"
             ? Results.Json(new { error = new { code = "NotFound", message = "member not found" } }, statusCode: 404)
-            : Results.Json(new { id = $"activity-{n}" });
+            : Results.Json(new { id = $"activity-{request.Number}" });
 
         var card = await AssignByMentionAsync(host);
 

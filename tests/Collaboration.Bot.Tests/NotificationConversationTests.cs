@@ -92,7 +92,7 @@ public sealed class NotificationConversationTests
         await host.SayAsync(Alex, "new deal Bravo 10k");
         await host.SayAsync(Megan, "help");
         await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
-        host.Connector.Respond = (_, r) => r.RawTarget.Contains("personal-aad-alex", StringComparison.Ordinal) && r.Method == "POST" && r.Body.Contains("Alpha", StringComparison.Ordinal)
+        host.Connector.Respond = r => r.RawTarget.Contains("personal-aad-alex", StringComparison.Ordinal) && r.Method == "POST" && r.Body.Contains("Alpha", StringComparison.Ordinal)
             ? Microsoft.AspNetCore.Http.Results.Json(new { error = new { code = "ConversationBlockedByUser", message = "User blocked the conversation with the bot." } }, statusCode: 403)
             : Microsoft.AspNetCore.Http.Results.Json(new { id = "ok" });
 
@@ -396,9 +396,9 @@ public sealed class NotificationConversationTests
         await TeamAsync(host, "east", Alex.ObjectId, Megan.ObjectId);
         await AdminsAsync(host, li.ObjectId, Megan.ObjectId);
         var failing = true;
-        host.Connector.Respond = (n, r) => failing && r.Method == "POST" && r.RawTarget.Contains("personal-aad-alex", StringComparison.Ordinal)
+        host.Connector.Respond = r => failing && r.Method == "POST" && r.RawTarget.Contains("personal-aad-alex", StringComparison.Ordinal)
             ? Microsoft.AspNetCore.Http.Results.Json(new { error = new { code = "BadArgument", message = "Malformed activity" } }, statusCode: 400)
-            : Microsoft.AspNetCore.Http.Results.Json(new { id = $"activity-{n}" });
+            : Microsoft.AspNetCore.Http.Results.Json(new { id = $"activity-{r.Number}" });
         await host.SayAsync(Megan, "advance bravo");
         Assert.Equal(0, await PumpAsync(host));
         failing = false;

@@ -42,7 +42,7 @@ public sealed class AgreementTests : IDisposable
         var sso = Manifest["webApplicationInfo"]!;
         var (appId, resource) = (sso["id"]!.GetValue<string>(), sso["resource"]!.GetValue<string>());
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
-        await using var backend = await BackendHost.StartAsync(new Dictionary<string, string?>
+        await using var backend = await AddinHost.StartAsync(settings: new Dictionary<string, string?>
         {
             ["AzureAd:Instance"] = issuer.BaseUrl + "/",
             ["AzureAd:TenantId"] = tenant,

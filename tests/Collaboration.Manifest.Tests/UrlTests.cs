@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Collaboration.Testing;
 
 namespace Collaboration.Manifest.Tests;
 
@@ -9,7 +10,7 @@ public sealed class UrlTests
     [Fact]
     public async Task EveryUrlInBothManifestsAnswers200FromTheAddInBackend()
     {
-        await using var backend = await BackendHost.StartAsync();
+        await using var backend = await AddinHost.StartAsync();
         using var package = new GeneratedPackage(backend.BaseAddress.ToString());
         var urls = JsonUrls(JsonNode.Parse(File.ReadAllText(package.Files.ManifestJson))!)
             .Concat(JsonUrls(JsonNode.Parse(File.ReadAllText(package.Files.ChineseJson))!))

@@ -35,7 +35,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
         var started = Stopwatch.StartNew();
         await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         await using var connector = await LocalConnector.StartAsync();
-        connector.Respond = (n, _) => new SlowOk($"activity-{n}", TimeSpan.FromMilliseconds(20));
+        connector.Respond = r => new SlowOk($"activity-{r.Number}", TimeSpan.FromMilliseconds(20));
         await SeedAsync(db, connector.ServiceUrl);
         output.WriteLine($"seeded {Notifications} stage changes in {started.Elapsed.TotalSeconds:0.0} s");
 
@@ -78,7 +78,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
         await using var connector = await LocalConnector.StartAsync();
-        connector.Respond = (n, _) => new SlowOk($"activity-{n}", TimeSpan.FromMilliseconds(5));
+        connector.Respond = r => new SlowOk($"activity-{r.Number}", TimeSpan.FromMilliseconds(5));
         await SeedAsync(db, connector.ServiceUrl);
 
         using var first = StartBot(db);

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Collaboration.Bot;
 using Collaboration.Testing;
 using Collaboration.Testing.Playground;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Playground.Tests;
 
@@ -16,7 +10,7 @@ namespace Collaboration.Playground.Tests;
 /// </summary>
 public sealed class CrmBotPlaygroundFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private BotApp? _bot;
 
     public TestDatabase Db { get; private set; } = null!;
 
@@ -29,54 +23,13 @@ public sealed class CrmBotPlaygroundFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
-        _app = await StartBotAsync(Db);
-        BotPort = new Uri(_app.Urls.Single()).Port;
+        _bot = await BotApp.StartAsync(Db, new Dictionary<string, string?> { ["MicrosoftAppId"] = "", ["MicrosoftAppPassword"] = "" });
+        BotPort = _bot.Port;
         Playground = await AgentsPlayground.StartAsync(BotEndpoint, new AgentsPlaygroundOptions { ChannelId = "msteams" });
     }
 
-    /// <summary>The bot host as Program.cs builds it, on a port found free just before; retried if another process takes it first.</summary>
-    private static async Task<WebApplication> StartBotAsync(TestDatabase db)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var url = $"http://127.0.0.1:{FreePort()}";
-            var app = BotHost.Build(["--environment", "Development"], builder =>
-            {
-                builder.Logging.ClearProviders();
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Urls"] = url,
-                    ["MicrosoftAppId"] = "",
-                    ["MicrosoftAppPassword"] = "",
-                    ["Database:Provider"] = db.Database.Provider.ToString(),
-                    ["ConnectionStrings:Crm"] = db.Database.ConnectionString,
-                });
-                builder.WebHost.UseUrls(url);
-            });
-            try
-            {
-                await BotHost.PrepareAsync(app);
-                await app.StartAsync();
-                return app;
-            }
-            catch (IOException) when (attempt < 3)
-            {
-                await app.DisposeAsync();
-            }
-            catch
-            {
-                await app.DisposeAsync();
-                throw;
-            }
-        }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port free right now (the Playground's own, or a bot process's).</summary>
+    public static int FreePort() => LoopbackServer.FreePort();
 
     public async Task DisposeAsync()
     {
@@ -85,10 +38,9 @@ public sealed class CrmBotPlaygroundFixture : IAsyncLifetime
             await Playground.DisposeAsync();
         }
 
-        if (_app is not null)
+        if (_bot is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _bot.DisposeAsync();
         }
 
         if (Db is not null)

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Collaboration.Bot.Cards;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Testing;
 using Collaboration.Testing.Playground;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,8 @@ public sealed class DealUpkeepPlaygroundTests(CrmBotPlaygroundFixture fixture) :
     {
         var tenant = Playground.Config.TenantId;
         var rep = Playground.Config.CurrentUser.AadObjectId ?? throw new InvalidOperationException("The Playground user has no aadObjectId.");
-        await using var addin = AddinApp.Start(fixture.Db);
-        using var outlook = addin.Rep(tenant, rep, Playground.Config.CurrentUser.Name ?? "Rep");
+        await using var addin = AddinHost.Restart(fixture.Db);
+        using var outlook = addin.RepClient(tenant, rep, name: Playground.Config.CurrentUser.Name ?? "Rep");
         var created = await outlook.PostAsJsonAsync("/api/opportunities/from-email", new
         {
             from = new { name = "Priya Raman", address = "priya@lumenfield.com" },

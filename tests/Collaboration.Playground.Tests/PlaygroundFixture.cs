@@ -1,15 +1,13 @@
 using Collaboration.Bot.Protocol.Hosting;
+using Collaboration.Testing;
 using Collaboration.Testing.Playground;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Playground.Tests;
 
 /// <summary>The <see cref="EchoBot"/> on a real Kestrel at 127.0.0.1 (development mode: no app id), and the real Agents Playground talking to it.</summary>
 public sealed class PlaygroundFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     public EchoBot Bot { get; } = new();
 
@@ -19,15 +17,12 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration["MicrosoftAppId"] = string.Empty;
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddBotProtocol(builder.Configuration);
-        _app = builder.Build();
-        _app.MapBotMessages("/api/messages", Bot);
-        await _app.StartAsync();
-        BotEndpoint = $"{_app.Urls.Single()}/api/messages";
+        _server = await LoopbackServer.StartAsync(app => app.MapBotMessages("/api/messages", Bot), environment: "Development", configure: builder =>
+        {
+            builder.Configuration["MicrosoftAppId"] = string.Empty;
+            builder.Services.AddBotProtocol(builder.Configuration);
+        });
+        BotEndpoint = $"{_server.BaseUrl}/api/messages";
 
         Playground = await AgentsPlayground.StartAsync(BotEndpoint);
     }
@@ -39,9 +34,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             await Playground.DisposeAsync();
         }
 
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

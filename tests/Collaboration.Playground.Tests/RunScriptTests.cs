@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Collaboration.Bot.Cards;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Testing;
 using Collaboration.Testing.Playground;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -252,12 +253,7 @@ public sealed partial class RunScriptTests
         return false;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackServer.FreePort();
 
     /// <summary>run.sh in its own process group (as in a terminal), its output collected line by line.</summary>
     private sealed class RunScript : IDisposable

@@ -6,11 +6,7 @@ using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Testing;
 using Collaboration.Testing.Playground;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Playground.Tests;
 
@@ -32,9 +28,9 @@ public sealed class StageChangeNotificationTests
         await using var connector = await LocalConnector.StartAsync();
         var bot = await StartBotAsync(db);
         await using var _ = bot;
-        await using var addin = AddinApp.Start(db);
-        using var botClient = new HttpClient { BaseAddress = new Uri(bot.Urls.Single()) };
-        using var mover = addin.Rep(Tenant, Mover, "Megan Mover");
+        await using var addin = AddinHost.Restart(db);
+        using var botClient = new HttpClient { BaseAddress = bot.BaseAddress };
+        using var mover = addin.RepClient(Tenant, Mover, name: "Megan Mover");
 
         // The owner talks to the bot once: their conversation (on the local connector) is stored; they create two deals.
         await SayAsync(botClient, connector, "new deal Contoso 10k");
@@ -44,7 +40,7 @@ public sealed class StageChangeNotificationTests
         var contoso = await Team.DealAsync(db, Tenant, "Contoso");
         var before = connector.Requests.Count;
 
-        await AddinApp.MoveAsync(mover, contoso.Id, contoso.Version, "qualify");
+        await Team.MoveAsync(mover, contoso.Id, contoso.Version, "qualify");
 
         var request = await WaitForAsync(() => connector.Requests.Skip(before).FirstOrDefault(r => r.Method == "POST"), TimeSpan.FromSeconds(20));
         Assert.Contains("/v3/conversations/" + Uri.EscapeDataString(OwnerChat) + "/activities", request.RawTarget);
@@ -71,36 +67,11 @@ public sealed class StageChangeNotificationTests
         Assert.Equal((Owner, DeliveryStatus.Sent), (delivery.Recipient, delivery.Status));
     }
 
-    internal static async Task<WebApplication> StartBotAsync(TestDatabase db)
+    internal static Task<BotApp> StartBotAsync(TestDatabase db) => BotApp.StartAsync(db, new Dictionary<string, string?>
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var url = $"http://127.0.0.1:{CrmBotPlaygroundFixture.FreePort()}";
-            var app = BotHost.Build(["--environment", "Development"], builder =>
-            {
-                builder.Logging.ClearProviders();
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Urls"] = url,
-                    ["MicrosoftAppId"] = "",
-                    ["Database:Provider"] = db.Database.Provider.ToString(),
-                    ["ConnectionStrings:Crm"] = db.Database.ConnectionString,
-                    ["Notifications:PollInterval"] = "00:00:00.200",
-                });
-                builder.WebHost.UseUrls(url);
-            });
-            try
-            {
-                await BotHost.PrepareAsync(app);
-                await app.StartAsync();
-                return app;
-            }
-            catch (IOException) when (attempt < 3)
-            {
-                await app.DisposeAsync();
-            }
-        }
-    }
+        ["MicrosoftAppId"] = "",
+        ["Notifications:PollInterval"] = "00:00:00.200",
+    });
 
     private static async Task SayAsync(HttpClient bot, LocalConnector connector, string text)
     {
@@ -150,14 +121,14 @@ public sealed class PlaygroundNotificationTests(CrmBotPlaygroundFixture fixture)
         await playground.SendMessageAsync("new deal Northwind notify 30k");
         await playground.WaitForBotMessageAsync(m => m.Sequence > since && m.AdaptiveCard is { } c && Cards.Text(Cards.Parse(c)).Contains("Deal created.", StringComparison.Ordinal));
 
-        await using var addin = AddinApp.Start(fixture.Db);
-        using var mover = addin.Rep(tenant, "aad-playground-mover", "Pat Mover");
+        await using var addin = AddinHost.Restart(fixture.Db);
+        using var mover = addin.RepClient(tenant, "aad-playground-mover", name: "Pat Mover");
         Assert.Equal(HttpStatusCode.OK, (await mover.GetAsync("/api/opportunities")).StatusCode);
         await Team.PlaceAsync(fixture.Db, tenant, "playground-team", owner, "aad-playground-mover");
         var deal = await Team.DealAsync(fixture.Db, tenant, "Northwind notify");
         since = playground.LastSequence;
 
-        await AddinApp.MoveAsync(mover, deal.Id, deal.Version, "qualify");
+        await Team.MoveAsync(mover, deal.Id, deal.Version, "qualify");
 
         var message = await playground.WaitForBotMessageAsync(
             m => m.Sequence > since && m.Kind == PlaygroundMessageKind.Created && m.AdaptiveCard is { } c

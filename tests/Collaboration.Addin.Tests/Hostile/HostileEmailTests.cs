@@ -77,12 +77,12 @@ public class HostileEmailTests
         process.Refresh();
         var peakBefore = process.PeakWorkingSet64;
 
-        var response = await client.PostJsonAsync("/api/emails/resolve", Emails.From("buyer@contoso.com", bodyHtml: html));
+        var response = await client.PostJsonAsync("/api/emails/resolve", PaneEmails.From("buyer@contoso.com", bodyHtml: html));
 
         process.Refresh();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.InRange(process.PeakWorkingSet64 - peakBefore, 0, 300L * 1024 * 1024);
-        var ordinary = await client.PostJsonAsync("/api/emails/resolve", Emails.From("buyer@contoso.com"));
+        var ordinary = await client.PostJsonAsync("/api/emails/resolve", PaneEmails.From("buyer@contoso.com"));
         Assert.Equal(HttpStatusCode.OK, ordinary.StatusCode);
     }
 }

@@ -1,13 +1,8 @@
-using System.Text.Json.Nodes;
 using Collaboration.Application.Administration;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Users;
 using Collaboration.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Collaboration.Infrastructure.Administration;
 
@@ -21,7 +16,7 @@ public class OrganisationSyncTests
     [Fact]
     public async Task TheSyncPagesThroughUsersFollowsManagersBreaksLoopsDeactivatesLeaversAndKeepsHandSetPlacements()
     {
-        await using var graph = await LocalDirectory.StartAsync();
+        await using var graph = await StartDirectoryAsync();
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
         await using (var db = host.Db.Database.Open(Tenant))
         {
@@ -59,7 +54,7 @@ public class OrganisationSyncTests
     [Fact]
     public async Task TheSyncRunsAMinuteAfterStartAndThenDailyByTheClock()
     {
-        await using var graph = await LocalDirectory.StartAsync();
+        await using var graph = await StartDirectoryAsync();
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
         var options = new OrganisationSyncOptions { Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString() };
         var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
@@ -103,7 +98,7 @@ public class OrganisationSyncTests
     [Fact]
     public async Task AMemberOfAGroupChosenForATeamIsInThatTeamWhateverTheirDepartment()
     {
-        await using var graph = await LocalDirectory.StartAsync();
+        await using var graph = await StartDirectoryAsync();
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
         var options = new OrganisationSyncOptions
         {
@@ -121,7 +116,7 @@ public class OrganisationSyncTests
     [Fact]
     public async Task TheSyncNeverWritesAnotherTenant()
     {
-        await using var graph = await LocalDirectory.StartAsync();
+        await using var graph = await StartDirectoryAsync();
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
         var options = new OrganisationSyncOptions { Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString() };
         var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
@@ -141,68 +136,17 @@ public class OrganisationSyncTests
     }
 
     /// <summary>/users in two pages (@odata.nextLink) and /users/{id}/manager; 404 for someone without a manager.</summary>
-    private sealed class LocalDirectory : IAsyncDisposable
+    private static async Task<LocalGraph> StartDirectoryAsync()
     {
-        private static readonly (string Id, string? Department, string? Manager, bool Enabled)[] People =
+        var graph = await LocalGraph.StartAsync();
+        graph.RequiredAuthorization = "Bearer app-token";
+        graph.UsersPerPage = 3;
+        graph.People.AddRange(
         [
-            ("boss", "Sales", null, true), ("ann", "East", "boss", true), ("bob", "East", "ann", true),
-            ("cy", "West", "boss", false), ("loop1", "West", "loop2", true), ("loop2", "West", "loop1", true),
-        ];
-
-        private readonly WebApplication _app;
-        private int _userPages;
-
-        private LocalDirectory(WebApplication app, Uri address)
-        {
-            _app = app;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-        public int UserPages => _userPages;
-
-        public static async Task<LocalDirectory> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            LocalDirectory? self = null;
-            app.MapGet("/v1.0/users", (HttpContext context) =>
-            {
-                if (context.Request.Headers.Authorization != "Bearer app-token") return Results.StatusCode(401);
-                Interlocked.Increment(ref self!._userPages);
-                var second = context.Request.Query.ContainsKey("$skiptoken");
-                var page = second ? People[3..] : People[..3];
-                var body = new JsonObject
-                {
-                    ["value"] = new JsonArray(page.Select(p => (JsonNode)new JsonObject
-                    {
-                        ["id"] = p.Id, ["displayName"] = p.Id.ToUpperInvariant(), ["mail"] = $"{p.Id}@contoso.example",
-                        ["department"] = p.Department, ["accountEnabled"] = p.Enabled,
-                    }).ToArray()),
-                };
-                if (!second) body["@odata.nextLink"] = new Uri(self.Address, "v1.0/users?$skiptoken=page2").ToString();
-                return Results.Text(body.ToJsonString(), "application/json");
-            });
-            app.MapGet("/v1.0/users/{id}/manager", (string id) =>
-                People.FirstOrDefault(p => p.Id == id).Manager is { } manager
-                    ? Results.Text(new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = manager }.ToJsonString(), "application/json")
-                    : Results.Json(new { error = new { code = "Request_ResourceNotFound", message = "Resource 'manager' does not exist." } }, statusCode: 404));
-            app.MapGet("/v1.0/groups/{id}/members", (string id, HttpContext context) =>
-            {
-                if (id != "group-enterprise") return Results.StatusCode(404);
-                var second = context.Request.Query.ContainsKey("$skiptoken");
-                var body = new JsonObject { ["value"] = new JsonArray(new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = second ? "boss" : "bob" }) };
-                if (!second) body["@odata.nextLink"] = new Uri(self!.Address, "v1.0/groups/group-enterprise/members?$skiptoken=2").ToString();
-                return Results.Text(body.ToJsonString(), "application/json");
-            });
-            await app.StartAsync();
-            var address = new Uri(app.Urls.First() + "/");
-            self = new LocalDirectory(app, address);
-            return self;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+            new("boss", "Sales", null), new("ann", "East", "boss"), new("bob", "East", "ann"),
+            new("cy", "West", "boss", Enabled: false), new("loop1", "West", "loop2"), new("loop2", "West", "loop1"),
+        ]);
+        graph.GroupMembers["group-enterprise"] = [["bob"], ["boss"]];
+        return graph;
     }
 }

@@ -6,9 +6,6 @@ using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;
 using Collaboration.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +21,7 @@ public class FollowUpMailTests
     [Fact]
     public async Task ADueEmailStepIsSentOnceFromTheRepsMailboxAndLoggedOnTheDeal()
     {
-        await using var graph = await SendMailGraph.StartAsync();
+        await using var graph = await StartSendMailAsync();
         await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite, mailer: Mailer(graph, enabled: true));
         Assert.IsType<GraphFollowUpMailer>(Mailer(graph, enabled: true));
         var (rep, dealId, enrolment) = await EnrolAsync(host);
@@ -33,7 +30,7 @@ public class FollowUpMailTests
         host.Crm.Clock.Advance(TimeSpan.FromDays(1));
         await host.Nurture.RunAsync();
 
-        var call = Assert.Single(graph.Calls);
+        var call = Assert.Single(graph.SentMails);
         Assert.Equal("/v1.0/users/rep/sendMail", call.Path);
         Assert.Equal("Bearer app-token", call.Authorization);
         var message = call.Body["message"]!;
@@ -58,7 +55,7 @@ public class FollowUpMailTests
     [Fact]
     public async Task AGraphFailureLeavesTheStepAReminderWithTheError()
     {
-        await using var graph = await SendMailGraph.StartAsync(fail: true);
+        await using var graph = await StartSendMailAsync(fail: true);
         await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite, mailer: Mailer(graph, enabled: true));
         var (_, dealId, _) = await EnrolAsync(host);
 
@@ -66,7 +63,7 @@ public class FollowUpMailTests
         host.Crm.Clock.Advance(TimeSpan.FromDays(1));
         await host.Nurture.RunAsync();
 
-        Assert.Single(graph.Calls);
+        Assert.Single(graph.SentMails);
         var details = await PlanStepDetailsAsync(host);
         Assert.Equal(2, details.Count);
         Assert.All(details, d => Assert.StartsWith("standard:0:send_brochure:email_failed:", d));
@@ -78,7 +75,7 @@ public class FollowUpMailTests
     [Fact]
     public async Task WhenFollowUpMailIsOffNothingIsSentAndTheStepIsAPlainReminder()
     {
-        await using var graph = await SendMailGraph.StartAsync();
+        await using var graph = await StartSendMailAsync();
         var mailer = Mailer(graph, enabled: false);
         Assert.IsType<NoFollowUpMailer>(mailer);
         await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite, mailer: mailer);
@@ -86,20 +83,20 @@ public class FollowUpMailTests
 
         await host.Nurture.RunAsync();
 
-        Assert.Empty(graph.Calls);
+        Assert.Empty(graph.SentMails);
         Assert.Equal(["standard:0:send_brochure"], await PlanStepDetailsAsync(host));
     }
 
     [Fact]
     public async Task AFollowUpForADealOfAnotherTenantIsNeverSentWithTheAppsToken()
     {
-        await using var graph = await SendMailGraph.StartAsync();
+        await using var graph = await StartSendMailAsync();
         await using var host = await NotificationTestHost.StartAsync(DatabaseKind.Sqlite, mailer: Mailer(graph, enabled: true, tenantId: CrmTestHost.TenantB));
         var (_, dealId, _) = await EnrolAsync(host);
 
         await host.Nurture.RunAsync();
 
-        Assert.Empty(graph.Calls);
+        Assert.Empty(graph.SentMails);
         var details = await PlanStepDetailsAsync(host);
         Assert.StartsWith("standard:0:send_brochure:email_failed:", Assert.Single(details));
         Assert.Contains("FollowUpMail:TenantId", details[0]);
@@ -107,7 +104,7 @@ public class FollowUpMailTests
         Assert.False(await db.Interactions.AnyAsync(i => i.OpportunityId == dealId && i.Kind == InteractionKind.Email));
     }
 
-    private static IFollowUpMailer Mailer(SendMailGraph graph, bool enabled, string tenantId = CrmTestHost.TenantA)
+    private static IFollowUpMailer Mailer(LocalGraph graph, bool enabled, string tenantId = CrmTestHost.TenantA)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -141,48 +138,11 @@ public class FollowUpMailTests
         public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(token);
     }
 
-    private sealed record GraphCall(string Path, string? Authorization, JsonNode Body);
-
-    /// <summary>Graph's sendMail on 127.0.0.1: 202 as Graph answers, or a 500 with an OData error.</summary>
-    private sealed class SendMailGraph : IAsyncDisposable
+    /// <summary>Graph's sendMail on 127.0.0.1: 202 as Graph answers, or (failing) a 500 with an OData error.</summary>
+    private static async Task<LocalGraph> StartSendMailAsync(bool fail = false)
     {
-        private readonly WebApplication _app;
-        private readonly List<GraphCall> _calls = [];
-
-        private SendMailGraph(WebApplication app) => _app = app;
-
-        public Uri Address { get; private set; } = null!;
-
-        public IReadOnlyList<GraphCall> Calls
-        {
-            get { lock (_calls) return [.. _calls]; }
-        }
-
-        public static async Task<SendMailGraph> StartAsync(bool fail = false)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var self = new SendMailGraph(app);
-            app.MapPost("/v1.0/users/{id}/sendMail", async (HttpContext context) =>
-            {
-                // Graph reads action parameters case-insensitively (the SDK writes "Message" and "SaveToSentItems").
-                var body = await JsonNode.ParseAsync(context.Request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }) ?? new JsonObject();
-                lock (self._calls) self._calls.Add(new GraphCall(context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault(), body));
-                return fail
-                    ? Results.Json(new { error = new { code = "ErrorInternalServerError", message = "The mailbox is on fire." } }, statusCode: 500)
-                    : Results.StatusCode(202);
-            });
-            await app.StartAsync();
-            self.Address = new Uri(app.Urls.First() + "/");
-            return self;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        var graph = await LocalGraph.StartAsync();
+        graph.SendMailFails = fail;
+        return graph;
     }
 }

@@ -47,7 +47,7 @@ public static class LoadCommand
         }) { Timeout = TimeSpan.FromSeconds(30) };
 
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
-        await using var connector = await BenchConnector.StartAsync();
+        await using var connector = await LocalConnector.StartCountingAsync();
         connector.ExpectedAuthorization = "Bearer " + issuer.AccessToken;
         var token = issuer.CreateToken(BotClient.AppId, connector.ServiceUrl, DateTimeOffset.UtcNow, expiresOffset: TimeSpan.FromHours(3));
         var pem = Path.Combine(work, "issuer.pem");
@@ -224,17 +224,17 @@ public static class LoadCommand
         return 0;
     }
 
-    private static async Task<ScenarioRow> RunAsync(string target, string scenario, int workers, LoadSettings settings, BenchConnector? connector,
+    private static async Task<ScenarioRow> RunAsync(string target, string scenario, int workers, LoadSettings settings, LocalConnector? connector,
         Func<int, CancellationToken, Task<Outcome>> request, TextWriter log)
     {
         long sent = 0;
-        var before = connector?.Requests ?? 0;
+        var before = connector?.Count ?? 0;
         var result = await LoadDriver.RunAsync(scenario, workers, settings, async (w, ct) =>
         {
             Interlocked.Increment(ref sent);
             return await request(w, ct);
         });
-        var calls = connector is null || sent == 0 ? double.NaN : (connector.Requests - before) / (double)sent;
+        var calls = connector is null || sent == 0 ? double.NaN : (connector.Count - before) / (double)sent;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
         return new ScenarioRow(target, scenario, result, calls);

@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
+using Collaboration.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Benchmarks.Load;
 
@@ -25,12 +20,10 @@ public sealed record NotificationRow(
 /// </summary>
 public sealed class ArrivalConnector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private long _count;
 
-    private ArrivalConnector(WebApplication app) => _app = app;
-
-    public string ServiceUrl { get; private set; } = "";
+    public string ServiceUrl => _server.BaseUrl + "/_connector/";
     public string? ExpectedAuthorization { get; set; }
     public long Unauthorized;
     public ConcurrentQueue<(string Conversation, Guid Deal, long UtcTicks)> Arrivals { get; private set; } = new();
@@ -39,12 +32,8 @@ public sealed class ArrivalConnector : IAsyncDisposable
 
     public static async Task<ArrivalConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var connector = new ArrivalConnector(app);
-        app.Run(async context =>
+        var connector = new ArrivalConnector();
+        connector._server = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             var at = DateTimeOffset.UtcNow.UtcTicks;
             if (connector.ExpectedAuthorization is { } expected && context.Request.Headers.Authorization != expected)
@@ -62,18 +51,11 @@ public sealed class ArrivalConnector : IAsyncDisposable
             }
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"id\":\"activity-" + Interlocked.Increment(ref connector._count) + "\"}");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        connector.ServiceUrl = address.TrimEnd('/') + "/_connector/";
+        }));
         return connector;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 public static class NotificationScenarios

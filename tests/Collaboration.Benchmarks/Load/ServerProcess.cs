@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Collaboration.Testing;
 
 namespace Collaboration.Benchmarks.Load;
 
@@ -21,12 +22,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public string BaseUrl { get; }
     public int Id => _process.Id;
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackServer.FreePort();
 
     public static async Task<ServerProcess> StartAsync(
         string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string workingDirectory,

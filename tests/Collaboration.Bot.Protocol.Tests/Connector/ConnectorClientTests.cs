@@ -67,7 +67,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task DeleteSendsDeleteToTheActivityPathAndAcceptsAnEmptyAnswer()
     {
-        _connector.Respond = (_, _) => Results.Ok();
+        _connector.Respond = _ => Results.Ok();
         var client = CreateClient();
 
         await client.DeleteActivityAsync(_connector.ServiceUrl, "a:1", "42");
@@ -80,7 +80,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task GetMemberReadsTheMembersAadObjectIdFromTheEscapedMemberPath()
     {
-        _connector.Respond = (_, _) => Results.Json(new { id = "29:1abc", name = "Priya Raman", aadObjectId = "6f1c2a5e-0d7b-4c1e-9a53-2f1f0c3b8d11", userRole = "user" });
+        _connector.Respond = _ => Results.Json(new { id = "29:1abc", name = "Priya Raman", aadObjectId = "6f1c2a5e-0d7b-4c1e-9a53-2f1f0c3b8d11", userRole = "user" });
         var client = CreateClient();
 
         var member = await client.GetConversationMemberAsync(_connector.ServiceUrl, ConversationId, "29:1abc");
@@ -94,7 +94,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task GetMemberAnswersNullForSomeoneWhoIsNoMember()
     {
-        _connector.Respond = (_, _) => Results.Json(new { error = new { code = "MemberNotFoundInConversation" } }, statusCode: 404);
+        _connector.Respond = _ => Results.Json(new { error = new { code = "MemberNotFoundInConversation" } }, statusCode: 404);
         var client = CreateClient();
 
         Assert.Null(await client.GetConversationMemberAsync(_connector.ServiceUrl, "a:1", "29:nobody"));
@@ -103,7 +103,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateConversationPostsThePersonalConversationBody()
     {
-        _connector.Respond = (_, _) => Results.Json(new { id = "a:new-conversation" });
+        _connector.Respond = _ => Results.Json(new { id = "a:new-conversation" });
         var client = CreateClient();
 
         var result = await client.CreatePersonalConversationAsync(_connector.ServiceUrl, "28:bot", "29:user", "tenant-1");
@@ -125,7 +125,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         _connector.Clock = time.GetUtcNow;
-        _connector.Respond = (n, _) => n == 1 ? new RetryAfterResult(StatusCodes.Status429TooManyRequests, "2") : Results.Json(new { id = "sent" });
+        _connector.Respond = r => r.Number == 1 ? new RetryAfterResult(StatusCodes.Status429TooManyRequests, "2") : Results.Json(new { id = "sent" });
         var client = CreateClient(time: time);
 
         var send = client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"));
@@ -171,7 +171,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task RetryAfterLongerThanTheMaximumIsNotWaitedFor()
     {
-        _connector.Respond = (_, _) => new RetryAfterResult(StatusCodes.Status429TooManyRequests, "3600");
+        _connector.Respond = _ => new RetryAfterResult(StatusCodes.Status429TooManyRequests, "3600");
         var client = CreateClient();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi")));
@@ -187,7 +187,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [InlineData(412)]
     public async Task TransientFailuresAreRetriedUpToTheAttemptLimitThenReported(int status)
     {
-        _connector.Respond = (_, _) => Results.StatusCode(status);
+        _connector.Respond = _ => Results.StatusCode(status);
         var client = CreateClient(configure: o =>
         {
             o.MaxAttempts = 3;
@@ -203,7 +203,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task ClientErrorsAreNotRetried()
     {
-        _connector.Respond = (_, _) => Results.Json(new { error = new { code = "BadArgument", message = "nope" } }, statusCode: 400);
+        _connector.Respond = _ => Results.Json(new { error = new { code = "BadArgument", message = "nope" } }, statusCode: 400);
         var client = CreateClient();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi")));
@@ -221,7 +221,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [InlineData("""{"error":{"code":"ConversationBlockedByUser","message":"User blocked the conversation with the bot."}}""", "ConversationBlockedByUser")]
     public async Task BlockedConversationIsReportedDistinctlyAndNotRetried(string body, string reason)
     {
-        _connector.Respond = (_, _) => Results.Text(body, "application/json", statusCode: 403);
+        _connector.Respond = _ => Results.Text(body, "application/json", statusCode: 403);
         var client = CreateClient();
 
         var error = await Assert.ThrowsAsync<ConversationBlockedException>(() => client.SendToConversationAsync(_connector.ServiceUrl, ConversationId, Activity.CreateMessage("hi")));
@@ -234,7 +234,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task OtherForbiddenAnswersAreOrdinaryConnectorErrors()
     {
-        _connector.Respond = (_, _) => Results.Text("""{"error":{"code":"Forbidden","message":"no"}}""", "application/json", statusCode: 403);
+        _connector.Respond = _ => Results.Text("""{"error":{"code":"Forbidden","message":"no"}}""", "application/json", statusCode: 403);
         var client = CreateClient();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi")));

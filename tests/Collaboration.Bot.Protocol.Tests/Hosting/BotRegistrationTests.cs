@@ -3,10 +3,9 @@ using System.Text;
 using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Bot.Protocol.Hosting;
 using Collaboration.Bot.Protocol.Tests.Infrastructure;
+using Collaboration.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,22 +17,18 @@ public sealed class BotRegistrationTests
     [Fact]
     public async Task HandlerTypeIsResolvedFromTheRequestServices()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddBotProtocol(builder.Configuration);
-        builder.Services.AddScoped<CountingHandler>();
-        await using var app = builder.Build();
-        app.MapBotMessages<CountingHandler>("/api/messages");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        await using var server = await LoopbackServer.StartAsync(app => app.MapBotMessages<CountingHandler>("/api/messages"), environment: "Development",
+            configure: builder =>
+            {
+                builder.Services.AddBotProtocol(builder.Configuration);
+                builder.Services.AddScoped<CountingHandler>();
+            });
+        using var client = new HttpClient { BaseAddress = server.Address };
 
         var response = await client.PostAsync("/api/messages", new StringContent(TestActivities.Message(), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, CountingHandler.Calls);
-        await app.StopAsync();
     }
 
     [Fact]

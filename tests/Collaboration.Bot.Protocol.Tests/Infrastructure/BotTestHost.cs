@@ -1,14 +1,9 @@
-using System.Net;
 using System.Text;
 using Collaboration.Bot.Protocol.Connector;
 using Collaboration.Bot.Protocol.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Collaboration.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collaboration.Bot.Protocol.Tests.Infrastructure;
@@ -16,11 +11,11 @@ namespace Collaboration.Bot.Protocol.Tests.Infrastructure;
 /// <summary>A real Kestrel host on 127.0.0.1 running MapBotMessages("/api/messages") with a recording handler.</summary>
 public sealed class BotTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private BotTestHost(WebApplication app, RecordingHandler handler, RecordingConnectorClient connector, FakeTimeProvider time, string baseUrl)
+    private BotTestHost(LoopbackServer server, RecordingHandler handler, RecordingConnectorClient connector, FakeTimeProvider time, string baseUrl)
     {
-        _app = app;
+        _server = server;
         Handler = handler;
         Connector = connector;
         Time = time;
@@ -41,21 +36,17 @@ public sealed class BotTestHost : IAsyncDisposable
         Action<BotEndpointOptions>? configureEndpoint = null,
         string environment = "Production")
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var time = new FakeTimeProvider(now);
         var connector = new RecordingConnectorClient();
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddBotProtocol(builder.Configuration, configureEndpoint);
-        builder.Services.AddSingleton<IConnectorClient>(connector);
-        var app = builder.Build();
         var handler = new RecordingHandler();
-        app.MapBotMessages("/api/messages", handler);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new BotTestHost(app, handler, connector, time, address);
+        var server = await LoopbackServer.StartAsync(app => app.MapBotMessages("/api/messages", handler), environment: environment, configure: builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.AddBotProtocol(builder.Configuration, configureEndpoint);
+            builder.Services.AddSingleton<IConnectorClient>(connector);
+        });
+        return new BotTestHost(server, handler, connector, time, server.BaseUrl);
     }
 
     public Task<HttpResponseMessage> PostAsync(string body, string? bearerToken = null, string? scheme = "Bearer", string mediaType = "application/json",
@@ -81,7 +72,6 @@ public sealed class BotTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }

@@ -4,13 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Collaboration.Bot;
 using Collaboration.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Bot.Tests.Infrastructure;
 
@@ -33,9 +27,9 @@ public sealed class BotConversationHost : IAsyncDisposable
     public const string BotId = "28:collaboration-bot";
     public const string BotName = "Collaboration";
 
-    private readonly WebApplication _app;
+    private readonly BotApp _app;
 
-    private BotConversationHost(WebApplication app, TestDatabase db, LocalConnector connector, string baseUrl)
+    private BotConversationHost(BotApp app, TestDatabase db, LocalConnector connector, string baseUrl)
     {
         _app = app;
         Db = db;
@@ -56,26 +50,14 @@ public sealed class BotConversationHost : IAsyncDisposable
     {
         var db = await TestDatabase.CreateAsync(kind);
         var connector = await LocalConnector.StartAsync();
-        var app = BotHost.Build(["--environment", "Development"], builder =>
+        var values = new Dictionary<string, string?>
         {
-            builder.Logging.ClearProviders();
-            var values = new Dictionary<string, string?>
-            {
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Database:Provider"] = db.Database.Provider.ToString(),
-                ["ConnectionStrings:Crm"] = db.Database.ConnectionString,
-                // Tests run the dispatcher and sender themselves (see NotificationConversationTests), so card counts stay exact.
-                ["Notifications:RunHostedServices"] = "false",
-            };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
-            builder.Configuration.AddInMemoryCollection(values);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            services?.Invoke(builder.Services);
-        });
-        await BotHost.PrepareAsync(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new BotConversationHost(app, db, connector, address);
+            // Tests run the dispatcher and sender themselves (see NotificationConversationTests), so card counts stay exact.
+            ["Notifications:RunHostedServices"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var app = await BotApp.StartAsync(db, values, services);
+        return new BotConversationHost(app, db, connector, app.BaseAddress.ToString());
     }
 
     public JsonObject Activity(TestUser user, string type, string? conversationType = "personal", string? conversationId = null) => new()
@@ -165,7 +147,6 @@ public sealed class BotConversationHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
         await _app.DisposeAsync();
         await Connector.DisposeAsync();
         await Db.DisposeAsync();

@@ -580,12 +580,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
         return string.IsNullOrWhiteSpace(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackServer.FreePort();
 
     private static string Tail(string text, int lines = 40)
     {

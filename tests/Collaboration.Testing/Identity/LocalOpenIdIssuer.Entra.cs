@@ -1,22 +1,17 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Collaboration.Addin.Tests;
+namespace Collaboration.Testing;
 
 /// <summary>
-/// An Entra-shaped OpenID issuer on 127.0.0.1: discovery document and signing keys per tenant, real RS256
-/// tokens. Issuer names use Entra's form so Identity.Web's issuer validation runs exactly as in production.
+/// Entra mode: discovery and signing keys per tenant, and user tokens in Entra's v1 and v2 shapes. Issuer names use
+/// Entra's form so Identity.Web's issuer validation runs exactly as in production.
 /// </summary>
-public sealed class LocalOpenIdIssuer : IAsyncDisposable
+public sealed partial class LocalOpenIdIssuer
 {
     public const string TenantId = "3f1c2a5e-8d6b-4e0f-9a7c-1b2d3e4f5a6b";
     public const string ClientId = "6a0f2c1e-3b4d-4c5e-8f9a-0b1c2d3e4f5a";
@@ -25,51 +20,17 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     /// <summary>The Teams desktop and mobile client, which asks Entra for the tab's SSO token.</summary>
     public const string TeamsClientId = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
 
-    private readonly WebApplication _app;
-    private readonly RsaSecurityKey _key;
+    private const string EntraKeyId = "test-key-1";
 
     /// <summary>A key this issuer never published, under the published key's id: what a forged token is signed with.</summary>
-    private readonly RsaSecurityKey _forgeryKey = new(RSA.Create(2048)) { KeyId = "test-key-1" };
+    private readonly RSA _forgeryKey = RSA.Create(2048);
 
-    private LocalOpenIdIssuer(WebApplication app, RsaSecurityKey key, Uri address)
-    {
-        _app = app;
-        _key = key;
-        Address = address;
-    }
-
-    public Uri Address { get; }
+    /// <summary>The Entra metadata address with a {tenant} placeholder (the bot's EntraOpenIdMetadata setting).</summary>
+    public string EntraMetadataTemplate => $"{BaseUrl}/{{tenant}}/v2.0/.well-known/openid-configuration";
 
     public static string IssuerFor(string tenantId) => $"https://login.microsoftonline.com/{tenantId}/v2.0";
 
     public static string V1IssuerFor(string tenantId) => $"https://sts.windows.net/{tenantId}/";
-
-    public static async Task<LocalOpenIdIssuer> StartAsync()
-    {
-        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-key-1" };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant, HttpRequest request) => Results.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = IssuerFor(tenant),
-            ["jwks_uri"] = $"{request.Scheme}://{request.Host}/{tenant}/discovery/v2.0/keys",
-            ["authorization_endpoint"] = $"{request.Scheme}://{request.Host}/{tenant}/oauth2/v2.0/authorize",
-            ["token_endpoint"] = $"{request.Scheme}://{request.Host}/{tenant}/oauth2/v2.0/token",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-            ["response_types_supported"] = new[] { "code", "id_token" },
-            ["subject_types_supported"] = new[] { "pairwise" },
-        }));
-        app.MapGet("/{tenant}/discovery/v2.0/keys", () =>
-        {
-            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(key);
-            return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", kid = key.KeyId, n = jwk.N, e = jwk.E, alg = "RS256" } } });
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalOpenIdIssuer(app, key, new Uri(address));
-    }
 
     /// <summary>The add-in's AzureAd settings pointing at this issuer.</summary>
     public Dictionary<string, string?> AzureAdSettings() => new()
@@ -106,9 +67,27 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
                 new Claim("tid", tenantId), new Claim("oid", objectId), new Claim("scp", scope), new Claim("name", name), .. shape,
                 .. (roles ?? []).Select(role => new Claim("roles", role)),
             ]),
-            SigningCredentials = new SigningCredentials(forged ? _forgeryKey : _key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = forged
+                ? new SigningCredentials(new RsaSecurityKey(_forgeryKey) { KeyId = EntraKeyId }, SecurityAlgorithms.RsaSha256)
+                : Signing(EntraKeyId),
         });
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private void MapEntra(WebApplication app)
+    {
+        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = IssuerFor(tenant),
+            ["jwks_uri"] = $"{BaseUrl}/{tenant}/discovery/v2.0/keys",
+            ["authorization_endpoint"] = $"{HttpsBaseUrl}/{tenant}/oauth2/v2.0/authorize",
+            ["token_endpoint"] = $"{HttpsBaseUrl}/{tenant}/oauth2/v2.0/token",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["response_types_supported"] = new[] { "code", "id_token" },
+            ["subject_types_supported"] = new[] { "pairwise" },
+        }));
+
+        // Entra tokens come from the Entra key; tests of the bot's Entra path sign with the Bot Framework keys.
+        app.MapGet("/{tenant}/discovery/v2.0/keys", () =>
+            Results.Text(BuildJwks(EntraKeyId, EndorsedKeyId, UnendorsedKeyId), "application/json"));
+    }
 }

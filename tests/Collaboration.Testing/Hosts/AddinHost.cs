@@ -1,12 +1,10 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Collaboration.Testing;
+using Collaboration.Addin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Collaboration.Addin.Tests;
+namespace Collaboration.Testing;
 
 /// <summary>The real add-in backend on a real Kestrel socket (127.0.0.1, a free port) over a fresh test database.</summary>
 public sealed class AddinHost : IAsyncDisposable
@@ -55,14 +53,7 @@ public sealed class AddinHost : IAsyncDisposable
         Start(database, ownsDatabase: false, settings, services, port);
 
     /// <summary>A port free right now, to start hosts on one after another.</summary>
-    public static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public static int FreePort() => LoopbackServer.FreePort();
 
     private static AddinHost Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, Action<IServiceCollection>? services, int port = 0,
         string? environment = null)
@@ -90,13 +81,13 @@ public sealed class AddinHost : IAsyncDisposable
     }
 
     /// <summary>A client signed in through development mode as the given rep (the host has no Entra app).</summary>
-    public HttpClient RepClient(string tenantId = TenantA, string objectId = RepA, string? acceptLanguage = null, bool admin = false)
+    public HttpClient RepClient(string tenantId = TenantA, string objectId = RepA, string? acceptLanguage = null, bool admin = false, string? name = null)
     {
         var client = Client();
         if (admin) client.DefaultRequestHeaders.Add("X-Dev-Roles", Collaboration.Application.Access.AdminPolicy.AppRole);
         client.DefaultRequestHeaders.Add("X-Dev-Tenant", tenantId);
         client.DefaultRequestHeaders.Add("X-Dev-User", objectId);
-        client.DefaultRequestHeaders.Add("X-Dev-Name", $"Rep {objectId}");
+        client.DefaultRequestHeaders.Add("X-Dev-Name", name ?? $"Rep {objectId}");
         client.DefaultRequestHeaders.Add("X-Dev-Email", $"{objectId}@seller.example");
         if (acceptLanguage is not null) client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
         return client;
@@ -114,7 +105,7 @@ public sealed class AddinHost : IAsyncDisposable
         if (_ownsDatabase) await Db.DisposeAsync();
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> services, string environment) : WebApplicationFactory<Program>
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> services, string environment) : WebApplicationFactory<AddinEntryPoint>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -123,42 +114,4 @@ public sealed class AddinHost : IAsyncDisposable
             builder.ConfigureTestServices(services);
         }
     }
-}
-
-public static class Json
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
-    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
-        client.PostAsJsonAsync(url, body, Options);
-}
-
-/// <summary>Emails shaped like the task pane sends them.</summary>
-public static class Emails
-{
-    public static object From(string address, string? name = null, string subject = "Pricing for 50 seats", string? bodyHtml = null,
-        string? bodyText = "Hi, could you send pricing for 50 seats?", string? messageId = null, string? conversationId = null,
-        string? itemId = null, string? dealName = null) => new
-    {
-        from = new { name, address },
-        to = new[] { new { name = "Rep", address = "rep-a@seller.example" } },
-        cc = Array.Empty<object>(),
-        subject,
-        bodyHtml,
-        bodyText = bodyHtml is null ? bodyText : null,
-        internetMessageId = messageId ?? $"<{Guid.NewGuid():N}@mail.buyer.example>",
-        conversationId = conversationId ?? Guid.NewGuid().ToString("N"),
-        receivedAt = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero),
-        itemId,
-        dealName,
-    };
 }

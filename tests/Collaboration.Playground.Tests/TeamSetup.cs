@@ -1,44 +1,13 @@
-extern alias addin;
-
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collaboration.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Playground.Tests;
 
-/// <summary>The real add-in backend (development mode: X-Dev-* headers sign a rep in) on Kestrel, over a given database.</summary>
-public sealed class AddinApp : IAsyncDisposable
+internal static class Team
 {
-    private readonly Factory _factory;
-
-    private AddinApp(Factory factory) => _factory = factory;
-
-    public static AddinApp Start(TestDatabase db)
-    {
-        var factory = new Factory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = db.Database.Provider.ToString(),
-            ["ConnectionStrings:Crm"] = db.Database.ConnectionString,
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        return new AddinApp(factory);
-    }
-
-    public HttpClient Rep(string tenantId, string objectId, string name)
-    {
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Dev-Tenant", tenantId);
-        client.DefaultRequestHeaders.Add("X-Dev-User", objectId);
-        client.DefaultRequestHeaders.Add("X-Dev-Name", name);
-        client.DefaultRequestHeaders.Add("X-Dev-Email", $"{objectId}@seller.example");
-        return client;
-    }
-
     /// <summary>Moves a deal through POST /api/opportunities/{id}/stage, as the task pane in Outlook does.</summary>
     public static async Task MoveAsync(HttpClient rep, Guid dealId, int version, string stage)
     {
@@ -47,21 +16,6 @@ public sealed class AddinApp : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private sealed class Factory(IDictionary<string, string?> settings) : WebApplicationFactory<addin::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // Development sign-in (the X-Dev-* headers) exists only in the Development environment.
-            builder.UseEnvironment("Development");
-            foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        }
-    }
-}
-
-internal static class Team
-{
     /// <summary>Puts reps in one team, so each may see and move the others' deals.</summary>
     public static async Task PlaceAsync(TestDatabase db, string tenantId, string team, params string[] objectIds)
     {

@@ -1,0 +1,4 @@
+namespace Collaboration.Addin;
+
+/// <summary>Names this host for WebApplicationFactory where a test project references both hosts (each has a global Program).</summary>
+public sealed class AddinEntryPoint;
