@@ -56,6 +56,30 @@ public class OrganisationSyncTests
     }
 
     [Fact]
+    public async Task PeopleNewToTheCrmSpeakTheLanguageTheDirectoryPrefersForThemAndChineseIsSimplifiedChinese()
+    {
+        await using var graph = await LocalDirectory.StartAsync();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        await using (var db = host.Db.Database.Open(Tenant))
+        {
+            db.Tenants.Add(new Domain.Tenants.Tenant(Tenant, Tenant));
+            db.Users.Add(new User(Tenant, "bob", "Bob", "bob@contoso.example", "en-US", "Europe/London"));
+            await db.SaveChangesAsync();
+        }
+        var options = new OrganisationSyncOptions { Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString() };
+        var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
+
+        await sync.RunAsync(new Actor(Tenant, "admin", ChangeSurface.Api));
+
+        await using var check = host.Db.Database.Open(Tenant);
+        var locales = await check.Users.AsNoTracking().ToDictionaryAsync(u => u.ObjectId, u => u.Locale);
+        // Bob was here before and chose English: a sync does not overrule a person's own choice.
+        Assert.Equal("en-US", locales["bob"]);
+        Assert.Equal("zh-Hans", locales["cy"]);
+        Assert.Equal(("en-GB", "en-US", "en-US"), (locales["loop1"], locales["loop2"], locales["boss"]));
+    }
+
+    [Fact]
     public async Task TheSyncRunsAMinuteAfterStartAndThenDailyByTheClock()
     {
         await using var graph = await LocalDirectory.StartAsync();
@@ -160,6 +184,9 @@ public class OrganisationSyncTests
         public Uri Address { get; }
         public int UserPages => _userPages;
 
+        /// <summary>Graph's preferredLanguage: set for some, absent for others.</summary>
+        private static string? PreferredLanguage(string id) => id switch { "bob" => "zh-CN", "cy" => "zh-TW", "loop1" => "en-GB", "loop2" => "fr-FR", _ => null };
+
         public static async Task<LocalDirectory> StartAsync()
         {
             var builder = WebApplication.CreateSlimBuilder();
@@ -178,7 +205,7 @@ public class OrganisationSyncTests
                     ["value"] = new JsonArray(page.Select(p => (JsonNode)new JsonObject
                     {
                         ["id"] = p.Id, ["displayName"] = p.Id.ToUpperInvariant(), ["mail"] = $"{p.Id}@contoso.example",
-                        ["department"] = p.Department, ["accountEnabled"] = p.Enabled,
+                        ["department"] = p.Department, ["accountEnabled"] = p.Enabled, ["preferredLanguage"] = PreferredLanguage(p.Id),
                     }).ToArray()),
                 };
                 if (!second) body["@odata.nextLink"] = new Uri(self.Address, "v1.0/users?$skiptoken=page2").ToString();
