@@ -53,6 +53,7 @@ app.MapSalesMailbox();
 app.MapReports();
 app.MapPipeline();
 app.MapDashboard();
+app.MapMe();
 app.MapPipelineAdmin();
 app.MapPeopleAdmin();
 app.MapQuotaAdmin();
