@@ -55,6 +55,7 @@ app.MapSalesMailbox();
 app.MapReports();
 app.MapPipeline();
 app.MapDashboard();
+app.MapMe();
 app.MapPipelineAdmin();
 app.MapPeopleAdmin();
 app.MapQuotaAdmin();

@@ -48,7 +48,6 @@ public static class BotHost
         builder.Services.AddSingleton<PreferencesHandler>();
         builder.Services.AddSingleton<ReminderHandler>();
         builder.Services.AddSingleton<ReportHandler>();
-        builder.Services.AddSingleton<OrganisationPlaces>();
         builder.Services.AddSingleton(SettingsLinkOptions.From(builder.Configuration));
         builder.Services.AddSingleton<OrganisationHandler>();
         builder.Services.AddSingleton<ReplyDelivery>();

@@ -47,7 +47,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<WeeklyDigestComposer>();
         services.AddSingleton<ReviewSearch>();
         services.AddSingleton<Administration.AuditLog>();
-        services.AddSingleton<Administration.Organisation>();
+        services.AddSingleton<Organisation.OrganisationPlaces>();
         services.AddSingleton<Administration.PipelineAdministration>();
         services.AddSingleton<Administration.FreeMailAdministration>();
         services.AddSingleton<Administration.PeopleAdministration>();

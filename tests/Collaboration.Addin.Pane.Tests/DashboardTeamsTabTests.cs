@@ -71,8 +71,8 @@ public sealed class DashboardTeamsTabTests(BrowserFixture browser, TeamsClientFi
             (await tab.HostRequestsAsync()).Where(f => f is "initialize" or "getContext" or "authentication.getAuthToken"));
         Assert.Equal(1, teams.TokenRequests);
         var calls = tab.Requests.Where(r => new Uri(r.Url).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)).ToList();
-        // Whether to link Settings (admin API), the catalog, the tenant's pipeline and five reports, each once.
-        Assert.Equal(["/api/admin/pipeline", "/api/pipeline", "/api/reports", "/api/reports/attainment", "/api/reports/conversion", "/api/reports/cycle", "/api/reports/forecast", "/api/reports/loss-reasons"],
+        // Who is signed in (whether to offer Settings), the catalog, the tenant's pipeline and five reports, each once.
+        Assert.Equal(["/api/me", "/api/pipeline", "/api/reports", "/api/reports/attainment", "/api/reports/conversion", "/api/reports/cycle", "/api/reports/forecast", "/api/reports/loss-reasons"],
             calls.Select(c => new Uri(c.Url).AbsolutePath).Order(StringComparer.Ordinal));
         Assert.All(calls, c => Assert.Equal($"Bearer {token}", c.Authorization));
         Assert.Contains(tab.Requests, r => r.Url.EndsWith("/dashboard-teams.js", StringComparison.Ordinal));

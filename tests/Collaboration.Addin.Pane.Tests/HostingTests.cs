@@ -71,7 +71,9 @@ public sealed partial class HostingTests
         // No static import: the browser outside Teams never fetches the Teams bundle; inside Teams it is one dynamic import.
         Assert.DoesNotMatch(new Regex(@"^\s*import\s", RegexOptions.Multiline), script);
         Assert.Single(Regex.Matches(script, @"import\(""\./dashboard-teams\.js""\)"));
-        Assert.InRange(firstLoad, 1, 20 * 1024);
+        // 24 KB since the admins' Settings view lives in the dashboard (its sections are in dashboard.js; loading them only
+        // when the view opens needs a chunk sharing the page's language and Teams token state: a follow-up).
+        Assert.InRange(firstLoad, 1, 24 * 1024);
         Assert.InRange(teams, 1, 30 * 1024);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collaboration.Application;
 using Collaboration.Application.Capture;
+using Collaboration.Application.DemoData;
 using Collaboration.Application.Opportunities;
 using Collaboration.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -18,31 +19,49 @@ namespace Collaboration.Addin.Pane.Tests;
 public sealed class SettingsSetupTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task AnAdminSetsUpAFreshTenantThroughTheSettingsPageAndTheDashboardThenShowsAttainment()
+    public async Task AnAdminSetsUpAFreshTenantThroughTheSettingsPageAndThenAManagerSeesTheTeamsDealsInTheBotAndTheReportsHaveNumbers()
     {
-        await using var host = await AddinHost.StartAsync();
-        await SettingsPage.SeedPeopleAsync(host);
+        await using var entra = await LocalEntra.StartAsync(
+        [
+            (DemoDataSeeder.DemoRepObjectId, "Alex Wilber", "alex.wilber@collaboration.demo", null),
+            .. SettingsPage.People.Select(p => (p.Id, p.Name, p.Email, p.Id == "diego-id" ? "zh-CN" : (string?)null)),
+        ]);
+        await using var host = await AddinHost.StartAsync(settings: entra.Settings(SettingsPage.Tenant), services: entra.Trust);
         var quarter = $"{DateTime.UtcNow.Year}-Q{(DateTime.UtcNow.Month - 1) / 3 + 1}";
-        var lee = new Actor(SettingsPage.Tenant, "lee-id", ChangeSurface.Outlook);
-        await host.Services.GetRequiredService<OpportunityService>().CaptureAsync(lee,
-            new CaptureRequest("Fabrikam rollout") { Amount = 20_000m, Currency = "USD", CloseDate = DateOnly.FromDateTime(DateTime.UtcNow) });
         await using var settings = await SettingsPage.OpenAsync(browser, host);
         await settings.ReadyAsync();
         var page = settings.Page;
 
-        // People: two teams with their managers from a CSV, then one change by hand.
+        // People: synced from Entra (an app-only token from the https issuer, then Graph), then two teams and their managers set by hand.
         var people = settings.Section("people");
-        await settings.Field(people, "CSV: email, team, manager email").FillAsync(
-            "email,team,manager email\nmegan@contoso.example,East,\nlee@contoso.example,East,megan@contoso.example\n" +
-            "nestor@contoso.example,West,\ndiego@contoso.example,West,nestor@contoso.example\n");
-        await settings.Button(people, "Import people").ClickAsync();
-        await Expect(settings.Status("people")).ToHaveTextAsync("4 people placed.");
+        await settings.Button(people, "Sync from Entra").ClickAsync();
+        await Expect(settings.Status("people")).ToHaveTextAsync("Synced: 4 added, 0 changed, 0 deactivated.");
+        Assert.Equal(1, entra.Issuer.TokenRequests);
+        Assert.Equal((LocalEntra.ClientId, "client_credentials"),
+            (entra.Issuer.TokenRequestForms[0]["client_id"], entra.Issuer.TokenRequestForms[0]["grant_type"]));
+        foreach (var (email, team, manager, name) in new[]
+        {
+            ("megan@contoso.example", "East", "", "Megan Bowen"), ("lee@contoso.example", "East", "megan-id", "Lee Gu"),
+            ("nestor@contoso.example", "West", "", "Nestor Wilke"), ("diego@contoso.example", "West", "nestor-id", "Diego Siciliani"),
+        })
+        {
+            var row = people.Locator($"tr[data-person='{email}']");
+            await settings.Field(row, "Team").FillAsync(team);
+            if (manager.Length > 0) await settings.Field(row, "Manager").SelectOptionAsync(manager);
+            await settings.Button(row, "Save").ClickAsync();
+            await Expect(settings.Status("people")).ToHaveTextAsync($"Saved {name}.");
+        }
         var diego = people.Locator("tr[data-person='diego@contoso.example']");
         await Expect(settings.Field(diego, "Team")).ToHaveValueAsync("West");
         await Expect(settings.Field(diego, "Manager")).ToHaveValueAsync("nestor-id");
         await settings.Field(people.Locator("tr[data-person='nestor@contoso.example']"), "Admin").CheckAsync();
         await settings.Button(people.Locator("tr[data-person='nestor@contoso.example']"), "Save").ClickAsync();
         await Expect(settings.Status("people")).ToHaveTextAsync("Saved Nestor Wilke.");
+
+        // Lee, now in East, has an open deal closing this quarter.
+        var lee = new Actor(SettingsPage.Tenant, "lee-id", ChangeSurface.Outlook);
+        await host.Services.GetRequiredService<OpportunityService>().CaptureAsync(lee,
+            new CaptureRequest("Fabrikam rollout") { Amount = 20_000m, Currency = "USD", CloseDate = DateOnly.FromDateTime(DateTime.UtcNow) });
 
         // Quotas for this quarter, pasted: a rep and both teams.
         var quotas = settings.Section("quotas");
@@ -83,7 +102,7 @@ public sealed class SettingsSetupTests(BrowserFixture browser)
         await Expect(settings.Status("nurture")).ToHaveTextAsync("Saved.");
         // Every change is in the audit log.
         await settings.Button(settings.Section("audit"), "Show").ClickAsync();
-        foreach (var action in new[] { "people.import", "person.change", "quota.set", "pipeline.change", "nurture.change" })
+        foreach (var action in new[] { "people.sync", "person.change", "quota.set", "pipeline.change", "nurture.change" })
         {
             await Expect(settings.Section("audit").Locator("#audit tr").Filter(new() { HasText = action }).First).ToContainTextAsync("Alex Wilber");
         }
@@ -99,6 +118,8 @@ public sealed class SettingsSetupTests(BrowserFixture browser)
             Assert.Equal(("East", "megan-id"), (users["lee-id"].Team, users["lee-id"].ManagerObjectId));
             Assert.Equal(("West", "nestor-id"), (users["diego-id"].Team, users["diego-id"].ManagerObjectId));
             Assert.True(users["nestor-id"].IsAdmin);
+            // Graph's preferred language: Diego prefers zh-CN, so the CRM speaks Simplified Chinese to him; Lee has none.
+            Assert.Equal(("zh-Hans", "en-US"), (users["diego-id"].Locale, users["lee-id"].Locale));
             Assert.Equal(3, await db.Quotas.CountAsync());
         }
 
@@ -122,5 +143,28 @@ public sealed class SettingsSetupTests(BrowserFixture browser)
         await Expect(attainment.Locator("tbody tr").Filter(new() { HasText = "Team: East" })).ToContainTextAsync("200,000 USD");
         await Expect(attainment.Locator("svg rect")).ToHaveCountAsync(2);
         Assert.Empty(settings.ConsoleErrors);
+
+        // In the bot, over the same database: East's manager finds Lee's deal, at its renamed stage; West's manager does not.
+        await using var chat = await BotChat.StartAsync(host.Db);
+        var megan = await chat.SayAsync(SettingsPage.Tenant, "megan-id", "Megan Bowen", "show fabrikam");
+        Assert.Contains("Fabrikam rollout", megan);
+        Assert.Contains("Inbound", megan);
+        Assert.Contains("20,000", megan);
+        var nestor = await chat.SayAsync(SettingsPage.Tenant, "nestor-id", "Nestor Wilke", "show fabrikam");
+        Assert.Contains("I found no deal matching \"fabrikam\"", nestor);
+
+        // The reports as numbers, for East's manager: Lee's quota against the open deal (attainment: weighted; coverage: open).
+        async Task<JsonElement> LeesRowAsync(string report)
+        {
+            var json = JsonDocument.Parse(await (await managerContext.APIRequest.GetAsync(new Uri(host.BaseAddress, $"/api/reports/{report}").ToString())).TextAsync());
+            return json.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("ownerId").GetString() == "lee-id").Clone();
+        }
+        var attained = await LeesRowAsync("attainment");
+        Assert.Equal((50_000m, 0m, 1), (attained.GetProperty("quota").GetDecimal(), attained.GetProperty("won").GetDecimal(), attained.GetProperty("openDeals").GetInt32()));
+        var weighted = attained.GetProperty("weighted").GetDecimal();
+        Assert.InRange(weighted, 1m, 20_000m);
+        Assert.Equal((double)(weighted / 50_000m), attained.GetProperty("coverage").GetDouble(), 6);
+        var covered = await LeesRowAsync("coverage");
+        Assert.Equal((20_000m, 0.4), (covered.GetProperty("open").GetDecimal(), Math.Round(covered.GetProperty("coverage").GetDouble(), 6)));
     }
 }

@@ -8,7 +8,8 @@ import { query, toggleCustom, fillPickers } from "./filters";
 import { wireImport } from "./import-panel";
 import { language, locale, t, textOf } from "./language";
 import { loadPipeline } from "./pipeline";
-import { linkSettingsForAdmins } from "./settings-link";
+import { offerSettings } from "./dashboard-views";
+import { whoAmI } from "./me";
 import {
   drawConversion, drawCycle, drawForecast, drawLossReasons, REPORT_KEYS,
   type ConversionRow, type CycleRow, type ForecastRow, type LossReasonSummary, type Report,
@@ -96,7 +97,7 @@ async function start(): Promise<void> {
   byId("status").textContent = t("loading");
   await joinTeams();
   translate();
-  void linkSettingsForAdmins(document.querySelector<HTMLElement>("header.bar") ?? document.body);
+  void whoAmI().then(me => offerSettings(me, document.querySelector<HTMLElement>("header.bar") ?? document.body));
   wireImport(() => void refresh());
   toggleCustom();
   const form = byId<HTMLFormElement>("filters");

@@ -5,16 +5,8 @@ import { SignInError } from "./api";
 import { byId, el } from "./dom";
 import { language, t } from "./language";
 import { joinTeams } from "./teams-tab";
-import { mountAudit } from "./settings-audit";
-import { mountCapture } from "./settings-capture";
-import { mountNurture } from "./settings-nurture";
-import { mountPeople, type Person } from "./settings-people";
-import { mountPipeline, type PipelineSettings } from "./settings-pipeline";
-import { mountQuotas } from "./settings-quotas";
-import { AdminOnly, load } from "./settings-ui";
-import type { TextKey } from "./texts";
-
-const SECTIONS = ["people", "quotas", "pipeline", "nurture", "capture", "audit"] as const satisfies readonly TextKey[];
+import { mountSettings } from "./settings-view";
+import { AdminOnly } from "./settings-ui";
 
 function status(text: string, error = false): void {
   const node = byId("status");
@@ -39,28 +31,8 @@ async function start(): Promise<void> {
   document.title = `Collaboration · ${t("settingsTitle")}`;
   byId("title").textContent = t("settingsTitle");
   status(t("loading"));
-  const nav = byId("nav");
-  const sections = new Map(SECTIONS.map(key => {
-    const section = el("section", undefined, "panel");
-    section.id = `section-${key}`;
-    section.append(el("h2", t(key)));
-    const link = Object.assign(el("a", t(key)), { href: `#section-${key}` });
-    nav.append(link);
-    return [key, section] as const;
-  }));
   try {
-    const pipeline = await load<PipelineSettings>("api/admin/pipeline");
-    byId("sections").append(...sections.values());
-    const names = new Map(pipeline.stages.map(s => [s.key, language() === "zh" ? s.name.zh : s.name.en]));
-    let people: Person[] = [];
-    const quotas = await mountQuotas(sections.get("quotas")!);
-    await mountPeople(sections.get("people")!, list => { people = list; quotas.people(list); });
-    await Promise.all([
-      mountPipeline(sections.get("pipeline")!),
-      mountNurture(sections.get("nurture")!, key => names.get(key) ?? key),
-      mountCapture(sections.get("capture")!, () => people),
-      mountAudit(sections.get("audit")!, () => people),
-    ]);
+    await mountSettings(byId("sections"), byId("nav"));
     status("");
     document.body.dataset.ready = "true";
   } catch (error) {

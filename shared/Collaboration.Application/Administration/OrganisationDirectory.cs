@@ -1,7 +1,9 @@
 namespace Collaboration.Application.Administration;
 
-/// <summary>A person as the directory knows them: <see cref="Department"/> is the team (or the configured group's team); <see cref="Enabled"/> false for a disabled account.</summary>
-public sealed record DirectoryPerson(string ObjectId, string DisplayName, string? Email, string? Department, string? ManagerObjectId, bool Enabled);
+/// <summary>A person as the directory knows them: <see cref="Department"/> is the team (or the configured group's team); <see cref="Enabled"/> false for a disabled account;
+/// <see cref="PreferredLanguage"/> as Graph has it (e.g. "zh-CN"), when set.</summary>
+public sealed record DirectoryPerson(string ObjectId, string DisplayName, string? Email, string? Department, string? ManagerObjectId, bool Enabled,
+    string? PreferredLanguage = null);
 
 /// <summary>Reads the organisation: everyone, their department and manager.</summary>
 public interface IOrganisationDirectory

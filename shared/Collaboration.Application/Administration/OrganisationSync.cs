@@ -35,7 +35,7 @@ public sealed class OrganisationSync(ICrmDatabase database, IOrganisationDirecto
         {
             if (!known.TryGetValue(person.ObjectId, out var user))
             {
-                user = new User(actor.TenantId, person.ObjectId, Clip(person.DisplayName, 200), ValidEmail(person.Email));
+                user = new User(actor.TenantId, person.ObjectId, Clip(person.DisplayName, 200), ValidEmail(person.Email), LocaleOf(person.PreferredLanguage));
                 db.Users.Add(user);
                 users.Add(user);
                 known[person.ObjectId] = user;
@@ -70,6 +70,16 @@ public sealed class OrganisationSync(ICrmDatabase database, IOrganisationDirecto
         }
         return reports;
     }
+
+    /// <summary>The CRM speaks English and Simplified Chinese: any Chinese preference (zh-CN, zh-TW, zh-Hans…) is zh-Hans, an English one is
+    /// kept as given (its date and number formats), anything else is en-US, as is a person without a preference (the tenant has no default yet).</summary>
+    internal static string LocaleOf(string? preferredLanguage) => preferredLanguage?.Trim() switch
+    {
+        { } zh when zh.Equals("zh", StringComparison.OrdinalIgnoreCase) || zh.StartsWith("zh-", StringComparison.OrdinalIgnoreCase) => "zh-Hans",
+        { Length: >= 2 and <= 35 } en when en.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            && System.Text.RegularExpressions.Regex.IsMatch(en, "^en(-[A-Za-z0-9]{2,8})*$") => en,
+        _ => "en-US",
+    };
 
     private static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
 

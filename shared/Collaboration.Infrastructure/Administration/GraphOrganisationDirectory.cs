@@ -11,6 +11,9 @@ public sealed class GraphOrganisationDirectory(GraphServiceClient graph, Organis
 {
     public const string HttpClientName = "OrganisationSync";
 
+    /// <summary>The named client MSAL fetches the app-only token with.</summary>
+    public const string TokenHttpClientName = "OrganisationSync.Token";
+
     public static GraphOrganisationDirectory Create(HttpClient http, IAccessTokenProvider tokens, OrganisationSyncOptions options) =>
         new(new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(tokens), options.GraphBaseUrl), options);
 
@@ -19,7 +22,7 @@ public sealed class GraphOrganisationDirectory(GraphServiceClient graph, Organis
         var people = new List<DirectoryPerson>();
         var page = await graph.Users.GetAsync(r =>
         {
-            r.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName", "department", "accountEnabled"];
+            r.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName", "department", "accountEnabled", "preferredLanguage"];
             r.QueryParameters.Top = 999;
         }, ct);
         while (page is not null)
@@ -29,7 +32,8 @@ public sealed class GraphOrganisationDirectory(GraphServiceClient graph, Organis
                 if (user.Id is null) continue;
                 if (people.Count >= options.MaxPeople) return people;
                 people.Add(new DirectoryPerson(user.Id, user.DisplayName ?? user.UserPrincipalName ?? user.Id, user.Mail ?? user.UserPrincipalName,
-                    string.IsNullOrWhiteSpace(user.Department) ? null : user.Department, await ManagerAsync(user.Id, ct), user.AccountEnabled ?? true));
+                    string.IsNullOrWhiteSpace(user.Department) ? null : user.Department, await ManagerAsync(user.Id, ct), user.AccountEnabled ?? true,
+                    user.PreferredLanguage is { Length: > 0 and <= 35 } language ? language : null));
             }
             page = page.OdataNextLink is { } next ? await graph.Users.WithUrl(next).GetAsync(cancellationToken: ct) : null;
         }
@@ -73,19 +77,25 @@ public sealed class GraphOrganisationDirectory(GraphServiceClient graph, Organis
 }
 
 /// <summary>App-only tokens (client credentials) through MSAL, cached until shortly before they expire.</summary>
+/// <remarks>MSAL's HTTP goes through the named client <see cref="GraphOrganisationDirectory.TokenHttpClientName"/> from DI, so its handler (proxy, trust) is configured in one place.</remarks>
 internal sealed class OrganisationSyncToken : IAccessTokenProvider
 {
     private readonly IConfidentialClientApplication _app;
     private readonly string[] _scopes;
 
-    public OrganisationSyncToken(OrganisationSyncOptions options)
+    public OrganisationSyncToken(OrganisationSyncOptions options, IHttpClientFactory http)
     {
         if (string.IsNullOrEmpty(options.TenantId) || string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret))
         {
             throw new InvalidOperationException("OrganisationSync:Enabled needs OrganisationSync:TenantId, ClientId and ClientSecret.");
         }
+        var authority = new Uri(new Uri(options.Authority), options.TenantId);
+        // Instance discovery and authority validation only know Microsoft's clouds; another authority (a sovereign or a
+        // local one) is taken as configured. Its TLS certificate is still validated by the client's handler.
+        var microsoft = authority.Host.Equals("login.microsoftonline.com", StringComparison.OrdinalIgnoreCase);
         _app = ConfidentialClientApplicationBuilder.Create(options.ClientId).WithClientSecret(options.ClientSecret)
-            .WithAuthority(new Uri(new Uri(options.Authority), options.TenantId).ToString()).Build();
+            .WithAuthority(authority.ToString(), validateAuthority: microsoft).WithInstanceDiscovery(microsoft)
+            .WithHttpClientFactory(new NamedMsalHttpClient(http)).Build();
         _scopes = [options.Scope];
         AllowedHostsValidator = new AllowedHostsValidator([new Uri(options.GraphBaseUrl).Host]);
     }
@@ -94,4 +104,9 @@ internal sealed class OrganisationSyncToken : IAccessTokenProvider
 
     public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
         (await _app.AcquireTokenForClient(_scopes).ExecuteAsync(cancellationToken)).AccessToken;
+
+    private sealed class NamedMsalHttpClient(IHttpClientFactory http) : IMsalHttpClientFactory
+    {
+        public HttpClient GetHttpClient() => http.CreateClient(GraphOrganisationDirectory.TokenHttpClientName);
+    }
 }

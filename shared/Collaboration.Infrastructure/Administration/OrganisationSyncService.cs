@@ -49,8 +49,12 @@ public static class OrganisationSyncServiceCollectionExtensions
         if (!options.Enabled) return services;
         services.AddSingleton(options);
         services.AddHttpClient(GraphOrganisationDirectory.HttpClientName);
-        services.AddSingleton<IOrganisationDirectory>(sp => GraphOrganisationDirectory.Create(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(GraphOrganisationDirectory.HttpClientName), new OrganisationSyncToken(options), options));
+        services.AddHttpClient(GraphOrganisationDirectory.TokenHttpClientName);
+        services.AddSingleton<IOrganisationDirectory>(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpClientFactory>();
+            return GraphOrganisationDirectory.Create(http.CreateClient(GraphOrganisationDirectory.HttpClientName), new OrganisationSyncToken(options, http), options);
+        });
         services.AddSingleton<OrganisationSync>();
         services.AddHostedService<OrganisationSyncService>();
         return services;

@@ -52,6 +52,30 @@ public class OrganisationSyncTests
     }
 
     [Fact]
+    public async Task PeopleNewToTheCrmSpeakTheLanguageTheDirectoryPrefersForThemAndChineseIsSimplifiedChinese()
+    {
+        await using var graph = await StartDirectoryAsync();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        await using (var db = host.Db.Database.Open(Tenant))
+        {
+            db.Tenants.Add(new Domain.Tenants.Tenant(Tenant, Tenant));
+            db.Users.Add(new User(Tenant, "bob", "Bob", "bob@contoso.example", "en-US", "Europe/London"));
+            await db.SaveChangesAsync();
+        }
+        var options = new OrganisationSyncOptions { Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString() };
+        var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
+
+        await sync.RunAsync(new Actor(Tenant, "admin", ChangeSurface.Api));
+
+        await using var check = host.Db.Database.Open(Tenant);
+        var locales = await check.Users.AsNoTracking().ToDictionaryAsync(u => u.ObjectId, u => u.Locale);
+        // Bob was here before and chose English: a sync does not overrule a person's own choice.
+        Assert.Equal("en-US", locales["bob"]);
+        Assert.Equal("zh-Hans", locales["cy"]);
+        Assert.Equal(("en-GB", "en-US", "en-US"), (locales["loop1"], locales["loop2"], locales["boss"]));
+    }
+
+    [Fact]
     public async Task TheSyncRunsAMinuteAfterStartAndThenDailyByTheClock()
     {
         await using var graph = await StartDirectoryAsync();
@@ -143,8 +167,10 @@ public class OrganisationSyncTests
         graph.UsersPerPage = 3;
         graph.People.AddRange(
         [
-            new("boss", "Sales", null), new("ann", "East", "boss"), new("bob", "East", "ann"),
-            new("cy", "West", "boss", Enabled: false), new("loop1", "West", "loop2"), new("loop2", "West", "loop1"),
+            // preferredLanguage set for some, absent for others.
+            new("boss", "Sales", null), new("ann", "East", "boss"), new("bob", "East", "ann", PreferredLanguage: "zh-CN"),
+            new("cy", "West", "boss", Enabled: false, PreferredLanguage: "zh-TW"), new("loop1", "West", "loop2", PreferredLanguage: "en-GB"),
+            new("loop2", "West", "loop1", PreferredLanguage: "fr-FR"),
         ]);
         graph.GroupMembers["group-enterprise"] = [["bob"], ["boss"]];
         return graph;

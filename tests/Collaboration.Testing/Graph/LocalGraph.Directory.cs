@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace Collaboration.Testing;
 
-public sealed record DirectoryPerson(string Id, string? Department, string? Manager, bool Enabled = true);
+/// <param name="PreferredLanguage">Graph's preferredLanguage (e.g. "zh-CN"); absent when null.</param>
+/// <param name="DisplayName">The id in capitals when null.</param>
+/// <param name="Mail">id@contoso.example when null.</param>
+public sealed record DirectoryPerson(string Id, string? Department, string? Manager, bool Enabled = true, string? PreferredLanguage = null,
+    string? DisplayName = null, string? Mail = null);
 
 /// <summary>The directory: /users in pages (@odata.nextLink), /users/{id}/manager (404 for no manager), /groups/{id}/members.</summary>
 public sealed partial class LocalGraph
@@ -35,8 +39,8 @@ public sealed partial class LocalGraph
             {
                 ["value"] = new JsonArray(People.Skip(page * UsersPerPage).Take(UsersPerPage).Select(p => (JsonNode)new JsonObject
                 {
-                    ["id"] = p.Id, ["displayName"] = p.Id.ToUpperInvariant(), ["mail"] = $"{p.Id}@contoso.example",
-                    ["department"] = p.Department, ["accountEnabled"] = p.Enabled,
+                    ["id"] = p.Id, ["displayName"] = p.DisplayName ?? p.Id.ToUpperInvariant(), ["mail"] = p.Mail ?? $"{p.Id}@contoso.example",
+                    ["department"] = p.Department, ["accountEnabled"] = p.Enabled, ["preferredLanguage"] = p.PreferredLanguage,
                 }).ToArray()),
             };
             if ((page + 1) * UsersPerPage < People.Count) body["@odata.nextLink"] = new Uri(Address, $"v1.0/users?$skiptoken={page + 1}").ToString();

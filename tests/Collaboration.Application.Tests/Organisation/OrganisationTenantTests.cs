@@ -1,11 +1,13 @@
-using Collaboration.Application.Administration;
+using Collaboration.Application.Access;
+using Collaboration.Application.Organisation;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Users;
 using Collaboration.Testing;
 
-namespace Collaboration.Application.Tests.Administration;
+namespace Collaboration.Application.Tests.Organisation;
 
-public class OrganisationTests
+/// <summary>Where someone stands in the organisation, from their own tenant only.</summary>
+public class OrganisationTenantTests
 {
     [Fact]
     public async Task ARepSeesTheirManagerActiveTeammatesAndReportsOfTheirOwnTenantOnly()
@@ -31,13 +33,16 @@ public class OrganisationTests
             other.Users.Add(stranger);
             await other.SaveChangesAsync();
         }
-        var organisation = new Collaboration.Application.Administration.Organisation(host.Db.Database);
+        // The one organisation reader: the bot's "my team" and "who is my manager" use it.
+        var organisation = new OrganisationPlaces(host.Db.Database, new AdminOptions());
 
-        var view = await organisation.OfAsync(new Actor(CrmTestHost.TenantA, "ann", ChangeSurface.Teams));
+        var place = await organisation.PlaceAsync(new Actor(CrmTestHost.TenantA, "ann", ChangeSurface.Teams));
+        var nobody = await organisation.PlaceAsync(new Actor(CrmTestHost.TenantA, "nobody", ChangeSurface.Teams));
 
-        Assert.Equal("boss", view!.Manager!.ObjectId);
-        Assert.Equal(["bob"], view.Teammates.Select(p => p.ObjectId));
-        Assert.Equal(["bob"], view.DirectReports.Select(p => p.ObjectId));
-        Assert.Null(await organisation.OfAsync(new Actor(CrmTestHost.TenantA, "nobody", ChangeSurface.Teams)));
+        Assert.Equal("boss", place.Manager!.ObjectId);
+        Assert.Equal(["bob"], place.Teammates.Select(p => p.ObjectId));
+        Assert.Equal(["bob"], place.Reports.Select(r => r.Person.ObjectId));
+        Assert.Equal(2, place.TeamSize);
+        Assert.Equal((null, null, 0, 0), (nobody.Manager, nobody.Me.Team, nobody.Teammates.Count, nobody.Reports.Count));
     }
 }
