@@ -28,7 +28,7 @@ await app.Services.MigrateCrmDatabaseAsync();
 if (app.Configuration.GetValue<bool>("DemoData:Seed"))
 {
     var seeded = await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync();
-    app.Logger.LogInformation(seeded ? "Demo data written." : "Demo data already present.");
+    app.Logger.LogInformation("Demo data {Outcome}.", seeded ? "written" : "already present");
 }
 
 app.WarnIfDevelopmentMode();

@@ -100,10 +100,12 @@ public static class AddinAuthentication
         return new[] { clientId, $"api://{clientId}", configured }.OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    private static readonly string[] RequiredEntraSettings = ["AzureAd:ClientId", "AzureAd:TenantId", "AzureAd:Instance"];
+
     /// <summary>The Entra settings a host outside Development needs and lacks, named for the start-up error.</summary>
     internal static string MissingEntraSettings(IConfiguration configuration, string environmentName)
     {
-        var missing = new[] { "AzureAd:ClientId", "AzureAd:TenantId", "AzureAd:Instance" }
+        var missing = RequiredEntraSettings
             .Where(key => string.IsNullOrWhiteSpace(configuration[key]))
             .ToList();
         return $"The add-in backend needs an Entra app outside the Development environment (this is '{environmentName}'). " +

@@ -100,7 +100,7 @@ public static class ImportEndpoints
         {
             return new Upload(null, null, null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
-        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+        var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
         if (file is null || file.Length == 0)
         {
             return new Upload(form, null, null, Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach a CSV or XLSX file."] }));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Collaboration.Application.DemoData;
@@ -99,7 +100,7 @@ public static class TryEndpoints
         foreach (var link in links)
         {
             var href = WebUtility.HtmlEncode(link.Url);
-            items.Append($"""
+            items.Append(CultureInfo.InvariantCulture, $"""
                   <li><span class="what">{WebUtility.HtmlEncode(link.English)} · <span lang="zh-CN">{WebUtility.HtmlEncode(link.Chinese)}</span></span>
                     <a href="{href}">{href}</a></li>
 

@@ -11,7 +11,7 @@ namespace Collaboration.Bot.Protocol.Authentication;
 /// Decides whether a request to the messaging endpoint comes from the Bot Connector (or, for single-tenant bots,
 /// from the bot's Entra tenant), following the Bot Framework authentication rules.
 /// </summary>
-public sealed class InboundRequestAuthenticator
+public sealed class InboundRequestAuthenticator : IDisposable
 {
     public const string HttpClientName = "Collaboration.Bot.Authentication";
 
@@ -45,6 +45,12 @@ public sealed class InboundRequestAuthenticator
             _entraKeys = new SigningKeyProvider(
                 _options.GetEntraOpenIdMetadataUrl(), http, time, logger, _options.SigningKeyRefreshInterval, _options.SigningKeyMinimumRefreshInterval);
         }
+    }
+
+    public void Dispose()
+    {
+        _botConnectorKeys?.Dispose();
+        _entraKeys?.Dispose();
     }
 
     public bool IsDevelopmentMode => _options.IsDevelopmentMode;

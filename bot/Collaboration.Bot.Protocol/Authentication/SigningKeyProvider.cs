@@ -12,7 +12,7 @@ namespace Collaboration.Bot.Protocol.Authentication;
 /// Own cache rather than ConfigurationManager: the endorsements must come from the same JWKS download as the keys,
 /// the refresh on an unknown key must complete before the token is judged, and the clock is a TimeProvider.
 /// </summary>
-public sealed class SigningKeyProvider
+public sealed class SigningKeyProvider : IDisposable
 {
     private readonly string _metadataUrl;
     private readonly HttpClient _http;
@@ -21,6 +21,8 @@ public sealed class SigningKeyProvider
     private readonly TimeSpan _refreshInterval;
     private readonly TimeSpan _minimumRefreshInterval;
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
     private SigningKeySet? _current;
     private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
     private DateTimeOffset _retryFailedRefreshAt = DateTimeOffset.MinValue;

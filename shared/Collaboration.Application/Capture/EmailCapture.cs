@@ -95,7 +95,7 @@ public sealed class EmailCapture
 
     /// <summary>As above, recording who referred the lead or that it came from the rep's own prospecting.</summary>
     public Task<Opportunity> CreateDealAsync(Actor actor, EmailMessage email, string? dealName, string? referredBy, CaptureSource? source, CancellationToken ct = default) =>
-        _deals.CaptureFromEmailAsync(actor, email, HintsFor(email), string.IsNullOrWhiteSpace(dealName) ? null : dealName.Trim(), ct, referredBy, source);
+        _deals.CaptureFromEmailAsync(actor, email, HintsFor(email), string.IsNullOrWhiteSpace(dealName) ? null : dealName.Trim(), referredBy, source, ct);
 
     /// <summary>Logs the email to a deal; the same message twice is one interaction.</summary>
     public Task<LoggedInteraction> LogToDealAsync(Actor actor, Guid dealId, EmailMessage email, CancellationToken ct = default) =>

@@ -72,7 +72,7 @@ public sealed class DemoDataSeeder(ICrmDatabase database, TimeProvider clock)
         foreach (var rep in Reps)
         {
             if (await db.Users.AnyAsync(u => u.ObjectId == rep.Id, ct)) continue;
-            var user = new User(TenantId, rep.Id, rep.Name, rep.Email, rep.Locale, rep.Locale.StartsWith("zh") ? "Asia/Shanghai" : "America/New_York");
+            var user = new User(TenantId, rep.Id, rep.Name, rep.Email, rep.Locale, rep.Locale.StartsWith("zh", StringComparison.Ordinal) ? "Asia/Shanghai" : "America/New_York");
             user.PlaceInTeam(rep.Team, rep.Manager);
             db.Users.Add(user);
         }

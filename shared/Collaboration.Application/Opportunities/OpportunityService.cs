@@ -62,8 +62,8 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
         return DealOutcome.Captured(deal, pipeline, now);
     }
 
-    public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null, CancellationToken ct = default,
-        string? referredBy = null, CaptureSource? source = null)
+    public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null,
+        string? referredBy = null, CaptureSource? source = null, CancellationToken ct = default)
     {
         var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(no subject)" : email.Subject.Trim();
         var request = new CaptureRequest(dealName ?? subject)

@@ -167,7 +167,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     {
         foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            var owner = entry.Entity is Tenant t ? t.Id : entry.Property("TenantId").CurrentValue as string;
+            var owner = entry.Entity is Tenant t ? t.Id : entry.Property(nameof(TenantId)).CurrentValue as string;
             if (owner != TenantId)
             {
                 throw new InvalidOperationException($"A {entry.Entity.GetType().Name} of another tenant cannot be written in this tenant's unit of work.");

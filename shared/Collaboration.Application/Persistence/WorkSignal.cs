@@ -5,9 +5,11 @@ namespace Collaboration.Application.Persistence;
 /// worker's idle wait. A set that comes while nobody waits is kept (once), so a wake-up between a pass finding
 /// nothing and the wait starting is not lost; a spurious wake-up only costs one empty pass.
 /// </summary>
-public sealed class WorkSignal
+public sealed class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
+
+    public void Dispose() => _semaphore.Dispose();
 
     public void Set()
     {

@@ -60,9 +60,11 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
             {
                 g.Key.Month, g.Key.OwnerId, g.Key.Source, g.Key.Stage,
                 Open = g.Sum(s => s.Stage != Stage.Won && s.LeftAt > asOf ? 1 : 0),
+#pragma warning disable CA1305 // EF Core translates this ToString to SQL (CAST AS text): no culture applies.
                 Units = string.Join(",", g.Select(s => ((s.Stage == Stage.Won
                     ? s.EnteredAt - s.StartedAt
                     : (s.LeftAt <= asOf ? s.LeftAt : asOf) - s.EnteredAt) / unit).ToString())),
+#pragma warning restore CA1305
             })
             .ToListAsync(ct);
         var samples = new Dictionary<(GroupKey, string), (List<double> Days, int Open)>();

@@ -32,11 +32,13 @@ internal sealed class ClientCredentialsToken : IFollowUpMailToken
 }
 
 /// <summary>Sends as the rep: <c>POST /users/{rep}/sendMail</c> with an app-only token, kept in their Sent Items.</summary>
-public sealed class GraphFollowUpMailer : IFollowUpMailer
+public sealed class GraphFollowUpMailer : IFollowUpMailer, IDisposable
 {
     public const string HttpClientName = "FollowUpMail";
 
     private readonly GraphServiceClient _client;
+
+    public void Dispose() => _client.Dispose();
     private readonly string _tenantId;
 
     public GraphFollowUpMailer(IHttpClientFactory http, IFollowUpMailToken tokens, FollowUpMailOptions options)

@@ -8,12 +8,19 @@ namespace Collaboration.Benchmarks.Micro;
 
 /// <summary>Inbound Bot Connector token validation (RS256, issuer, audience, lifetime, serviceurl, endorsements) with warm signing keys.</summary>
 [MemoryDiagnoser]
-public class JwtBenchmarks
+public class JwtBenchmarks : IDisposable
 {
     private const string AppId = "11111111-2222-3333-4444-555555555555";
     private const string ServiceUrl = "http://127.0.0.1:1/_connector/";
     private LocalOpenIdIssuer _issuer = null!;
     private InboundRequestAuthenticator _authenticator = null!;
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _authenticator.Dispose();
+        GC.SuppressFinalize(this);
+    }
     private string _header = string.Empty;
 
     [GlobalSetup]
