@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Addin.Auth;
 using Collaboration.Addin.Capture;
-using Collaboration.Application.Imports;
 using Collaboration.Addin.Emails;
 using Collaboration.Addin.Errors;
 using Collaboration.Addin.Graph;
+using Collaboration.Application.Imports;
 using Collaboration.Infrastructure.Imports;
 
 namespace Collaboration.Addin;

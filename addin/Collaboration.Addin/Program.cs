@@ -1,6 +1,5 @@
-using Collaboration.Addin.Administration;
-using Collaboration.Application.Administration;
 using Collaboration.Addin;
+using Collaboration.Addin.Administration;
 using Collaboration.Addin.Auth;
 using Collaboration.Addin.Capture;
 using Collaboration.Addin.Dashboard;
@@ -13,6 +12,7 @@ using Collaboration.Addin.Reports;
 using Collaboration.Addin.TaskPane;
 using Collaboration.Addin.Try;
 using Collaboration.Application;
+using Collaboration.Application.Administration;
 using Collaboration.Application.DemoData;
 using Collaboration.Infrastructure;
 using Collaboration.Infrastructure.Administration;

@@ -1,8 +1,8 @@
 using Collaboration.Application.Access;
 using Collaboration.Application.Assignment;
 using Collaboration.Application.Capture;
-using Collaboration.Application.Imports;
 using Collaboration.Application.Conversations;
+using Collaboration.Application.Imports;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Reports;
 using Collaboration.Application.Reviews;

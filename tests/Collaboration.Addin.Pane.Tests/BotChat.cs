@@ -33,8 +33,14 @@ public sealed class BotChat : IAsyncDisposable
         var before = _connector.Requests.Count;
         var activity = new JsonObject
         {
-            ["type"] = "message", ["id"] = Guid.NewGuid().ToString(), ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["channelId"] = "msteams", ["serviceUrl"] = _connector.ServiceUrl, ["locale"] = "en-US", ["text"] = text, ["textFormat"] = "plain",
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = _connector.ServiceUrl,
+            ["locale"] = "en-US",
+            ["text"] = text,
+            ["textFormat"] = "plain",
             ["from"] = new JsonObject { ["id"] = "29:" + objectId, ["name"] = name, ["aadObjectId"] = objectId },
             ["recipient"] = new JsonObject { ["id"] = "28:collaboration-bot", ["name"] = "Collaboration" },
             ["conversation"] = new JsonObject { ["id"] = $"a:personal-{objectId}", ["conversationType"] = "personal", ["tenantId"] = tenantId },

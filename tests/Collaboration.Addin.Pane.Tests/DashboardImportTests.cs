@@ -31,7 +31,9 @@ public sealed class DashboardImportTests(BrowserFixture browser)
 
         await page.GetByLabel("File (CSV or XLSX)").SetInputFilesAsync(new FilePayload
         {
-            Name = "expo-booth.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Csv),
+            Name = "expo-booth.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(Csv),
         });
         await page.GetByLabel("Source name").FillAsync("Expo booth 2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
@@ -80,7 +82,9 @@ public sealed class DashboardImportTests(BrowserFixture browser)
         await Expect(page.Locator("#import-title")).ToHaveTextAsync("导入联系人/线索");
         await page.GetByLabel("文件（CSV 或 XLSX）").SetInputFilesAsync(new FilePayload
         {
-            Name = "list.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("邮箱,姓名,公司\nwang@contoso-buyer.example,王芳,Contoso\n"),
+            Name = "list.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("邮箱,姓名,公司\nwang@contoso-buyer.example,王芳,Contoso\n"),
         });
         await page.GetByLabel("来源名称").FillAsync("展会");
         await page.GetByRole(AriaRole.Button, new() { Name = "预览", Exact = true }).ClickAsync();

@@ -108,7 +108,8 @@ public sealed partial class HostingTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureAd:Instance"] = "https://login.microsoftonline.com/", ["AzureAd:TenantId"] = "contoso.onmicrosoft.com",
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "contoso.onmicrosoft.com",
             ["AzureAd:ClientId"] = "11111111-2222-3333-4444-555555555555",
         }).Build();
 

@@ -1,8 +1,8 @@
 using System.Security.Authentication;
-using Collaboration.Testing;
 using Collaboration.Application;
 using Collaboration.Application.Administration;
 using Collaboration.Domain.Common;
+using Collaboration.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -101,7 +101,9 @@ public sealed class Pane : IAsyncDisposable
             + await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "office-stub.js"));
         await page.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new RouteFulfillOptions
         {
-            Status = 200, ContentType = "text/javascript; charset=utf-8", Body = stub,
+            Status = 200,
+            ContentType = "text/javascript; charset=utf-8",
+            Body = stub,
         }));
         if (beforeLoad is not null) await beforeLoad(page);
         await page.GotoAsync(new Uri(host.BaseAddress, "/taskpane.html").ToString());

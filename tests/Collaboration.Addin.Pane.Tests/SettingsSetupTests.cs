@@ -129,7 +129,9 @@ public sealed class SettingsSetupTests(BrowserFixture browser)
             Locale = "en-US",
             ExtraHTTPHeaders = new Dictionary<string, string>
             {
-                ["X-Dev-User"] = "megan-id", ["X-Dev-Name"] = "Megan Bowen", ["X-Dev-Email"] = "megan@contoso.example",
+                ["X-Dev-User"] = "megan-id",
+                ["X-Dev-Name"] = "Megan Bowen",
+                ["X-Dev-Email"] = "megan@contoso.example",
             },
         });
         var dashboard = await managerContext.NewPageAsync();

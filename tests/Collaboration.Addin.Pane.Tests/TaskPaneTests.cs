@@ -290,7 +290,8 @@ public sealed class TaskPaneTests(BrowserFixture browser)
             page.RouteAsync("**/api/emails/resolve", route => failures++ == 0
                 ? route.FulfillAsync(new RouteFulfillOptions
                 {
-                    Status = 503, ContentType = "application/problem+json",
+                    Status = 503,
+                    ContentType = "application/problem+json",
                     Body = """{"title":"Unavailable","status":503,"detail":"The CRM database is being upgraded <b>now</b>."}""",
                 })
                 : route.ContinueAsync()));

@@ -38,8 +38,15 @@ public class DealUpkeepEndpointTests
 
         var response = await PatchAsync(rep, id, new
         {
-            expectedVersion = version, name = "Contoso – 80 seats", amount = 48_000m, currency = "eur", closeDate = "2027-01-31", probability = 60,
-            nextStep = "Send pricing", nextStepDue = "2026-12-04", primaryContactEmail = "priya@lumenfield.com",
+            expectedVersion = version,
+            name = "Contoso – 80 seats",
+            amount = 48_000m,
+            currency = "eur",
+            closeDate = "2027-01-31",
+            probability = 60,
+            nextStep = "Send pricing",
+            nextStepDue = "2026-12-04",
+            primaryContactEmail = "priya@lumenfield.com",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

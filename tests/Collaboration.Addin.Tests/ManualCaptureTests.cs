@@ -15,8 +15,15 @@ public class ManualCaptureTests
         var client = host.RepClient();
         var first = await client.PostJsonAsync("/api/opportunities", new
         {
-            name = "Tailspin rollout", contactEmail = "Mia@Tailspin.example", contactName = "Mia", accountName = "Tailspin Toys",
-            amount = 12000m, currency = "eur", closeDate = "2027-03-31", source = "referral", referredBy = "Jon at Contoso",
+            name = "Tailspin rollout",
+            contactEmail = "Mia@Tailspin.example",
+            contactName = "Mia",
+            accountName = "Tailspin Toys",
+            amount = 12000m,
+            currency = "eur",
+            closeDate = "2027-03-31",
+            source = "referral",
+            referredBy = "Jon at Contoso",
         });
         var second = await client.PostJsonAsync("/api/opportunities", new { name = "Tailspin add-on", contactEmail = "mia@tailspin.example", source = "event" });
 

@@ -94,8 +94,14 @@ public class OpportunityEndpointTests
 
         var qualified = await rep.PutAsJsonAsync($"/api/opportunities/{id}/qualification", new
         {
-            expectedVersion = deal.GetProperty("version").GetInt32(), budgetAmount = 50_000m, budgetCurrency = "usd", budgetStatus = "canBuy",
-            decisionMakerName = "Wang Fang", need = "mustHave", timeframe = "thisQuarter", targetDate = (string?)null,
+            expectedVersion = deal.GetProperty("version").GetInt32(),
+            budgetAmount = 50_000m,
+            budgetCurrency = "usd",
+            budgetStatus = "canBuy",
+            decisionMakerName = "Wang Fang",
+            need = "mustHave",
+            timeframe = "thisQuarter",
+            targetDate = (string?)null,
         }, Json.Options);
         var view = await qualified.ReadJsonAsync();
         var moved = await rep.PostJsonAsync($"/api/opportunities/{id}/stage", new { stage = "Proposal", expectedVersion = view.GetProperty("version").GetInt32() });

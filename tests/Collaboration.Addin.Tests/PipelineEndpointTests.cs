@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Addin.Tests;
 

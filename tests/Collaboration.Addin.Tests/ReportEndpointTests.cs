@@ -9,10 +9,10 @@ using Collaboration.Application.Users;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Collaboration.Infrastructure.Persistence;
 
 namespace Collaboration.Addin.Tests;
 

@@ -224,13 +224,19 @@ public class ReferralCaptureTests
 
         var referred = await client.PostJsonAsync("/api/opportunities/from-email", new Dictionary<string, object?>
         {
-            ["from"] = new { name = "Zhou", address = "zhou@litware.example" }, ["subject"] = "Intro via Wang Fang", ["bodyText"] = "Hello",
-            ["internetMessageId"] = "<r1@litware.example>", ["referredBy"] = "Wang Fang",
+            ["from"] = new { name = "Zhou", address = "zhou@litware.example" },
+            ["subject"] = "Intro via Wang Fang",
+            ["bodyText"] = "Hello",
+            ["internetMessageId"] = "<r1@litware.example>",
+            ["referredBy"] = "Wang Fang",
         });
         var prospected = await client.PostJsonAsync("/api/opportunities/from-email", new Dictionary<string, object?>
         {
-            ["from"] = new { name = "Kim", address = "kim@adatum.example" }, ["subject"] = "Our call", ["bodyText"] = "Thanks",
-            ["internetMessageId"] = "<p1@adatum.example>", ["source"] = "prospecting",
+            ["from"] = new { name = "Kim", address = "kim@adatum.example" },
+            ["subject"] = "Our call",
+            ["bodyText"] = "Thanks",
+            ["internetMessageId"] = "<p1@adatum.example>",
+            ["source"] = "prospecting",
         });
 
         Assert.Equal(HttpStatusCode.Created, referred.StatusCode);

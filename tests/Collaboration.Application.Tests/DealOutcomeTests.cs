@@ -10,8 +10,12 @@ public class DealOutcomeTests
 {
     private static readonly BantUpdate Qualified = new()
     {
-        BudgetAmount = 120_000m, BudgetCurrency = "USD", BudgetStatus = BudgetStatus.CanBuy,
-        DecisionMakerName = "Wang Fang", Need = NeedLevel.MustHave, Timeframe = Timeframe.ThisQuarter,
+        BudgetAmount = 120_000m,
+        BudgetCurrency = "USD",
+        BudgetStatus = BudgetStatus.CanBuy,
+        DecisionMakerName = "Wang Fang",
+        Need = NeedLevel.MustHave,
+        Timeframe = Timeframe.ThisQuarter,
     };
 
     [Fact]

@@ -1,9 +1,9 @@
+using System.Text.RegularExpressions;
 using Collaboration.Application.DemoData;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Testing;
 using Collaboration.Testing.Node;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Tests;

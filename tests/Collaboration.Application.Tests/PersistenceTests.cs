@@ -16,8 +16,12 @@ public class PersistenceTests
 
     private static readonly BantUpdate Qualified = new()
     {
-        BudgetAmount = 120_000m, BudgetCurrency = "USD", BudgetStatus = BudgetStatus.CanBuy,
-        DecisionMakerName = "Wang Fang", Need = NeedLevel.MustHave, Timeframe = Timeframe.ThisQuarter,
+        BudgetAmount = 120_000m,
+        BudgetCurrency = "USD",
+        BudgetStatus = BudgetStatus.CanBuy,
+        DecisionMakerName = "Wang Fang",
+        Need = NeedLevel.MustHave,
+        Timeframe = Timeframe.ThisQuarter,
     };
 
     [Theory, MemberData(nameof(Databases))]
@@ -27,8 +31,13 @@ public class PersistenceTests
         var rep = await host.RepAsync("rep-1");
         var deal = await host.Deals.CaptureAsync(rep, new CaptureRequest("Contoso Ltd – 50 seats")
         {
-            ContactEmail = "Wang.Fang@Contoso.com", ContactName = "Wang Fang", Amount = 120_000.50m, Currency = "usd",
-            CloseDate = new DateOnly(2026, 12, 31), Qualification = Qualified, NextStep = "Send pricing",
+            ContactEmail = "Wang.Fang@Contoso.com",
+            ContactName = "Wang Fang",
+            Amount = 120_000.50m,
+            Currency = "usd",
+            CloseDate = new DateOnly(2026, 12, 31),
+            Qualification = Qualified,
+            NextStep = "Send pricing",
         });
         host.Clock.Advance(TimeSpan.FromHours(1));
         await host.Deals.MoveStageAsync(rep, deal.Id, 1, Stage.Qualify);

@@ -187,7 +187,10 @@ public sealed class CardValidatorTests
     {
         JsonObject Picker(string dataset) => new()
         {
-            ["type"] = "Input.ChoiceSet", ["id"] = "owner", ["label"] = "Owner", ["choices"] = new JsonArray(),
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = "owner",
+            ["label"] = "Owner",
+            ["choices"] = new JsonArray(),
             ["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = dataset },
         };
         var picker = TeamsCard();

@@ -1,11 +1,11 @@
 using Collaboration.Application;
 using Collaboration.Application.Notifications;
 using Collaboration.Bot.Protocol.Hosting;
+using Collaboration.Infrastructure;
+using Collaboration.Infrastructure.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Collaboration.Infrastructure;
-using Collaboration.Infrastructure.Notifications;
 
 namespace Collaboration.Bot.Notifications.Tests;
 

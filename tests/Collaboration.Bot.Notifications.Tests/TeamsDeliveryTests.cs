@@ -283,7 +283,11 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
 
     private ConversationReference Reference(string conversationId) => new()
     {
-        ServiceUrl = _connector.ServiceUrl, ChannelId = "msteams", ConversationId = conversationId, TenantId = Tenant, BotId = "28:bot",
+        ServiceUrl = _connector.ServiceUrl,
+        ChannelId = "msteams",
+        ConversationId = conversationId,
+        TenantId = Tenant,
+        BotId = "28:bot",
     };
 
     private static async Task StageChangesForAliceAsync(NotificationTestHost host, int count)

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Tests.Infrastructure;
+using Collaboration.Bot.Tests.Samples;
 using Collaboration.Testing;
 using Collaboration.Testing.Node;
 using Microsoft.EntityFrameworkCore;
-using Collaboration.Bot.Tests.Samples;
 
 namespace Collaboration.Bot.Tests;
 
@@ -75,8 +75,11 @@ public sealed class CardValidationTests
         await seen.ClickAsync(Alex, "stale", CardReader.Action(created[0], CardVerbs.Advance));
         var qualified = await seen.ClickAsync(Alex, "qualified", CardReader.Action(created[1], CardVerbs.Qualify), new()
         {
-            [CardData.BudgetAmount] = "120k", [CardData.BudgetStatus] = "WillBuy", [CardData.DecisionMaker] = "Wang Fang",
-            [CardData.Need] = "MustHave", [CardData.Timeline] = "ThisQuarter",
+            [CardData.BudgetAmount] = "120k",
+            [CardData.BudgetStatus] = "WillBuy",
+            [CardData.DecisionMaker] = "Wang Fang",
+            [CardData.Need] = "MustHave",
+            [CardData.Timeline] = "ThisQuarter",
         });
         var fresh = (await seen.SayAsync(Alex, "show", "show contoso")).Single();
         var won = await seen.ClickAsync(Alex, "won", CardReader.Action(fresh, CardVerbs.Won), new() { [CardData.WonAmount] = "118000", [CardData.WonDate] = "2026-12-20" });

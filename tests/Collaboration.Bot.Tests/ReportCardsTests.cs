@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Tests.Infrastructure;
-using Collaboration.Testing.Node;
 using Collaboration.Bot.Tests.Samples;
+using Collaboration.Testing.Node;
 
 namespace Collaboration.Bot.Tests;
 

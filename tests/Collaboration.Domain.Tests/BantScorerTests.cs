@@ -20,8 +20,11 @@ public class BantScorerTests
     {
         var best = new Bant
         {
-            BudgetAmount = 1m, BudgetStatus = BudgetStatus.WillBuy, DecisionMakerKnown = true,
-            Need = NeedLevel.MustHave, Timeframe = Timeframe.Immediate,
+            BudgetAmount = 1m,
+            BudgetStatus = BudgetStatus.WillBuy,
+            DecisionMakerKnown = true,
+            Need = NeedLevel.MustHave,
+            Timeframe = Timeframe.Immediate,
         };
         var score = BantScorer.Score(best, BantWeights.Default, Today);
         Assert.Equal(100, score.Total);

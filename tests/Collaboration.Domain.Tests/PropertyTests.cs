@@ -1,8 +1,8 @@
-using CsCheck;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
+using CsCheck;
 
 namespace Collaboration.Domain.Tests;
 

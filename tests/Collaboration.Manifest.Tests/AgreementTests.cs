@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Collaboration.Bot.Cards;
@@ -57,8 +57,12 @@ public sealed class AgreementTests : IDisposable
                 keyId: LocalOpenIdIssuer.UnendorsedKeyId,
                 extraClaims: new Dictionary<string, object>
                 {
-                    ["tid"] = tenant, ["oid"] = "rep-in-teams", ["scp"] = "access_as_user", ["name"] = "Rep in Teams",
-                    ["ver"] = v1 ? "1.0" : "2.0", [v1 ? "appid" : "azp"] = teamsClient,
+                    ["tid"] = tenant,
+                    ["oid"] = "rep-in-teams",
+                    ["scp"] = "access_as_user",
+                    ["name"] = "Rep in Teams",
+                    ["ver"] = v1 ? "1.0" : "2.0",
+                    [v1 ? "appid" : "azp"] = teamsClient,
                 });
             using var client = new HttpClient { BaseAddress = backend.BaseAddress };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

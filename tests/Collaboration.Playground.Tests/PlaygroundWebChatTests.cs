@@ -1,5 +1,5 @@
-using Collaboration.Domain.Pipeline;
 using System.Text.RegularExpressions;
+using Collaboration.Domain.Pipeline;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,6 @@
 using Collaboration.Application.Persistence;
-using Npgsql;
 using Collaboration.Infrastructure.Persistence;
+using Npgsql;
 
 namespace Collaboration.Testing;
 

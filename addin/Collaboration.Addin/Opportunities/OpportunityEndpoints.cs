@@ -1,8 +1,8 @@
 using Collaboration.Addin.Auth;
 using Collaboration.Application.Capture;
+using Collaboration.Application.Opportunities;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
-using Collaboration.Application.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
 
@@ -102,8 +102,13 @@ public static class OpportunityEndpoints
             if (request.ExpectedVersion is null) return MissingVersion();
             var update = new BantUpdate
             {
-                BudgetAmount = request.BudgetAmount, BudgetCurrency = request.BudgetCurrency, BudgetStatus = request.BudgetStatus,
-                DecisionMakerName = request.DecisionMakerName, Need = request.Need, Timeframe = request.Timeframe, TargetDate = request.TargetDate,
+                BudgetAmount = request.BudgetAmount,
+                BudgetCurrency = request.BudgetCurrency,
+                BudgetStatus = request.BudgetStatus,
+                DecisionMakerName = request.DecisionMakerName,
+                Need = request.Need,
+                Timeframe = request.Timeframe,
+                TargetDate = request.TargetDate,
             };
             await service.UpdateQualificationAsync(rep.Actor, id, request.ExpectedVersion, update, ct);
             return TypedResults.Ok(DealView.From(await queries.DetailAsync(rep.Actor, id, ct: ct), rep.Actor.Locale));

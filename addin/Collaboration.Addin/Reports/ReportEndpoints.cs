@@ -62,8 +62,20 @@ public static class ReportEndpoints
         CoverageReport r => new(r.Key, filter.From, filter.To, r.AsOf, r.Rows, null),
         AttainmentReport r => new(r.Key, filter.From, filter.To, r.AsOf, r.Rows.Select(row => new
         {
-            row.Scope, row.OwnerId, row.Team, row.Period, row.PeriodStart, row.PeriodEnd, row.Currency, row.Quota, row.Won, row.Weighted, row.OpenDeals,
-            row.Remaining, row.Attainment, row.Coverage,
+            row.Scope,
+            row.OwnerId,
+            row.Team,
+            row.Period,
+            row.PeriodStart,
+            row.PeriodEnd,
+            row.Currency,
+            row.Quota,
+            row.Won,
+            row.Weighted,
+            row.OpenDeals,
+            row.Remaining,
+            row.Attainment,
+            row.Coverage,
         }).ToList(), null),
         _ => throw new InvalidOperationException($"No JSON shape for report {report.Key}."),
     };

@@ -29,8 +29,12 @@ public static partial class DealCards
         currency["value"] = deal.Currency;
         var probability = new JsonObject
         {
-            ["type"] = "Input.Number", ["id"] = CardData.EditProbability, ["label"] = BotTexts.T("input.edit_probability", locale),
-            ["min"] = 0, ["max"] = 100, ["placeholder"] = BotTexts.T("input.edit_probability_auto", locale),
+            ["type"] = "Input.Number",
+            ["id"] = CardData.EditProbability,
+            ["label"] = BotTexts.T("input.edit_probability", locale),
+            ["min"] = 0,
+            ["max"] = 100,
+            ["placeholder"] = BotTexts.T("input.edit_probability_auto", locale),
         };
         if (deal.ManualProbability is { } p) probability["value"] = p;
         var nextStep = Limited(TextInput(CardData.EditNextStep, BotTexts.T("input.edit_next_step", locale)), Opportunity.MaxNextStepLength);
@@ -40,7 +44,9 @@ public static partial class DealCards
         if (deal.PrimaryContactEmail is { } email) contact["value"] = email;
         var owner = new JsonObject
         {
-            ["type"] = "Input.ChoiceSet", ["id"] = CardData.EditOwner, ["label"] = BotTexts.T("input.edit_owner", locale),
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = CardData.EditOwner,
+            ["label"] = BotTexts.T("input.edit_owner", locale),
             ["choices"] = new JsonArray(),
             ["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = PeopleDataset },
             ["isMultiSelect"] = false,

@@ -89,9 +89,12 @@ public static partial class NotificationCards
         }
         var date = new JsonObject
         {
-            ["type"] = "Input.Date", ["id"] = dateId, ["label"] = BotTexts.T("reminder.followup_date", locale),
+            ["type"] = "Input.Date",
+            ["id"] = dateId,
+            ["label"] = BotTexts.T("reminder.followup_date", locale),
             ["value"] = context.RenderedAt.UtcDateTime.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["isRequired"] = true, ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
+            ["isRequired"] = true,
+            ["errorMessage"] = BotTexts.T("reminder.need_date", locale),
         };
         var stageInput = StageInput(stageId, Stage.Proposal, null, pipeline, locale);
         var actions = new JsonArray();

@@ -121,7 +121,11 @@ public static partial class NotificationCards
         }
         return new JsonObject
         {
-            ["type"] = "Input.ChoiceSet", ["id"] = id, ["label"] = BotTexts.T("input.stage", locale), ["choices"] = stages, ["style"] = "compact",
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = id,
+            ["label"] = BotTexts.T("input.stage", locale),
+            ["choices"] = stages,
+            ["style"] = "compact",
             ["value"] = selected.Key(),
         };
     }

@@ -33,8 +33,10 @@ public static class QuotaCards
         var shown = rows.Take(PngChart.MaxBars).ToList();
         body.Add(new JsonObject
         {
-            ["type"] = "Image", ["url"] = PngChart.DataUri(PngChart.Bars(shown.Select(Bar).ToList())),
-            ["altText"] = BotTexts.T("report.chart_alt", locale), ["size"] = "Stretch",
+            ["type"] = "Image",
+            ["url"] = PngChart.DataUri(PngChart.Bars(shown.Select(Bar).ToList())),
+            ["altText"] = BotTexts.T("report.chart_alt", locale),
+            ["size"] = "Stretch",
         });
         body.Add(DealCards.Text(BotTexts.T("quota.legend", locale), isSubtle: true, spacing: "Small"));
         var facts = new JsonArray();

@@ -8,10 +8,10 @@ using Collaboration.Bot.Errors;
 using Collaboration.Bot.Membership;
 using Collaboration.Bot.Organisation;
 using Collaboration.Bot.Preferences;
-using Collaboration.Bot.Reminders;
-using Collaboration.Bot.Reports;
 using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Bot.Protocol.Hosting;
+using Collaboration.Bot.Reminders;
+using Collaboration.Bot.Reports;
 using Collaboration.Domain.Common;
 
 namespace Collaboration.Bot.Conversation;

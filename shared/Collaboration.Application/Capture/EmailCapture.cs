@@ -1,8 +1,8 @@
-using Collaboration.Domain.Capture.EmailHints;
 using Collaboration.Application.Access;
 using Collaboration.Application.Opportunities;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Accounts;
+using Collaboration.Domain.Capture.EmailHints;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Opportunities;

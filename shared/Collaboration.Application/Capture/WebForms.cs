@@ -1,10 +1,10 @@
-using Collaboration.Application.Access;
 using System.Globalization;
+using Collaboration.Application.Access;
+using Collaboration.Application.Persistence;
 using Collaboration.Domain.Capture;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Opportunities;
-using Collaboration.Application.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Capture;

@@ -142,7 +142,10 @@ internal static class NotificationMessages
             OwnerAssigned assigned => message with { PreviousOwnerId = assigned.PreviousOwnerId },
             DealClosed closed => message with
             {
-                ToStage = closed.Won ? Stage.Won : Stage.Lost, Amount = closed.Amount, Currency = closed.Currency, Reason = closed.LossReason,
+                ToStage = closed.Won ? Stage.Won : Stage.Lost,
+                Amount = closed.Amount,
+                Currency = closed.Currency,
+                Reason = closed.LossReason,
             },
             ReviewRequested requested => message with { ToStage = requested.Won ? Stage.Won : Stage.Lost, Competitor = requested.Competitor },
             _ => message,

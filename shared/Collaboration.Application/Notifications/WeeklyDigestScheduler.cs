@@ -64,8 +64,13 @@ public sealed class WeeklyDigestScheduler(ICrmDatabase database, WeeklyDigestCom
             var names = (await audience.VisiblePeopleAsync(manager, ct)).ToDictionary(p => p.ObjectId, p => p.DisplayName);
             var message = new DeliveryMessage
             {
-                Kind = NotificationKind.WeeklyDigest, TenantId = tenantId, At = now, Locale = locale, TimeZone = timeZone,
-                OwnerId = managerId, Content = new WeeklyDigestDelivery(digest, names).Serialize(),
+                Kind = NotificationKind.WeeklyDigest,
+                TenantId = tenantId,
+                At = now,
+                Locale = locale,
+                TimeZone = timeZone,
+                OwnerId = managerId,
+                Content = new WeeklyDigestDelivery(digest, names).Serialize(),
             };
             db.Deliveries.Add(new Delivery(tenantId, RecipientKind.User, managerId, source, null, NotificationKind.WeeklyDigest,
                 DeliveryPayload.Serialize(message), now, now));

@@ -1,9 +1,9 @@
 using Collaboration.Application.Capture;
 using Collaboration.Application.Notifications;
 using Collaboration.Application.Opportunities;
+using Collaboration.Application.Persistence;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Interactions;
-using Collaboration.Application.Persistence;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;
 using Collaboration.Domain.Opportunities;
@@ -92,8 +92,14 @@ public sealed class NurtureRunner(
             if (reminders.Count == 0 || !existing.Add((source, user.ObjectId))) continue;
             var message = new DeliveryMessage
             {
-                Kind = NotificationKind.Digest, TenantId = tenantId, At = now, Locale = user.Locale, TimeZone = user.TimeZone,
-                OwnerId = user.ObjectId, OwnerName = user.DisplayName, Reminders = reminders,
+                Kind = NotificationKind.Digest,
+                TenantId = tenantId,
+                At = now,
+                Locale = user.Locale,
+                TimeZone = user.TimeZone,
+                OwnerId = user.ObjectId,
+                OwnerName = user.DisplayName,
+                Reminders = reminders,
             };
             db.Deliveries.Add(new Delivery(tenantId, RecipientKind.User, user.ObjectId, source, null,
                 NotificationKind.Digest, DeliveryPayload.Serialize(message), now, mine.QuietHours.NextAllowed(now, zone)));

@@ -1,12 +1,12 @@
-using Collaboration.Application.Access;
 using System.Text.Json;
+using Collaboration.Application.Access;
 using Collaboration.Application.Conversations;
 using Collaboration.Application.Reports;
 using Collaboration.Domain.Accounts;
 using Collaboration.Domain.Assignment;
 using Collaboration.Domain.Capture;
-using Collaboration.Domain.Imports;
 using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Imports;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;

@@ -30,8 +30,13 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
             .GroupBy(s => new { s.Month, s.OwnerId, s.Source, s.Stage })
             .Select(g => new
             {
-                g.Key.Month, g.Key.OwnerId, g.Key.Source, g.Key.Stage, Entered = g.Count(),
-                Advanced = g.Sum(s => s.AdvancedAt <= asOf ? 1 : 0), Won = g.Sum(s => s.WonAt <= asOf ? 1 : 0),
+                g.Key.Month,
+                g.Key.OwnerId,
+                g.Key.Source,
+                g.Key.Stage,
+                Entered = g.Count(),
+                Advanced = g.Sum(s => s.AdvancedAt <= asOf ? 1 : 0),
+                Won = g.Sum(s => s.WonAt <= asOf ? 1 : 0),
             })
             .ToListAsync(ct);
         var rows = groups
@@ -58,7 +63,10 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
             .GroupBy(s => new { s.Month, s.OwnerId, s.Source, s.Stage })
             .Select(g => new
             {
-                g.Key.Month, g.Key.OwnerId, g.Key.Source, g.Key.Stage,
+                g.Key.Month,
+                g.Key.OwnerId,
+                g.Key.Source,
+                g.Key.Stage,
                 Open = g.Sum(s => s.Stage != Stage.Won && s.LeftAt > asOf ? 1 : 0),
 #pragma warning disable CA1305 // EF Core translates this ToString to SQL (CAST AS text): no culture applies.
                 Units = string.Join(",", g.Select(s => ((s.Stage == Stage.Won

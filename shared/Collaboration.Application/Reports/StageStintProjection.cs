@@ -93,11 +93,19 @@ internal static class StageStintProjection
             var stay = path[i];
             stints.Add(new StageStint
             {
-                TenantId = tenantId, OpportunityId = dealId, Ordinal = i, OwnerId = ownerId, Source = source,
-                Stage = stay.Stage, EnteredAt = stay.EnteredAt, Month = StageStint.MonthOf(stay.EnteredAt),
+                TenantId = tenantId,
+                OpportunityId = dealId,
+                Ordinal = i,
+                OwnerId = ownerId,
+                Source = source,
+                Stage = stay.Stage,
+                EnteredAt = stay.EnteredAt,
+                Month = StageStint.MonthOf(stay.EnteredAt),
                 LeftAt = i + 1 < path.Count ? path[i + 1].EnteredAt : StageStint.Never,
                 PreviousEntryAt = previousEntry.TryGetValue(stay.Stage, out var before) ? before : StageStint.NoneBefore,
-                AdvancedAt = StageStint.Never, WonAt = StageStint.Never, StartedAt = path[0].EnteredAt,
+                AdvancedAt = StageStint.Never,
+                WonAt = StageStint.Never,
+                StartedAt = path[0].EnteredAt,
             });
             if (stay.Stage == Stage.Lost)
             {

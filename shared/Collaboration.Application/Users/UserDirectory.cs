@@ -1,5 +1,5 @@
-using Collaboration.Application.Access;
 using System.Collections.Concurrent;
+using Collaboration.Application.Access;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;

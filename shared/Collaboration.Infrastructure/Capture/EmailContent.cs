@@ -1,8 +1,8 @@
-using Collaboration.Application.Capture;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Collaboration.Application.Capture;
 using Ganss.Xss;
 
 namespace Collaboration.Infrastructure.Capture;

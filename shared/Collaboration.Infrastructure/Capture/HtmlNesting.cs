@@ -1,5 +1,5 @@
-using Collaboration.Application.Capture;
 using System.Text;
+using Collaboration.Application.Capture;
 
 namespace Collaboration.Infrastructure.Capture;
 

@@ -1,7 +1,7 @@
-using Collaboration.Application.Imports;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Collaboration.Application.Imports;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace Collaboration.Infrastructure.Imports;

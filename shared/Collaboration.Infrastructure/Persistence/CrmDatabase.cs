@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Collaboration.Application.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using System.Data.Common;
 
 namespace Collaboration.Infrastructure.Persistence;
 

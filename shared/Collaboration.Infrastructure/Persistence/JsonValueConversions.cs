@@ -1,5 +1,5 @@
-using Collaboration.Application.Persistence;
 using System.Text.Json;
+using Collaboration.Application.Persistence;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -148,7 +148,10 @@ public class AdminSettingsTests
         var admin = host.AdminClient();
         var plan = new
         {
-            untouchedDays = new { @new = 2, proposal = 12 }, digestTime = "07:30", weeklyDigest = false, autoEnrolPlan = "welcome",
+            untouchedDays = new { @new = 2, proposal = 12 },
+            digestTime = "07:30",
+            weeklyDigest = false,
+            autoEnrolPlan = "welcome",
             plans = new[]
             {
                 new { name = "welcome", steps = new object[]
@@ -164,7 +167,9 @@ public class AdminSettingsTests
         var preview = await admin.PostJsonAsync("/api/admin/nurture/preview", new
         {
             step = new { day = 0, kind = "email", subject = new { en = "Hello {{ contact }}", zh = "{{ contact }}，您好" }, body = new { en = "x", zh = "关于{{ deal }}" } },
-            locale = "zh-CN", contact = "王芳", deal = "<b>Acme</b>",
+            locale = "zh-CN",
+            contact = "王芳",
+            deal = "<b>Acme</b>",
         });
         var broken = await admin.PutAsJsonAsync("/api/admin/nurture", new
         {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Collaboration.Application.Capture;
-using CsCheck;
 using Collaboration.Infrastructure.Capture;
+using CsCheck;
 
 namespace Collaboration.Addin.Tests.Fuzz;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Collaboration.Addin.Tests.Hostile;
 using Collaboration.Application.Imports;
-using CsCheck;
 using Collaboration.Infrastructure.Imports;
+using CsCheck;
 
 namespace Collaboration.Addin.Tests.Fuzz;
 

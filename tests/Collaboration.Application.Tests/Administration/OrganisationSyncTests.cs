@@ -1,10 +1,10 @@
 using Collaboration.Application.Administration;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Users;
+using Collaboration.Infrastructure.Administration;
 using Collaboration.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Kiota.Abstractions.Authentication;
-using Collaboration.Infrastructure.Administration;
 
 namespace Collaboration.Application.Tests.Administration;
 
@@ -126,7 +126,10 @@ public class OrganisationSyncTests
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
         var options = new OrganisationSyncOptions
         {
-            Enabled = true, TenantId = Tenant, GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString(), TeamGroups = { ["Enterprise"] = "group-enterprise" },
+            Enabled = true,
+            TenantId = Tenant,
+            GraphBaseUrl = new Uri(graph.Address, "v1.0").ToString(),
+            TeamGroups = { ["Enterprise"] = "group-enterprise" },
         };
         var sync = new OrganisationSync(host.Db.Database, GraphOrganisationDirectory.Create(new HttpClient(), new FixedToken(graph.Address.Host), options), options, host.Clock);
 

@@ -4,12 +4,12 @@ using Collaboration.Application.Nurture;
 using Collaboration.Application.Users;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Infrastructure;
+using Collaboration.Infrastructure.Notifications;
 using Collaboration.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Collaboration.Infrastructure;
-using Collaboration.Infrastructure.Notifications;
 
 namespace Collaboration.Application.Tests.Notifications;
 

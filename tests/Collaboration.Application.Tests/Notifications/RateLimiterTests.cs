@@ -91,8 +91,11 @@ public class RateLimiterTests
         var clock = new FakeTimeProvider(Start);
         var limiter = new NotificationRateLimiter(new NotificationOptions
         {
-            PerTenantPerSecond = 4, PerConversationPerSecond = 2, PerConversationPer2Seconds = 1000,
-            PerConversationPer30Seconds = 1000, PerConversationPerHour = 100_000,
+            PerTenantPerSecond = 4,
+            PerConversationPerSecond = 2,
+            PerConversationPer2Seconds = 1000,
+            PerConversationPer30Seconds = 1000,
+            PerConversationPerHour = 100_000,
         }, clock);
 
         // The busy conversation's bucket (1 token) is empty after one send; its refused tries must not use tenant sends.
@@ -108,7 +111,10 @@ public class RateLimiterTests
     private static NotificationRateLimiter Limiter(TimeProvider clock, int perTenantPerSecond) => new(new NotificationOptions
     {
         PerTenantPerSecond = perTenantPerSecond,
-        PerConversationPerSecond = 1000, PerConversationPer2Seconds = 1000, PerConversationPer30Seconds = 1000, PerConversationPerHour = 100_000,
+        PerConversationPerSecond = 1000,
+        PerConversationPer2Seconds = 1000,
+        PerConversationPer30Seconds = 1000,
+        PerConversationPerHour = 100_000,
     }, clock);
 
     /// <summary>Any <paramref name="limit"/> + 1 consecutive sends span at least a second: no window of a second holds more than the limit.</summary>

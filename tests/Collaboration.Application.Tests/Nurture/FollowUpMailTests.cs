@@ -5,12 +5,12 @@ using Collaboration.Application.Nurture;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;
+using Collaboration.Infrastructure.Nurture;
 using Collaboration.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Collaboration.Infrastructure.Nurture;
 
 namespace Collaboration.Application.Tests.Nurture;
 

@@ -5,8 +5,8 @@ using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Quotas;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 using Collaboration.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Tests.Reports;
 

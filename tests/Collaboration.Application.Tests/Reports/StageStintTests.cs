@@ -2,9 +2,9 @@ using Collaboration.Application.Reports;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Infrastructure.Persistence.Migrations;
 using Collaboration.Testing;
 using Microsoft.EntityFrameworkCore;
-using Collaboration.Infrastructure.Persistence.Migrations;
 
 namespace Collaboration.Application.Tests.Reports;
 

@@ -20,8 +20,12 @@ public class DealUpkeepTests
 
     private static readonly BantUpdate Qualified = new()
     {
-        BudgetAmount = 120_000m, BudgetCurrency = "USD", BudgetStatus = BudgetStatus.CanBuy,
-        DecisionMakerName = "Wang Fang", Need = NeedLevel.MustHave, Timeframe = Timeframe.ThisQuarter,
+        BudgetAmount = 120_000m,
+        BudgetCurrency = "USD",
+        BudgetStatus = BudgetStatus.CanBuy,
+        DecisionMakerName = "Wang Fang",
+        Need = NeedLevel.MustHave,
+        Timeframe = Timeframe.ThisQuarter,
     };
 
     private static async Task<Opportunity> InNurtureAsync(NotificationTestHost host, Actor rep)

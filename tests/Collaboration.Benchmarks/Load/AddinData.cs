@@ -8,8 +8,8 @@ using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
-using Microsoft.Data.Sqlite;
 using Collaboration.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Benchmarks.Load;
 

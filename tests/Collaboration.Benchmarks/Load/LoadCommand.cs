@@ -43,8 +43,12 @@ public static class LoadCommand
 
         using var http = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = 512, UseProxy = false, AllowAutoRedirect = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        }) { Timeout = TimeSpan.FromSeconds(30) };
+            MaxConnectionsPerServer = 512,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        })
+        { Timeout = TimeSpan.FromSeconds(30) };
 
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
         await using var connector = await LocalConnector.StartCountingAsync();

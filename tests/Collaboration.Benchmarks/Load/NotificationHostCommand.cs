@@ -15,15 +15,15 @@ using Collaboration.Bot.Protocol.Hosting;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Pipeline;
-using Activity = Collaboration.Bot.Protocol.Activities.Activity;
+using Collaboration.Infrastructure;
+using Collaboration.Infrastructure.Notifications;
+using Collaboration.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Collaboration.Infrastructure;
-using Collaboration.Infrastructure.Notifications;
-using Collaboration.Infrastructure.Persistence;
+using Activity = Collaboration.Bot.Protocol.Activities.Activity;
 
 namespace Collaboration.Benchmarks.Load;
 
@@ -208,8 +208,13 @@ public static class NotificationHostCommand
         public Task<StoredConversation?> FindPersonalAsync(string tenantId, string userObjectId, CancellationToken cancellationToken) =>
             Task.FromResult<StoredConversation?>(new StoredConversation(new ConversationReference
             {
-                ServiceUrl = serviceUrl, ChannelId = "msteams", ConversationId = "a:" + userObjectId, ConversationType = "personal",
-                TenantId = tenantId, BotId = "28:" + BotClient.AppId, UserAadObjectId = userObjectId,
+                ServiceUrl = serviceUrl,
+                ChannelId = "msteams",
+                ConversationId = "a:" + userObjectId,
+                ConversationType = "personal",
+                TenantId = tenantId,
+                BotId = "28:" + BotClient.AppId,
+                UserAadObjectId = userObjectId,
             }));
 
         public Task<StoredConversation?> FindAsync(string tenantId, string conversationKey, CancellationToken cancellationToken) =>

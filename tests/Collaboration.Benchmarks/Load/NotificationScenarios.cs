@@ -71,7 +71,10 @@ public static class NotificationScenarios
         var inv = CultureInfo.InvariantCulture;
         var info = new ProcessStartInfo(Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(self)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(self)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         foreach (var a in new[]
         {

@@ -83,7 +83,9 @@ public static class PaneScenario
             var stub = $"window.__officeConfig = {JsonSerializer.Serialize(new { displayLanguage = "en-US", item })};\n" + stubSource;
             await context.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new RouteFulfillOptions
             {
-                Status = 200, ContentType = "text/javascript; charset=utf-8", Body = stub,
+                Status = 200,
+                ContentType = "text/javascript; charset=utf-8",
+                Body = stub,
             }));
             await context.AddInitScriptAsync(Probe);
             return context;

@@ -6,13 +6,13 @@ using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Quotas;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
+using Collaboration.Infrastructure.Persistence;
+using Collaboration.Infrastructure.Persistence.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
-using Collaboration.Infrastructure.Persistence;
-using Collaboration.Infrastructure.Persistence.Migrations;
 
 namespace Collaboration.Benchmarks.Load;
 

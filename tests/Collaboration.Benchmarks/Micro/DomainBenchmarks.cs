@@ -18,8 +18,13 @@ public class DomainBenchmarks
     private readonly DateOnly _today = new(2026, 11, 20);
     private readonly Bant _bant = new()
     {
-        BudgetAmount = 120_000m, BudgetCurrency = "USD", BudgetStatus = BudgetStatus.CanBuy, DecisionMakerName = "Sarah Chen",
-        Need = NeedLevel.MustHave, Timeframe = Timeframe.ThisQuarter, TargetDate = new DateOnly(2026, 12, 31),
+        BudgetAmount = 120_000m,
+        BudgetCurrency = "USD",
+        BudgetStatus = BudgetStatus.CanBuy,
+        DecisionMakerName = "Sarah Chen",
+        Need = NeedLevel.MustHave,
+        Timeframe = Timeframe.ThisQuarter,
+        TargetDate = new DateOnly(2026, 12, 31),
     };
 
     [GlobalSetup]

@@ -1,10 +1,10 @@
-using Collaboration.Testing;
 using System.Net;
 using System.Text.Json;
 using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Bot.Protocol.Authentication;
 using Collaboration.Bot.Protocol.Connector;
 using Collaboration.Bot.Protocol.Tests.Infrastructure;
+using Collaboration.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

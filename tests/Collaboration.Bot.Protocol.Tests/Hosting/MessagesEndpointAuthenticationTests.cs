@@ -1,6 +1,6 @@
-using Collaboration.Testing;
 using System.Net;
 using Collaboration.Bot.Protocol.Tests.Infrastructure;
+using Collaboration.Testing;
 
 namespace Collaboration.Bot.Protocol.Tests.Hosting;
 

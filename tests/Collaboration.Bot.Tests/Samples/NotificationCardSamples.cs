@@ -18,9 +18,20 @@ public static class NotificationCardSamples
         var hostile = "**x** <at>y</at> [a](javascript:alert(1)) {{DATE(2026-01-01T00:00:00Z, SHORT)}}";
         var stage = new DeliveryMessage
         {
-            Kind = NotificationKind.StageChanged, TenantId = "tenant-a", At = at, OpportunityId = deal, OpportunityName = "Contoso – 50 seats",
-            FromStage = Stage.Qualify, ToStage = Stage.Proposal, OwnerId = "ann", OwnerName = "Ann Lee", ActorId = "carl", ActorName = "Carl", Surface = ChangeSurface.Outlook,
-            Reason = "Budget confirmed by phone", OpportunityVersion = 4,
+            Kind = NotificationKind.StageChanged,
+            TenantId = "tenant-a",
+            At = at,
+            OpportunityId = deal,
+            OpportunityName = "Contoso – 50 seats",
+            FromStage = Stage.Qualify,
+            ToStage = Stage.Proposal,
+            OwnerId = "ann",
+            OwnerName = "Ann Lee",
+            ActorId = "carl",
+            ActorName = "Carl",
+            Surface = ChangeSurface.Outlook,
+            Reason = "Budget confirmed by phone",
+            OpportunityVersion = 4,
         };
         var reminders = new List<Reminder>
         {
@@ -48,8 +59,14 @@ public static class NotificationCardSamples
             cards.Add(($"notify-stage-hostile-{suffix}", NotificationCards.StageChanged(stage with { OpportunityName = hostile, ActorName = hostile, Reason = hostile, Surface = null }, pipeline, context)));
             cards.Add(($"notify-stage-renamed-{suffix}", NotificationCards.StageChanged(stage, renamed, context)));
             cards.Add(($"notify-assigned-{suffix}", NotificationCards.OwnerAssigned(stage with { Kind = NotificationKind.OwnerAssigned, Surface = ChangeSurface.Api }, pipeline, context)));
-            cards.Add(($"notify-won-{suffix}", NotificationCards.DealWon(stage with { Kind = NotificationKind.DealWon, ToStage = Stage.Won, Amount = 120_000m, Currency = "USD",
-                Subscription = SubscriptionFilter.WonDeals }, pipeline, context)));
+            cards.Add(($"notify-won-{suffix}", NotificationCards.DealWon(stage with
+            {
+                Kind = NotificationKind.DealWon,
+                ToStage = Stage.Won,
+                Amount = 120_000m,
+                Currency = "USD",
+                Subscription = SubscriptionFilter.WonDeals
+            }, pipeline, context)));
             cards.Add(($"reminders-{suffix}", NotificationCards.Reminders(reminders, pipeline, context)));
             cards.Add(($"reminders-renamed-{suffix}", NotificationCards.Reminders(reminders, renamed, context)));
             cards.Add(($"reminders-many-{suffix}", NotificationCards.Reminders(Enumerable.Repeat(reminders[0], NotificationCards.MaxReminders + 2).ToList(), pipeline, context,

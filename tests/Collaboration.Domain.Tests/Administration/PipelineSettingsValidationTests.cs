@@ -16,7 +16,10 @@ public class PipelineSettingsValidationTests
         stages[6] = stages[6] with { ForecastCategory = ForecastCategory.Commit };
         var broken = pipeline with
         {
-            Stages = stages, QualificationThreshold = -1, Weights = new BantWeights(50, 50, 50, 0), DefaultCurrency = "usd1",
+            Stages = stages,
+            QualificationThreshold = -1,
+            Weights = new BantWeights(50, 50, 50, 0),
+            DefaultCurrency = "usd1",
             LossReasons = ["price", "Price"],
         };
         var tenant = new Tenant("t", "T");

@@ -100,7 +100,9 @@ public class ReminderEvaluatorTests
         Assert.Equal(["budget", "authority", "need", "timeline"], ReminderEvaluator.MissingBant(Bant.Empty));
         Assert.Equal(["need"], ReminderEvaluator.MissingBant(Bant.Empty with
         {
-            BudgetStatus = BudgetStatus.CanBuy, DecisionMakerName = "Wang", TargetDate = new DateOnly(2027, 1, 1),
+            BudgetStatus = BudgetStatus.CanBuy,
+            DecisionMakerName = "Wang",
+            TargetDate = new DateOnly(2027, 1, 1),
         }));
     }
 

@@ -39,8 +39,12 @@ public sealed partial class LocalGraph
             {
                 ["value"] = new JsonArray(People.Skip(page * UsersPerPage).Take(UsersPerPage).Select(p => (JsonNode)new JsonObject
                 {
-                    ["id"] = p.Id, ["displayName"] = p.DisplayName ?? p.Id.ToUpperInvariant(), ["mail"] = p.Mail ?? $"{p.Id}@contoso.example",
-                    ["department"] = p.Department, ["accountEnabled"] = p.Enabled, ["preferredLanguage"] = p.PreferredLanguage,
+                    ["id"] = p.Id,
+                    ["displayName"] = p.DisplayName ?? p.Id.ToUpperInvariant(),
+                    ["mail"] = p.Mail ?? $"{p.Id}@contoso.example",
+                    ["department"] = p.Department,
+                    ["accountEnabled"] = p.Enabled,
+                    ["preferredLanguage"] = p.PreferredLanguage,
                 }).ToArray()),
             };
             if ((page + 1) * UsersPerPage < People.Count) body["@odata.nextLink"] = new Uri(Address, $"v1.0/users?$skiptoken={page + 1}").ToString();

@@ -20,10 +20,23 @@ internal sealed class StageStintConfiguration : IEntityTypeConfiguration<StageSt
         // The period reports read this index alone, in its order: a month's stays come grouped by owner, source and
         // stage, so SQLite groups them as they stream instead of sorting a year of rows.
         builder.HasIndex(s => new
-            {
-                s.TenantId, s.Month, s.OwnerId, s.Source, s.Stage, s.EnteredAt,
-                s.PreviousEntryAt, s.LeftAt, s.AdvancedAt, s.WonAt, s.StartedAt, s.LossReason, s.Competitor, s.Currency, s.Amount,
-            })
+        {
+            s.TenantId,
+            s.Month,
+            s.OwnerId,
+            s.Source,
+            s.Stage,
+            s.EnteredAt,
+            s.PreviousEntryAt,
+            s.LeftAt,
+            s.AdvancedAt,
+            s.WonAt,
+            s.StartedAt,
+            s.LossReason,
+            s.Competitor,
+            s.Currency,
+            s.Amount,
+        })
             .HasDatabaseName("IX_StageStints_Period");
         // Where each deal is at a moment: the stays of a stage not yet left by then (aging), and the closes still in
         // place (win rate, loss reasons; hence the loss facts, which only lost stays have).
