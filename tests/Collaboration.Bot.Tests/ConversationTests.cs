@@ -316,7 +316,7 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task TwoRepsAdvancingOneDealAtOnceChangeItOnce()
+    public async Task TwoRepsAdvancingOneDealAtOnceOnPostgresChangeItOnce()
     {
         await using var host = await BotConversationHost.StartAsync(DatabaseKind.Postgres);
         await host.SayAsync(Alex, "help");
