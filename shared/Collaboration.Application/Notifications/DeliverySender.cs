@@ -31,13 +31,22 @@ public sealed class DeliverySender(
     {
         await using var db = database.Open(tenantId);
         var lease = $"{options.WorkerId}:{Guid.NewGuid():N}";
+        var leaseUntil = clock.GetUtcNow() + options.LeaseDuration;
         var claimed = await ClaimAsync(db, tenantId, lease, ct);
         var sent = 0;
         var held = new HashSet<(RecipientKind, string)>();
+        HashSet<long>? stillHeld = null;
         foreach (var delivery in claimed)
         {
             ct.ThrowIfCancellationRequested();
             if (held.Contains((delivery.RecipientKind, delivery.Recipient))) continue;
+            // A slow batch (a starved process, a slow channel) renews its lease half-way, so that another sender never
+            // claims a row this one is about to send; a row whose lease already ran out is left to whoever claims it.
+            if (clock.GetUtcNow() > leaseUntil - options.LeaseDuration / 2)
+            {
+                (leaseUntil, stillHeld) = await RenewAsync(db, lease, ct);
+            }
+            if (stillHeld is not null && !stillHeld.Contains(delivery.Id)) continue;
             var wait = limiter.TryAcquire(tenantId, $"{delivery.RecipientKind}:{delivery.Recipient}");
             if (wait > TimeSpan.Zero)
             {
@@ -131,6 +140,17 @@ public sealed class DeliverySender(
         Owned(db, id, lease).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.LockedBy, (string?)null)
             .SetProperty(d => d.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+
+    private async Task<(DateTimeOffset Until, HashSet<long> Held)> RenewAsync(CrmDbContext db, string lease, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + options.LeaseDuration;
+        await db.Deliveries.Where(d => d.LockedBy == lease && d.Status == DeliveryStatus.Pending && d.LockedUntil > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, until), ct);
+        var held = await db.Deliveries.Where(d => d.LockedBy == lease && d.Status == DeliveryStatus.Pending && d.LockedUntil > now)
+            .Select(d => d.Id).ToListAsync(ct);
+        return (until, held.ToHashSet());
+    }
 
     private static IQueryable<Delivery> Owned(CrmDbContext db, long id, string lease) =>
         db.Deliveries.Where(d => d.Id == id && d.LockedBy == lease && d.Status == DeliveryStatus.Pending);
