@@ -29,8 +29,9 @@ function personRow(person: Person, everyone: Person[], status: Status, reload: (
     if (active.checked !== person.active) change.active = active.checked;
     const answer = await call<Person>("PATCH", `api/admin/people/${encodeURIComponent(person.objectId)}`, change);
     showProblems(row, answer.problems, status);
-    status.show(answer.ok ? t("savedPerson", { name: person.displayName }) : t("notSaved", { reason: answer.message }), !answer.ok);
+    // The table is drawn anew before the status says so: what the admin types next is not lost to the redraw.
     if (answer.ok) await reload();
+    status.show(answer.ok ? t("savedPerson", { name: person.displayName }) : t("notSaved", { reason: answer.message }), !answer.ok);
   };
   const cell = (...nodes: Node[]): void => { const td = el("td"); td.append(...nodes); row.append(td); };
   cell(el("strong", person.displayName), el("br"), el("small", person.email ?? ""));
