@@ -74,7 +74,7 @@ public static class Report
         if (traces.Count > 0)
         {
             s.AppendLine().AppendLine("## Where the time goes: dotnet-trace top frames (this run)").AppendLine();
-            s.AppendLine("Thread-time samples (dotnet-sampled-thread-time) of the server during the measured window of the highest concurrency, `dotnet-trace report topN -n 20` (exclusive). Waiting threads are sampled too, so wait frames (UNMANAGED_CODE_TIME, monitor waits) stand for idle or blocked time.").AppendLine();
+            s.AppendLine("Thread-time samples (EventPipe's dotnet-sampled-thread-time; kernel CPU sampling needs collect-linux and perf events) of the server during the measured window of the highest concurrency: `dotnet-trace report topN -n 80` (exclusive), without the frames where a thread waits (idle pool threads, locks, socket reads), the first 20. Percentages are shares of all samples, waiting ones included.").AppendLine();
             foreach (var (title, top) in traces.OrderBy(t => t.Title, StringComparer.Ordinal))
             {
                 s.AppendLine(inv, $"### {title}").AppendLine().AppendLine("```").AppendLine(top).AppendLine("```").AppendLine();

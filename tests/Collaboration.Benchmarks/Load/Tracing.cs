@@ -50,7 +50,9 @@ public sealed class Tracing(string directory, string root)
             .Where(l => !WaitFrames.Any(w => l.Contains(w, StringComparison.Ordinal)))
             .Take(20)
             .Select(l => l[(l.IndexOf('.', StringComparison.Ordinal) + 1)..].TrimStart());
-        return header.Replace("Top 80", "Top 20 busy", StringComparison.Ordinal) + "\n" + string.Join("\n", rows);
+        var functions = header.IndexOf(" Functions", StringComparison.Ordinal);
+        var title = functions < 0 ? header : "Top 20 busy" + header[functions..];
+        return title + "\n" + string.Join("\n", rows);
     }
 
     private async Task<string> RunAsync(string arguments, TimeSpan timeout)
