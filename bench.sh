@@ -5,12 +5,15 @@
 #   100k-contact / 1M-interaction SQLite data set (generated once under /tmp/collaboration-bench, then reused);
 #   then notifications (Outlook stage change -> Teams connector latency, throughput, peak RSS) and the task pane's first
 #   render in headless chromium, written to benchmarks/results/<date>-notifications.md.
-# BENCH_POSTGRES="Host=...;Port=...;Username=...;Database=..." also runs the notification scenarios on PostgreSQL.
+# BENCH_POSTGRES="Host=...;Port=...;Username=...;Database=..." also runs the bot (on a fresh database) and the notification
+# scenarios on PostgreSQL. Besides our bot, the same run measures the floor (our protocol stack with no CRM) and the
+# botbuilder echo, peak RSS and start-up of each host, dotnet-trace top frames (BENCH_TRACE=0: none), and writes the
+# ratios and issue 18's Goals table. BENCH_APPEND=FILE adds that file's text (e.g. notes, earlier traces) at the end.
 # Options after the script name go to the load driver, e.g. ./bench.sh --duration 5 --warmup 2.
 # BENCH_SKIP_MICRO=1 skips the micro benchmarks.
 # BENCH_REPORTS=1 also times every report on a 1M-deal / 10M-history-row tenant (SQLite, and PostgreSQL when
-# COLLAB_BENCH_POSTGRES is a connection string) into benchmarks/results/<date>-reports.md; the first run generates
-# the data (about 10 min on SQLite, 4 on PostgreSQL on 2 cores), later runs reuse it.
+# COLLAB_BENCH_POSTGRES is a connection string), started first in the background and added to the results file; the
+# first run generates the data (about 10 min on SQLite, 4 on PostgreSQL on 2 cores), later runs reuse it.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -24,6 +27,22 @@ echo "Building (Release)"
 dotnet build Collaboration.sln -c Release -nologo -v quiet
 bench=tests/Collaboration.Benchmarks/bin/Release/net10.0/Collaboration.Benchmarks.dll
 
+date=$(date -u +%Y-%m-%d)
+out="benchmarks/results/$date.md"
+
+# The 1M-deal report data takes minutes to generate the first time: start the report scenarios now, beside the rest,
+# and add their results to the same file at the end.
+reports_pid=""
+reports_out="$work/reports-$date.md"
+if [ "${BENCH_REPORTS:-0}" = "1" ]; then
+  providers=sqlite
+  if [ -n "${COLLAB_BENCH_POSTGRES:-}" ]; then providers=sqlite,postgres; fi
+  rm -f "$reports_out"
+  echo "Report scenarios (1M deals, 10M history rows) in the background: $work/reports.log"
+  nice -n 10 dotnet "$bench" reports --work "$work" --providers "$providers" --out "$reports_out" > "$work/reports.log" 2>&1 &
+  reports_pid=$!
+fi
+
 micro_dir="$work/bdn"
 if [ "${BENCH_SKIP_MICRO:-0}" != "1" ]; then
   rm -rf "$micro_dir"
@@ -31,14 +50,27 @@ if [ "${BENCH_SKIP_MICRO:-0}" != "1" ]; then
   dotnet "$bench" micro --filter '*' --artifacts "$micro_dir"
 fi
 
-echo "Load scenarios"
-dotnet "$bench" load --micro "$micro_dir/results" --work "$work" \
-  --out "benchmarks/results/$(date -u +%Y-%m-%d).md" ${BENCH_POSTGRES:+--notify-postgres "$BENCH_POSTGRES"} "$@"
-
-if [ "${BENCH_REPORTS:-0}" = "1" ]; then
-  echo "Report scenarios (1M deals, 10M history rows)"
-  providers=sqlite
-  if [ -n "${COLLAB_BENCH_POSTGRES:-}" ]; then providers=sqlite,postgres; fi
-  dotnet "$bench" reports --work "$work" --providers "$providers" \
-    --out "benchmarks/results/$(date -u +%Y-%m-%d)-reports.md"
+# CPU samples (dotnet-trace, a local tool of this repository) of the busiest row of each scenario, unless BENCH_TRACE=0.
+dotnet tool restore > /dev/null
+trace_args=()
+if [ "${BENCH_TRACE:-1}" = "1" ]; then
+  rm -rf "$work/traces"
+  trace_args=(--trace "$work/traces")
 fi
+
+echo "Load scenarios"
+dotnet "$bench" load --micro "$micro_dir/results" --work "$work" --out "$out" "${trace_args[@]}" \
+  ${BENCH_POSTGRES:+--notify-postgres "$BENCH_POSTGRES" --bot-postgres "$BENCH_POSTGRES"} \
+  ${BENCH_APPEND:+--append "$BENCH_APPEND"} "$@"
+
+# Notifications and reports: no slower than before (benchmarks/results/2026-11-27-*.md); their figures join this run's file.
+if [ -f "benchmarks/results/$date-notifications.md" ]; then
+  { echo; echo "## Notifications and the task pane (this run; also in $date-notifications.md)"; echo;
+    sed '1s/^# /### /' "benchmarks/results/$date-notifications.md"; } >> "$out"
+fi
+if [ -n "$reports_pid" ]; then
+  echo "Waiting for the report scenarios"
+  wait "$reports_pid"
+  { echo; echo "## Reports on 1M deals (this run)"; echo; sed 's/^#/##/' "$reports_out"; } >> "$out"
+fi
+echo "Results: $out"

@@ -8,6 +8,7 @@ using Collaboration.Benchmarks.Load;
 // load [options]                the HTTP load scenarios; writes the markdown results (see LoadCommand)
 // reports [options]            every report on 1M deals / 10M history rows, SQLite and PostgreSQL (see ReportsCommand)
 // bot-host [host args]          the real bot host in this process (started by `load`)
+// floor-host [host args]        the floor: our protocol stack answering with one reply, no CRM (started by `load`)
 // notify-host [options]         the notification pipeline plus an Outlook stage-change generator (started by `load`)
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -28,6 +29,8 @@ switch (command)
         return await ReportsCommand.RunAsync(rest);
     case "bot-host":
         return await BotHostCommand.RunAsync(rest);
+    case "floor-host":
+        return await FloorHostCommand.RunAsync(rest);
     default:
         Console.WriteLine("usage: Collaboration.Benchmarks micro [--filter *] | load [--duration s] [--warmup s] [--out file] | reports [--providers sqlite,postgres] [--postgres connstr] | bot-host");
         return command == "help" ? 0 : 2;

@@ -1,5 +1,6 @@
 using Collaboration.Application;
 using Collaboration.Bot.Cards;
+using Collaboration.Domain.Pipeline;
 
 namespace Collaboration.Bot.Conversation;
 
@@ -10,4 +11,7 @@ public sealed record BotTurn(Actor Actor, CardContext Context, string? Conversat
 
     /// <summary>The conversation's members, for a mention that came without an aadObjectId; null outside a conversation.</summary>
     public ConversationMembers? Members { get; init; }
+
+    /// <summary>The tenant's pipeline as read for parsing this turn's words: handlers reuse it instead of reading it again.</summary>
+    public PipelineSettings? Pipeline { get; init; }
 }

@@ -13,6 +13,7 @@ using Collaboration.Bot.Protocol.Hosting;
 using Collaboration.Bot.Reminders;
 using Collaboration.Bot.Reports;
 using Collaboration.Domain.Common;
+using Collaboration.Domain.Pipeline;
 
 namespace Collaboration.Bot.Conversation;
 
@@ -55,9 +56,10 @@ public sealed class CrmBot(
         }
         await membership.RememberOnFirstContactAsync(activity, actor, cancellationToken);
 
+        PipelineSettings? pipeline = null;
         async Task<BotCommand> ParseWordsAsync(string text)
         {
-            var pipeline = await queries.PipelineAsync(actor, cancellationToken);
+            pipeline = await queries.PipelineAsync(actor, cancellationToken);
             var storedZone = (await users.FindAsync(actor.TenantId, actor.UserObjectId, cancellationToken))?.TimeZone;
             return CommandParser.Parse(text, CommandContext.For(activity, pipeline, clock, storedZone));
         }
@@ -65,7 +67,7 @@ public sealed class CrmBot(
         var command = isClick
             ? await CardActionParser.ParseAsync(CardAction.From(activity), ParseWordsAsync)
             : await ParseWordsAsync(text!);
-        var reply = await RunAsync(command, new BotTurn(actor, context, activity.Conversation?.Id, text) { Members = ConversationMembers.Of(activity, turn) }, cancellationToken);
+        var reply = await RunAsync(command, new BotTurn(actor, context, activity.Conversation?.Id, text) { Members = ConversationMembers.Of(activity, turn), Pipeline = pipeline }, cancellationToken);
         return await delivery.DeliverAsync(activity, turn, actor, reply, isClick, cancellationToken);
     }
 

@@ -36,7 +36,10 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
         {
             var (done, outcome) = await ChangeAsync(command, id, drawn?.Version, before, turn, ct)
                 ?? await EditAsync(command, id, drawn?.Version ?? before.Deal.Version, turn, ct);
-            var view = await views.LoadAsync(actor, id, ct);
+            // The saved aggregate draws the card; only its recent timeline is read again (it has the change just made).
+            var view = outcome is { Deal: var saved } && queries.AfterSave(before, saved) is { } after
+                ? await views.WithRecentAsync(actor, after, ct)
+                : await views.LoadAsync(actor, id, ct);
             IReadOnlyList<JsonObject> followUps = outcome?.QualificationGaps.Count > 0 ? [DealCards.QualificationPrompt(view, context)] : [];
             IReadOnlyList<CardForUser>? forOthers = null;
             if (outcome is { ReviewFrom: { } owner, Deal: var deal })

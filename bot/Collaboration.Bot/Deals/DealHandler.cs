@@ -18,7 +18,7 @@ public sealed class DealHandler(ManualCapture capture, OpportunityQueries querie
     public async Task<BotReply> ListAsync(BotTurn turn, CancellationToken ct)
     {
         var mine = await queries.MyOpenDealsAsync(turn.Actor, 15, ct);
-        return BotReply.Of(DealCards.DealList(mine, await queries.PipelineAsync(turn.Actor, ct), turn.Context));
+        return BotReply.Of(DealCards.DealList(mine, turn.Pipeline ?? await queries.PipelineAsync(turn.Actor, ct), turn.Context));
     }
 
     public async Task<BotReply> CreateAsync(NewDealCommand command, BotTurn turn, CancellationToken ct)

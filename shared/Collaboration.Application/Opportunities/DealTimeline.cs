@@ -49,7 +49,13 @@ public sealed class DealTimeline(ICrmDatabase database)
             .SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>()
             .Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
         var contacts = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id.ToString(), c => c.Email, ct);
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.ObjectId, u => u.DisplayName, ct);
+        // Only the people this timeline names: loading every user of the tenant per card grew with the tenant.
+        var named = changes.Select(c => c.ChangedBy)
+            .Concat(changes.Where(c => c.Field == ChangedField.Owner).SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>())
+            .Concat(interactions.Select(i => i.LoggedBy))
+            .Append(deal.Review?.RecordedBy ?? "")
+            .Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => named.Contains(u.ObjectId)).ToDictionaryAsync(u => u.ObjectId, u => u.DisplayName, ct);
         string Name(string objectId) => names.TryGetValue(objectId, out var n) && n.Length > 0 ? n : objectId;
 
         var locale = actor.Locale;

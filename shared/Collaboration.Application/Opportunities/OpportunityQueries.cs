@@ -97,6 +97,19 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
         return new DealDetail(deal, account, contact, pipeline, deal.ScoreQualification(pipeline, today), missing, timeline);
     }
 
+    /// <summary>
+    /// The detail of a deal the actor just saved, drawn from the saved aggregate and the detail read before the change
+    /// (its account, contact and pipeline) instead of reading it all again. Null when the change moved the deal to
+    /// another account or contact: read it then. Its <see cref="DealDetail.Timeline"/> is the one read before.
+    /// </summary>
+    public DealDetail? AfterSave(DealDetail before, Opportunity saved)
+    {
+        if (saved.Id != before.Deal.Id || saved.AccountId != before.Deal.AccountId || saved.PrimaryContactId != before.Deal.PrimaryContactId) return null;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var missing = saved.Stage.Next() is { } target ? saved.MissingFor(target, before.Pipeline, today) : [];
+        return before with { Deal = saved, Score = saved.ScoreQualification(before.Pipeline, today), MissingToAdvance = missing };
+    }
+
     /// <summary>Who the actor may hand a deal to: the people whose deals they see, the actor first, then by name.</summary>
     public async Task<IReadOnlyList<OwnerChoice>> AssignableOwnersAsync(Actor actor, CancellationToken ct = default)
     {

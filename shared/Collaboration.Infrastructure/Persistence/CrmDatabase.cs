@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Collaboration.Application.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +36,16 @@ public sealed class CrmDatabase : ICrmDatabase
     /// <inheritdoc />
     public WorkSignal DeliveriesWritten { get; } = new();
 
+    // One gate per SQLite file in this process, shared by every CrmDatabase on it (see SqliteCrmDbContext.SaveChangesAsync).
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(StringComparer.Ordinal);
+    private SemaphoreSlim? _writerGate;
+
+    private static string SqliteFile(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return source == ":memory:" ? connectionString : Path.GetFullPath(source);
+    }
+
     // Built once: DbContextOptions are immutable and the interceptor is stateless. Building them per unit of work
     // (several per bot turn or add-in request) cost an options build and an EF service-provider cache lookup each time.
     private DbContextOptions<SqliteCrmDbContext>? _sqliteOptions;
@@ -52,6 +64,7 @@ public sealed class CrmDatabase : ICrmDatabase
                 _postgresOptions ??= new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(_connectionString).Options, tenant),
         };
         db.OutboxWritten = OutboxWritten;
+        if (db is SqliteCrmDbContext sqlite) sqlite.WriterGate = _writerGate ??= WriterGates.GetOrAdd(SqliteFile(_connectionString), _ => new SemaphoreSlim(1, 1));
         return db;
     }
 
@@ -85,8 +98,15 @@ public sealed class CrmDatabase : ICrmDatabase
         return builder.ToString();
     }
 
+    /// <summary>
+    /// busy_timeout, foreign_keys and synchronous belong to the native connection, which the pool keeps open: they are
+    /// set once per native handle, not on every checkout (three statements on each of several opens per turn).
+    /// </summary>
     private sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
     {
+        private static readonly object Applied = new();
+        private readonly ConditionalWeakTable<object, object> _configured = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -97,9 +117,12 @@ public sealed class CrmDatabase : ICrmDatabase
 
         private void Apply(DbConnection connection)
         {
+            var handle = (connection as SqliteConnection)?.Handle;
+            if (handle is not null && _configured.TryGetValue(handle, out _)) return;
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
             command.ExecuteNonQuery();
+            if (handle is not null) _configured.AddOrUpdate(handle, Applied);
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Collaboration.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Benchmarks.Load;
 
@@ -58,7 +57,7 @@ public static class BotScenarios
     public static BotUser[] Users(int count) => Enumerable.Range(0, count).Select(i => new BotUser(i)).ToArray();
 
     /// <summary>Each user creates a few deals by chat (so `my deals` lists something); their first deal is the one clicks move.</summary>
-    public static async Task SeedAsync(BotClient client, BotUser[] users, int dealsPerUser, string databaseFile)
+    public static async Task SeedAsync(BotClient client, BotUser[] users, int dealsPerUser, BotDatabase database)
     {
         await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (user, ct) =>
         {
@@ -68,18 +67,22 @@ public static class BotScenarios
                 if (status != HttpStatusCode.OK) throw new InvalidOperationException($"Seeding failed: {(int)status} {body}");
             }
         });
-        await using var connection = new SqliteConnection($"Data Source={databaseFile};Mode=ReadOnly;Pooling=false");
+        await using var connection = database.OpenReader();
         await connection.OpenAsync();
         foreach (var user in users)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Id, Version, Stage FROM Opportunities WHERE OwnerId = $owner AND Name LIKE '%Deal0%' LIMIT 1";
-            command.Parameters.AddWithValue("$owner", user.ObjectId);
+            command.CommandText = $"SELECT {database.Quote("Id")}, {database.Quote("Version")}, {database.Quote("Stage")} FROM {database.Quote("Opportunities")} " +
+                $"WHERE {database.Quote("OwnerId")} = @owner AND {database.Quote("Name")} LIKE '%Deal0%' LIMIT 1";
+            var owner = command.CreateParameter();
+            owner.ParameterName = "owner";
+            owner.Value = user.ObjectId;
+            command.Parameters.Add(owner);
             await using var reader = await command.ExecuteReaderAsync();
             if (!await reader.ReadAsync()) throw new InvalidOperationException($"No seeded deal for {user.ObjectId}");
-            user.DealId = reader.GetString(0).ToLowerInvariant();
-            user.Version = reader.GetInt32(1);
-            user.AtQualify = reader.GetString(2) == "Qualify";
+            user.DealId = Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!.ToLowerInvariant();
+            user.Version = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            user.AtQualify = Convert.ToString(reader.GetValue(2), CultureInfo.InvariantCulture) == "Qualify";
         }
     }
 

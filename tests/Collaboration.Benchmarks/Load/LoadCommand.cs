@@ -12,15 +12,17 @@ public sealed record ScenarioRow(string Target, string Scenario, LoadResult Resu
 /// `load`: starts the local issuer and connector here, the bot, the botbuilder baseline and the add-in backend as
 /// their own processes, runs every scenario and writes one markdown file.
 /// Options: --warmup S (3) --duration S (10) --concurrency 1,16,64 --addin-concurrency 16 --only bot,baseline,addin
-/// --out FILE --micro DIR (BenchmarkDotNet *-report-github.md to include) --addin-db FILE --work DIR.
+/// --out FILE --micro DIR (BenchmarkDotNet *-report-github.md to include) --addin-db FILE --work DIR
+/// --bot-postgres CONNECTION (also run our bot on a fresh PostgreSQL database) --trace DIR (dotnet-trace CPU samples of
+/// the top concurrency row of each scenario, top frames into the file) --append FILE (text kept at the end of the file).
 /// Notifications and the task pane (their own file, --notify-out, default results/&lt;date&gt;-notifications.md):
 /// --notify-rate 100 --notify-duration 30 --notify-owners 200 --notify-postgres CONNECTION (also run on PostgreSQL)
 /// --notify-runs TEXT (only runs whose name contains it) --pane-runs 20.
 /// </summary>
 public static class LoadCommand
 {
-    private const string MessageTurn = "(a) `my deals` message";
-    private const string MoveTurn = "(b) stage change by card click";
+    public const string MessageTurn = "(a) `my deals` message";
+    public const string MoveTurn = "(b) stage change by card click";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,14 +33,14 @@ public static class LoadCommand
             TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("duration", "10"), CultureInfo.InvariantCulture)));
         var levels = options.GetValueOrDefault("concurrency", "1,16,64").Split(',').Select(int.Parse).ToArray();
         var addinWorkers = int.Parse(options.GetValueOrDefault("addin-concurrency", "16"), CultureInfo.InvariantCulture);
-        var only = options.GetValueOrDefault("only", "bot,baseline,addin,notifications,pane").Split(',').ToHashSet();
+        var only = options.GetValueOrDefault("only", "bot,floor,baseline,addin,notifications,pane").Split(',').ToHashSet();
         var work = options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "collaboration-bench"));
         Directory.CreateDirectory(work);
         var output = options.GetValueOrDefault("out", Path.Combine(root, "benchmarks", "results", $"{DateTime.UtcNow:yyyy-MM-dd}.md"));
         var log = Console.Out;
 
         var rows = new List<ScenarioRow>();
-        var memory = new List<(string Process, double PeakMiB, string Note)>();
+        var memory = new List<HostFigures>();
         var notes = new List<string>();
 
         using var http = new HttpClient(new SocketsHttpHandler
@@ -66,33 +68,84 @@ public static class LoadCommand
             ["BotAuthority"] = $"{issuer.HttpsBaseUrl}/botframework.com",
         };
 
-        if (only.Contains("bot"))
+        var tracing = options.TryGetValue("trace", out var traceDir) ? new Tracing(traceDir, root) : null;
+        // Traces the top concurrency row of each scenario, for its measured window.
+        // The row waits for its trace, so the next row (or the end of the host) does not cut it short.
+        Func<string, int, ServerProcess, Task> traceAt = async (title, workers, server) =>
         {
-            var databaseFile = Path.Combine(work, $"bot-{DateTime.UtcNow:yyyyMMddHHmmss}.db");
+            if (tracing is null || workers != levels.Max()) return;
+            await Task.Delay(settings.WarmUp);
+            await tracing.CollectAsync(title, server.Id, Math.Min(5, settings.Duration.TotalSeconds - 1));
+        };
+        var self = typeof(LoadCommand).Assembly.Location;
+
+        async Task RunBotAsync(string target, BotDatabase database, string label)
+        {
+            await using var _ = database;
             var port = ServerProcess.FreePort();
             var environment = new Dictionary<string, string>(authEnvironment)
             {
-                ["Database__Provider"] = "Sqlite",
-                ["ConnectionStrings__Crm"] = $"Data Source={databaseFile}",
+                ["Database__Provider"] = database.Provider,
+                ["ConnectionStrings__Crm"] = database.ConnectionString,
                 [BotHostCommand.TrustThumbprintVariable] = issuer.CertificateThumbprint,
-                ["DOTNET_gcServer"] = "0",
                 // The bench connector listens on 127.0.0.1 over http: a service URL only the Development environment allows.
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
-            var self = typeof(LoadCommand).Assembly.Location;
-            log.WriteLine($"Bot: starting {Path.GetFileName(self)} bot-host on port {port}");
-            await using (var bot = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{port}"],
-                environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, "bot.log")))
+            log.WriteLine($"{target}: starting {Path.GetFileName(self)} bot-host on port {port}");
+            await using var bot = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{port}"],
+                environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, $"bot-{label}.log"));
+            var client = new BotClient(http, bot.BaseUrl + "/api/messages", connector.ServiceUrl, token);
+            var first = await client.PostAsync(client.Message(users[0], "my deals"), CancellationToken.None);
+            var startedIn = bot.SinceStart;
+            if (first.Status != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"{target}: first turn failed: {first.Body}");
+            var seedWatch = Stopwatch.StartNew();
+            await BotScenarios.SeedAsync(client, users, 5, database);
+            log.WriteLine($"{target}: {users.Length} users with 5 deals each seeded by chat in {seedWatch.Elapsed.TotalSeconds:F1} s");
+            foreach (var n in levels)
             {
-                var client = new BotClient(http, bot.BaseUrl + "/api/messages", connector.ServiceUrl, token);
-                var seedWatch = Stopwatch.StartNew();
-                await BotScenarios.SeedAsync(client, users, 5, databaseFile);
-                log.WriteLine($"Bot: {users.Length} users with 5 deals each seeded by chat in {seedWatch.Elapsed.TotalSeconds:F1} s");
-                foreach (var n in levels) rows.Add(await RunAsync("Collaboration bot", MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, true), log));
-                foreach (var n in levels) rows.Add(await RunAsync("Collaboration bot", MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log));
-                memory.Add(("Collaboration bot (`dotnet Collaboration.Benchmarks.dll bot-host`)", bot.PeakRssMiB(), $"RSS at end {bot.RssMiB():F0} MiB"));
+                var trace = traceAt($"{target} {MessageTurn}", n, bot);
+                rows.Add(await RunAsync(target, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, true), log));
+                await trace;
             }
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(databaseFile + suffix);
+            foreach (var n in levels)
+            {
+                var trace = traceAt($"{target} {MoveTurn}", n, bot);
+                rows.Add(await RunAsync(target, MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log));
+                await trace;
+            }
+            memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn"));
+        }
+
+        if (only.Contains("bot"))
+        {
+            await RunBotAsync(Targets.Ours, BotDatabase.Sqlite(work), "sqlite");
+            if (options.TryGetValue("bot-postgres", out var botPostgres))
+            {
+                await RunBotAsync(Targets.OursPostgres, await BotDatabase.PostgresAsync(botPostgres), "postgres");
+            }
+        }
+
+        if (only.Contains("floor"))
+        {
+            var port = ServerProcess.FreePort();
+            var environment = new Dictionary<string, string>(authEnvironment)
+            {
+                [BotHostCommand.TrustThumbprintVariable] = issuer.CertificateThumbprint,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            };
+            log.WriteLine($"Floor: starting {Path.GetFileName(self)} floor-host on port {port}");
+            await using var floor = await ServerProcess.StartAsync(DotnetHost(), [self, "floor-host", "--urls", $"http://127.0.0.1:{port}"],
+                environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, "floor.log"));
+            var client = new BotClient(http, floor.BaseUrl + "/api/messages", connector.ServiceUrl, token);
+            await client.PostAsync(client.Message(users[0], "my deals"), CancellationToken.None);
+            var startedIn = floor.SinceStart;
+            foreach (var n in levels)
+            {
+                var trace = traceAt($"{Targets.Floor} {MessageTurn}", n, floor);
+                rows.Add(await RunAsync(Targets.Floor, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, false), log));
+                await trace;
+            }
+            memory.Add(new HostFigures($"{Targets.Floor} (`floor-host`)", floor.PeakRssMiB(), floor.RssMiB(), startedIn.TotalSeconds, "first message"));
         }
 
         if (only.Contains("baseline"))
@@ -108,9 +161,11 @@ public static class LoadCommand
             log.WriteLine($"Baseline: starting node {script} on port {port}");
             await using var baseline = await ServerProcess.StartAsync("node", [script], environment, root, port, "/health", Path.Combine(work, "baseline.log"));
             var client = new BotClient(http, baseline.BaseUrl + "/api/messages", connector.ServiceUrl, token);
-            foreach (var n in levels) rows.Add(await RunAsync("botbuilder baseline", MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, false), log));
-            foreach (var n in levels) rows.Add(await RunAsync("botbuilder baseline", MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log));
-            memory.Add(("botbuilder baseline (`node echo-bot.js`)", baseline.PeakRssMiB(), $"RSS at end {baseline.RssMiB():F0} MiB"));
+            await client.PostAsync(client.Message(users[0], "my deals"), CancellationToken.None);
+            var startedIn = baseline.SinceStart;
+            foreach (var n in levels) rows.Add(await RunAsync(Targets.Echo, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, false), log));
+            foreach (var n in levels) rows.Add(await RunAsync(Targets.Echo, MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log));
+            memory.Add(new HostFigures($"{Targets.Echo} (`node echo-bot.js`)", baseline.PeakRssMiB(), baseline.RssMiB(), startedIn.TotalSeconds, "first message"));
         }
 
         if (connector.Unauthorized > 0) notes.Add($"**{connector.Unauthorized} connector calls carried no or a wrong token.**");
@@ -124,7 +179,6 @@ public static class LoadCommand
             {
                 ["Database__Provider"] = "Sqlite",
                 ["ConnectionStrings__Crm"] = $"Data Source={file}",
-                ["DOTNET_gcServer"] = "0",
                 // Development sign-in (X-Dev-* headers, no Entra app) exists only in the Development environment.
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
@@ -132,9 +186,16 @@ public static class LoadCommand
             await using var addin = await ServerProcess.StartAsync(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}"], environment,
                 Path.GetDirectoryName(dll)!, port, "/health", Path.Combine(work, "addin.log"));
             var scenarios = new AddinScenarios(http, addin.BaseUrl);
-            rows.Add(await RunAsync("Add-in backend", "POST /api/emails/resolve", addinWorkers, settings, null, scenarios.Resolve(), log));
-            rows.Add(await RunAsync("Add-in backend", "POST /api/opportunities/from-email", addinWorkers, settings, null, scenarios.FromEmail(), log));
-            memory.Add(("Add-in backend (`dotnet Collaboration.Addin.dll`)", addin.PeakRssMiB(), $"RSS at end {addin.RssMiB():F0} MiB"));
+            var first = await scenarios.Resolve()(0, CancellationToken.None);
+            var startedIn = addin.SinceStart;
+            if (!first.Ok) throw new InvalidOperationException("Add-in: the first resolve failed: " + first.Error);
+            foreach (var (path, scenario) in new[] { ("POST /api/emails/resolve", scenarios.Resolve()), ("POST /api/opportunities/from-email", scenarios.FromEmail()) })
+            {
+                var trace = traceAt($"{Targets.Addin} {path}", levels.Max(), addin);
+                rows.Add(await RunAsync(Targets.Addin, path, addinWorkers, settings, null, scenario, log));
+                await trace;
+            }
+            memory.Add(new HostFigures($"{Targets.Addin} (`Collaboration.Addin.dll`)", addin.PeakRssMiB(), addin.RssMiB(), startedIn.TotalSeconds, "first resolve"));
         }
 
         var notifyRows = new List<NotificationRow>();
@@ -191,7 +252,6 @@ public static class LoadCommand
             {
                 ["Database__Provider"] = "Sqlite",
                 ["ConnectionStrings__Crm"] = $"Data Source={file}",
-                ["DOTNET_gcServer"] = "0",
                 // Development sign-in (X-Dev-* headers, no Entra app) exists only in the Development environment.
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
@@ -217,10 +277,12 @@ public static class LoadCommand
             log.WriteLine($"Notification and pane results written to {notifyOutput}");
         }
         // `--only notifications,pane` leaves the HTTP results file alone.
-        if (!only.Overlaps(["bot", "baseline", "addin"])) return 0;
+        if (!only.Overlaps(["bot", "baseline", "addin", "floor"])) return 0;
 
+        if (tracing is not null) await tracing.FinishAsync();
         var micro = options.TryGetValue("micro", out var microDir) ? MicroResults(microDir) : null;
-        var markdown = Report.Write(settings, rows, memory, notes, micro, root);
+        var extra = options.TryGetValue("append", out var appendFile) && File.Exists(appendFile) ? await File.ReadAllTextAsync(appendFile) : null;
+        var markdown = Report.Write(settings, rows, memory, notes, micro, root, tracing?.Traces ?? [], extra);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, markdown);
         log.WriteLine(markdown);

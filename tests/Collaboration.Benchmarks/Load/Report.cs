@@ -8,8 +8,8 @@ namespace Collaboration.Benchmarks.Load;
 /// <summary>The markdown results file: the machine, every scenario, our/baseline ratios, memory and the goals.</summary>
 public static class Report
 {
-    public static string Write(LoadSettings settings, List<ScenarioRow> rows, List<(string Process, double PeakMiB, string Note)> memory,
-        List<string> notes, string? micro, string root)
+    public static string Write(LoadSettings settings, List<ScenarioRow> rows, List<HostFigures> hosts,
+        List<string> notes, string? micro, string root, List<(string Title, string TopFrames)> traces, string? extra)
     {
         var s = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -17,17 +17,18 @@ public static class Report
         s.AppendLine("## Machine").AppendLine();
         s.AppendLine("| | |").AppendLine("| --- | --- |");
         s.AppendLine(inv, $"| CPU | {CpuModel()} |");
-        s.AppendLine(inv, $"| Cores | {Environment.ProcessorCount} (shared with other work while measuring) |");
+        s.AppendLine(inv, $"| Cores | {Environment.ProcessorCount} |");
+        s.AppendLine(inv, $"| Load average at the end | {LoadAverage()} (above the core count: others shared the machine, read the figures as pessimistic) |");
         s.AppendLine(inv, $"| Memory | {MemoryTotal()} |");
         s.AppendLine(inv, $"| OS | {OsName()} |");
         s.AppendLine(inv, $"| .NET | {RuntimeInformation.FrameworkDescription} |");
         s.AppendLine(inv, $"| Node | {Run("node", "--version", root)} |");
         s.AppendLine(inv, $"| Commit | {Run("git", "rev-parse --short HEAD", root)} |");
-        s.AppendLine(inv, $"| Load | closed loop, each worker one request at a time; {settings.WarmUp.TotalSeconds:F0} s warm-up, {settings.Duration.TotalSeconds:F0} s measured per row |");
+        s.AppendLine(inv, $"| Load | closed loop, each worker one request at a time; {settings.WarmUp.TotalSeconds:F0} s warm-up, {settings.Duration.TotalSeconds:F0} s measured per row; driver, issuer and connector on the same cores |");
         s.AppendLine();
 
         s.AppendLine("## HTTP load").AppendLine();
-        s.AppendLine("Latency is client-side, until the HTTP response was read. Bot turns: real RS256 tokens from the local issuer, real SQLite, replies POSTed to a local connector with a client-credentials token **before** the bot's 200. \"connector calls/turn\" counts what reached the connector.").AppendLine();
+        s.AppendLine("Latency is client-side, until the HTTP response was read. Bot turns: real RS256 tokens from the local issuer, replies POSTed to a local connector with a client-credentials token **before** the bot's 200. \"connector calls/turn\" counts what reached the connector. The floor is our protocol stack with no CRM: parse, validate the same JWT, POST one reply (an invoke is answered with a small card).").AppendLine();
         s.AppendLine("| Target | Scenario | Concurrency | Throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | Errors | Connector calls/turn |");
         s.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
@@ -41,65 +42,53 @@ public static class Report
             s.AppendLine(inv, $"- First error in {row.Target} / {row.Scenario} @ {row.Result.Workers}: `{row.Result.FirstError!.Replace("`", "'", StringComparison.Ordinal)}`");
         }
 
-        var ours = rows.Where(r => r.Target == "Collaboration bot").ToList();
-        var theirs = rows.Where(r => r.Target == "botbuilder baseline").ToList();
-        if (ours.Count > 0 && theirs.Count > 0)
+        var ours = rows.Where(r => r.Target.StartsWith(Targets.Ours, StringComparison.Ordinal)).ToList();
+        var others = rows.Where(r => r.Target is Targets.Floor or Targets.Echo).ToList();
+        if (ours.Count > 0 && others.Count > 0)
         {
-            s.AppendLine().AppendLine("### Ours / baseline").AppendLine();
-            s.AppendLine("| Scenario | Concurrency | Throughput ratio | p50 ratio (lower is better) | p99 ratio (lower is better) |");
-            s.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            s.AppendLine().AppendLine("### Ours / floor and ours / botbuilder echo").AppendLine();
+            s.AppendLine("| Ours | Scenario | Concurrency | vs | Throughput ratio | p50 ratio (lower is better) | p99 ratio (lower is better) |");
+            s.AppendLine("| --- | --- | ---: | --- | ---: | ---: | ---: |");
             foreach (var o in ours)
             {
-                var b = theirs.FirstOrDefault(t => t.Scenario == o.Scenario && t.Result.Workers == o.Result.Workers);
-                if (b is null) continue;
-                s.AppendLine(inv, $"| {o.Scenario} | {o.Result.Workers} | {o.Result.PerSecond / b.Result.PerSecond:F2}× | {o.Result.P50 / b.Result.P50:F2} | {o.Result.P99 / b.Result.P99:F2} |");
+                foreach (var b in others.Where(t => t.Scenario == o.Scenario && t.Result.Workers == o.Result.Workers))
+                {
+                    s.AppendLine(inv, $"| {o.Target} | {o.Scenario} | {o.Result.Workers} | {b.Target} | {o.Result.PerSecond / b.Result.PerSecond:F2}× | {o.Result.P50 / b.Result.P50:F2} | {o.Result.P99 / b.Result.P99:F2} |");
+                }
             }
-            s.AppendLine().AppendLine("The baseline does the protocol work only (auth in, token out, one reply); ours also reads and writes SQLite, draws the cards and, for a click, updates the clicked card (PUT) besides answering the invoke.");
         }
 
-        if (memory.Count > 0)
+        if (hosts.Count > 0)
         {
-            s.AppendLine().AppendLine("## Memory").AppendLine();
-            s.AppendLine("| Process | Peak RSS (VmHWM) | |").AppendLine("| --- | ---: | --- |");
-            foreach (var (process, peak, note) in memory) s.AppendLine(inv, $"| {process} | {peak:F0} MiB | {note} |");
+            s.AppendLine().AppendLine("## Memory and start-up").AppendLine();
+            s.AppendLine("Start-up: from starting the process to the first answered request (named in the last column), client-side.").AppendLine();
+            s.AppendLine("| Process | Peak RSS (VmHWM) | RSS at end | Start to first answer | First request |").AppendLine("| --- | ---: | ---: | ---: | --- |");
+            foreach (var h in hosts) s.AppendLine(inv, $"| {h.Process} | {h.PeakMiB:F0} MiB | {h.EndMiB:F0} MiB | {h.StartSeconds:F2} s | {h.FirstRequest} |");
         }
 
-        s.AppendLine().AppendLine("## Goals").AppendLine();
+        s.AppendLine().AppendLine("## Goals (issue 18)").AppendLine();
         s.AppendLine("| Goal | Measured | Met |").AppendLine("| --- | --- | --- |");
-        Goal(s, ours, "(a)", 3000, 50, theirs);
-        Goal(s, ours, "(b)", 1000, 50, theirs);
-        foreach (var row in rows.Where(r => r.Target == "Add-in backend"))
-        {
-            s.AppendLine(inv, $"| add-in {row.Scenario} p99 < 30 ms @ {row.Result.Workers} | {row.Result.P99:F1} ms | {(row.Result.P99 < 30 && row.Result.Errors == 0 ? "yes" : "**no**")} |");
-        }
-        foreach (var (process, peak, _) in memory.Where(m => !m.Process.StartsWith("botbuilder", StringComparison.Ordinal)))
-        {
-            s.AppendLine(inv, $"| {process} < 250 MB | {peak * 1.048576:F0} MB | {(peak * 1.048576 < 250 ? "yes" : "**no**")} |");
-        }
+        Goals.Write(s, rows, hosts);
 
         foreach (var note in notes) s.AppendLine().AppendLine(note);
+        if (traces.Count > 0)
+        {
+            s.AppendLine().AppendLine("## Where the time goes: dotnet-trace top frames (this run)").AppendLine();
+            s.AppendLine("Thread-time samples (EventPipe's dotnet-sampled-thread-time; kernel CPU sampling needs collect-linux and perf events) of the server during the measured window of the highest concurrency: `dotnet-trace report topN -n 80` (exclusive), without the frames where a thread waits (idle pool threads, locks, socket reads), the first 20. Percentages are shares of all samples, waiting ones included.").AppendLine();
+            foreach (var (title, top) in traces.OrderBy(t => t.Title, StringComparer.Ordinal))
+            {
+                s.AppendLine(inv, $"### {title}").AppendLine().AppendLine("```").AppendLine(top).AppendLine("```").AppendLine();
+            }
+        }
         if (micro is not null)
         {
             s.AppendLine().AppendLine("## Micro benchmarks (BenchmarkDotNet, ShortRun, in-process)").AppendLine().AppendLine(micro);
         }
+        if (extra is not null) s.AppendLine().AppendLine(extra.Trim());
         return s.ToString();
     }
 
-    private static void Goal(StringBuilder s, List<ScenarioRow> ours, string prefix, double turns, double p99, List<ScenarioRow> theirs)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var row = ours.Where(r => r.Scenario.StartsWith(prefix, StringComparison.Ordinal)).OrderByDescending(r => r.Result.Workers).FirstOrDefault();
-        if (row is null) return;
-        var r = row.Result;
-        s.AppendLine(inv, $"| bot {prefix} ≥ {turns:N0} turns/s @ {r.Workers} | {r.PerSecond:F0}/s | {(r.PerSecond >= turns ? "yes" : "**no**")} |");
-        s.AppendLine(inv, $"| bot {prefix} p99 < {p99} ms @ {r.Workers} | {r.P99:F1} ms | {(r.P99 < p99 ? "yes" : "**no**")} |");
-        var b = theirs.FirstOrDefault(t => t.Scenario == row.Scenario && t.Result.Workers == r.Workers);
-        if (b is not null)
-        {
-            var ratio = r.PerSecond / b.Result.PerSecond;
-            s.AppendLine(inv, $"| bot {prefix} ≥ 2× baseline throughput @ {r.Workers} | {ratio:F2}× | {(ratio >= 2 ? "yes" : "**no**")} |");
-        }
-    }
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     public static string Cpu() => CpuModel();
 

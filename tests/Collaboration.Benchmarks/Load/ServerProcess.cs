@@ -11,13 +11,18 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly Stopwatch _sinceStart;
 
-    private ServerProcess(Process process, StreamWriter log, string baseUrl)
+    private ServerProcess(Process process, StreamWriter log, string baseUrl, Stopwatch sinceStart)
     {
         _process = process;
         _log = log;
         BaseUrl = baseUrl;
+        _sinceStart = sinceStart;
     }
+
+    /// <summary>Time since the process was started (start-up is measured to the first answered request).</summary>
+    public TimeSpan SinceStart => _sinceStart.Elapsed;
 
     public string BaseUrl { get; }
     public int Id => _process.Id;
@@ -38,12 +43,13 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) info.Environment[key] = value;
         var log = new StreamWriter(logFile) { AutoFlush = true };
+        var sinceStart = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, log, $"http://127.0.0.1:{port}");
+        var server = new ServerProcess(process, log, $"http://127.0.0.1:{port}", sinceStart);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + (startTimeout ?? TimeSpan.FromSeconds(60));
@@ -60,7 +66,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
-            await Task.Delay(200);
+            await Task.Delay(20);
         }
         await server.DisposeAsync();
         throw new TimeoutException($"{fileName} did not answer {healthPath} in time; see {logFile}");
