@@ -21,8 +21,9 @@ public sealed class DealSearchExtension(DealSearch search, DealViews views)
         {
             return ExtensionResponses.Message(BotTexts.T("msgext.unknown_command", context.Locale, ("command", command)));
         }
+        if (ExtensionInvoke.SearchText(activity) is not { } words) return ExtensionResponses.Result([]);
         var limit = Math.Min(ExtensionInvoke.RequestedCount(activity) ?? DealSearch.MaxResults, DealSearch.MaxResults);
-        var found = await search.SearchAsync(actor, ExtensionInvoke.SearchText(activity), limit, ct);
+        var found = await search.SearchAsync(actor, words, limit, ct);
         var attachments = new List<JsonObject>(found.Count);
         foreach (var deal in found)
         {

@@ -40,10 +40,13 @@ public static partial class ExtensionInvoke
 
     public static string? CommandId(Activity activity) => Bounded(String(Value(activity), "commandId"), MaxIdLength);
 
-    /// <summary>The words typed into the search box; empty for Teams' initial run (<c>initialRun</c> = true) or none.</summary>
-    public static string SearchText(Activity activity)
+    /// <summary>
+    /// The words typed into the search box; empty for Teams' initial run (<c>initialRun</c> = true) or no words; null
+    /// when the invoke carries no parameters at all (not a search Teams sends).
+    /// </summary>
+    public static string? SearchText(Activity activity)
     {
-        if (Value(activity) is not { } value || !value.TryGetProperty("parameters", out var parameters) || parameters.ValueKind != JsonValueKind.Array) return "";
+        if (Value(activity) is not { } value || !value.TryGetProperty("parameters", out var parameters) || parameters.ValueKind != JsonValueKind.Array) return null;
         foreach (var parameter in parameters.EnumerateArray())
         {
             if (parameter.ValueKind != JsonValueKind.Object) continue;
@@ -76,7 +79,7 @@ public static partial class ExtensionInvoke
         {
             text = String(body, "contentType") is { } type && type.Equals("text", StringComparison.OrdinalIgnoreCase)
                 ? EmailContent.TextFromPlain(content, MessageLimits)
-                : EmailContent.TextFromHtml(content, MessageLimits);
+                : EmailContent.TextFromHtml(MentionTag().Replace(Bounded(content, MaxMessageHtml)!, ""), MessageLimits);
         }
         string? author = null;
         if (payload.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object
@@ -105,6 +108,10 @@ public static partial class ExtensionInvoke
 
     private static string? Bounded(string? text, int max) =>
         text is null ? null : text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
+
+    /// <summary>Teams' mention markup (<c>&lt;at id="0"&gt;Priya&lt;/at&gt;</c>): the tag goes, the name stays as text.</summary>
+    [GeneratedRegex(@"</?at\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MentionTag();
 
     [GeneratedRegex(@"/deals/(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/?$", RegexOptions.CultureInvariant)]
     private static partial Regex DealPath();
