@@ -46,16 +46,23 @@ public sealed class DealSearchExtensionTests
     }
 
     [Fact]
-    public async Task TeamsInitialRunListsTheCallersOwnRecentDealsNewestFirst()
+    public Task TeamsInitialRunListsTheCallersOwnRecentDealsNewestFirst() => InitialRunAndSearchAsync(DatabaseKind.Sqlite);
+
+    [Fact]
+    public Task TeamsInitialRunAndASearchAnswerTheSameOnPostgres() => InitialRunAndSearchAsync(DatabaseKind.Postgres);
+
+    private static async Task InitialRunAndSearchAsync(DatabaseKind kind)
     {
-        await using var host = await BotConversationHost.StartAsync();
+        await using var host = await BotConversationHost.StartAsync(kind);
         await host.SayAsync(Alex, "new deal Older deal");
         await host.SayAsync(Alex, "new deal Newer deal");
         await host.SayAsync(Bob, "new deal Not Alex's deal");
 
         var (_, body) = await host.InvokeAsync(Alex, "composeExtension/query", MessageExtensionHost.InitialRun());
+        var (_, search) = await host.InvokeAsync(Alex, "composeExtension/query", MessageExtensionHost.Query("deal"));
 
         Assert.Equal(["Newer deal", "Older deal"], MessageExtensionHost.Attachments(body).Select(a => a!["preview"]!["content"]!["title"]!.GetValue<string>()));
+        Assert.Equal(["Newer deal", "Older deal"], MessageExtensionHost.Attachments(search).Select(a => a!["preview"]!["content"]!["title"]!.GetValue<string>()).Order());
     }
 
     [Fact]
