@@ -16,7 +16,7 @@ const teamsBundleApart = {
 };
 
 await build({
-  entryPoints: { dashboard: "addin/dashboard/src/dashboard.ts", settings: "addin/dashboard/src/settings.ts" },
+  entryPoints: { dashboard: "addin/dashboard/src/dashboard.ts", settings: "addin/dashboard/src/settings.ts", deal: "addin/dashboard/src/deal.ts" },
   bundle: true,
   format: "esm",
   // Whitespace and syntax only: names stay readable in the served script (it is small, and read in the browser's tools).

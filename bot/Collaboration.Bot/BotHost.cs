@@ -5,6 +5,7 @@ using Collaboration.Application.Organisation;
 using Collaboration.Bot.Conversation;
 using Collaboration.Bot.Deals;
 using Collaboration.Bot.Membership;
+using Collaboration.Bot.MessageExtensions;
 using Collaboration.Bot.Notifications;
 using Collaboration.Bot.Organisation;
 using Collaboration.Bot.Preferences;
@@ -51,6 +52,9 @@ public static class BotHost
         builder.Services.AddSingleton(SettingsLinkOptions.From(builder.Configuration));
         builder.Services.AddSingleton<OrganisationHandler>();
         builder.Services.AddSingleton<ReplyDelivery>();
+        builder.Services.AddSingleton<DealSearchExtension>();
+        builder.Services.AddSingleton<LogToDealAction>();
+        builder.Services.AddSingleton<MessageExtensionHandler>();
         builder.Services.AddSingleton<CrmBot>();
 
         var app = builder.Build();

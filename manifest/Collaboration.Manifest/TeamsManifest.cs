@@ -77,6 +77,7 @@ public static class TeamsManifest
                     }).ToArray()),
                 }),
             }),
+            ["composeExtensions"] = MessageExtensionManifest.Build(s),
             ["staticTabs"] = new JsonArray(
                 new JsonObject { ["entityId"] = ConversationsTabId, ["scopes"] = new JsonArray("personal") },
                 new JsonObject
@@ -177,6 +178,7 @@ public static class TeamsManifest
         zh[$"{group}.controls[0].label"] = AppTexts.ButtonLabel.Zh;
         zh[$"{group}.controls[0].supertip.title"] = AppTexts.ButtonTitle.Zh;
         zh[$"{group}.controls[0].supertip.description"] = AppTexts.ButtonDescription.Zh;
+        MessageExtensionManifest.AddChinese(zh);
         return zh;
     }
 

@@ -26,6 +26,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<OpportunityService>();
         services.AddSingleton<OpportunityQueries>();
         services.AddSingleton<DealTimeline>();
+        services.AddSingleton<DealSearch>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton(AdminOptions.From(configuration));
         services.AddSingleton<AdminPolicy>();

@@ -28,6 +28,9 @@ public static class DashboardEndpoints
         ("/settings", "settings.html", "text/html; charset=utf-8"),
         ("/settings.js", "settings.js", "text/javascript; charset=utf-8"),
         ("/settings.css", "settings.css", "text/css; charset=utf-8"),
+        // One deal (the page Teams unfurls deal links from): the API behind it shows only a deal the rep may see.
+        ("/deals/{id:guid}", "deal.html", "text/html; charset=utf-8"),
+        ("/deal.js", "deal.js", "text/javascript; charset=utf-8"),
     ];
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)

@@ -5,7 +5,8 @@
 import { dashboard as en } from "../../../shared/texts/en.json";
 import { dashboard as zhHans } from "../../../shared/texts/zh-Hans.json";
 
-export type TextKey = keyof typeof en;
+/** The dashboard's own texts; nested objects are other pages' (the deal page reads "msgext"). */
+export type TextKey = { [K in keyof typeof en]: (typeof en)[K] extends string ? K : never }[keyof typeof en];
 
 // Typed by the English keys, so a key missing from the Chinese catalog fails the build.
 const zh: Record<TextKey, string> = zhHans;

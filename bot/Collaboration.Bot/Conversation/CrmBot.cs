@@ -6,6 +6,7 @@ using Collaboration.Bot.Commands;
 using Collaboration.Bot.Deals;
 using Collaboration.Bot.Errors;
 using Collaboration.Bot.Membership;
+using Collaboration.Bot.MessageExtensions;
 using Collaboration.Bot.Organisation;
 using Collaboration.Bot.Preferences;
 using Collaboration.Bot.Protocol.Activities;
@@ -31,6 +32,7 @@ public sealed class CrmBot(
     ReminderHandler reminders,
     ReportHandler reports,
     OrganisationHandler organisation,
+    MessageExtensionHandler messageExtensions,
     ReplyDelivery delivery,
     TimeProvider clock) : IActivityHandler
 {
@@ -44,9 +46,11 @@ public sealed class CrmBot(
             return null;
         }
         var isClick = CardAction.IsCardAction(activity);
-        if (!activity.IsMessage && !isClick) return null;
+        var isExtension = MessageExtensionHandler.Handles(activity);
+        if (!activity.IsMessage && !isClick && !isExtension) return null;
 
         var actor = await IdentifyAsync(activity, locale, cancellationToken);
+        if (isExtension) return await messageExtensions.HandleAsync(activity, actor, context, cancellationToken);
         if (actor is null)
         {
             var refusal = RefusalCards.Card(BotTexts.T("no_identity", locale), context);

@@ -25,13 +25,27 @@ public sealed class ReplyDelivery(ConversationDirectory conversations, TimeProvi
             await SendAsync(turn, reply.Card, ct);
             if (isClick && activity.ReplyToId is { Length: > 0 } submittedFrom) await TryUpdateAsync(turn, submittedFrom, reply.Card, ct);
         }
-        foreach (var followUp in reply.FollowUps) await SendAsync(turn, followUp, ct);
+        foreach (var followUp in reply.FollowUps) await SendFollowUpAsync(turn, followUp, ct);
         await SendToOthersAsync(turn, actor, reply.ForOthers, ct);
         return activity.IsInvoke ? InvokeResponse.AdaptiveCard(reply.Card) : null;
     }
 
     public static Task SendAsync(TurnContext turn, JsonObject card, CancellationToken ct) =>
         turn.SendAsync(Activity.CreateMessage(null, Attachment.AdaptiveCard(card)), ct);
+
+    // A card inserted by the message extension is clicked in chats the bot is not a member of: Teams refuses posts
+    // there, and that must not turn the answer to the click (the change is already saved) into an error.
+    private async Task SendFollowUpAsync(TurnContext turn, JsonObject card, CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync(turn, card, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogInformation(ex, "Could not post a follow-up card in conversation {ConversationId}", turn.Activity.Conversation?.Id);
+        }
+    }
 
     /// <summary>Sends cards to other people's personal chats with the bot (where they have one); a failure is logged, not thrown.</summary>
     private async Task SendToOthersAsync(TurnContext turn, Actor actor, IReadOnlyList<CardForUser>? cards, CancellationToken ct)

@@ -55,6 +55,9 @@ public sealed class MembershipHandler(ConversationDirectory conversations, ILogg
     /// <summary>A rep wrote from a conversation the bot did not know (or knew at another service URL): remember where to answer.</summary>
     public async Task RememberOnFirstContactAsync(Activity activity, Actor actor, CancellationToken ct)
     {
+        // A click is no sign the bot may write there: cards the message extension inserted are clicked in chats between
+        // people (a 1:1 chat among them would pass for the clicker's personal chat with the bot).
+        if (activity.IsInvoke) return;
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId || string.IsNullOrWhiteSpace(activity.ServiceUrl)) return;
         var known = await conversations.FindAsync(actor.TenantId, conversationId, ct);
         if (known is { IsActive: true } && known.ServiceUrl == activity.ServiceUrl) return;

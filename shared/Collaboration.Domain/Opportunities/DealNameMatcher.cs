@@ -44,6 +44,22 @@ public static class DealNameMatcher
         return new DealMatch(DealMatchOutcome.Ambiguous, top.Take(maxCandidates).ToList());
     }
 
+    /// <summary>Every candidate the words match, best first (open deals ahead of closed ones at the same score), at most <paramref name="limit"/>.</summary>
+    public static IReadOnlyList<DealCandidate> Rank(string query, IEnumerable<DealCandidate> candidates, int limit)
+    {
+        var wanted = Normalize(query);
+        if (wanted.Length == 0 || limit <= 0) return [];
+        var wantedTokens = Tokens(wanted);
+        return candidates
+            .Select(c => (Candidate: c, Score: Score(wanted, wantedTokens, c)))
+            .Where(s => s.Score > 0)
+            .OrderByDescending(s => s.Score + (s.Candidate.IsOpen ? 5 : 0))
+            .ThenBy(s => s.Candidate.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(limit)
+            .Select(s => s.Candidate)
+            .ToList();
+    }
+
     private static int Score(string wanted, string[] wantedTokens, DealCandidate candidate)
     {
         var name = Normalize(candidate.Name);
