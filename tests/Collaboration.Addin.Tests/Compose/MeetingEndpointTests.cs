@@ -79,11 +79,17 @@ public class MeetingEndpointTests
 
         var backwards = await rep.PostJsonAsync($"/api/opportunities/{id}/meetings", new
         {
-            subject = "x", start = Start, end = Start.AddHours(-1), organizer = new { address = "rep-a@seller.example" },
+            subject = "x",
+            start = Start,
+            end = Start.AddHours(-1),
+            organizer = new { address = "rep-a@seller.example" },
         });
         var endless = await rep.PostJsonAsync($"/api/opportunities/{id}/meetings", new
         {
-            subject = "x", start = Start, end = Start.AddDays(15), organizer = new { address = "rep-a@seller.example" },
+            subject = "x",
+            start = Start,
+            end = Start.AddDays(15),
+            organizer = new { address = "rep-a@seller.example" },
         });
         var noStart = await rep.PostJsonAsync($"/api/opportunities/{id}/meetings", new { subject = "x", end = Start, organizer = new { address = "a@b.example" } });
         var crowd = await rep.PostJsonAsync($"/api/opportunities/{id}/meetings", Meeting("rep-a@seller.example", many));

@@ -13,19 +13,19 @@ public sealed partial class LocalGraph
     /// <summary>A sent message carrying an internet header the way Exchange returns one set by an add-in: a named extended property.</summary>
     public static Dictionary<string, object?> SentMessage(string id, string internetMessageId, DateTimeOffset sentAt, string subject, string to,
         string? header = null, string? headerValue = null, string body = "<p>Thanks for the call.</p>") => new()
-    {
-        ["id"] = id,
-        ["internetMessageId"] = internetMessageId,
-        ["conversationId"] = "conv-" + id,
-        ["subject"] = subject,
-        ["sentDateTime"] = sentAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        ["from"] = new { emailAddress = new { name = "Alex Wilber", address = "alex.wilber@collaboration.demo" } },
-        ["toRecipients"] = new[] { new { emailAddress = new { name = (string?)null, address = to } } },
-        ["ccRecipients"] = Array.Empty<object>(),
-        ["body"] = new { contentType = "html", content = body },
-        ["singleValueExtendedProperties"] = header is null ? Array.Empty<object>()
+        {
+            ["id"] = id,
+            ["internetMessageId"] = internetMessageId,
+            ["conversationId"] = "conv-" + id,
+            ["subject"] = subject,
+            ["sentDateTime"] = sentAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["from"] = new { emailAddress = new { name = "Alex Wilber", address = "alex.wilber@collaboration.demo" } },
+            ["toRecipients"] = new[] { new { emailAddress = new { name = (string?)null, address = to } } },
+            ["ccRecipients"] = Array.Empty<object>(),
+            ["body"] = new { contentType = "html", content = body },
+            ["singleValueExtendedProperties"] = header is null ? Array.Empty<object>()
             : new[] { new { id = $"String {{00020386-0000-0000-c000-000000000046}} Name {header}", value = headerValue } },
-    };
+        };
 
     private void MapSentItems(WebApplication app) =>
         app.MapGet("/v1.0/me/mailFolders/{folder}/messages", async (string folder, HttpContext context) =>
