@@ -52,6 +52,7 @@ public sealed class ComposePaneTests(BrowserFixture browser)
         Assert.Equal("{}", await pane.Page.EvaluateAsync<string>("() => JSON.stringify(window.__office.headers)"));
         await Expect(pane.Page.Locator("#mode-deal")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".+"));
         await pane.Button("插入商机摘要").ClickAsync();
+        await Expect(pane.Status).ToHaveTextAsync("已插入商机摘要");
         Assert.Contains("阶段", (await Inserted(pane)).GetProperty("data").GetString());
     }
 
