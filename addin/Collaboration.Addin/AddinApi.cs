@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Addin.Auth;
 using Collaboration.Addin.Capture;
+using Collaboration.Addin.Compose;
 using Collaboration.Addin.Emails;
 using Collaboration.Addin.Errors;
 using Collaboration.Addin.Graph;
@@ -18,6 +19,7 @@ public static class AddinApi
         builder.AddAddinAuthentication();
         builder.AddMailbox(entraConfigured: !AddinAuthentication.IsDevelopmentMode(builder.Configuration));
         builder.Services.AddScoped<IncomingEmails>();
+        builder.AddCompose();
         builder.AddWebForms();
         builder.AddSalesMailbox();
         builder.Services.AddHostedService<ImportWorker>();

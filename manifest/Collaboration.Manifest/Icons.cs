@@ -15,11 +15,13 @@ public static class Icons
     /// <summary>The Teams outline icon: 32x32, white on transparent.</summary>
     public static readonly IconSpec Outline = new("outline.png", 32, Outline: true);
 
-    /// <summary>Icons the add-in backend serves under /assets: ribbon button (16, 32, 80) and add-in icons (64, 128).</summary>
+    /// <summary>Icons the add-in backend serves under /assets: ribbon button (16, 32, 80), mobile button (25, 32, 48) and add-in icons (64, 128).</summary>
     public static readonly IReadOnlyList<IconSpec> Assets =
     [
         new("icon-16.png", 16, false),
+        new("icon-25.png", 25, false),
         new("icon-32.png", 32, false),
+        new("icon-48.png", 48, false),
         new("icon-64.png", 64, false),
         new("icon-80.png", 80, false),
         new("icon-128.png", 128, false),

@@ -103,7 +103,8 @@ public static class TeamsManifest
             {
                 ["permissions"] = new JsonObject
                 {
-                    ["resourceSpecific"] = new JsonArray(new JsonObject { ["name"] = "MailboxItem.Read.User", ["type"] = "Delegated" }),
+                    // ReadWrite: compose mode inserts the deal summary and stamps "log when sent" on the draft.
+                    ["resourceSpecific"] = new JsonArray(new JsonObject { ["name"] = "MailboxItem.ReadWrite.User", ["type"] = "Delegated" }),
                 },
             },
             ["extensions"] = new JsonArray(new JsonObject
@@ -127,7 +128,7 @@ public static class TeamsManifest
                 }),
                 ["ribbons"] = new JsonArray(new JsonObject
                 {
-                    ["contexts"] = new JsonArray("mailRead"),
+                    ["contexts"] = new JsonArray("mailRead", "mailCompose", "meetingDetailsOrganizer", "meetingDetailsAttendee"),
                     ["tabs"] = new JsonArray(new JsonObject
                     {
                         ["builtInTabId"] = "TabDefault",

@@ -40,10 +40,14 @@ public static class XmlManifest
                 new XElement(App + "Form", new XAttribute(Xsi + "type", "ItemRead"),
                     new XElement(App + "DesktopSettings",
                         new XElement(App + "SourceLocation", new XAttribute("DefaultValue", s.TaskpaneUrl)),
-                        new XElement(App + "RequestedHeight", 450)))),
-            new XElement(App + "Permissions", "ReadItem"),
+                        new XElement(App + "RequestedHeight", 450))),
+                new XElement(App + "Form", new XAttribute(Xsi + "type", "ItemEdit"),
+                    new XElement(App + "DesktopSettings",
+                        new XElement(App + "SourceLocation", new XAttribute("DefaultValue", s.TaskpaneUrl))))),
+            // Compose mode writes to the item: the deal summary into the body, the "log when sent" header on the draft.
+            new XElement(App + "Permissions", "ReadWriteItem"),
             new XElement(App + "Rule", new XAttribute(Xsi + "type", "RuleCollection"), new XAttribute("Mode", "Or"),
-                new XElement(App + "Rule", new XAttribute(Xsi + "type", "ItemIs"), new XAttribute("ItemType", "Message"), new XAttribute("FormType", "Read"))),
+                ItemIs("Message", "Read"), ItemIs("Message", "Edit"), ItemIs("Appointment", "Read"), ItemIs("Appointment", "Edit")),
             new XElement(App + "DisableEntityHighlighting", "false"),
             Overrides(s, Mailor10, "VersionOverridesV1_0",
                 Overrides(s, Mailor11, "VersionOverridesV1_1", null)));
@@ -56,28 +60,15 @@ public static class XmlManifest
     private static XElement Overrides(AppSettings s, XNamespace ns, string type, XElement? inner)
     {
         var v11 = ns == Mailor11;
-        var action = new XElement(ns + "Action", new XAttribute(Xsi + "type", "ShowTaskpane"), new XElement(ns + "SourceLocation", new XAttribute("resid", "Taskpane.Url")));
-        if (v11) action.Add(new XElement(ns + "SupportsPinning", "true"));
         var overrides = new XElement(ns + "VersionOverrides", new XAttribute("xmlns", ns.NamespaceName), new XAttribute(Xsi + "type", type),
             new XElement(ns + "Requirements",
                 new XElement(Bt + "Sets", new XAttribute("DefaultMinVersion", "1.3"), new XElement(Bt + "Set", new XAttribute("Name", "Mailbox")))),
             new XElement(ns + "Hosts",
                 new XElement(ns + "Host", new XAttribute(Xsi + "type", "MailHost"),
-                    new XElement(ns + "DesktopFormFactor",
-                        new XElement(ns + "ExtensionPoint", new XAttribute(Xsi + "type", "MessageReadCommandSurface"),
-                            new XElement(ns + "OfficeTab", new XAttribute("id", "TabDefault"),
-                                new XElement(ns + "Group", new XAttribute("id", "CrmReadGroup"),
-                                    new XElement(ns + "Label", new XAttribute("resid", "Group.Label")),
-                                    new XElement(ns + "Control", new XAttribute(Xsi + "type", "Button"), new XAttribute("id", "CrmOpenPaneButton"),
-                                        new XElement(ns + "Label", new XAttribute("resid", "Button.Label")),
-                                        new XElement(ns + "Supertip",
-                                            new XElement(ns + "Title", new XAttribute("resid", "Button.Title")),
-                                            new XElement(ns + "Description", new XAttribute("resid", "Button.Tooltip"))),
-                                        new XElement(ns + "Icon", ButtonIconSizes.Select(size =>
-                                            new XElement(Bt + "Image", new XAttribute("size", size), new XAttribute("resid", $"Icon.{size}")))),
-                                        action))))))),
+                    new XElement(ns + "DesktopFormFactor", Surfaces.Select(surface => DesktopSurface(ns, surface))),
+                    v11 ? MobileFormFactor(ns) : null)),
             new XElement(ns + "Resources",
-                new XElement(Bt + "Images", ButtonIconSizes.Select(size =>
+                new XElement(Bt + "Images", ButtonIconSizes.Concat(MobileIconSizes).Distinct().Select(size =>
                     new XElement(Bt + "Image", new XAttribute("id", $"Icon.{size}"), new XAttribute("DefaultValue", s.Asset(Icons.Asset(size).FileName))))),
                 new XElement(Bt + "Urls",
                     new XElement(Bt + "Url", new XAttribute("id", "Taskpane.Url"), new XAttribute("DefaultValue", s.TaskpaneUrl))),
@@ -101,6 +92,57 @@ public static class XmlManifest
         if (inner is not null) overrides.Add(inner);
         return overrides;
     }
+
+    /// <summary>Where the button shows: reading and writing a message, and an appointment as its organizer or an attendee.</summary>
+    public static readonly (string ExtensionPoint, string GroupId, string ControlId, bool Pinnable)[] Surfaces =
+    [
+        ("MessageReadCommandSurface", "CrmReadGroup", "CrmOpenPaneButton", true),
+        ("MessageComposeCommandSurface", "CrmComposeGroup", "CrmComposePaneButton", false),
+        ("AppointmentOrganizerCommandSurface", "CrmOrganizerGroup", "CrmOrganizerPaneButton", false),
+        ("AppointmentAttendeeCommandSurface", "CrmAttendeeGroup", "CrmAttendeePaneButton", true),
+    ];
+
+    private static XElement ItemIs(string itemType, string formType) =>
+        new(App + "Rule", new XAttribute(Xsi + "type", "ItemIs"), new XAttribute("ItemType", itemType), new XAttribute("FormType", formType));
+
+    private static XElement ShowTaskpane(XNamespace ns, bool pinnable)
+    {
+        var action = new XElement(ns + "Action", new XAttribute(Xsi + "type", "ShowTaskpane"), new XElement(ns + "SourceLocation", new XAttribute("resid", "Taskpane.Url")));
+        if (pinnable && ns == Mailor11) action.Add(new XElement(ns + "SupportsPinning", "true"));
+        return action;
+    }
+
+    private static XElement DesktopSurface(XNamespace ns, (string ExtensionPoint, string GroupId, string ControlId, bool Pinnable) surface) =>
+        new(ns + "ExtensionPoint", new XAttribute(Xsi + "type", surface.ExtensionPoint),
+            new XElement(ns + "OfficeTab", new XAttribute("id", "TabDefault"),
+                new XElement(ns + "Group", new XAttribute("id", surface.GroupId),
+                    new XElement(ns + "Label", new XAttribute("resid", "Group.Label")),
+                    new XElement(ns + "Control", new XAttribute(Xsi + "type", "Button"), new XAttribute("id", surface.ControlId),
+                        new XElement(ns + "Label", new XAttribute("resid", "Button.Label")),
+                        new XElement(ns + "Supertip",
+                            new XElement(ns + "Title", new XAttribute("resid", "Button.Title")),
+                            new XElement(ns + "Description", new XAttribute("resid", "Button.Tooltip"))),
+                        new XElement(ns + "Icon", ButtonIconSizes.Select(size =>
+                            new XElement(Bt + "Image", new XAttribute("size", size), new XAttribute("resid", $"Icon.{size}")))),
+                        ShowTaskpane(ns, surface.Pinnable)))));
+
+    /// <summary>Outlook on iOS and Android: the read-mail button (the only command surface mobile offers for a task pane).</summary>
+    private static XElement MobileFormFactor(XNamespace ns) =>
+        new(ns + "MobileFormFactor",
+            new XElement(ns + "ExtensionPoint", new XAttribute(Xsi + "type", "MobileMessageReadCommandSurface"),
+                new XElement(ns + "Group", new XAttribute("id", "CrmMobileReadGroup"),
+                    new XElement(ns + "Label", new XAttribute("resid", "Group.Label")),
+                    new XElement(ns + "Control", new XAttribute(Xsi + "type", "MobileButton"), new XAttribute("id", "CrmMobileOpenPaneButton"),
+                        new XElement(ns + "Label", new XAttribute("resid", "Button.Label")),
+                        new XElement(ns + "Icon", new XAttribute(Xsi + "type", "bt:MobileIconList"),
+                            MobileIconSizes.SelectMany(size => MobileScales.Select(scale =>
+                                new XElement(Bt + "Image", new XAttribute("size", size), new XAttribute("scale", scale), new XAttribute("resid", $"Icon.{size}"))))),
+                        ShowTaskpane(ns, pinnable: false)))));
+
+    /// <summary>The sizes Outlook mobile requires for a button (each at scales 1, 2 and 3).</summary>
+    public static readonly int[] MobileIconSizes = [25, 32, 48];
+
+    private static readonly int[] MobileScales = [1, 2, 3];
 
     /// <summary>The sizes Outlook requires for a ribbon button.</summary>
     public static readonly int[] ButtonIconSizes = [16, 32, 80];

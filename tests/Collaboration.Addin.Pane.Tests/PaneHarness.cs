@@ -59,6 +59,17 @@ public sealed record MailItem(
 
 public sealed record MailAddress(string DisplayName, string EmailAddress);
 
+/// <summary>A message being written (compose mode); <paramref name="NoInternetHeaders"/>: an Outlook older than Mailbox 1.8.</summary>
+public sealed record ComposeItem(string Subject, IReadOnlyList<MailAddress> To, IReadOnlyList<MailAddress> Cc, bool NoInternetHeaders = false)
+{
+    public string Kind => "compose";
+}
+
+/// <summary>An appointment: the attendee's copy ("appointment") or the organizer's ("appointmentOrganizer").</summary>
+public sealed record AppointmentItem(
+    string Kind, string Subject, DateTimeOffset Start, DateTimeOffset End, string Location, MailAddress? Organizer,
+    IReadOnlyList<MailAddress> RequiredAttendees, IReadOnlyList<MailAddress> OptionalAttendees);
+
 /// <summary>The task pane in chromium, served by the real backend, with Office.js replaced by a stub.</summary>
 public sealed class Pane : IAsyncDisposable
 {
@@ -78,12 +89,14 @@ public sealed class Pane : IAsyncDisposable
 
     public List<string> ConsoleErrors { get; } = [];
 
-    public static async Task<Pane> OpenAsync(BrowserFixture browser, AddinHost host, MailItem? item, string displayLanguage = "en-US",
-        Func<IPage, Task>? beforeLoad = null)
+    /// <param name="item">A <see cref="MailItem"/>, or a compose or appointment item (<see cref="ComposeItem"/>, <see cref="AppointmentItem"/>).</param>
+    /// <param name="accessToken">What Office SSO hands the pane (null: no SSO, as outside Office).</param>
+    public static async Task<Pane> OpenAsync(BrowserFixture browser, AddinHost host, object? item, string displayLanguage = "en-US",
+        Func<IPage, Task>? beforeLoad = null, int width = 360, string? accessToken = null)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 360, Height = 860 },
+            ViewportSize = new ViewportSize { Width = width, Height = 860 },
             Locale = displayLanguage,
         });
         var page = await context.NewPageAsync();
@@ -97,7 +110,7 @@ public sealed class Pane : IAsyncDisposable
         {
             if (message.Type == "error") pane.ConsoleErrors.Add(message.Text);
         };
-        var stub = $"window.__officeConfig = {JsonSerializer.Serialize(new { displayLanguage, item }, StubJson)};\n"
+        var stub = $"window.__officeConfig = {JsonSerializer.Serialize(new { displayLanguage, item, accessToken }, StubJson)};\n"
             + await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "office-stub.js"));
         await page.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new RouteFulfillOptions
         {

@@ -28,7 +28,7 @@ public sealed class AgreementTests : IDisposable
         Assert.Equal(json["id"]!.GetValue<string>(), xml.Root!.Element(XmlManifest.App + "Id")!.Value);
         Assert.Equal(json["version"]!.GetValue<string>() + ".0", xml.Root!.Element(XmlManifest.App + "Version")!.Value);
         Assert.Equal(json["extensions"]![0]!["runtimes"]![0]!["code"]!["page"]!.GetValue<string>(), xmlTaskpane);
-        Assert.Equal(xmlTaskpane, xml.Root!.Descendants(XmlManifest.App + "SourceLocation").Single().Attribute("DefaultValue")!.Value);
+        Assert.All(xml.Root!.Descendants(XmlManifest.App + "SourceLocation"), s => Assert.Equal(xmlTaskpane, s.Attribute("DefaultValue")!.Value));
         Assert.Equal(json["webApplicationInfo"]!["resource"]!.GetValue<string>(), xml.Descendants(XmlManifest.Mailor11 + "Resource").Single().Value);
         Assert.Equal(json["developer"]!["websiteUrl"]!.GetValue<string>(), xml.Root!.Element(XmlManifest.App + "SupportUrl")!.Attribute("DefaultValue")!.Value);
         Assert.Equal(json["developer"]!["name"]!.GetValue<string>(), xml.Root!.Element(XmlManifest.App + "ProviderName")!.Value);

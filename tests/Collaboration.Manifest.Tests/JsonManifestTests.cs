@@ -77,7 +77,7 @@ public sealed class JsonManifestTests : IDisposable
         Assert.Equal(action["id"]!.GetValue<string>(), button["actionId"]!.GetValue<string>());
 
         var permission = m["authorization"]!["permissions"]!["resourceSpecific"]![0]!;
-        Assert.Equal("MailboxItem.Read.User", permission["name"]!.GetValue<string>());
+        Assert.Equal("MailboxItem.ReadWrite.User", permission["name"]!.GetValue<string>());
         Assert.Equal("Delegated", permission["type"]!.GetValue<string>());
         Assert.Equal(GeneratedPackage.AppId.ToString(), m["webApplicationInfo"]!["id"]!.GetValue<string>());
         Assert.Equal($"api://crm.contoso.com/{GeneratedPackage.AppId}", m["webApplicationInfo"]!["resource"]!.GetValue<string>());

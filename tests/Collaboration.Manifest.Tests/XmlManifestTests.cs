@@ -99,8 +99,8 @@ public sealed class XmlManifestTests : IDisposable
         Assert.Equal("1.4.2.0", root.Element(App + "Version")!.Value);
         Assert.Equal("1.3", root.Element(App + "Requirements")!.Descendants(App + "Set").Single(s => (string?)s.Attribute("Name") == "Mailbox").Attribute("MinVersion")!.Value);
         Assert.Equal("ItemRead", root.Element(App + "FormSettings")!.Element(App + "Form")!.Attribute(XmlManifest.Xsi + "type")!.Value);
-        Assert.Equal("ReadItem", root.Element(App + "Permissions")!.Value);
-        var rule = root.Descendants(App + "Rule").Single(r => (string?)r.Attribute(XmlManifest.Xsi + "type") == "ItemIs");
+        Assert.Equal("ReadWriteItem", root.Element(App + "Permissions")!.Value);
+        var rule = root.Descendants(App + "Rule").First(r => (string?)r.Attribute(XmlManifest.Xsi + "type") == "ItemIs");
         Assert.Equal(("Message", "Read"), (rule.Attribute("ItemType")!.Value, rule.Attribute("FormType")!.Value));
         Assert.Equal("Collaboration", root.Element(App + "DisplayName")!.Attribute("DefaultValue")!.Value);
         Assert.Equal("协作 CRM", root.Element(App + "DisplayName")!.Element(App + "Override")!.Attribute("Value")!.Value);
@@ -108,7 +108,7 @@ public sealed class XmlManifestTests : IDisposable
         var v10 = root.Elements(XmlManifest.Mailor10 + "VersionOverrides").Single();
         var v11 = v10.Elements().Last();
         Assert.Equal(XmlManifest.Mailor11 + "VersionOverrides", v11.Name);
-        var extensionPoint = v11.Descendants(XmlManifest.Mailor11 + "ExtensionPoint").Single();
+        var extensionPoint = v11.Descendants(XmlManifest.Mailor11 + "ExtensionPoint").First();
         Assert.Equal("MessageReadCommandSurface", extensionPoint.Attribute(XmlManifest.Xsi + "type")!.Value);
         var action = extensionPoint.Descendants(XmlManifest.Mailor11 + "Action").Single();
         Assert.Equal("ShowTaskpane", action.Attribute(XmlManifest.Xsi + "type")!.Value);

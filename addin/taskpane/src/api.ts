@@ -72,6 +72,15 @@ export interface FollowUpPlanOption { name: string; steps: { day: number; action
 
 export interface LogResponse { interactionId: string; dealId: string; alreadyLogged: boolean }
 
+export interface MatchedContact { id: string; name: string; email: string }
+export interface PeopleResponse { contacts: MatchedContact[]; deals: DealSummary[]; myDeals: DealSummary[] }
+export interface LogOnSendResponse { dealId: string; dealName: string; header: string; token: string; expiresAt: string }
+export interface LogMeetingResponse { interactionId: string; dealId: string; alreadyLogged: boolean; contacts: MatchedContact[] }
+export interface SentLook { available: boolean; logged: number; alreadyLogged: number; skipped: number }
+export interface MeetingRequest {
+  subject: string; start: string | null; end: string | null; location: string | null; organizer: Address | null; attendees: Address[];
+}
+
 export interface PaneConfig { devMode: boolean; clientId: string | null; authority: string | null; scopes: string[] }
 
 export interface QualificationRequest {
@@ -117,6 +126,11 @@ export class Api {
   qualify(dealId: string, request: QualificationRequest): Promise<DealView> {
     return this.send("PUT", `/api/opportunities/${encodeURIComponent(dealId)}/qualification`, request);
   }
+
+  people(addresses: string[]): Promise<PeopleResponse> { return this.send("POST", "/api/compose/people", { addresses }); }
+  logOnSend(dealId: string): Promise<LogOnSendResponse> { return this.send("POST", "/api/compose/log-on-send", { dealId }); }
+  lookAtSent(): Promise<SentLook> { return this.send("POST", "/api/compose/sent"); }
+  logMeeting(dealId: string, meeting: MeetingRequest): Promise<LogMeetingResponse> { return this.send("POST", `${deal(dealId)}/meetings`, meeting); }
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": this.acceptLanguage };

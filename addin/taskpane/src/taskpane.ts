@@ -9,6 +9,9 @@ import { append, h, replace } from "./dom";
 import { formatDate, type DealContext } from "./forms";
 import { localeFor, type Locale } from "./i18n";
 import { currentItem, readEmail } from "./mail";
+import { showAppointment } from "./appointment";
+import { showCompose, type ModeContext } from "./compose";
+import { modeOf } from "./item-modes";
 
 interface Loaded { email: EmailFields; resolved: ResolveResponse; deal: DealView | null }
 
@@ -46,6 +49,7 @@ async function ensureSignedIn(interactive: boolean): Promise<SignIn["kind"]> {
   config ??= await api.config();
   const result = await signIn(config, interactive);
   token = result.kind === "token" ? result.token : null;
+  lookAtSentOnce();
   return result.kind;
 }
 
@@ -61,6 +65,8 @@ async function load(interactive = false): Promise<void> {
     return;
   }
   showLoading();
+  const mode = modeOf(item as unknown as Office.Item);
+  if (mode !== "read") return showMode(mine, mode, item as unknown as Office.MessageCompose & Office.AppointmentRead, interactive);
   try {
     const email = await readEmail(item);
     if (mine !== generation) return;
@@ -82,6 +88,28 @@ async function load(interactive = false): Promise<void> {
   } catch (e) {
     if (mine === generation) showError(e);
   }
+}
+
+/** Compose and appointment modes: their own views (compose.ts, appointment.ts) over the same API and sign-in. */
+async function showMode(mine: number, mode: "compose" | "appointment", item: Office.MessageCompose & Office.AppointmentRead, interactive: boolean) {
+  try {
+    if ((await ensureSignedIn(interactive)) === "signedOut") {
+      if (mine === generation) showSignedOut();
+      return;
+    }
+    const ctx: ModeContext = { locale, api, content: content(), act, announce, current: () => mine === generation };
+    await (mode === "compose" ? showCompose(ctx, item) : showAppointment(ctx, item));
+  } catch (e) {
+    if (mine === generation) showError(e);
+  }
+}
+
+/** Once per pane: messages stamped "log when sent" that have been sent since are logged now (backend, Sent Items). */
+let lookedAtSent = false;
+function lookAtSentOnce(): void {
+  if (lookedAtSent || !token) return;
+  lookedAtSent = true;
+  api.lookAtSent().catch(() => { lookedAtSent = false; });
 }
 
 function showSignedOut(): void {

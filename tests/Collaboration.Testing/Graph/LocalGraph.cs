@@ -44,6 +44,7 @@ public sealed partial class LocalGraph : IAsyncDisposable
             graph.MapSubscriptions(app);
             graph.MapSharedMailbox(app);
             graph.MapSendMail(app);
+            graph.MapSentItems(app);
         });
         return graph;
     }

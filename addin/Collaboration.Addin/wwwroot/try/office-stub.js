@@ -5,6 +5,11 @@
 // that frames the pane (the sample inbox). `window.__office.select(item)` switches items like a pinned pane sees it
 // (ItemChanged). Items: {from:{displayName,emailAddress}, to, cc, subject, internetMessageId, conversationId,
 // dateTimeCreated, itemId, bodyHtml, bodyPadding} (bodyPadding: that many characters added).
+// Compose and appointment modes: {kind: "compose", to, cc, subject, noInternetHeaders}, {kind: "appointment", subject,
+// start, end, location, organizer, requiredAttendees, optionalAttendees} (an attendee's copy: plain values) and
+// {kind: "appointmentOrganizer", ...} (the organizer's copy: every field behind getAsync). What the pane writes is kept
+// in window.__office.inserted (body.setSelectedDataAsync) and window.__office.headers (internetHeaders.setAsync).
+// `accessToken` in the configuration is what Office.auth.getAccessToken (SSO) returns; without it SSO fails.
 (function () {
   "use strict";
   function parentConfig() {
@@ -19,8 +24,67 @@
   window.__cspViolations = [];
   document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
 
+  const written = { inserted: [], headers: {} };
+
+  function later(callback, result) {
+    if (callback) setTimeout(() => callback(result), 0);
+  }
+
+  function asyncField(value) {
+    return {
+      getAsync(options, callback) {
+        later(typeof options === "function" ? options : callback, { status: "succeeded", value });
+      },
+    };
+  }
+
+  function composeItem(spec) {
+    const item = {
+      itemType: "message",
+      itemId: null,
+      subject: asyncField(spec.subject || ""),
+      to: asyncField(spec.to || []),
+      cc: asyncField(spec.cc || []),
+      body: {
+        getAsync(coercion, options, callback) {
+          later(typeof options === "function" ? options : callback, { status: "succeeded", value: "" });
+        },
+        setSelectedDataAsync(data, options, callback) {
+          written.inserted.push({ data, coercionType: options && options.coercionType });
+          later(typeof options === "function" ? options : callback, { status: "succeeded" });
+        },
+      },
+    };
+    if (!spec.noInternetHeaders) {
+      item.internetHeaders = {
+        setAsync(headers, options, callback) {
+          Object.assign(written.headers, headers);
+          later(typeof options === "function" ? options : callback, { status: "succeeded" });
+        },
+      };
+    }
+    return item;
+  }
+
+  function appointmentItem(spec, organizerCopy) {
+    const field = organizerCopy ? asyncField : value => value;
+    return {
+      itemType: "appointment",
+      itemId: spec.itemId || null,
+      subject: field(spec.subject || ""),
+      start: field(new Date(spec.start)),
+      end: field(new Date(spec.end)),
+      location: field(spec.location || ""),
+      organizer: organizerCopy ? undefined : spec.organizer,
+      requiredAttendees: field(spec.requiredAttendees || []),
+      optionalAttendees: field(spec.optionalAttendees || []),
+    };
+  }
+
   function toItem(spec) {
     if (!spec) return null;
+    if (spec.kind === "compose") return composeItem(spec);
+    if (spec.kind === "appointment" || spec.kind === "appointmentOrganizer") return appointmentItem(spec, spec.kind === "appointmentOrganizer");
     let html = spec.bodyHtml || "";
     if (spec.bodyPadding) html += "lorem ipsum ".repeat(Math.ceil(spec.bodyPadding / 12)).slice(0, spec.bodyPadding);
     return {
@@ -75,6 +139,7 @@
 
   const mailbox = {
     item: toItem(config.item),
+    userProfile: config.userProfile || { displayName: "Alex Wilber", emailAddress: "alex.wilber@collaboration.demo" },
     addHandlerAsync(type, handler, options, callback) {
       handlers.push({ type, handler });
       const cb = typeof options === "function" ? options : callback;
@@ -89,6 +154,11 @@
       roamingSettings,
       requirements: { isSetSupported: () => false },
     },
+    auth: {
+      getAccessToken() {
+        return config.accessToken ? Promise.resolve(config.accessToken) : Promise.reject(new Error("No single sign-on here."));
+      },
+    },
     EventType: { ItemChanged: "olkItemSelectedChanged" },
     CoercionType: { Html: "html", Text: "text" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
@@ -100,6 +170,8 @@
   };
 
   window.__office = {
+    inserted: written.inserted,
+    headers: written.headers,
     select(spec) {
       mailbox.item = toItem(spec);
       for (const h of handlers) if (h.type === "olkItemSelectedChanged") h.handler({ type: "olkItemSelectedChanged" });

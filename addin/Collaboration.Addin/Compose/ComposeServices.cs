@@ -1,0 +1,24 @@
+using Collaboration.Application.Meetings;
+using Collaboration.Application.SentMail;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Graph;
+
+namespace Collaboration.Addin.Compose;
+
+public static class ComposeServices
+{
+    /// <summary>Compose mode and meetings: the people matcher, the two logs, the header tokens and Sent Items (Graph when the mailbox is).</summary>
+    public static WebApplicationBuilder AddCompose(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddDataProtection();
+        services.AddSingleton(ComposeOptions.From(builder.Configuration));
+        services.AddSingleton<PeopleMatcher>();
+        services.AddSingleton<MeetingLog>();
+        services.AddSingleton<SentMailLog>();
+        services.AddSingleton<LogOnSendTokens>();
+        services.AddScoped<ISentItems>(sp => sp.GetService<GraphServiceClient>() is { } graph ? new GraphSentItems(graph) : new NoSentItems());
+        services.AddScoped<SentMailSync>();
+        return builder;
+    }
+}
