@@ -26,7 +26,7 @@ public static class ErrorMessages
 
     public static string Format(DomainError error, string? locale)
     {
-        if (!TextCatalog.Contains(Section + error.Code) || error.Code.Contains('.', StringComparison.Ordinal))
+        if (!TextCatalog.Contains(Section + error.Code) || !IsCode(error.Code))
         {
             return error.Code;
         }
@@ -37,7 +37,11 @@ public static class ErrorMessages
                 : null);
     }
 
-    public static IEnumerable<string> KnownCodes => TextCatalog.KeysOf("errors").Where(k => !k.Contains('.', StringComparison.Ordinal));
+    public static IEnumerable<string> KnownCodes => TextCatalog.KeysOf("errors").Where(IsCode);
+
+    /// <summary>A code is a top-level key, or one of a feature's own group ("convert.quote_empty"); terms and web texts are not.</summary>
+    private static bool IsCode(string key) =>
+        !key.StartsWith("term.", StringComparison.Ordinal) && !key.StartsWith("web.", StringComparison.Ordinal);
 
     internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
