@@ -37,7 +37,16 @@ public sealed class ProductImport(IImportFileReader reader, ImportLimits limits,
                 else problems.Add(Problem(row.Line, $"the {currency} price is not a number"));
             }
             var isActive = Cell(active).ToLowerInvariant() is not ("false" or "no" or "0" or "inactive");
-            entries.Add(new ProductEntry(Cell(code), Cell(name), Cell(unit), rowPrices, isActive));
+            var entry = new ProductEntry(Cell(code), Cell(name), Cell(unit), rowPrices, isActive);
+            try
+            {
+                _ = new Product(admin.TenantId, entry.Code, entry.Name, entry.Unit, entry.Prices, entry.Active);
+                entries.Add(entry);
+            }
+            catch (DomainException refused)
+            {
+                problems.Add(Problem(row.Line, refused.Error.Describe(admin.Locale)));
+            }
         }
         if (problems.Count > 0) throw new InvalidFieldsException("convert.invalid_products", problems);
         try

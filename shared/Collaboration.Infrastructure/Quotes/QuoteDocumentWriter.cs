@@ -14,6 +14,9 @@ namespace Collaboration.Infrastructure.Quotes;
 /// </summary>
 internal sealed class QuoteDocumentWriter : IQuoteDocumentWriter
 {
+    /// <summary>Twentieths of a point: the A4 text width shared by description, quantity, unit price, discount and amount.</summary>
+    private static readonly string[] ColumnWidths = ["4200", "1300", "1500", "1138", "1500"];
+
     public byte[] Write(QuoteView quote, ConvertSettings template, string locale, DateOnly date)
     {
         var chinese = ErrorMessages.IsChinese(locale);
@@ -50,7 +53,8 @@ internal sealed class QuoteDocumentWriter : IQuoteDocumentWriter
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border));
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border),
+            new TableGrid(ColumnWidths.Select(w => new GridColumn { Width = w })));
         string[] headers = ["convert.description", "convert.quantity", "convert.unit_price", "convert.discount", "convert.amount"];
         table.Append(Row(headers.Select(h => Term(h, locale)).ToArray(), bold: true, chinese));
         foreach (var line in quote.Lines)
