@@ -62,6 +62,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<Contracts.ContractService>();
         services.AddSingleton<Quotes.QuoteDocuments>();
         services.AddSingleton<Products.ProductImport>();
+        services.AddSingleton<Quotes.ConvertReports>();
         return services;
     }
 }
