@@ -65,6 +65,7 @@ app.MapFreeMailAdmin();
 app.MapAuditAdmin();
 app.MapProductAdmin();
 app.MapQuotes();
+app.MapConvertReports();
 app.Run();
 
 public partial class Program;

@@ -136,6 +136,10 @@ public class QuoteEndpointTests
         Assert.Equal(["payment", "delivery"], list.EnumerateArray().Select(m => m.GetProperty("kind").GetString()));
         Assert.All(list.EnumerateArray(), m => Assert.False(m.GetProperty("overdue").GetBoolean()));
         Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        await AdminAuthorizationMatrixTests.SendAsync(rep, "POST", $"/api/opportunities/{deal}/milestones", """{"kind":"payment","amount":4500,"dueOn":"2021-06-30"}""");
+        var overdue = await (await rep.GetAsync("/api/reports/convert/overdue-payments")).ReadJsonAsync();
+        Assert.Equal("2021-06-30", Assert.Single(overdue.EnumerateArray()).GetProperty("dueOn").GetString());
+        Assert.Empty((await (await host.RepClient(objectId: "someone-else").GetAsync("/api/reports/convert/overdue-payments")).ReadJsonAsync()).EnumerateArray());
     }
 
     [Fact]
