@@ -20,7 +20,7 @@ public class QuoteEndpointTests
         Assert.Equal(HttpStatusCode.OK, (await AdminAuthorizationMatrixTests.SendAsync(admin, "PUT", "/api/admin/products", Products)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await AdminAuthorizationMatrixTests.SendAsync(admin, "PUT", "/api/admin/quote-settings",
             """{"discountApprovalThreshold":10,"taxRatePercent":10,"taxRatesByCurrency":{"JPY":8},"companyName":"Northwind Traders","termsEn":"Valid 30 days.","termsZh":"报价有效期30天。"}""")).StatusCode);
-        var created = await host.RepClient().PostJsonAsync("/api/opportunities", new { name = dealName, amount = 1m, currency = "usd" });
+        var created = await host.RepClient().PostJsonAsync("/api/opportunities", new { name = dealName, amount = 1m, currency = "usd", closeDate = "2027-01-31" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.ReadJsonAsync()).GetProperty("id").GetString()!;
     }
@@ -140,6 +140,35 @@ public class QuoteEndpointTests
         var overdue = await (await rep.GetAsync("/api/reports/convert/overdue-payments")).ReadJsonAsync();
         Assert.Equal("2021-06-30", Assert.Single(overdue.EnumerateArray()).GetProperty("dueOn").GetString());
         Assert.Empty((await (await host.RepClient(objectId: "someone-else").GetAsync("/api/reports/convert/overdue-payments")).ReadJsonAsync()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task TheTenantCanMakeASignedContractAConditionOfWinningWithoutLosingItOnAPipelineSave()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var deal = await SetUpAsync(host);
+        var admin = host.AdminClient(objectId: "admin-a");
+        var rep = host.RepClient();
+        await AdminAuthorizationMatrixTests.SendAsync(admin, "PUT", "/api/admin/quote-settings",
+            """{"discountApprovalThreshold":10,"taxRatePercent":0,"quoteAcceptedExitsProposal":true,"contractRequiredForWon":true}""");
+        var pipeline = await admin.GetStringAsync("/api/admin/pipeline");
+        var resaved = await AdminAuthorizationMatrixTests.SendAsync(admin, "PUT", "/api/admin/pipeline", pipeline);
+        var settings = await (await admin.GetAsync("/api/admin/quote-settings")).ReadJsonAsync();
+
+        var refused = await AdminAuthorizationMatrixTests.SendAsync(rep, "POST", $"/api/opportunities/{deal}/stage",
+            """{"stage":"won","expectedVersion":1,"reason":"strategic"}""");
+        await AdminAuthorizationMatrixTests.SendAsync(rep, "POST", $"/api/opportunities/{deal}/contract", """{"signedOn":"2026-11-20"}""");
+        var version = (await (await rep.GetAsync($"/api/opportunities/{deal}")).ReadJsonAsync()).GetProperty("version").GetInt32();
+        var won = await AdminAuthorizationMatrixTests.SendAsync(rep, "POST", $"/api/opportunities/{deal}/stage",
+            $$"""{"stage":"won","expectedVersion":{{version}},"reason":"strategic"}""");
+
+        Assert.Contains("quoteAccepted", pipeline);
+        Assert.Equal(HttpStatusCode.OK, resaved.StatusCode);
+        Assert.True(settings.GetProperty("contractRequiredForWon").GetBoolean());
+        Assert.True(settings.GetProperty("quoteAcceptedExitsProposal").GetBoolean());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("convert.contract_signed", await refused.Content.ReadAsStringAsync());
+        Assert.True(won.IsSuccessStatusCode, await won.Content.ReadAsStringAsync());
     }
 
     [Fact]
