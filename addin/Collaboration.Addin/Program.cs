@@ -9,6 +9,7 @@ using Collaboration.Addin.Graph;
 using Collaboration.Addin.Imports;
 using Collaboration.Addin.Opportunities;
 using Collaboration.Addin.Pipeline;
+using Collaboration.Addin.Quotes;
 using Collaboration.Addin.Reports;
 using Collaboration.Addin.TaskPane;
 using Collaboration.Addin.Try;
@@ -65,6 +66,9 @@ app.MapQuotaAdmin();
 app.MapNurtureAdmin();
 app.MapFreeMailAdmin();
 app.MapAuditAdmin();
+app.MapProductAdmin();
+app.MapQuotes();
+app.MapConvertReports();
 app.Run();
 
 public partial class Program;

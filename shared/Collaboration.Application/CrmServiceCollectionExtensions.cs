@@ -57,6 +57,13 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<Administration.NurtureAdministration>();
         services.AddSingleton<AttainmentReports>();
         services.TryAddSingleton<Nurture.NurtureService>();
+        services.AddSingleton<Products.ProductCatalog>();
+        services.AddSingleton<Quotes.QuoteService>();
+        services.AddSingleton<Quotes.ConvertAdministration>();
+        services.AddSingleton<Contracts.ContractService>();
+        services.AddSingleton<Quotes.QuoteDocuments>();
+        services.AddSingleton<Products.ProductImport>();
+        services.AddSingleton<Quotes.ConvertReports>();
         return services;
     }
 }

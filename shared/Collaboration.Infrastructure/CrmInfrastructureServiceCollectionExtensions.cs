@@ -23,6 +23,7 @@ public static class CrmInfrastructureServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddSingleton<ICrmDatabase>(database);
         services.AddSingleton<IImportFileReader, ImportFileReader>();
+        services.AddSingleton<Application.Quotes.IQuoteDocumentWriter, Quotes.QuoteDocumentWriter>();
         return services;
     }
 

@@ -29,7 +29,8 @@ public sealed class PipelineAdministration(ICrmDatabase database, TimeProvider c
         var tenant = await db.Tenants.FirstAsync(ct);
         var before = tenant.Pipeline;
         if (before.Version != expectedVersion) throw new StaleSettingsException("pipeline_conflict", expectedVersion, before.Version);
-        tenant.ChangePipeline(pipeline);
+        // The pipeline form does not show the Convert gate set with the quote settings; it stays as it was.
+        tenant.ChangePipeline(pipeline with { ContractRequiredForWon = before.ContractRequiredForWon });
         AuditLog.Record(db, admin, "pipeline.change", before, tenant.Pipeline, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

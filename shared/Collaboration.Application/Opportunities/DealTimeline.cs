@@ -118,6 +118,8 @@ public sealed class DealTimeline(ICrmDatabase database)
         ChangedField.BudgetStatus => "budget_status",
         ChangedField.DecisionMaker => "decision_maker",
         ChangedField.TargetDate => "target_date",
+        ChangedField.Quote => "convert.quote",
+        ChangedField.Contract => "convert.contract",
         _ => field.ToString().ToLowerInvariant(),
     };
 

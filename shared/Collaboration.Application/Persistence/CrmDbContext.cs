@@ -6,13 +6,16 @@ using Collaboration.Domain.Accounts;
 using Collaboration.Domain.Assignment;
 using Collaboration.Domain.Capture;
 using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Contracts;
 using Collaboration.Domain.Imports;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Nurture;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Outbox;
+using Collaboration.Domain.Products;
 using Collaboration.Domain.Quotas;
+using Collaboration.Domain.Quotes;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +58,10 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<MailboxSubscription> MailboxSubscriptions => Set<MailboxSubscription>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Quote> Quotes => Set<Quote>();
+    public DbSet<ConvertSettings> ConvertSettings => Set<ConvertSettings>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -98,6 +105,10 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<MailboxSubscription>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ImportedRow>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Product>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Quote>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<ConvertSettings>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Milestone>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -9,7 +9,7 @@ namespace Collaboration.Domain.Opportunities;
 /// A deal moving through the pipeline. Every rule about what may change, and when, lives here; history rows
 /// and domain events are collected for the persistence layer to write in the same transaction.
 /// </summary>
-public sealed class Opportunity
+public sealed partial class Opportunity
 {
     public const int MaxNameLength = 200;
     public const int MaxNextStepLength = 500;
@@ -226,6 +226,7 @@ public sealed class Opportunity
         var missing = new List<string>();
         if (finalAmount is null) missing.Add("amount");
         if (finalDate is null) missing.Add("close_date");
+        if (pipeline.ContractRequiredForWon && Contract is null) missing.Add("convert.contract_signed");
         if (missing.Count > 0)
         {
             throw new DomainException(DomainError.Of("won_requires", ("missing", string.Join(',', missing))));
@@ -394,6 +395,4 @@ public sealed class Opportunity
         _pendingChanges.Add(new OpportunityChange(TenantId, Id, field, oldValue, newValue, context, reason));
 
     private void Raise(DomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
-
-
 }

@@ -25,6 +25,12 @@ public enum ChangedField
 
     /// <summary>A win/loss review was recorded; the new value lists its factors.</summary>
     Review,
+
+    /// <summary>A quote's step (submitted, approved, rejected, sent, accepted); the old value is the quote's number.</summary>
+    Quote,
+
+    /// <summary>The contract was signed; the new value is the date, the reason its value.</summary>
+    Contract,
 }
 
 /// <summary>An append-only history row; time in stage, cycle length and conversion are computed from these.</summary>

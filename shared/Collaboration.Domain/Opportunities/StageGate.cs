@@ -15,6 +15,7 @@ internal static class StageGate
         {
             if (deal.Amount is null) missing.Add("amount");
             if (deal.CloseDate is null) missing.Add("close_date");
+            if (pipeline.ContractRequiredForWon && deal.Contract is null) missing.Add("convert.contract_signed");
         }
         if (NeedsQualificationBar(deal.Stage, target) && deal.ScoreQualification(pipeline, today) is { } score
             && score.Total < pipeline.QualificationThreshold)
@@ -75,6 +76,7 @@ internal static class StageGate
                 ExitRequirement.NextStep => deal.NextStep is not null,
                 ExitRequirement.DecisionMaker => deal.Bant.HasDecisionMaker,
                 ExitRequirement.Budget => deal.Bant.BudgetAmount is not null,
+                ExitRequirement.QuoteAccepted => deal.QuoteAcceptedAt is not null,
                 _ => true,
             };
             if (!met) unmet.Add(TermOf(requirement));
@@ -89,6 +91,7 @@ internal static class StageGate
         ExitRequirement.PrimaryContact => "primary_contact",
         ExitRequirement.NextStep => "next_step",
         ExitRequirement.DecisionMaker => "decision_maker",
+        ExitRequirement.QuoteAccepted => "convert.quote_accepted",
         _ => "budget",
     };
 }

@@ -55,6 +55,9 @@ public sealed record PipelineSettings(
 
     public IReadOnlyList<LossReasonName> LossReasonNames { get; init; } = [];
 
+    /// <summary>A deal closes as won only once its contract is recorded as signed.</summary>
+    public bool ContractRequiredForWon { get; init; }
+
     public const int MaxNameLength = 60;
     public const int MaxLossReasons = 50;
 

@@ -41,6 +41,9 @@ public enum ExitRequirement
     NextStep,
     DecisionMaker,
     Budget,
+
+    /// <summary>The customer accepted the deal's current quote.</summary>
+    QuoteAccepted,
 }
 
 public static class StageFacts

@@ -27,6 +27,11 @@ public class AdminAuthorizationMatrixTests
         { "GET", "/api/admin/audit", null },
         { "GET", "/api/admin/free-mail", null },
         { "PUT", "/api/admin/free-mail", """{"extra":["mail.local-isp.cn"],"notFreeMail":[]}""" },
+        { "GET", "/api/admin/products", null },
+        { "PUT", "/api/admin/products", "[]" },
+        { "POST", "/api/admin/products/import", "code,name,USD\nPRO,Pro licence,100\n" },
+        { "GET", "/api/admin/quote-settings", null },
+        { "PUT", "/api/admin/quote-settings", """{"discountApprovalThreshold":10,"taxRatePercent":0}""" },
     };
 
     [Theory]

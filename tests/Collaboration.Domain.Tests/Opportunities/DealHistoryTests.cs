@@ -37,6 +37,8 @@ public class DealHistoryTests
             d.ClearPending();
             d.RecordReview(["Price 20% above Fabrikam"], null, null, c);
         }, null, "Price 20% above Fabrikam"),
+        [ChangedField.Quote] = ((d, c) => d.RecordQuoteEvent(2, "approved", "fine", c), "2", "approved"),
+        [ChangedField.Contract] = ((d, c) => d.RecordContract(new DateOnly(2026, 11, 20), null, 118_000m, null, c), null, "2026-11-20"),
     };
 
     public static TheoryData<ChangedField> Fields => new(Enum.GetValues<ChangedField>());
@@ -67,7 +69,7 @@ public class DealHistoryTests
     {
         var deal = Deals.InQualify();
         var (change, _, _) = Changes[field];
-        if (field is ChangedField.Review or ChangedField.Stage) return; // a review is an act, a stage move is idempotent below
+        if (field is ChangedField.Review or ChangedField.Stage or ChangedField.Quote) return; // a review and a quote's step are acts, a stage move is idempotent below
         change(deal, Deals.By());
         deal.ClearPending();
 

@@ -31,6 +31,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.QualificationOverrideReason).HasMaxLength(500);
         builder.Property(o => o.Bant).HasJsonConversion();
         builder.Property(o => o.Review).HasJsonConversion();
+        builder.Property(o => o.Contract).HasJsonConversion();
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Contact>().WithMany().HasForeignKey(o => o.PrimaryContactId).OnDelete(DeleteBehavior.SetNull);
