@@ -87,6 +87,6 @@ public class TurnShortcutTests
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = $"PRAGMA {name};";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return System.Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
