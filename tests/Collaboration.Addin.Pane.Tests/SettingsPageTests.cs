@@ -51,6 +51,30 @@ public sealed class SettingsPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task QuoteAcceptedAsAnExitCriterionIsShownAndSurvivesASaveFromThePage()
+    {
+        await using var host = await AddinHost.StartAsync();
+        await using var settings = await SettingsPage.OpenAsync(browser, host);
+        await settings.ReadyAsync();
+        var pipeline = settings.Section("pipeline");
+
+        await settings.Field(settings.StageRow("proposal"), "Quote accepted").CheckAsync();
+        await settings.Button(pipeline, "Save").ClickAsync();
+        await Expect(settings.Status("pipeline")).ToContainTextAsync("Saved (version");
+        await settings.Page.ReloadAsync();
+        await settings.ReadyAsync();
+        await Expect(settings.Field(settings.StageRow("proposal"), "Quote accepted")).ToBeCheckedAsync();
+        // Saving again (another change) keeps the gate the page shows.
+        await settings.Field(settings.StageRow("qualify"), "Probability %").FillAsync("25");
+        await settings.Button(pipeline, "Save").ClickAsync();
+        await Expect(settings.Status("pipeline")).ToContainTextAsync("Saved (version");
+
+        var saved = JsonDocument.Parse(await (await settings.Page.APIRequest.GetAsync(new Uri(host.BaseAddress, "/api/admin/pipeline").ToString())).TextAsync());
+        var proposal = saved.RootElement.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "proposal");
+        Assert.Contains("quoteAccepted", proposal.GetProperty("exitCriteria").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task ThePageIsInChineseWithChineseProblems()
     {
         await using var host = await AddinHost.StartAsync();

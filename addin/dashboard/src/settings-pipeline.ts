@@ -15,7 +15,7 @@ export interface PipelineSettings {
 }
 
 const CATEGORIES = ["pipeline", "bestCase", "commit", "omitted", "won", "lost"] as const;
-const CRITERIA = ["amount", "closeDate", "primaryContact", "nextStep", "decisionMaker", "budget"] as const;
+const CRITERIA = ["amount", "closeDate", "primaryContact", "nextStep", "decisionMaker", "budget", "quoteAccepted"] as const;
 const BANT = ["budget", "authority", "need", "timeline"] as const;
 
 /** Reads the form back into the API's shape: what is on screen is what is sent. */
