@@ -46,6 +46,25 @@ public sealed class DealSearchExtensionTests
     }
 
     [Fact]
+    public async Task InATeamsMeetingChatTheSearchAndTheInsertedCardsButtonWorkAsInAnyChat()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.SayAsync(Alex, "new deal Contoso meeting follow-up");
+
+        var (status, body) = await host.InvokeAsync(Alex, "composeExtension/query", MessageExtensionHost.Query("contoso"), MessageExtensionHost.MeetingChat);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var attachment = Assert.Single(MessageExtensionHost.Attachments(body))!.AsObject();
+        Assert.Equal("Contoso meeting follow-up", attachment["preview"]!["content"]!["title"]!.GetValue<string>());
+        var advance = CardReader.Action(attachment["content"]!.AsObject(), CardVerbs.Advance);
+
+        var clicked = await ClickInGroupChatAsync(host, Alex, advance, MessageExtensionHost.MeetingChat);
+
+        Assert.Equal(HttpStatusCode.OK, clicked.Status);
+        Assert.NotEqual(Stage.New, (await DealAsync(host, "Contoso meeting follow-up")).Stage);
+    }
+
+    [Fact]
     public Task TeamsInitialRunListsTheCallersOwnRecentDealsNewestFirst() => InitialRunAndSearchAsync(DatabaseKind.Sqlite);
 
     [Fact]
@@ -164,9 +183,10 @@ public sealed class DealSearchExtensionTests
             .ToListAsync()).Single(c => c.NewValue == deal.Stage.Key()).ChangedBy);
     }
 
-    private static async Task<InvokeAnswer> ClickInGroupChatAsync(BotConversationHost host, TestUser user, JsonObject action)
+    private static async Task<InvokeAnswer> ClickInGroupChatAsync(BotConversationHost host, TestUser user, JsonObject action,
+        string conversation = MessageExtensionHost.GroupChat)
     {
-        var invoke = host.Activity(user, "invoke", "groupChat", MessageExtensionHost.GroupChat);
+        var invoke = host.Activity(user, "invoke", "groupChat", conversation);
         invoke["name"] = "adaptiveCard/action";
         invoke["replyToId"] = "1611060744833";
         invoke["value"] = new JsonObject

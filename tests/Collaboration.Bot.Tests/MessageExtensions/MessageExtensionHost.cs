@@ -10,9 +10,14 @@ public static class MessageExtensionHost
 {
     public const string GroupChat = "19:d77be72390a1416e9644261e9064fa00@thread.skype";
 
-    public static async Task<(HttpStatusCode Status, JsonObject Body)> InvokeAsync(this BotConversationHost host, TestUser user, string name, JsonNode? value)
+    /// <summary>A Teams meeting's chat: a group chat whose id names the meeting, with the meeting in channelData.</summary>
+    public const string MeetingChat = "19:meeting_MjdhNjM4YzUtYzExZi00OTFkLTkzZTAtNTVlNmZmMDhkNGU2@thread.v2";
+
+    public static async Task<(HttpStatusCode Status, JsonObject Body)> InvokeAsync(this BotConversationHost host, TestUser user, string name, JsonNode? value,
+        string conversation = GroupChat)
     {
-        var invoke = host.Activity(user, "invoke", "groupChat", GroupChat);
+        var invoke = host.Activity(user, "invoke", "groupChat", conversation);
+        if (conversation == MeetingChat) invoke["channelData"]!["meeting"] = new JsonObject { ["id"] = "MCMxOTptZWV0aW5nX01qZGhOak00WXpV" };
         invoke["name"] = name;
         invoke["value"] = value;
         invoke["channelData"]!["source"] = new JsonObject { ["name"] = "compose" };
