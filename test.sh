@@ -63,6 +63,11 @@ for trx in "$results"/*.trx; do
 done
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$status" -ne 0 ]; then failed=1; fi
 failed=$((failed + format_failed))
+# The failed tests again, by name, just above the summary, so that the end of a long log says what broke.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/FAILED: \1/p' || true
+done
 cleanup >/dev/null 2>&1
 trap - EXIT
 echo "$passed passed, $failed failed, $skipped skipped"

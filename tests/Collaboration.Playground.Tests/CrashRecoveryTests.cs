@@ -81,8 +81,10 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
         connector.Respond = r => new SlowOk($"activity-{r.Number}", TimeSpan.FromMilliseconds(5));
         await SeedAsync(db, connector.ServiceUrl);
 
-        using var first = StartBot(db);
-        using var second = StartBot(db);
+        // Exactly once holds while no single send stalls longer than half the lease (the sender renews half-way);
+        // a 3 s lease on a loaded two-core machine did not, so this test runs with a production-like lease.
+        using var first = StartBot(db, lease: TimeSpan.FromSeconds(60));
+        using var second = StartBot(db, lease: TimeSpan.FromSeconds(60));
         try
         {
             await WaitUntilAsync(() => SentAsync(db).GetAwaiter().GetResult() == Notifications, TimeSpan.FromSeconds(120), first);
@@ -129,7 +131,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
         }
     }
 
-    private Process StartBot(TestDatabase db)
+    private Process StartBot(TestDatabase db, TimeSpan? lease = null)
     {
         var dll = BotDll();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -146,7 +148,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
             ["Notifications__PollInterval"] = "00:00:00.100",
             ["Notifications__DeliveryBatchSize"] = "20",
             ["Notifications__OutboxBatchSize"] = "200",
-            ["Notifications__LeaseDuration"] = "00:00:03",
+            ["Notifications__LeaseDuration"] = (lease ?? TimeSpan.FromSeconds(3)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications__NurtureInterval"] = "01:00:00",
             ["Notifications__PerConversationPerSecond"] = "100000",
             ["Notifications__PerConversationPer2Seconds"] = "100000",

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Collaboration.Application.Capture;
 using Collaboration.Application.Notifications;
 using Collaboration.Application.Opportunities;
@@ -49,7 +48,7 @@ public class NurtureTests
     }
 
     [Theory, MemberData(nameof(Databases))]
-    public async Task AMonthOfReminderRulesRunsInSecondsOnAFakeClock(DatabaseKind kind)
+    public async Task AMonthOfReminderRulesOnAFakeClockRemindsOnTheRightDays(DatabaseKind kind)
     {
         await using var host = await NotificationTestHost.StartAsync(kind);
         host.Crm.Clock.SetUtcNow(Start);
@@ -76,9 +75,7 @@ public class NurtureTests
             },
             [At(12, 4, 10)] = () => host.NurtureService.CompleteStepAsync(rep, enrolment.Id),
         };
-        var watch = Stopwatch.StartNew();
         await RunHourlyAsync(host, Start.AddDays(31), actions);
-        watch.Stop();
 
         var byDay = (await host.DeliveriesAsync()).Where(d => d.Kind == NotificationKind.Digest)
             .ToDictionary(d => DateOnly.FromDateTime(d.CreatedAt.UtcDateTime),
@@ -109,7 +106,6 @@ public class NurtureTests
         Assert.DoesNotContain(DaysWith("Nurturing/PlanStep"), d => d > new DateOnly(2026, 12, 4) && d < new DateOnly(2026, 12, 17));
 
         Assert.True(byDay.Count <= 31, "at most one digest a day");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"a month took {watch.Elapsed}");
     }
 
     [Fact]
