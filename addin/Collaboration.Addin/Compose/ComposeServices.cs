@@ -1,5 +1,6 @@
 using Collaboration.Application.Meetings;
 using Collaboration.Application.SentMail;
+using Collaboration.Infrastructure.Persistence.KeyRing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Graph;
 
@@ -11,7 +12,8 @@ public static class ComposeServices
     public static WebApplicationBuilder AddCompose(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddDataProtection();
+        // One key ring for every instance on the database: a stamp issued by one is redeemed by any other.
+        services.AddDataProtection().PersistKeysToCrmDatabase("Collaboration.Addin");
         services.AddSingleton(ComposeOptions.From(builder.Configuration));
         services.AddSingleton<PeopleMatcher>();
         services.AddSingleton<MeetingLog>();

@@ -1560,6 +1560,31 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Collaboration.Infrastructure.Persistence.KeyRing.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FriendlyName")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Collaboration.Application.Reports.StageStint", b =>
                 {
                     b.HasOne("Collaboration.Domain.Opportunities.Opportunity", null)
