@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Collaboration.Application;
 using Collaboration.Application.Conversations;
+using Collaboration.Application.Notifications;
 using Collaboration.Application.Quotes;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Notifications;
@@ -26,7 +27,16 @@ public sealed class QuoteNotifications(QuoteService quotes, QuoteCardMessages ca
     {
         var (dealId, number) = (message.OpportunityId!.Value, message.QuoteNumber!.Value);
         var owner = new Actor(message.TenantId, message.OwnerId!, ChangeSurface.Teams, context.Locale);
-        var quote = await quotes.GetAsync(owner, dealId, number, ct);
+        QuoteView quote;
+        try
+        {
+            quote = await quotes.GetAsync(owner, dealId, number, ct);
+        }
+        catch (NotFoundException ex)
+        {
+            // The deal (or its quote) is gone, or its owner no longer sees it: no retry can draw this card.
+            throw new NotificationChannelException($"Quote {number} of deal {dealId} cannot be shown any more.", permanent: true, innerException: ex);
+        }
         var link = QuoteHandler.DealLink(links, dealId);
         var actorName = message.ActorName ?? message.ActorId ?? "?";
         if (message.Kind == NotificationKind.QuoteApprovalRequested)
