@@ -38,3 +38,15 @@ public interface INotificationRenderer
 {
     Task<Activity> RenderAsync(DeliveryMessage message, ConversationReference conversation, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A message the bot posted earlier that a notification should replace in place (a rep's quote card the manager just
+/// decided on) rather than post anew; the bot host knows where it posted its cards.
+/// </summary>
+public interface INotificationMessageLocator
+{
+    Task<MessageToUpdate?> FindAsync(DeliveryMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>The conversation (as the bot saw it when it posted) and the id of the message to update.</summary>
+public sealed record MessageToUpdate(ConversationReference Conversation, string ActivityId);

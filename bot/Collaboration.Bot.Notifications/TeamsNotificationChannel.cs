@@ -16,10 +16,14 @@ namespace Collaboration.Bot.Notifications;
 /// </summary>
 public sealed class TeamsNotificationChannel(
     IConnectorClient connector, IConversationDirectory directory, INotificationRenderer renderer,
-    IOptions<TeamsNotificationOptions> options, ILogger<TeamsNotificationChannel> logger) : INotificationChannel
+    IOptions<TeamsNotificationOptions> options, ILogger<TeamsNotificationChannel> logger,
+    IEnumerable<INotificationMessageLocator>? locators = null) : INotificationChannel
 {
+    private readonly INotificationMessageLocator[] _locators = locators?.ToArray() ?? [];
+
     public async Task<NotificationReceipt> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
+        if (await UpdateInPlaceAsync(notification, cancellationToken) is { } updated) return updated;
         var reference = await ConversationAsync(notification, cancellationToken);
         var activity = await renderer.RenderAsync(notification.Message, reference, cancellationToken);
         try
@@ -44,6 +48,30 @@ public sealed class TeamsNotificationChannel(
         {
             throw new NotificationChannelException("The Bot Connector could not be reached: " + ex.Message, innerException: ex);
         }
+    }
+
+    /// <summary>
+    /// Replaces the message a locator names; null when none does or Teams refuses the update (the message was deleted,
+    /// the bot removed from that chat), and the notification is then posted as usual.
+    /// </summary>
+    private async Task<NotificationReceipt?> UpdateInPlaceAsync(OutgoingNotification notification, CancellationToken ct)
+    {
+        foreach (var locator in _locators)
+        {
+            if (await locator.FindAsync(notification.Message, ct) is not { } target) continue;
+            var activity = await renderer.RenderAsync(notification.Message, target.Conversation, ct);
+            activity.Id = target.ActivityId;
+            try
+            {
+                await connector.UpdateActivityAsync(target.Conversation.ServiceUrl, target.Conversation.ConversationId, target.ActivityId, activity, ct);
+                return new NotificationReceipt(target.ActivityId);
+            }
+            catch (Exception ex) when (ex is ConnectorException or ServiceUrlNotAllowedException or HttpRequestException)
+            {
+                logger.LogInformation(ex, "Could not update message {ActivityId}; the notification is posted instead", target.ActivityId);
+            }
+        }
+        return null;
     }
 
     private async Task<ConversationReference> ConversationAsync(OutgoingNotification notification, CancellationToken ct)

@@ -10,6 +10,7 @@ using Collaboration.Bot.Notifications;
 using Collaboration.Bot.Organisation;
 using Collaboration.Bot.Preferences;
 using Collaboration.Bot.Protocol.Hosting;
+using Collaboration.Bot.Quotes;
 using Collaboration.Bot.Reminders;
 using Collaboration.Bot.Reports;
 using Collaboration.Infrastructure;
@@ -39,6 +40,8 @@ public static class BotHost
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddFollowUpMail(builder.Configuration);
         builder.Services.AddSingleton<IConversationDirectory, StoredConversationDirectory>();
+        builder.Services.AddSingleton<QuoteNotifications>();
+        builder.Services.AddSingleton<INotificationMessageLocator>(sp => sp.GetRequiredService<QuoteNotifications>());
         builder.Services.AddSingleton<INotificationRenderer, CardNotificationRenderer>();
         builder.Services.AddTeamsNotifications(builder.Configuration);
         builder.Services.AddSingleton<MembershipHandler>();
@@ -55,6 +58,7 @@ public static class BotHost
         builder.Services.AddSingleton<DealSearchExtension>();
         builder.Services.AddSingleton<LogToDealAction>();
         builder.Services.AddSingleton<MessageExtensionHandler>();
+        builder.Services.AddSingleton<QuoteHandler>();
         builder.Services.AddSingleton<CrmBot>();
 
         var app = builder.Build();

@@ -41,6 +41,7 @@ public static partial class CommandParser
         {
             return new LogInteractionCommand(CleanName(log.Groups["deal"].Value), KindOf(log.Groups["kind"].Value), log.Groups["text"].Value.Trim());
         }
+        if (QuoteWords.Parse(input) is { } quote) return quote;
         if (Won().Match(input) is { Success: true } won) return ParseWon(won.Groups["rest"].Value);
         if (Lost().Match(input) is { Success: true } lost) return ParseLost(lost.Groups["rest"].Value, pipeline);
         if (readsDealEdits && DealEditWords.Parse(input, context) is { } edit) return edit;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
+using Collaboration.Bot.Quotes;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Nurture;
 using Collaboration.Domain.Pipeline;
@@ -18,6 +19,7 @@ public static class CardActionParser
     public static async Task<BotCommand> ParseAsync(CardAction? action, Func<string, Task<BotCommand>> parseWords)
     {
         if (action is null) return new HelpCommand();
+        if (QuoteVerbs.Parse(action) is { } quoteClick) return quoteClick;
         var verb = action.Verb;
         if (verb == NotifyVerbs.RetryParked)
         {

@@ -11,6 +11,7 @@ using Collaboration.Bot.Organisation;
 using Collaboration.Bot.Preferences;
 using Collaboration.Bot.Protocol.Activities;
 using Collaboration.Bot.Protocol.Hosting;
+using Collaboration.Bot.Quotes;
 using Collaboration.Bot.Reminders;
 using Collaboration.Bot.Reports;
 using Collaboration.Domain.Common;
@@ -33,6 +34,7 @@ public sealed class CrmBot(
     ReportHandler reports,
     OrganisationHandler organisation,
     MessageExtensionHandler messageExtensions,
+    QuoteHandler quotes,
     ReplyDelivery delivery,
     TimeProvider clock) : IActivityHandler
 {
@@ -87,6 +89,7 @@ public sealed class CrmBot(
                 MissingDealCommand => BotReply.Of(RefusalCards.NotFound(turn.Context)),
                 MyDealsCommand => await deals.ListAsync(turn, ct),
                 NewDealCommand created => await deals.CreateAsync(created, turn, ct),
+                QuoteCommand quote => await quotes.RunAsync(quote, turn, ct),
                 DealCommand deal => await deals.RunAsync(deal, turn, ct),
                 SubscribeCommand subscribe => await preferences.SubscribeAsync(subscribe, turn, ct),
                 UnsubscribeCommand => await preferences.UnsubscribeAsync(turn, ct),

@@ -19,10 +19,12 @@ public sealed class ReplyDelivery(ConversationDirectory conversations, TimeProvi
         if (activity.IsInvoke)
         {
             if (reply.Changed && activity.ReplyToId is { Length: > 0 } cardId) await TryUpdateAsync(turn, cardId, reply.Card, ct);
+            await TellPostedAsync(activity, reply, activity.ReplyToId, ct);
         }
         else
         {
-            await SendAsync(turn, reply.Card, ct);
+            var sent = await turn.SendAsync(Activity.CreateMessage(null, Attachment.AdaptiveCard(reply.Card)), ct);
+            await TellPostedAsync(activity, reply, sent.Id, ct);
             if (isClick && activity.ReplyToId is { Length: > 0 } submittedFrom) await TryUpdateAsync(turn, submittedFrom, reply.Card, ct);
         }
         foreach (var followUp in reply.FollowUps) await SendFollowUpAsync(turn, followUp, ct);
@@ -68,6 +70,19 @@ public sealed class ReplyDelivery(ConversationDirectory conversations, TimeProvi
             {
                 logger.LogWarning(ex, "Could not send a card to {UserObjectId}", card.UserObjectId);
             }
+        }
+    }
+
+    private async Task TellPostedAsync(Activity activity, BotReply reply, string? messageId, CancellationToken ct)
+    {
+        if (reply.Posted is not { } posted || string.IsNullOrEmpty(messageId) || activity.Conversation?.Id is not { Length: > 0 } conversationId) return;
+        try
+        {
+            await posted(new PostedMessage(activity.ServiceUrl ?? "", conversationId, activity.Conversation.ConversationType, activity.Recipient?.Id, messageId), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not remember where card message {ActivityId} was posted", messageId);
         }
     }
 

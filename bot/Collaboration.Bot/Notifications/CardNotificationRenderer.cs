@@ -3,6 +3,7 @@ using Collaboration.Application.Notifications;
 using Collaboration.Application.Opportunities;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Protocol.Activities;
+using Collaboration.Bot.Quotes;
 using Collaboration.Domain.Notifications;
 using Collaboration.Domain.Pipeline;
 
@@ -12,13 +13,15 @@ namespace Collaboration.Bot.Notifications;
 /// Draws a delivery as an Adaptive Card addressed to the stored conversation: in the recipient's locale (a channel's
 /// in the locale it was last spoken to in), with the tenant's stage names as they are now and the deal's actions.
 /// </summary>
-public sealed class CardNotificationRenderer(OpportunityQueries queries, TimeProvider clock) : INotificationRenderer
+public sealed class CardNotificationRenderer(OpportunityQueries queries, QuoteNotifications quotes, TimeProvider clock) : INotificationRenderer
 {
     public async Task<Activity> RenderAsync(DeliveryMessage message, ConversationReference conversation, CancellationToken cancellationToken)
     {
         var locale = BotTexts.Normalize(message.Subscription is null ? message.Locale : conversation.Locale ?? message.Locale);
-        var pipeline = await queries.PipelineAsync(message.TenantId, cancellationToken);
-        var card = Card(message, pipeline, new CardContext(locale, clock.GetUtcNow()));
+        var context = new CardContext(locale, clock.GetUtcNow());
+        var card = QuoteNotifications.Handles(message)
+            ? await quotes.CardAsync(message, context, cancellationToken)
+            : Card(message, await queries.PipelineAsync(message.TenantId, cancellationToken), context);
         return conversation.CreateMessage(null, Attachment.AdaptiveCard(card));
     }
 

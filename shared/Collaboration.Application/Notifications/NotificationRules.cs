@@ -89,6 +89,26 @@ public sealed class OwnerIsAskedForReview : INotificationRule
 }
 
 /// <summary>
+/// A quote's discount above the threshold: the manager the use case named (<see cref="QuoteApprovalRequested.ApproverId"/>)
+/// is asked; once they decide, the deal's owner hears of it (their quote card is updated where the bot knows it).
+/// </summary>
+public sealed class QuoteApprovalIsAskedAndAnswered : INotificationRule
+{
+    public IEnumerable<PlannedNotification> Plan(NotificationEvent notificationEvent, NotificationAudience audience)
+    {
+        switch (notificationEvent.Event)
+        {
+            case QuoteApprovalRequested { ApproverId.Length: > 0 } requested:
+                yield return new PlannedNotification(RecipientKind.User, requested.ApproverId, NotificationKind.QuoteApprovalRequested);
+                break;
+            case QuoteDecided decided:
+                yield return new PlannedNotification(RecipientKind.User, decided.OwnerId, NotificationKind.QuoteDecided);
+                break;
+        }
+    }
+}
+
+/// <summary>
 /// Conversations subscribed to "won deals", "all stage changes" or "my team" get one message per matching change, of
 /// the deals their subscriber may see (the dispatcher drops the others).
 /// </summary>
@@ -148,6 +168,21 @@ internal static class NotificationMessages
                 Reason = closed.LossReason,
             },
             ReviewRequested requested => message with { ToStage = requested.Won ? Stage.Won : Stage.Lost, Competitor = requested.Competitor },
+            QuoteApprovalRequested asked => message with
+            {
+                QuoteNumber = asked.QuoteNumber,
+                QuoteVersion = asked.QuoteVersion,
+                DiscountPercent = asked.LargestDiscountPercent,
+                Amount = asked.Total,
+                Currency = asked.Currency,
+            },
+            QuoteDecided decided => message with
+            {
+                QuoteNumber = decided.QuoteNumber,
+                QuoteVersion = decided.QuoteVersion,
+                Approved = decided.Approved,
+                Reason = decided.Comment,
+            },
             _ => message,
         };
     }

@@ -20,6 +20,7 @@ public static class NotificationUseCaseServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRule, NewOwnerHearsOfAssignment>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRule, SubscribedChannelsHear>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRule, OwnerIsAskedForReview>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRule, QuoteApprovalIsAskedAndAnswered>());
         services.TryAddSingleton<NotificationRateLimiter>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<DeliverySender>();

@@ -20,6 +20,7 @@ public sealed class OutboxDispatcher(
     private static readonly Dictionary<string, Type> EventTypes = new[]
     {
         typeof(StageChanged), typeof(QualificationChanged), typeof(OwnerAssigned), typeof(DealClosed), typeof(ReviewRequested),
+        typeof(QuoteApprovalRequested), typeof(QuoteDecided),
     }.ToDictionary(t => t.Name);
 
     private readonly INotificationRule[] _rules = rules.ToArray();

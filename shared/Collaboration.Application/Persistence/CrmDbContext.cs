@@ -62,6 +62,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<ConvertSettings> ConvertSettings => Set<ConvertSettings>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<QuoteCardMessage> QuoteCardMessages => Set<QuoteCardMessage>();
 
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
@@ -109,6 +110,7 @@ public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenan
         modelBuilder.Entity<Quote>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<ConvertSettings>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<Milestone>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<QuoteCardMessage>().HasQueryFilter(e => e.TenantId == TenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

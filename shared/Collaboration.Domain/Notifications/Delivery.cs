@@ -28,6 +28,12 @@ public enum NotificationKind
 
     /// <summary>The owner is asked why a deal was won or lost (a close made outside the Teams chat).</summary>
     ReviewRequested,
+
+    /// <summary>A manager is asked to approve a quote's discount (the quote's number and version are in the message).</summary>
+    QuoteApprovalRequested,
+
+    /// <summary>The manager decided on a quote's discount: the rep's quote card follows.</summary>
+    QuoteDecided,
 }
 
 /// <summary>

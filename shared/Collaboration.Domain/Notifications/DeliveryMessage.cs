@@ -49,6 +49,14 @@ public sealed record DeliveryMessage
     /// <summary>For a digest: what is due, grouped by the renderer as it likes.</summary>
     public IReadOnlyList<Reminder> Reminders { get; init; } = [];
 
+    /// <summary>For a quote's approval: the quote's number and the version the manager decides on, and the decision.</summary>
+    public int? QuoteNumber { get; init; }
+    public int? QuoteVersion { get; init; }
+    public bool? Approved { get; init; }
+
+    /// <summary>The largest discount of the quote's lines, in percent.</summary>
+    public decimal? DiscountPercent { get; init; }
+
     /// <summary>Further content as JSON, for kinds whose data lives above the domain (the weekly digest).</summary>
     public string? Content { get; init; }
 }

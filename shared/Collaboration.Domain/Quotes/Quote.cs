@@ -66,9 +66,15 @@ public sealed class Quote
 
     public void AddLine(QuoteLine line, ChangeContext context) => ReplaceLines([.. Lines, line], context);
 
-    /// <summary>Gives every line the same discount.</summary>
-    public void SetDiscount(decimal discountPercent, ChangeContext context) =>
+    /// <summary>Gives every line the same discount; a percentage outside 0–100 is refused even while the quote has no lines.</summary>
+    public void SetDiscount(decimal discountPercent, ChangeContext context)
+    {
+        if (discountPercent is < 0 or > 100)
+        {
+            throw new DomainException(DomainError.Of("convert.invalid_line", ("field", "discount"), ("value", discountPercent.ToString(CultureInfo.InvariantCulture))));
+        }
         ReplaceLines(Lines.Select(l => l.WithDiscount(discountPercent)).ToList(), context);
+    }
 
     public void ReplaceLines(IReadOnlyList<QuoteLine> lines, ChangeContext context)
     {

@@ -31,7 +31,7 @@ public class NotificationHostingTests
         var options = provider.GetRequiredService<NotificationOptions>();
         Assert.Equal((TimeSpan.FromMilliseconds(250), 3, 20, 60), (options.PollInterval, options.MaxDeliveryAttempts, options.PerTenantPerSecond, options.PerConversationPer30Seconds));
         Assert.Equal(4, provider.GetServices<IHostedService>().Count());
-        Assert.Equal(4, provider.GetServices<INotificationRule>().Count());
+        Assert.Equal(5, provider.GetServices<INotificationRule>().Count());
         Assert.NotNull(provider.GetRequiredService<DeliverySender>());
         Assert.NotNull(provider.GetRequiredService<NurtureService>());
     }

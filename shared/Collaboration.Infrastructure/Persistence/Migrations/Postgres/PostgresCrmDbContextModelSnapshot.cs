@@ -121,6 +121,59 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ConversationReferences", (string)null);
                 });
 
+            modelBuilder.Entity("Collaboration.Application.Conversations.QuoteCardMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("BotId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ConversationType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("QuoteNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("TenantId", "OpportunityId", "QuoteNumber")
+                        .IsUnique();
+
+                    b.ToTable("QuoteCards", (string)null);
+                });
+
             modelBuilder.Entity("Collaboration.Application.Reports.StageStint", b =>
                 {
                     b.Property<Guid>("OpportunityId")
@@ -1583,6 +1636,15 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Collaboration.Application.Conversations.QuoteCardMessage", b =>
+                {
+                    b.HasOne("Collaboration.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Collaboration.Application.Reports.StageStint", b =>
