@@ -3,6 +3,7 @@ using Collaboration.Application.Opportunities;
 using Collaboration.Application.Users;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
+using Collaboration.Bot.Contracts;
 using Collaboration.Bot.Deals;
 using Collaboration.Bot.Errors;
 using Collaboration.Bot.Membership;
@@ -33,6 +34,7 @@ public sealed class CrmBot(
     ReportHandler reports,
     OrganisationHandler organisation,
     MessageExtensionHandler messageExtensions,
+    ContractHandler contracts,
     ReplyDelivery delivery,
     TimeProvider clock) : IActivityHandler
 {
@@ -87,6 +89,8 @@ public sealed class CrmBot(
                 MissingDealCommand => BotReply.Of(RefusalCards.NotFound(turn.Context)),
                 MyDealsCommand => await deals.ListAsync(turn, ct),
                 NewDealCommand created => await deals.CreateAsync(created, turn, ct),
+                ContractCommand contract => await contracts.RunAsync(contract, turn, ct),
+                MilestoneDoneCommand done => await contracts.MarkDoneAsync(done, turn, ct),
                 DealCommand deal => await deals.RunAsync(deal, turn, ct),
                 SubscribeCommand subscribe => await preferences.SubscribeAsync(subscribe, turn, ct),
                 UnsubscribeCommand => await preferences.UnsubscribeAsync(turn, ct),

@@ -27,6 +27,8 @@ public static class CommandCatalog
         ("pipeline", true), ("forecast", true), ("subscribe", false), ("win_rate", true), ("quota", false),
         ("why_did_we_lose", false), ("reviews", true), ("help", true), ("my_team", false), ("who_is_my_manager", false),
         ("settings", false), ("quiet_hours", false), ("unsubscribe", false), ("parked", false),
+        ("milestones.contract", false), ("milestones.paid", false), ("milestones.delivered", false), ("milestones.payment", false),
+        ("milestones.delivery", false),
     ];
 
     /// <summary>Every command the bot understands, including shortcuts that are not listed.</summary>
