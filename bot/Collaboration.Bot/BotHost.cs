@@ -51,6 +51,7 @@ public static class BotHost
         builder.Services.AddSingleton<DealHandler>();
         builder.Services.AddSingleton<PreferencesHandler>();
         builder.Services.AddSingleton<ReminderHandler>();
+        builder.Services.AddSingleton<Contracts.ContractHandler>();
         builder.Services.AddSingleton<ReportHandler>();
         builder.Services.AddSingleton(SettingsLinkOptions.From(builder.Configuration));
         builder.Services.AddSingleton<OrganisationHandler>();

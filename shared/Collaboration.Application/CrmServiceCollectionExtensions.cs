@@ -62,6 +62,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<Quotes.QuoteService>();
         services.AddSingleton<Quotes.ConvertAdministration>();
         services.AddSingleton<Contracts.ContractService>();
+        services.AddSingleton<Contracts.ContractFollowUp>();
         services.AddSingleton<Quotes.QuoteDocuments>();
         services.AddSingleton<Products.ProductImport>();
         services.AddSingleton<Quotes.ConvertReports>();

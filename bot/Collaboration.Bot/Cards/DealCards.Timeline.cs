@@ -44,7 +44,7 @@ public static partial class DealCards
         {
             var item = Container(
             [
-                Text(Summary(entry)),
+                Text(Summary(entry, locale)),
                 Text(Who(entry, locale), size: "Small", isSubtle: true, spacing: "None"),
             ]);
             item["separator"] = true;
@@ -57,10 +57,10 @@ public static partial class DealCards
         return Card(body, [Execute(BotTexts.T("list.open", locale), CardVerbs.Show, ShowData(deal.Id))]);
     }
 
-    private static string Line(DealTimelineEntry entry, string locale) => $"{Summary(entry)} · {Who(entry, locale)}";
+    private static string Line(DealTimelineEntry entry, string locale) => $"{Summary(entry, locale)} · {Who(entry, locale)}";
 
-    private static string Summary(DealTimelineEntry entry) =>
-        CardText.Markdown(entry.Summary.Length > MaxSummaryLength ? entry.Summary[..MaxSummaryLength] + "…" : entry.Summary);
+    private static string Summary(DealTimelineEntry entry, string locale) => LocalizedSummary(entry, locale)
+        ?? CardText.Markdown(entry.Summary.Length > MaxSummaryLength ? entry.Summary[..MaxSummaryLength] + "…" : entry.Summary);
 
     private static string Who(DealTimelineEntry entry, string locale) =>
         $"{CardText.Markdown(entry.Who)} · {NotificationCards.Surface(entry.Surface, locale)} · {BotTexts.When(entry.At, locale)}";

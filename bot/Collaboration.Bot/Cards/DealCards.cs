@@ -51,6 +51,7 @@ public static partial class DealCards
         if (deal.LossReason is { } loss) facts.Add(Fact(BotTexts.T("fact.loss_reason", locale), CardText.Markdown(loss)));
         body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
 
+        if (MilestonesSection(deal, context) is { } milestones) body.Add(milestones);
         if (notes.GatedTarget is { } gated) body.Add(GatedSection(deal, gated, context));
         body.Add(RecentSection(deal, context));
 

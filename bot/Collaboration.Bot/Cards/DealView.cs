@@ -1,4 +1,6 @@
+using Collaboration.Application.Contracts;
 using Collaboration.Application.Opportunities;
+using Collaboration.Domain.Contracts;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
 
@@ -41,6 +43,12 @@ public sealed record DealView(
     /// <summary>The newest timeline entries, newest first (the card shows <see cref="DealCards.RecentEntries"/> of them).</summary>
     public IReadOnlyList<DealTimelineEntry> Recent { get; init; } = [];
 
+    /// <summary>The signed contract; null before it is signed.</summary>
+    public DealContract? Contract { get; init; }
+
+    /// <summary>The payments and deliveries that follow the contract, earliest due first.</summary>
+    public IReadOnlyList<MilestoneView> Milestones { get; init; } = [];
+
     public string StageName(Stage stage, string? locale) => Pipeline.For(stage).DisplayName(locale);
 
     public static DealView From(DealDetail detail)
@@ -54,6 +62,7 @@ public sealed record DealView(
             ManualProbability = d.ManualProbability,
             NextStepDue = d.NextFollowUpOn,
             PrimaryContactEmail = detail.PrimaryContact?.Email,
+            Contract = d.Contract,
         };
     }
 }

@@ -33,7 +33,7 @@ public static partial class NotificationCards
             var item = new JsonArray
             {
                 DealCards.Text(CardText.Markdown(reminder.OpportunityName), weight: "Bolder"),
-                DealCards.Text(BotTexts.T("reminder." + reminder.Rule, locale, ("due", BotTexts.Date(reminder.DueOn, locale))), isSubtle: true, spacing: "None"),
+                DealCards.Text(ReminderLine(reminder, locale), isSubtle: true, spacing: "None"),
                 new JsonObject { ["type"] = "ActionSet", ["actions"] = ReminderActions(reminder, index, pipeline, context, asOf ?? context.RenderedAt) },
             };
             var container = DealCards.Container(item);
@@ -87,6 +87,7 @@ public static partial class NotificationCards
             foreach (var (key, value) in values) data[key] = value;
             return data;
         }
+        if (reminder.Rule == ReminderRule.MilestoneOverdue) return MilestoneActions(reminder, Data, locale);
         var date = new JsonObject
         {
             ["type"] = "Input.Date",

@@ -44,6 +44,7 @@ public static partial class CommandParser
         if (QuoteWords.Parse(input) is { } quote) return quote;
         if (Won().Match(input) is { Success: true } won) return ParseWon(won.Groups["rest"].Value);
         if (Lost().Match(input) is { Success: true } lost) return ParseLost(lost.Groups["rest"].Value, pipeline);
+        if (ContractWords.Parse(input, context) is { } contract) return contract;
         if (readsDealEdits && DealEditWords.Parse(input, context) is { } edit) return edit;
         if (Move().Match(input) is { Success: true } move)
         {

@@ -25,6 +25,12 @@ public static class CardActionParser
         {
             return new RetryParkedCommand(long.TryParse(action.Get(NotifyVerbs.DeliveryId), NumberStyles.None, CultureInfo.InvariantCulture, out var delivery) ? delivery : null);
         }
+        if (verb == NotificationCards.MilestoneDone)
+        {
+            return action.DealId is { } dealId
+                ? new MilestoneDoneCommand(dealId, Guid.TryParse(action.Get(NotificationCards.MilestoneId), out var milestone) ? milestone : null, action.Version)
+                : new MissingDealCommand();
+        }
         var knownVerb = verb is CardVerbs.Show or CardVerbs.Pick or CardVerbs.Timeline or ReportCards.ReviewVerb or NotifyVerbs.Mute
             || NotifyVerbs.Reminder.Contains(verb) || CardVerbs.Changing.Contains(verb);
         if (!knownVerb) return new HelpCommand();

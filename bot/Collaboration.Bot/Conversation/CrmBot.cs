@@ -3,6 +3,7 @@ using Collaboration.Application.Opportunities;
 using Collaboration.Application.Users;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
+using Collaboration.Bot.Contracts;
 using Collaboration.Bot.Deals;
 using Collaboration.Bot.Errors;
 using Collaboration.Bot.Membership;
@@ -35,6 +36,7 @@ public sealed class CrmBot(
     OrganisationHandler organisation,
     MessageExtensionHandler messageExtensions,
     QuoteHandler quotes,
+    ContractHandler contracts,
     ReplyDelivery delivery,
     TimeProvider clock) : IActivityHandler
 {
@@ -90,6 +92,8 @@ public sealed class CrmBot(
                 MyDealsCommand => await deals.ListAsync(turn, ct),
                 NewDealCommand created => await deals.CreateAsync(created, turn, ct),
                 QuoteCommand quote => await quotes.RunAsync(quote, turn, ct),
+                ContractCommand contract => await contracts.RunAsync(contract, turn, ct),
+                MilestoneDoneCommand done => await contracts.MarkDoneAsync(done, turn, ct),
                 DealCommand deal => await deals.RunAsync(deal, turn, ct),
                 SubscribeCommand subscribe => await preferences.SubscribeAsync(subscribe, turn, ct),
                 UnsubscribeCommand => await preferences.UnsubscribeAsync(turn, ct),

@@ -66,7 +66,9 @@ public sealed class NurtureRunner(
         }
         var enrolments = (await db.FollowUpEnrolments.AsNoTracking().Where(e => dealIds.Contains(e.OpportunityId)).ToListAsync(ct))
             .ToLookup(e => e.OpportunityId);
-        var snoozes = await db.Snoozes.AsNoTracking().Where(s => s.Until > now && dealIds.Contains(s.OpportunityId)).ToListAsync(ct);
+        var overdue = await Contracts.OverdueMilestones.LoadAsync(db, owners, due.Max(d => d.Today), rules, ct);
+        var snoozed = dealIds.Concat(overdue.Select(o => o.Deal.Id)).Distinct().ToList();
+        var snoozes = await db.Snoozes.AsNoTracking().Where(s => s.Until > now && snoozed.Contains(s.OpportunityId)).ToListAsync(ct);
         var sources = due.Select(d => DigestSource(d.Today)).Distinct().ToList();
         var existing = (await db.Deliveries.AsNoTracking()
                 .Where(d => d.RecipientKind == RecipientKind.User && sources.Contains(d.SourceKey))
@@ -79,6 +81,7 @@ public sealed class NurtureRunner(
             var reminders = deals.Where(d => d.OwnerId == user.ObjectId)
                 .SelectMany(deal => ReminderEvaluator.For(deal, rules, now, today)
                     .Concat(enrolments[deal.Id].SelectMany(e => ReminderEvaluator.For(e, deal, today))))
+                .Concat(Contracts.OverdueMilestones.RemindersOf(overdue, user.ObjectId, rules, today))
                 .Where(r => !snoozes.Any(s => s.Covers(r, now)))
                 .OrderBy(r => r.DueOn).ThenBy(r => r.OpportunityName, StringComparer.Ordinal)
                 .ToList();

@@ -23,8 +23,11 @@ public sealed class NurtureService(ICrmDatabase database, TimeProvider clock)
             .Where(d => !d.IsClosed).ToList();
         var ids = deals.Select(d => d.Id).ToList();
         var enrolments = (await db.FollowUpEnrolments.AsNoTracking().Where(e => ids.Contains(e.OpportunityId)).ToListAsync(ct)).ToLookup(e => e.OpportunityId);
+        var overdue = await Contracts.OverdueMilestones.LoadAsync(db, [actor.UserObjectId], today, rules, ct);
+        ids.AddRange(overdue.Select(o => o.Deal.Id).Where(id => !ids.Contains(id)));
         var snoozes = await db.Snoozes.AsNoTracking().Where(s => s.Until > now && ids.Contains(s.OpportunityId)).ToListAsync(ct);
         return deals.SelectMany(d => ReminderEvaluator.For(d, rules, now, today).Concat(enrolments[d.Id].SelectMany(e => ReminderEvaluator.For(e, d, today))))
+            .Concat(Contracts.OverdueMilestones.RemindersOf(overdue, actor.UserObjectId, rules, today))
             .Where(r => !snoozes.Any(s => s.Covers(r, now)))
             .OrderBy(r => r.DueOn).ToList();
     }

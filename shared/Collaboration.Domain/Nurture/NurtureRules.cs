@@ -15,6 +15,9 @@ public enum ReminderRule
 
     /// <summary>A step of a follow-up plan the deal's contact is enrolled in.</summary>
     PlanStep,
+
+    /// <summary>A payment not paid or a delivery not delivered by its due date (won deals too: they follow the win).</summary>
+    MilestoneOverdue,
 }
 
 /// <summary>Something the owner should do about a deal, from <see cref="DueOn"/> on.</summary>
@@ -25,6 +28,9 @@ public sealed record Reminder(Guid OpportunityId, string OpportunityName, string
 
     /// <summary>For a <see cref="ReminderRule.PlanStep"/>: which step of the plan (1-based) is due, so it can be marked done.</summary>
     public int? PlanStepNumber { get; init; }
+
+    /// <summary>For a <see cref="ReminderRule.MilestoneOverdue"/>: the payment or delivery, so it can be marked paid or delivered.</summary>
+    public Guid? MilestoneId { get; init; }
 }
 
 /// <summary>A tenant's reminder rules; <see cref="Default"/> ships, tenants tune it.</summary>
@@ -45,6 +51,9 @@ public sealed record NurtureRules
 
     public bool RemindCloseDatePassed { get; init; } = true;
     public bool RemindFollowUpDue { get; init; } = true;
+
+    /// <summary>Whether overdue payments and deliveries are reminders (<see cref="ReminderRule.MilestoneOverdue"/>).</summary>
+    public bool RemindMilestoneOverdue { get; init; } = true;
 
     /// <summary>Days in Qualify after which missing BANT items are a reminder; null turns the rule off.</summary>
     public int? QualificationIncompleteAfterDays { get; init; } = 5;

@@ -1,3 +1,4 @@
+using Collaboration.Domain.Contracts;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
@@ -39,6 +40,19 @@ public static class ReminderEvaluator
     public static IEnumerable<Reminder> For(FollowUpEnrolment enrolment, Opportunity deal, DateOnly today) =>
         deal.IsClosed ? [] : enrolment.DueSteps(today).Select((step, i) =>
             Remind(deal, ReminderRule.PlanStep, enrolment.StartedOn.AddDays(step.Day), PlanStepDetail(enrolment, step)) with { PlanStepNumber = enrolment.StepsDone + i + 1 });
+
+    /// <summary>
+    /// An overdue payment or delivery of a deal that is not lost; won deals too, as payments and deliveries follow the win.
+    /// Its detail is "payment:amount:currency" or "delivery"; it is due on the milestone's due date.
+    /// </summary>
+    public static IEnumerable<Reminder> For(Milestone milestone, Opportunity deal, NurtureRules rules, DateOnly today)
+    {
+        if (!rules.RemindMilestoneOverdue || deal.Stage == Stage.Lost || milestone.OpportunityId != deal.Id || !milestone.IsOverdue(today)) yield break;
+        var detail = milestone.Kind == MilestoneKind.Payment
+            ? $"payment:{(milestone.Amount ?? 0).ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture)}:{milestone.Currency}"
+            : "delivery";
+        yield return Remind(deal, ReminderRule.MilestoneOverdue, milestone.DueOn, detail) with { MilestoneId = milestone.Id };
+    }
 
     /// <summary>plan:day:action, then for an email step that was tried ":email_sent" or ":email_failed:" and the error.</summary>
     public static string PlanStepDetail(FollowUpEnrolment enrolment, FollowUpStep step) => step switch
