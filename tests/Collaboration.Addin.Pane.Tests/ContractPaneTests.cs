@@ -77,3 +77,33 @@ public sealed class ContractPaneTests(BrowserFixture browser)
         await Expect(pane.Status).ToHaveTextAsync("已标记为已交付");
     }
 }
+
+/// <summary>Quote steps and the contract on the pane's timeline, in the pane's language.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class QuoteTimelinePaneTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("en-US", "History", "Quote 1 approved", "Quote 1 sent to the customer", "Quote 1 accepted by the customer", "Contract signed Nov 30, 2026 · 9,000.00 USD")]
+    [InlineData("zh-CN", "历史记录", "报价 1 已批准", "报价 1 已发送给客户", "客户已接受报价 1", "合同于 2026年11月30日 签订 · 9,000.00 USD")]
+    public async Task TheTimelineWordsQuoteStepsAndTheContractInThePanesLanguage(string language, string history, string approved, string sent, string accepted, string contract)
+    {
+        await using var host = await AddinHost.StartAsync();
+        var dealId = await QuotePaneTests.SetUpAsync(host);
+        using (var rep = host.Client())
+        {
+            (await rep.PostJsonAsync($"/api/opportunities/{dealId}/quotes", new { lines = new[] { new { productCode = "PRO", quantity = 2 } } })).EnsureSuccessStatusCode();
+            foreach (var step in new[] { "submit", "sent" }) (await rep.PostAsync($"/api/opportunities/{dealId}/quotes/1/{step}", null)).EnsureSuccessStatusCode();
+            (await rep.PostJsonAsync($"/api/opportunities/{dealId}/quotes/1/answer", new { accepted = true })).EnsureSuccessStatusCode();
+            (await rep.PostJsonAsync($"/api/opportunities/{dealId}/contract", new { signedOn = "2026-11-30", value = 9000 })).EnsureSuccessStatusCode();
+        }
+        await using var pane = await Pane.OpenAsync(browser, host, MailItem.Of("li.wei@contoso-buyer.com", "Li Wei"), language);
+
+        await pane.Button(history).ClickAsync();
+
+        var entries = pane.TestId("timeline").Locator(".entry-summary");
+        await Expect(entries.Nth(0)).ToHaveTextAsync(contract);
+        await Expect(entries.Nth(1)).ToHaveTextAsync(accepted);
+        await Expect(entries.Nth(2)).ToHaveTextAsync(sent);
+        await Expect(entries.Nth(3)).ToHaveTextAsync(approved);
+    }
+}
