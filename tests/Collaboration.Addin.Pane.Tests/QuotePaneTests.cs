@@ -162,6 +162,37 @@ public sealed class QuotePaneTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task ARefusedLineIsShownUnderItsFieldAndAnEditOfAQuoteAColleagueChangedRefreshesIt()
+    {
+        await using var host = await AddinHost.StartAsync();
+        var dealId = await SetUpAsync(host);
+        await using var pane = await Pane.OpenAsync(browser, host, Buyer);
+        await pane.Button("Quote").ClickAsync();
+        await pane.Button("Create quote").ClickAsync();
+        await Field(pane, "Product").SelectOptionAsync("PRO");
+        await Field(pane, "Quantity").FillAsync("0");
+        await pane.Button("Add line").ClickAsync();
+
+        await Expect(pane.TestId("quote-quantity-error")).ToContainTextAsync("quantity");
+        await Expect(Field(pane, "Quantity")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Field(pane, "Product")).ToHaveValueAsync("PRO");
+
+        using (var colleague = host.Client())
+        {
+            var quote = await (await colleague.GetAsync($"/api/opportunities/{dealId}/quotes/1")).ReadJsonAsync();
+            (await colleague.PostJsonAsync($"/api/opportunities/{dealId}/quotes/1/lines",
+                new { expectedVersion = quote.GetProperty("version").GetInt32(), description = "Added by a colleague", quantity = 1, unitPrice = 10 })).EnsureSuccessStatusCode();
+        }
+        await Field(pane, "Quantity").FillAsync("2");
+        await pane.Button("Add line").ClickAsync();
+
+        await Expect(pane.Alert).ToContainTextAsync("it has been refreshed");
+        await Expect(pane.TestId("quote-line")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("Added by a colleague")]);
+        await using var db = host.Db.Database.Open(DemoDataSeeder.TenantId);
+        Assert.Single((await db.Quotes.SingleAsync()).Lines);
+    }
+
+    [Fact]
     public async Task TheQuoteAtThreeHundredTwentyPixelsNeedsNoSidewaysScroll()
     {
         await using var host = await AddinHost.StartAsync();
