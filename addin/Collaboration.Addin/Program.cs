@@ -24,6 +24,7 @@ builder.Services.AddCrm(builder.Configuration);
 builder.Services.AddOrganisationSync(builder.Configuration);
 builder.Services.AddSingleton<DemoDataSeeder>();
 builder.AddAddinApi();
+builder.Services.AddSingleton<QuoteDocumentLinks>();
 
 var app = builder.Build();
 await app.Services.MigrateCrmDatabaseAsync();
@@ -68,6 +69,7 @@ app.MapFreeMailAdmin();
 app.MapAuditAdmin();
 app.MapProductAdmin();
 app.MapQuotes();
+app.MapQuotePane();
 app.MapConvertReports();
 app.Run();
 

@@ -1,6 +1,7 @@
 // The deal page (/deals/{id}): one deal for a signed-in rep who may see it, the page Teams unfurls deal links from.
 // Everything shown is the API's data put in as text. A deal the rep may not see answers 404, worded as such.
 import { send } from "./api";
+import { showQuotes } from "./deal-quotes";
 import { dealText } from "./deal-texts";
 import { byId, el } from "./dom";
 import { locale } from "./language";
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
     }
     if (!response.ok) throw new Error(String(response.status));
     show((await response.json()) as DealJson);
+    await showQuotes(id);
   } catch (error) {
     status(dealText("msgext.failed", { reason: error instanceof Error ? error.message : "?" }), true);
   }

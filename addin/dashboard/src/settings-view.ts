@@ -1,4 +1,4 @@
-// The Settings sections (people, quotas, pipeline, nurture, capture, audit log), mounted wherever they are shown: the
+// The Settings sections (people, quotas, pipeline, nurture, capture, audit log, products), mounted wherever they are shown: the
 // /settings page (and its Teams tab) and the dashboard's Settings view for admins. Every call is to /api/admin.
 import { el } from "./dom";
 import { language, t } from "./language";
@@ -7,6 +7,8 @@ import { mountCapture } from "./settings-capture";
 import { mountNurture } from "./settings-nurture";
 import { mountPeople, type Person } from "./settings-people";
 import { mountPipeline, type PipelineSettings } from "./settings-pipeline";
+import { mountProducts } from "./settings-products";
+import { quoteText } from "./quote-texts";
 import { mountQuotas } from "./settings-quotas";
 import { load } from "./settings-ui";
 import type { TextKey } from "./texts";
@@ -22,8 +24,12 @@ export async function mountSettings(host: HTMLElement, nav: HTMLElement): Promis
     nav.append(Object.assign(el("a", t(key)), { href: `#section-${key}` }));
     return [key, section] as const;
   }));
+  const products = el("section", undefined, "panel");
+  products.id = "section-products";
+  products.append(el("h2", quoteText("panequote.products")));
+  nav.append(Object.assign(el("a", quoteText("panequote.products")), { href: "#section-products" }));
   const pipeline = await load<PipelineSettings>("api/admin/pipeline");
-  host.append(...sections.values());
+  host.append(...sections.values(), products);
   const names = new Map(pipeline.stages.map(s => [s.key, language() === "zh" ? s.name.zh : s.name.en]));
   let people: Person[] = [];
   const quotas = await mountQuotas(sections.get("quotas")!);
@@ -33,5 +39,6 @@ export async function mountSettings(host: HTMLElement, nav: HTMLElement): Promis
     mountNurture(sections.get("nurture")!, key => names.get(key) ?? key),
     mountCapture(sections.get("capture")!, () => people),
     mountAudit(sections.get("audit")!, () => people),
+    mountProducts(products),
   ]);
 }

@@ -132,7 +132,17 @@ export class Api {
   lookAtSent(): Promise<SentLook> { return this.send("POST", "/api/compose/sent"); }
   logMeeting(dealId: string, meeting: MeetingRequest): Promise<LogMeetingResponse> { return this.send("POST", `${deal(dealId)}/meetings`, meeting); }
 
-  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** A file the API serves (the quote's .docx), fetched with the pane's token. */
+  async blob(path: string): Promise<Blob> {
+    const headers: Record<string, string> = { "Accept-Language": this.acceptLanguage };
+    const token = this.token();
+    if (token) headers["Authorization"] = `Bearer ${token}`;
+    const response = await fetch(path, { headers, credentials: "omit" });
+    if (!response.ok) throw new ApiError(response.status, `${response.status} ${response.statusText}`, null);
+    return response.blob();
+  }
+
+  async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": this.acceptLanguage };
     const token = this.token();
     if (token) headers["Authorization"] = `Bearer ${token}`;

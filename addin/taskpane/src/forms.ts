@@ -16,6 +16,8 @@ export interface DealContext {
   announce(message: string): void;
   /** Closes the open panel. */
   close(): void;
+  /** Reads the deal again and redraws it with the open panel kept open (the quote and contract panels), then announces. */
+  refresh(message: string): Promise<void>;
 }
 
 export function input(id: string, type: string, value: string | null, attributes: Record<string, string> = {}): HTMLInputElement {

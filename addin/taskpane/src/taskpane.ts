@@ -277,6 +277,14 @@ function dealContext(deal: DealView): DealContext {
       openPanel = null;
       render();
     },
+    async refresh(message) {
+      const mine = generation;
+      const fresh = await api.deal(deal.id);
+      if (mine !== generation || !loaded) return;
+      loaded.deal = fresh;
+      render();
+      announce(message);
+    },
   };
 }
 

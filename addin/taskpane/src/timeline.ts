@@ -1,7 +1,8 @@
 // The deal's history, newest first: logged touches, field changes, stage moves and reviews, as the backend words them
-// in the pane's language. Everything is text.
+// in the pane's language (quote steps and the contract in the pane's own words). Everything is text.
 import { h } from "./dom";
 import { formatDate, type DealContext } from "./forms";
+import { quoteEntryText } from "./timeline-quotes";
 
 export function timelinePanel(context: DealContext): HTMLElement {
   const { t } = context.locale;
@@ -13,7 +14,7 @@ export function timelinePanel(context: DealContext): HTMLElement {
     panel.removeAttribute("aria-busy");
     for (const entry of entries) {
       list.appendChild(h("li", { class: `entry ${entry.kind}`, "data-kind": entry.kind, "data-field": entry.field ?? undefined },
-        h("span", { class: "entry-summary" }, entry.summary),
+        h("span", { class: "entry-summary" }, quoteEntryText(entry, context.locale) ?? entry.summary),
         h("span", { class: "entry-meta muted" }, h("time", { datetime: entry.at }, formatDate(entry.at, context.locale, true)), ` · ${entry.who}`)));
     }
     panel.lastElementChild?.replaceWith(entries.length ? list : h("p", { class: "muted", "data-testid": "timeline-empty" }, t.historyEmpty));

@@ -30,6 +30,13 @@ public sealed class ContractService(ICrmDatabase database, TimeProvider clock)
         return deal.Contract!;
     }
 
+    /// <summary>The deal's signed contract, or null when none is recorded.</summary>
+    public async Task<DealContract?> ContractAsync(Actor actor, Guid dealId, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        return (await QuoteService.VisibleDealAsync(db, actor, dealId, ct)).Contract;
+    }
+
     public async Task<MilestoneView> AddMilestoneAsync(Actor actor, Guid dealId, MilestoneRequest request, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);

@@ -12,7 +12,7 @@ namespace Collaboration.Application.Quotes;
 /// Quotes on a deal the actor may see: a new version becomes current and its total the deal's amount; submitting asks
 /// the owner's manager when a discount is above the tenant's threshold; the manager's decision goes on the timeline.
 /// </summary>
-public sealed class QuoteService(ICrmDatabase database, TimeProvider clock)
+public sealed partial class QuoteService(ICrmDatabase database, TimeProvider clock)
 {
     public async Task<QuoteView> CreateAsync(Actor actor, Guid dealId, QuoteRequest request, CancellationToken ct = default)
     {

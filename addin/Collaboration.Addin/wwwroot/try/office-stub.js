@@ -8,7 +8,8 @@
 // Compose and appointment modes: {kind: "compose", to, cc, subject, noInternetHeaders}, {kind: "appointment", subject,
 // start, end, location, organizer, requiredAttendees, optionalAttendees} (an attendee's copy: plain values) and
 // {kind: "appointmentOrganizer", ...} (the organizer's copy: every field behind getAsync). What the pane writes is kept
-// in window.__office.inserted (body.setSelectedDataAsync) and window.__office.headers (internetHeaders.setAsync).
+// in window.__office.inserted (body.setSelectedDataAsync) and window.__office.headers (internetHeaders.setAsync); reply
+// forms a message opens (displayReplyForm) in window.__office.replies.
 // `accessToken` in the configuration is what Office.auth.getAccessToken (SSO) returns; without it SSO fails.
 (function () {
   "use strict";
@@ -24,7 +25,7 @@
   window.__cspViolations = [];
   document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
 
-  const written = { inserted: [], headers: {} };
+  const written = { inserted: [], headers: {}, replies: [] };
 
   function later(callback, result) {
     if (callback) setTimeout(() => callback(result), 0);
@@ -98,6 +99,10 @@
       internetMessageId: spec.internetMessageId || null,
       conversationId: spec.conversationId || null,
       dateTimeCreated: new Date(spec.dateTimeCreated || "2026-11-20T08:30:00Z"),
+      displayReplyForm(form) {
+        const data = typeof form === "string" ? { htmlBody: form } : form;
+        written.replies.push(data);
+      },
       body: {
         getAsync(coercion, options, callback) {
           const cb = typeof options === "function" ? options : callback;
@@ -172,6 +177,7 @@
   window.__office = {
     inserted: written.inserted,
     headers: written.headers,
+    replies: written.replies,
     select(spec) {
       mailbox.item = toItem(spec);
       for (const h of handlers) if (h.type === "olkItemSelectedChanged") h.handler({ type: "olkItemSelectedChanged" });
