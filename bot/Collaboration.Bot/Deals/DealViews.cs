@@ -11,7 +11,7 @@ public sealed class DealViews(OpportunityQueries queries, DealTimeline timeline)
         await WithRecentAsync(actor, await queries.DetailAsync(actor, id, 20, ct), ct);
 
     public async Task<DealView> WithRecentAsync(Actor actor, DealDetail detail, CancellationToken ct) =>
-        DealView.From(detail) with { Recent = await timeline.ForAsync(actor, detail.Deal.Id, DealCards.RecentEntries, ct) };
+        DealView.From(detail) with { Recent = await timeline.ForAsync(actor, detail, DealCards.RecentEntries, ct) };
 
     /// <summary>The newest entries for the Timeline card; one more than it lists, so it can say there are more.</summary>
     public Task<IReadOnlyList<DealTimelineEntry>> TimelineAsync(Actor actor, Guid id, CancellationToken ct) =>
