@@ -75,16 +75,26 @@ public static class LoadCommand
 
         var tracing = options.TryGetValue("trace", out var traceDir) ? new Tracing(traceDir, root) : null;
         // A trace session costs throughput and ~100 MB of RSS: the top concurrency row of each scenario is traced in an
-        // extra, unrecorded window right after it (same load, its own warm-up), never inside a measured row.
-        Func<string, int, ServerProcess, Func<int, CancellationToken, Task<Outcome>>, Task> traceAfter = async (title, workers, server, request) =>
+        // extra, unrecorded window (same load, its own warm-up) after every measured row of its host and after the host's
+        // memory figures were read, so no measured row and no peak RSS includes a trace.
+        var traceLater = new List<Func<Task>>();
+        void TraceLater(string title, int workers, ServerProcess server, Func<int, CancellationToken, Task<Outcome>> request)
         {
             if (tracing is null || workers != levels.Max()) return;
-            var seconds = Math.Min(5, settings.Duration.TotalSeconds);
-            var window = LoadDriver.RunAsync(title, workers, settings with { Duration = TimeSpan.FromSeconds(seconds + 1) }, request);
-            await Task.Delay(settings.WarmUp);
-            await tracing.CollectAsync(title, server.Id, seconds);
-            await window;
-        };
+            traceLater.Add(async () =>
+            {
+                var seconds = Math.Min(5, settings.Duration.TotalSeconds);
+                var window = LoadDriver.RunAsync(title, workers, settings with { Duration = TimeSpan.FromSeconds(seconds + 1) }, request);
+                await Task.Delay(settings.WarmUp);
+                await tracing.CollectAsync(title, server.Id, seconds);
+                await window;
+            });
+        }
+        async Task TraceNowAsync()
+        {
+            foreach (var trace in traceLater) await trace();
+            traceLater.Clear();
+        }
         var self = typeof(LoadCommand).Assembly.Location;
 
         async Task RunBotAsync(string target, BotDatabase database, string label)
@@ -113,14 +123,16 @@ public static class LoadCommand
             foreach (var n in levels)
             {
                 rows.Add(await RunAsync(target, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, true), log, sqlSocket));
-                await traceAfter($"{target} {MessageTurn}", n, bot, BotScenarios.MyDeals(client, users, true));
+                TraceLater($"{target} {MessageTurn}", n, bot, BotScenarios.MyDeals(client, users, true));
             }
             foreach (var n in levels)
             {
                 rows.Add(await RunAsync(target, MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log, sqlSocket));
-                await traceAfter($"{target} {MoveTurn}", n, bot, BotScenarios.MoveStage(client, users, "Moved to"));
+                TraceLater($"{target} {MoveTurn}", n, bot, BotScenarios.MoveStage(client, users, "Moved to"));
             }
-            memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn"));
+            memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn")
+                { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = bot.RssParts() });
+            await TraceNowAsync();
         }
 
         if (only.Contains("bot"))
@@ -149,9 +161,11 @@ public static class LoadCommand
             foreach (var n in levels)
             {
                 rows.Add(await RunAsync(Targets.Floor, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, false), log));
-                await traceAfter($"{Targets.Floor} {MessageTurn}", n, floor, BotScenarios.MyDeals(client, users, false));
+                TraceLater($"{Targets.Floor} {MessageTurn}", n, floor, BotScenarios.MyDeals(client, users, false));
             }
-            memory.Add(new HostFigures($"{Targets.Floor} (`floor-host`)", floor.PeakRssMiB(), floor.RssMiB(), startedIn.TotalSeconds, "first message"));
+            memory.Add(new HostFigures($"{Targets.Floor} (`floor-host`)", floor.PeakRssMiB(), floor.RssMiB(), startedIn.TotalSeconds, "first message")
+                { RssParts = floor.RssParts() });
+            await TraceNowAsync();
         }
 
         if (only.Contains("baseline"))
@@ -199,9 +213,11 @@ public static class LoadCommand
             foreach (var (path, scenario) in new[] { ("POST /api/emails/resolve", scenarios.Resolve()), ("POST /api/opportunities/from-email", scenarios.FromEmail()) })
             {
                 rows.Add(await RunAsync(Targets.Addin, path, addinWorkers, settings, null, scenario, log, sqlSocket));
-                await traceAfter($"{Targets.Addin} {path}", levels.Max(), addin, scenario);
+                TraceLater($"{Targets.Addin} {path}", levels.Max(), addin, scenario);
             }
-            memory.Add(new HostFigures($"{Targets.Addin} (`Collaboration.Addin.dll`)", addin.PeakRssMiB(), addin.RssMiB(), startedIn.TotalSeconds, "first resolve"));
+            memory.Add(new HostFigures($"{Targets.Addin} (`Collaboration.Addin.dll`)", addin.PeakRssMiB(), addin.RssMiB(), startedIn.TotalSeconds, "first resolve")
+                { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = addin.RssParts() });
+            await TraceNowAsync();
         }
 
         var notifyRows = new List<NotificationRow>();

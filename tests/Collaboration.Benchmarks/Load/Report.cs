@@ -62,8 +62,8 @@ public static class Report
         {
             s.AppendLine().AppendLine("## Memory and start-up").AppendLine();
             s.AppendLine("Start-up: from starting the process to the first answered request (named in the last column), client-side.").AppendLine();
-            s.AppendLine("| Process | Peak RSS (VmHWM) | RSS at end | Start to first answer | First request |").AppendLine("| --- | ---: | ---: | ---: | --- |");
-            foreach (var h in hosts) s.AppendLine(inv, $"| {h.Process} | {h.PeakMiB:F0} MiB | {h.EndMiB:F0} MiB | {h.StartSeconds:F2} s | {h.FirstRequest} |");
+            s.AppendLine("| Process | Peak RSS (VmHWM) | RSS at end | Start to first answer | First request | RSS at end by kind | GC at end (as the host reports it) |").AppendLine("| --- | ---: | ---: | ---: | --- | --- | --- |");
+            foreach (var h in hosts) s.AppendLine(inv, $"| {h.Process} | {h.PeakMiB:F0} MiB | {h.EndMiB:F0} MiB | {h.StartSeconds:F2} s | {h.FirstRequest} | {h.RssParts ?? "—"} | {h.Gc ?? "—"} |");
         }
 
         s.AppendLine().AppendLine("## Goals (issue 18)").AppendLine();
@@ -74,7 +74,7 @@ public static class Report
         if (traces.Count > 0)
         {
             s.AppendLine().AppendLine("## Where the time goes: dotnet-trace top frames (this run)").AppendLine();
-            s.AppendLine("Thread-time samples (EventPipe's dotnet-sampled-thread-time; kernel CPU sampling needs collect-linux and perf events) of the server under the load of the highest concurrency, in an extra window after that row (not inside a measured row: a trace session costs throughput and RSS): `dotnet-trace report topN -n 80` (exclusive), without the frames where a thread waits (idle pool threads, locks, socket reads), the first 20. Percentages are shares of all samples, waiting ones included.").AppendLine();
+            s.AppendLine("Thread-time samples (EventPipe's dotnet-sampled-thread-time; kernel CPU sampling needs collect-linux and perf events) of the server under the load of the highest concurrency, in an extra window after all the measured rows of its host and after its memory was read (a trace session costs throughput and ~100 MB of RSS): `dotnet-trace report topN -n 80` (exclusive), without the frames where a thread waits (idle pool threads, locks, socket reads), the first 20. Percentages are shares of all samples, waiting ones included.").AppendLine();
             foreach (var (title, top) in traces.OrderBy(t => t.Title, StringComparer.Ordinal))
             {
                 s.AppendLine(inv, $"### {title}").AppendLine().AppendLine("```").AppendLine(top).AppendLine("```").AppendLine();

@@ -38,7 +38,10 @@ public static class SqlCommandCounter
             while (true)
             {
                 using var client = listener.Accept();
-                var text = string.Create(CultureInfo.InvariantCulture, $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)}");
+                var gc = GC.GetGCMemoryInfo();
+                var mode = $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}-{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "nonconcurrent" : "concurrent")}";
+                var text = string.Create(CultureInfo.InvariantCulture,
+                    $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {mode}");
                 client.Send(Encoding.ASCII.GetBytes(text));
                 client.Shutdown(SocketShutdown.Both);
             }
@@ -48,14 +51,27 @@ public static class SqlCommandCounter
     /// <summary>The host's totals so far: commands executed and statements in them.</summary>
     public static async Task<(long Commands, long Statements)> ReadAsync(string socketPath)
     {
+        var parts = await ReadPartsAsync(socketPath);
+        return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The host's GC as it runs (its mode, and the heap after the last collection against what the GC has committed).</summary>
+    public static async Task<string> GcAsync(string socketPath)
+    {
+        var parts = await ReadPartsAsync(socketPath);
+        var mib = (string bytes) => long.Parse(bytes, CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
+        return string.Create(CultureInfo.InvariantCulture, $"{parts[4]}, heap {mib(parts[2]):F0} MiB, committed {mib(parts[3]):F0} MiB");
+    }
+
+    private static async Task<string[]> ReadPartsAsync(string socketPath)
+    {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
         var buffer = new byte[64];
         var length = 0;
         int read;
         while ((read = await socket.ReceiveAsync(buffer.AsMemory(length))) > 0) length += read;
-        var parts = Encoding.ASCII.GetString(buffer, 0, length).Split(' ');
-        return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+        return Encoding.ASCII.GetString(buffer, 0, length).Split(' ');
     }
 
     /// <summary>EF terminates every statement of a command with ';' at the end of a line.</summary>
