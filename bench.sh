@@ -10,7 +10,8 @@
 # botbuilder echo, peak RSS and start-up of each host, dotnet-trace top frames (BENCH_TRACE=0: none), and writes the
 # ratios and issue 18's Goals table. BENCH_APPEND=FILE adds that file's text (e.g. notes, earlier traces) at the end.
 # Options after the script name go to the load driver, e.g. ./bench.sh --duration 5 --warmup 2.
-# BENCH_SKIP_MICRO=1 skips the micro benchmarks.
+# BENCH_SKIP_MICRO=1 skips the micro benchmarks. BENCH_OUT=FILE writes the results there instead of
+# benchmarks/results/<date>.md (e.g. BENCH_OUT=benchmarks/results/2026-12-03-perf2.md BENCH_APPEND=benchmarks/notes/perf2.md).
 # BENCH_REPORTS=1 also times every report on a 1M-deal / 10M-history-row tenant (SQLite, and PostgreSQL when
 # COLLAB_BENCH_POSTGRES is a connection string), started first in the background and added to the results file; the
 # first run generates the data (about 10 min on SQLite, 4 on PostgreSQL on 2 cores), later runs reuse it.
@@ -28,7 +29,7 @@ dotnet build Collaboration.sln -c Release -nologo -v quiet
 bench=tests/Collaboration.Benchmarks/bin/Release/net10.0/Collaboration.Benchmarks.dll
 
 date=$(date -u +%Y-%m-%d)
-out="benchmarks/results/$date.md"
+out="${BENCH_OUT:-benchmarks/results/$date.md}"
 
 # The 1M-deal report data takes minutes to generate the first time: start the report scenarios now, beside the rest,
 # and add their results to the same file at the end.

@@ -14,7 +14,7 @@ public sealed class DealViews(OpportunityQueries queries, DealTimeline timeline,
     public async Task<DealView> WithRecentAsync(Actor actor, DealDetail detail, CancellationToken ct) =>
         DealView.From(detail) with
         {
-            Recent = await timeline.ForAsync(actor, detail.Deal.Id, DealCards.RecentEntries, ct),
+            Recent = await timeline.ForAsync(actor, detail, DealCards.RecentEntries, ct),
             Milestones = await contracts.MilestonesAsync(actor, detail.Deal.Id, ct),
         };
 

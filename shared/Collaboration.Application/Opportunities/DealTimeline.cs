@@ -40,6 +40,22 @@ public sealed class DealTimeline(ICrmDatabase database)
             throw new NotFoundException("deal");
         }
         var pipeline = await OpportunityService.PipelineAsync(db, ct);
+        return await EntriesAsync(db, actor, deal, pipeline, limit, ct);
+    }
+
+    /// <summary>
+    /// The timeline of a deal whose detail was read for the actor (visibility checked, pipeline read) in this turn:
+    /// only its history and touches are read, not the deal, the people it is visible to and the pipeline again.
+    /// </summary>
+    public async Task<IReadOnlyList<DealTimelineEntry>> ForAsync(Actor actor, DealDetail detail, int limit = 50, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        return await EntriesAsync(db, actor, detail.Deal, detail.Pipeline, Math.Clamp(limit, 1, MaxLimit), ct);
+    }
+
+    private static async Task<IReadOnlyList<DealTimelineEntry>> EntriesAsync(CrmDbContext db, Actor actor, Opportunity deal, PipelineSettings pipeline, int limit, CancellationToken ct)
+    {
+        var id = deal.Id;
         var changes = await db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
             .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(limit).ToListAsync(ct);
         var interactions = await db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
@@ -48,7 +64,8 @@ public sealed class DealTimeline(ICrmDatabase database)
         var contactIds = changes.Where(c => c.Field == ChangedField.PrimaryContact)
             .SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>()
             .Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
-        var contacts = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id.ToString(), c => c.Email, ct);
+        var contacts = contactIds.Count == 0 ? []
+            : await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id.ToString(), c => c.Email, ct);
         // Only the people this timeline names: loading every user of the tenant per card grew with the tenant.
         var named = changes.Select(c => c.ChangedBy)
             .Concat(changes.Where(c => c.Field == ChangedField.Owner).SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>())

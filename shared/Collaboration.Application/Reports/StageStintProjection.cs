@@ -17,8 +17,11 @@ internal static class StageStintProjection
 {
     internal readonly record struct Stay(Stage Stage, long EnteredAt);
 
-    /// <summary>A deal whose stints a save must bring up to date, with its stage rows in that save.</summary>
-    internal sealed record Pending(Opportunity Deal, bool IsNew, List<Stay> NewStays);
+    /// <summary>
+    /// A deal whose stints a save must bring up to date, with its stage rows in that save. StaysOnly: the
+    /// save adds stage rows and changes neither the owner nor the loss facts, which every stint of the deal carries.
+    /// </summary>
+    internal sealed record Pending(Opportunity Deal, bool IsNew, List<Stay> NewStays, bool StaysOnly = false);
 
     /// <summary>What the save changes for the stints; read before the save, which clears the deals' pending rows.</summary>
     public static List<Pending> Plan(CrmDbContext db, IReadOnlyList<EntityEntry<Opportunity>> deals)
@@ -30,13 +33,24 @@ internal static class StageStintProjection
                 .Where(c => c.Field == ChangedField.Stage)
                 .Select(c => StageFacts.TryParseKey(c.NewValue, out var stage) ? new Stay(stage, Stored(c.ChangedAt, precision)) : (Stay?)null)
                 .OfType<Stay>()
-                .ToList()))
+                .ToList(), AddsStaysOnly(e)))
             .ToList();
     }
 
     /// <summary>Tracks the stints of the planned deals as they must now be; run after the deals' own rows are written.</summary>
     public static async Task ApplyAsync(CrmDbContext db, List<Pending> plan, CancellationToken ct)
     {
+        // A deal's path grows with every stage change: a click appends to its end instead of reading it all.
+        if (plan.Count <= AppendAtMost && plan.All(p => !p.IsNew && p.StaysOnly && p.NewStays.Count > 0))
+        {
+            var rest = new List<Pending>();
+            foreach (var pending in plan)
+            {
+                if (!await StageStintAppend.TryAsync(db, pending, ct)) rest.Add(pending);
+            }
+            if (rest.Count == 0) return;
+            plan = rest;
+        }
         var known = plan.Where(p => !p.IsNew).Select(p => p.Deal.Id).ToList();
         var existing = new Dictionary<Guid, List<StageStint>>();
         foreach (var batch in known.Chunk(500))
@@ -49,7 +63,7 @@ internal static class StageStintProjection
             }
         }
 
-        foreach (var (deal, _, added) in plan)
+        foreach (var (deal, _, added, _) in plan)
         {
             var written = existing.TryGetValue(deal.Id, out var rows) ? rows.OrderBy(s => s.Ordinal).ToList() : [];
             // Stable: on equal times the rows already written come first, then the new ones in the order they are saved.
@@ -71,6 +85,13 @@ internal static class StageStintProjection
     private static bool Moves(EntityEntry<Opportunity> entry) =>
         entry.Entity.PendingChanges.Any(c => c.Field is ChangedField.Stage or ChangedField.Owner)
         || Changed(entry, o => o.LossReason) || Changed(entry, o => o.Competitor) || Changed(entry, o => o.Currency) || Changed(entry, o => o.Amount);
+
+    private static bool AddsStaysOnly(EntityEntry<Opportunity> entry) =>
+        !entry.Entity.PendingChanges.Any(c => c.Field == ChangedField.Owner)
+        && !Changed(entry, o => o.LossReason) && !Changed(entry, o => o.Competitor) && !Changed(entry, o => o.Currency) && !Changed(entry, o => o.Amount);
+
+    // A save of more deals than this (an import, a bulk change) reads their paths in batches instead.
+    private const int AppendAtMost = 4;
 
     private static bool Changed<T>(EntityEntry<Opportunity> entry, System.Linq.Expressions.Expression<Func<Opportunity, T>> property)
     {

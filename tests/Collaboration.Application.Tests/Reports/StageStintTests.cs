@@ -83,6 +83,49 @@ public class StageStintTests
         Assert.Equal(StageStint.Never, stints[1].LeftAt);
     }
 
+    [Theory, MemberData(nameof(Databases))]
+    public async Task ADealMovedBackAndForthManyTimesHasTheStintsTheBackfillComputes(DatabaseKind kind)
+    {
+        await using var host = await CrmTestHost.StartAsync(kind);
+        var ann = await host.RepAsync("ann");
+        var created = Opportunity.Capture(CrmTestHost.TenantA, "Contoso renewal", "ann", PipelineSettings.Default,
+            new ChangeContext("ann", ChangeSurface.Outlook, host.Clock.GetUtcNow()), CaptureSource.Email, amount: 5000m);
+        await using (var db = host.Db.Database.Open(CrmTestHost.TenantA))
+        {
+            db.Opportunities.Add(created);
+            await db.SaveChangesAsync();
+        }
+        // Clicks back and forth (each appends to the path), a loss and a reopen (which rewrite the loss facts), a win.
+        Stage[] moves = [Stage.Qualify, Stage.New, Stage.Qualify, Stage.New, Stage.Qualify, Stage.Proposal, Stage.Qualify, Stage.Proposal, Stage.Negotiation, Stage.Proposal];
+        foreach (var (target, i) in moves.Select((m, i) => (m, i)))
+        {
+            // Two changes in one instant as well: the path keeps them in the order they were saved.
+            if (i != 3) host.Clock.Advance(TimeSpan.FromMinutes(7));
+            await host.Deals.MoveStageAsync(ann, created.Id, null, target, overrideReason: "strategic");
+        }
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.Deals.MoveStageAsync(ann, created.Id, null, Stage.Lost, lossReason: "price", competitor: "Fabrikam");
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.Deals.ReopenAsync(ann, created.Id, null, Stage.Qualify);
+        foreach (var target in new[] { Stage.New, Stage.Qualify, Stage.Negotiation })
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(3));
+            await host.Deals.MoveStageAsync(ann, created.Id, null, target, overrideReason: "strategic");
+        }
+        host.Clock.Advance(TimeSpan.FromMinutes(3));
+        await host.Deals.CloseWonAsync(ann, created.Id, null, null, DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime), overrideReason: "strategic");
+
+        var written = await StintsAsync(host);
+        Assert.Equal(await StageRowCountAsync(host), written.Count);
+        Assert.Contains(written, s => s.Contains("|Won|", StringComparison.Ordinal));
+        await using (var db = host.Db.Database.Open(CrmTestHost.TenantA))
+        {
+            await db.StageStints.IgnoreQueryFilters().ExecuteDeleteAsync();
+            await db.Database.ExecuteSqlRawAsync(StageStintBackfill.Sql(sqlite: kind == DatabaseKind.Sqlite));
+        }
+        Assert.Equal(written, await StintsAsync(host));
+    }
+
     private static async Task<int> StageRowCountAsync(CrmTestHost host)
     {
         var count = 0;

@@ -14,7 +14,14 @@ public static class Targets
 }
 
 /// <summary>One host's memory and start-up: peak and final RSS, seconds from process start to its first answered request.</summary>
-public sealed record HostFigures(string Process, double PeakMiB, double EndMiB, double StartSeconds, string FirstRequest);
+public sealed record HostFigures(string Process, double PeakMiB, double EndMiB, double StartSeconds, string FirstRequest)
+{
+    /// <summary>The host's GC mode and heap at the end, as the host itself reports it; null for hosts the bench does not count in.</summary>
+    public string? Gc { get; init; }
+
+    /// <summary>What the resident set at the end is made of (/proc: anonymous memory, mapped files).</summary>
+    public string? RssParts { get; init; }
+}
 
 /// <summary>Issue 18's goals, each with what this run measured and whether it is met.</summary>
 public static class Goals

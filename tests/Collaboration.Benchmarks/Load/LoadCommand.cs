@@ -6,7 +6,12 @@ using Collaboration.Testing;
 
 namespace Collaboration.Benchmarks.Load;
 
-public sealed record ScenarioRow(string Target, string Scenario, LoadResult Result, double ConnectorCallsPerTurn);
+public sealed record ScenarioRow(string Target, string Scenario, LoadResult Result, double ConnectorCallsPerTurn)
+{
+    /// <summary>SQL statements (and the commands carrying them) the host ran per request in the row; NaN: not counted.</summary>
+    public double SqlStatementsPerTurn { get; init; } = double.NaN;
+    public double SqlCommandsPerTurn { get; init; } = double.NaN;
+}
 
 /// <summary>
 /// `load`: starts the local issuer and connector here, the bot, the botbuilder baseline and the add-in backend as
@@ -69,14 +74,27 @@ public static class LoadCommand
         };
 
         var tracing = options.TryGetValue("trace", out var traceDir) ? new Tracing(traceDir, root) : null;
-        // Traces the top concurrency row of each scenario, for its measured window.
-        // The row waits for its trace, so the next row (or the end of the host) does not cut it short.
-        Func<string, int, ServerProcess, Task> traceAt = async (title, workers, server) =>
+        // A trace session costs throughput and ~100 MB of RSS: the top concurrency row of each scenario is traced in an
+        // extra, unrecorded window (same load, its own warm-up) after every measured row of its host and after the host's
+        // memory figures were read, so no measured row and no peak RSS includes a trace.
+        var traceLater = new List<Func<Task>>();
+        void TraceLater(string title, int workers, ServerProcess server, Func<int, CancellationToken, Task<Outcome>> request)
         {
             if (tracing is null || workers != levels.Max()) return;
-            await Task.Delay(settings.WarmUp);
-            await tracing.CollectAsync(title, server.Id, Math.Min(5, settings.Duration.TotalSeconds - 1));
-        };
+            traceLater.Add(async () =>
+            {
+                var seconds = Math.Min(5, settings.Duration.TotalSeconds);
+                var window = LoadDriver.RunAsync(title, workers, settings with { Duration = TimeSpan.FromSeconds(seconds + 1) }, request);
+                await Task.Delay(settings.WarmUp);
+                await tracing.CollectAsync(title, server.Id, seconds);
+                await window;
+            });
+        }
+        async Task TraceNowAsync()
+        {
+            foreach (var trace in traceLater) await trace();
+            traceLater.Clear();
+        }
         var self = typeof(LoadCommand).Assembly.Location;
 
         async Task RunBotAsync(string target, BotDatabase database, string label)
@@ -91,6 +109,7 @@ public static class LoadCommand
                 // The bench connector listens on 127.0.0.1 over http: a service URL only the Development environment allows.
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
+            var sqlSocket = CountSql(environment, work, label);
             log.WriteLine($"{target}: starting {Path.GetFileName(self)} bot-host on port {port}");
             await using var bot = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{port}"],
                 environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, $"bot-{label}.log"));
@@ -103,17 +122,17 @@ public static class LoadCommand
             log.WriteLine($"{target}: {users.Length} users with 5 deals each seeded by chat in {seedWatch.Elapsed.TotalSeconds:F1} s");
             foreach (var n in levels)
             {
-                var trace = traceAt($"{target} {MessageTurn}", n, bot);
-                rows.Add(await RunAsync(target, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, true), log));
-                await trace;
+                rows.Add(await RunAsync(target, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, true), log, sqlSocket));
+                TraceLater($"{target} {MessageTurn}", n, bot, BotScenarios.MyDeals(client, users, true));
             }
             foreach (var n in levels)
             {
-                var trace = traceAt($"{target} {MoveTurn}", n, bot);
-                rows.Add(await RunAsync(target, MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log));
-                await trace;
+                rows.Add(await RunAsync(target, MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log, sqlSocket));
+                TraceLater($"{target} {MoveTurn}", n, bot, BotScenarios.MoveStage(client, users, "Moved to"));
             }
-            memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn"));
+            memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn")
+                { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = bot.RssParts() });
+            await TraceNowAsync();
         }
 
         if (only.Contains("bot"))
@@ -141,11 +160,12 @@ public static class LoadCommand
             var startedIn = floor.SinceStart;
             foreach (var n in levels)
             {
-                var trace = traceAt($"{Targets.Floor} {MessageTurn}", n, floor);
                 rows.Add(await RunAsync(Targets.Floor, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, false), log));
-                await trace;
+                TraceLater($"{Targets.Floor} {MessageTurn}", n, floor, BotScenarios.MyDeals(client, users, false));
             }
-            memory.Add(new HostFigures($"{Targets.Floor} (`floor-host`)", floor.PeakRssMiB(), floor.RssMiB(), startedIn.TotalSeconds, "first message"));
+            memory.Add(new HostFigures($"{Targets.Floor} (`floor-host`)", floor.PeakRssMiB(), floor.RssMiB(), startedIn.TotalSeconds, "first message")
+                { RssParts = floor.RssParts() });
+            await TraceNowAsync();
         }
 
         if (only.Contains("baseline"))
@@ -182,6 +202,7 @@ public static class LoadCommand
                 // Development sign-in (X-Dev-* headers, no Entra app) exists only in the Development environment.
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
+            var sqlSocket = CountSql(environment, work, "addin");
             log.WriteLine($"Add-in: starting {dll} on port {port}");
             await using var addin = await ServerProcess.StartAsync(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}"], environment,
                 Path.GetDirectoryName(dll)!, port, "/health", Path.Combine(work, "addin.log"));
@@ -191,11 +212,12 @@ public static class LoadCommand
             if (!first.Ok) throw new InvalidOperationException("Add-in: the first resolve failed: " + first.Error);
             foreach (var (path, scenario) in new[] { ("POST /api/emails/resolve", scenarios.Resolve()), ("POST /api/opportunities/from-email", scenarios.FromEmail()) })
             {
-                var trace = traceAt($"{Targets.Addin} {path}", levels.Max(), addin);
-                rows.Add(await RunAsync(Targets.Addin, path, addinWorkers, settings, null, scenario, log));
-                await trace;
+                rows.Add(await RunAsync(Targets.Addin, path, addinWorkers, settings, null, scenario, log, sqlSocket));
+                TraceLater($"{Targets.Addin} {path}", levels.Max(), addin, scenario);
             }
-            memory.Add(new HostFigures($"{Targets.Addin} (`Collaboration.Addin.dll`)", addin.PeakRssMiB(), addin.RssMiB(), startedIn.TotalSeconds, "first resolve"));
+            memory.Add(new HostFigures($"{Targets.Addin} (`Collaboration.Addin.dll`)", addin.PeakRssMiB(), addin.RssMiB(), startedIn.TotalSeconds, "first resolve")
+                { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = addin.RssParts() });
+            await TraceNowAsync();
         }
 
         var notifyRows = new List<NotificationRow>();
@@ -291,19 +313,33 @@ public static class LoadCommand
     }
 
     private static async Task<ScenarioRow> RunAsync(string target, string scenario, int workers, LoadSettings settings, LocalConnector? connector,
-        Func<int, CancellationToken, Task<Outcome>> request, TextWriter log)
+        Func<int, CancellationToken, Task<Outcome>> request, TextWriter log, string? sqlSocket = null)
     {
         long sent = 0;
         var before = connector?.Count ?? 0;
+        var sqlBefore = sqlSocket is null ? default : await SqlCommandCounter.ReadAsync(sqlSocket);
         var result = await LoadDriver.RunAsync(scenario, workers, settings, async (w, ct) =>
         {
             Interlocked.Increment(ref sent);
             return await request(w, ct);
         });
         var calls = connector is null || sent == 0 ? double.NaN : (connector.Count - before) / (double)sent;
+        // Per request sent (warm-up included, like the connector calls): the host ran nothing else meanwhile.
+        var sqlAfter = sqlSocket is null ? default : await SqlCommandCounter.ReadAsync(sqlSocket);
+        var statements = sqlSocket is null || sent == 0 ? double.NaN : (sqlAfter.Statements - sqlBefore.Statements) / (double)sent;
+        var commands = sqlSocket is null || sent == 0 ? double.NaN : (sqlAfter.Commands - sqlBefore.Commands) / (double)sent;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
-        return new ScenarioRow(target, scenario, result, calls);
+            $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | SQL {statements:F2} statements in {commands:F2} commands/turn | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
+        return new ScenarioRow(target, scenario, result, calls) { SqlStatementsPerTurn = statements, SqlCommandsPerTurn = commands };
+    }
+
+    /// <summary>Loads <see cref="SqlCommandCounter"/> into the host as a startup hook; returns the socket to read it from.</summary>
+    private static string CountSql(Dictionary<string, string> environment, string work, string label)
+    {
+        var socket = Path.Combine(work, $"sql-{label}.sock");
+        environment["DOTNET_STARTUP_HOOKS"] = typeof(LoadCommand).Assembly.Location;
+        environment[SqlCommandCounter.SocketVariable] = socket;
+        return socket;
     }
 
     private static string? MicroResults(string directory)

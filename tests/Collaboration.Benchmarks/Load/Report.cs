@@ -28,13 +28,13 @@ public static class Report
         s.AppendLine();
 
         s.AppendLine("## HTTP load").AppendLine();
-        s.AppendLine("Latency is client-side, until the HTTP response was read. Bot turns: real RS256 tokens from the local issuer, replies POSTed to a local connector with a client-credentials token **before** the bot's 200. \"connector calls/turn\" counts what reached the connector. The floor is our protocol stack with no CRM: parse, validate the same JWT, POST one reply (an invoke is answered with a small card).").AppendLine();
-        s.AppendLine("| Target | Scenario | Concurrency | Throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | Errors | Connector calls/turn |");
-        s.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        s.AppendLine("Latency is client-side, until the HTTP response was read. Bot turns: real RS256 tokens from the local issuer, replies POSTed to a local connector with a client-credentials token **before** the bot's 200. \"connector calls/turn\" counts what reached the connector. \"SQL statements/turn\" counts what EF Core executed in the host (a .NET startup hook the bench loads into the hosts it starts listens to EF's DiagnosticListener; BEGIN/COMMIT and per-connection PRAGMAs are not counted), in parentheses the commands (round trips) that carried them; both per request sent, warm-up included. The floor is our protocol stack with no CRM: parse, validate the same JWT, POST one reply (an invoke is answered with a small card).").AppendLine();
+        s.AppendLine("| Target | Scenario | Concurrency | Throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | Errors | Connector calls/turn | SQL statements/turn (commands) |");
+        s.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
             var r = row.Result;
-            s.AppendLine(inv, $"| {row.Target} | {row.Scenario} | {r.Workers} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {r.Errors} | {(double.IsNaN(row.ConnectorCallsPerTurn) ? "—" : row.ConnectorCallsPerTurn.ToString("F2", inv))} |");
+            s.AppendLine(inv, $"| {row.Target} | {row.Scenario} | {r.Workers} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {r.Errors} | {(double.IsNaN(row.ConnectorCallsPerTurn) ? "—" : row.ConnectorCallsPerTurn.ToString("F2", inv))} | {Sql(row)} |");
         }
         s.AppendLine();
         foreach (var row in rows.Where(r => r.Result.FirstError is not null))
@@ -62,8 +62,8 @@ public static class Report
         {
             s.AppendLine().AppendLine("## Memory and start-up").AppendLine();
             s.AppendLine("Start-up: from starting the process to the first answered request (named in the last column), client-side.").AppendLine();
-            s.AppendLine("| Process | Peak RSS (VmHWM) | RSS at end | Start to first answer | First request |").AppendLine("| --- | ---: | ---: | ---: | --- |");
-            foreach (var h in hosts) s.AppendLine(inv, $"| {h.Process} | {h.PeakMiB:F0} MiB | {h.EndMiB:F0} MiB | {h.StartSeconds:F2} s | {h.FirstRequest} |");
+            s.AppendLine("| Process | Peak RSS (VmHWM) | RSS at end | Start to first answer | First request | RSS at end by kind | GC at end (as the host reports it) |").AppendLine("| --- | ---: | ---: | ---: | --- | --- | --- |");
+            foreach (var h in hosts) s.AppendLine(inv, $"| {h.Process} | {h.PeakMiB:F0} MiB | {h.EndMiB:F0} MiB | {h.StartSeconds:F2} s | {h.FirstRequest} | {h.RssParts ?? "—"} | {h.Gc ?? "—"} |");
         }
 
         s.AppendLine().AppendLine("## Goals (issue 18)").AppendLine();
@@ -74,7 +74,7 @@ public static class Report
         if (traces.Count > 0)
         {
             s.AppendLine().AppendLine("## Where the time goes: dotnet-trace top frames (this run)").AppendLine();
-            s.AppendLine("Thread-time samples (EventPipe's dotnet-sampled-thread-time; kernel CPU sampling needs collect-linux and perf events) of the server during the measured window of the highest concurrency: `dotnet-trace report topN -n 80` (exclusive), without the frames where a thread waits (idle pool threads, locks, socket reads), the first 20. Percentages are shares of all samples, waiting ones included.").AppendLine();
+            s.AppendLine("Thread-time samples (EventPipe's dotnet-sampled-thread-time; kernel CPU sampling needs collect-linux and perf events) of the server under the load of the highest concurrency, in an extra window after all the measured rows of its host and after its memory was read (a trace session costs throughput and ~100 MB of RSS): `dotnet-trace report topN -n 80` (exclusive), without the frames where a thread waits (idle pool threads, locks, socket reads), the first 20. Percentages are shares of all samples, waiting ones included.").AppendLine();
             foreach (var (title, top) in traces.OrderBy(t => t.Title, StringComparer.Ordinal))
             {
                 s.AppendLine(inv, $"### {title}").AppendLine().AppendLine("```").AppendLine(top).AppendLine("```").AppendLine();
@@ -87,6 +87,10 @@ public static class Report
         if (extra is not null) s.AppendLine().AppendLine(extra.Trim());
         return s.ToString();
     }
+
+    private static string Sql(ScenarioRow row) => double.IsNaN(row.SqlStatementsPerTurn)
+        ? "—"
+        : string.Create(CultureInfo.InvariantCulture, $"{row.SqlStatementsPerTurn:F2} ({row.SqlCommandsPerTurn:F2})");
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 

@@ -77,6 +77,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public double RssMiB() => ReadStatusKiB("VmRSS") / 1024.0;
 
+    /// <summary>The resident set by kind: anonymous (heaps, JIT code, native caches) and file-backed (mapped assemblies, libraries).</summary>
+    public string RssParts() => string.Create(CultureInfo.InvariantCulture,
+        $"anon {ReadStatusKiB("RssAnon") / 1024.0:F0} MiB, file {ReadStatusKiB("RssFile") / 1024.0:F0} MiB");
+
     private long ReadStatusKiB(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Collaboration.Benchmarks.Load;
+
+/// <summary>
+/// Counts the SQL commands EF Core executes in a host the bench started, and the statements in them (a batched
+/// SaveChanges is one command of several statements). It is loaded only by the bench: as a .NET startup hook
+/// (DOTNET_STARTUP_HOOKS names this assembly, <see cref="SocketVariable"/> a Unix socket path) into the add-in, and
+/// the same way into bot-host. The bench reads the totals through that socket before and after a row; the host's code
+/// and its requests know nothing of it. BEGIN/COMMIT go through ADO.NET's transaction API and are not counted.
+/// </summary>
+public static class SqlCommandCounter
+{
+    public const string SocketVariable = "BENCH_SQL_COUNTER_SOCKET";
+
+    /// <summary>Set to a file path (by hand, when listing what a turn runs): every command's text and duration is appended there.</summary>
+    public const string LogVariable = "BENCH_SQL_LOG";
+    private const string Executed = "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted";
+    private const string Failed = "Microsoft.EntityFrameworkCore.Database.Command.CommandError";
+
+    private static readonly string? LogFile = Environment.GetEnvironmentVariable(LogVariable);
+    private static readonly object LogLock = new();
+    private static long _commands;
+    private static long _statements;
+
+    public static void Start(string socketPath)
+    {
+        DiagnosticListener.AllListeners.Subscribe(new Listeners());
+        File.Delete(socketPath);
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        listener.Listen(16);
+        new Thread(() =>
+        {
+            while (true)
+            {
+                using var client = listener.Accept();
+                var gc = GC.GetGCMemoryInfo();
+                var mode = $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}-{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "nonconcurrent" : "concurrent")}";
+                var text = string.Create(CultureInfo.InvariantCulture,
+                    $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {mode}");
+                client.Send(Encoding.ASCII.GetBytes(text));
+                client.Shutdown(SocketShutdown.Both);
+            }
+        }) { IsBackground = true, Name = "bench-sql-counter" }.Start();
+    }
+
+    /// <summary>The host's totals so far: commands executed and statements in them.</summary>
+    public static async Task<(long Commands, long Statements)> ReadAsync(string socketPath)
+    {
+        var parts = await ReadPartsAsync(socketPath);
+        return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The host's GC as it runs (its mode, and the heap after the last collection against what the GC has committed).</summary>
+    public static async Task<string> GcAsync(string socketPath)
+    {
+        var parts = await ReadPartsAsync(socketPath);
+        var mib = (string bytes) => long.Parse(bytes, CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
+        return string.Create(CultureInfo.InvariantCulture, $"{parts[4]}, heap {mib(parts[2]):F0} MiB, committed {mib(parts[3]):F0} MiB");
+    }
+
+    private static async Task<string[]> ReadPartsAsync(string socketPath)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
+        var buffer = new byte[64];
+        var length = 0;
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer.AsMemory(length))) > 0) length += read;
+        return Encoding.ASCII.GetString(buffer, 0, length).Split(' ');
+    }
+
+    /// <summary>EF terminates every statement of a command with ';' at the end of a line.</summary>
+    internal static int Statements(string text)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(';', StringComparison.Ordinal); i >= 0; i = text.IndexOf(';', i + 1))
+        {
+            var rest = text.AsSpan(i + 1).TrimStart(' ');
+            if (rest.IsEmpty || rest[0] is '\n' or '\r') count++;
+        }
+        return Math.Max(1, count);
+    }
+
+    private sealed class Listeners : IObserver<DiagnosticListener>
+    {
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore") value.Subscribe(new Commands(), name => name is Executed or Failed);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+
+    private sealed class Commands : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key is not (Executed or Failed)) return;
+            Interlocked.Increment(ref _commands);
+            var text = (value.Value as Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData)?.Command.CommandText ?? "";
+            Interlocked.Add(ref _statements, Statements(text));
+            if (LogFile is null) return;
+            var took = (value.Value as Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData)?.Duration.TotalMilliseconds ?? double.NaN;
+            lock (LogLock) File.AppendAllText(LogFile, string.Create(CultureInfo.InvariantCulture, $"-- {DateTime.UtcNow:HH:mm:ss.ffff} {took:F2} ms\n{text}\n"));
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+}
