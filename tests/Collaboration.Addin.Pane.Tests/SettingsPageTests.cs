@@ -82,7 +82,7 @@ public sealed class SettingsPageTests(BrowserFixture browser)
         await settings.ReadyAsync();
 
         await Expect(settings.Page.Locator("#title")).ToHaveTextAsync("设置");
-        await Expect(settings.Page.Locator("#nav a")).ToHaveTextAsync(["人员", "配额", "销售流程", "培育", "获取", "审计日志"]);
+        await Expect(settings.Page.Locator("#nav a")).ToHaveTextAsync(["人员", "配额", "销售流程", "培育", "获取", "审计日志", "产品"]);
         await Expect(settings.Section("people").GetByRole(AriaRole.Button, new() { Name = "从 Entra 同步" })).ToBeVisibleAsync();
         var pipeline = settings.Section("pipeline");
         await settings.Field(settings.StageRow("qualify"), "概率 %").FillAsync("150");

@@ -64,7 +64,8 @@ public sealed class SettingsProductsTests(BrowserFixture browser)
 
         await file.SetInputFilesAsync(new FilePayload
         {
-            Name = "bad.csv", MimeType = "text/csv",
+            Name = "bad.csv",
+            MimeType = "text/csv",
             Buffer = "code,name,unit,active,USD\nPRO,Pro licence,seat,true,100\nBAD,Broken,,true,ten\nWORSE,Worse,,true,1x\n"u8.ToArray(),
         });
         await settings.Button(products, "导入 CSV").ClickAsync();
@@ -75,7 +76,8 @@ public sealed class SettingsProductsTests(BrowserFixture browser)
 
         await file.SetInputFilesAsync(new FilePayload
         {
-            Name = "good.csv", MimeType = "text/csv",
+            Name = "good.csv",
+            MimeType = "text/csv",
             Buffer = "code,name,unit,active,USD,CNY\nPRO,Pro licence,seat,true,100,700\nSUP,Support,year,true,20,140\n"u8.ToArray(),
         });
         await settings.Button(products, "导入 CSV").ClickAsync();

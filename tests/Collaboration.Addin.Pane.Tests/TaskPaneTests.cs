@@ -219,7 +219,7 @@ public sealed class TaskPaneTests(BrowserFixture browser)
         {
             (AriaRole.Combobox, "Deal"), (AriaRole.Textbox, "Referred by"), (AriaRole.Button, "Create opportunity"), (AriaRole.Button, "Log to deal"),
             (AriaRole.Button, "Advance stage"), (AriaRole.Button, "Edit deal"), (AriaRole.Button, "Move to stage"), (AriaRole.Button, "Close won"),
-            (AriaRole.Button, "Close lost"), (AriaRole.Button, "History"), (AriaRole.Button, "Follow-up plan"), (AriaRole.Spinbutton, "Budget amount"), (AriaRole.Textbox, "Currency"),
+            (AriaRole.Button, "Close lost"), (AriaRole.Button, "History"), (AriaRole.Button, "Follow-up plan"), (AriaRole.Button, "Quote"), (AriaRole.Button, "Contract"), (AriaRole.Spinbutton, "Budget amount"), (AriaRole.Textbox, "Currency"),
             (AriaRole.Combobox, "Budget status"), (AriaRole.Textbox, "Decision maker"), (AriaRole.Combobox, "Need"),
             (AriaRole.Combobox, "Timeline"), (AriaRole.Button, "Save qualification"),
         };

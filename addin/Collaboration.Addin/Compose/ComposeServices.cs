@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Collaboration.Application.Meetings;
 using Collaboration.Application.SentMail;
 using Collaboration.Infrastructure.Persistence.KeyRing;
@@ -13,7 +14,17 @@ public static class ComposeServices
     {
         var services = builder.Services;
         // One key ring for every instance on the database: a stamp issued by one is redeemed by any other.
-        services.AddDataProtection().PersistKeysToCrmDatabase("Collaboration.Addin");
+        var dataProtection = services.AddDataProtection().PersistKeysToCrmDatabase("Collaboration.Addin");
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        else if (builder.Environment.IsDevelopment())
+        {
+            // The demo's keys sit unencrypted in its database, as ASP.NET Core warns at every start; production keeps the warning.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        }
         services.AddSingleton(ComposeOptions.From(builder.Configuration));
         services.AddSingleton<PeopleMatcher>();
         services.AddSingleton<MeetingLog>();

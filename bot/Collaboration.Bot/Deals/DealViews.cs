@@ -15,7 +15,7 @@ public sealed class DealViews(OpportunityQueries queries, DealTimeline timeline,
         DealView.From(detail) with
         {
             Recent = await timeline.ForAsync(actor, detail, DealCards.RecentEntries, ct),
-            Milestones = await contracts.MilestonesAsync(actor, detail.Deal.Id, ct),
+            Milestones = await contracts.MilestonesAsync(actor, detail, ct),
         };
 
     /// <summary>The newest entries for the Timeline card; one more than it lists, so it can say there are more.</summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Collaboration.Application.Quotes;
+using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
 using Collaboration.Bot.Conversation;
 using Collaboration.Bot.Errors;
-using Collaboration.Bot.Cards;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Quotes;
 

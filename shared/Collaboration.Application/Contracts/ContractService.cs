@@ -1,3 +1,4 @@
+using Collaboration.Application.Opportunities;
 using Collaboration.Application.Persistence;
 using Collaboration.Application.Quotes;
 using Collaboration.Domain.Common;
@@ -56,6 +57,15 @@ public sealed class ContractService(ICrmDatabase database, TimeProvider clock)
     {
         await using var db = database.Open(actor.TenantId);
         await QuoteService.VisibleDealAsync(db, actor, dealId, ct);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.OpportunityId == dealId).ToListAsync(ct);
+        return milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Kind).Select(m => MilestoneView.Of(m, Today)).ToList();
+    }
+
+    /// <summary>The milestones of a deal whose detail was read for the actor in this turn (visibility checked): one query, not three.</summary>
+    public async Task<IReadOnlyList<MilestoneView>> MilestonesAsync(Actor actor, DealDetail detail, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        var dealId = detail.Deal.Id;
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.OpportunityId == dealId).ToListAsync(ct);
         return milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Kind).Select(m => MilestoneView.Of(m, Today)).ToList();
     }

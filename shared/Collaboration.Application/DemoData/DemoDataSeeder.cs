@@ -5,6 +5,7 @@ using Collaboration.Domain.Contacts;
 using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
+using Collaboration.Domain.Products;
 using Collaboration.Domain.Qualification;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
@@ -54,6 +55,15 @@ public sealed class DemoDataSeeder(ICrmDatabase database, TimeProvider clock)
     private static readonly string[] ChinesePeople = ["刘洋", "赵敏", "孙浩", "周杰", "吴婷", "郑磊", "黄丽", "何军", "马超", "林晓"];
     private static readonly string[] EnglishProducts = ["50 seats", "annual renewal", "CRM rollout", "analytics add-on", "pilot", "enterprise licence", "support upgrade", "EMEA expansion"];
     private static readonly string[] ChineseProducts = ["年度采购", "50 个席位", "二期扩容", "试点项目", "集团推广", "数据分析模块", "续约", "私有化部署"];
+    /// <summary>A small price list, so a newcomer can type 'Contoso add 10 PRO-LIC' in the demo.</summary>
+    private static readonly (string Code, string Name, string Unit, ProductPrice[] Prices)[] Products =
+    [
+        ("PRO-LIC", "Pro licence", "user/year", [new("USD", 480m), new("EUR", 450m), new("GBP", 390m), new("CNY", 3200m)]),
+        ("ENT-LIC", "Enterprise licence", "user/year", [new("USD", 960m), new("EUR", 900m), new("GBP", 780m), new("CNY", 6400m)]),
+        ("SETUP", "Setup day", "day", [new("USD", 1200m), new("EUR", 1100m), new("GBP", 950m), new("CNY", 8000m)]),
+        ("SUPPORT", "Premium support", "year", [new("USD", 5000m), new("EUR", 4600m), new("GBP", 4000m), new("CNY", 33000m)]),
+    ];
+
     private static readonly string[] Competitors = ["Dynamics 365", "Salesforce", "HubSpot", "Zoho", "纷享销客", "销售易"];
 
     public async Task<bool> SeedAsync(int dealCount = 320, CancellationToken ct = default)
@@ -75,6 +85,11 @@ public sealed class DemoDataSeeder(ICrmDatabase database, TimeProvider clock)
             var user = new User(TenantId, rep.Id, rep.Name, rep.Email, rep.Locale, rep.Locale.StartsWith("zh", StringComparison.Ordinal) ? "Asia/Shanghai" : "America/New_York");
             user.PlaceInTeam(rep.Team, rep.Manager);
             db.Users.Add(user);
+        }
+
+        if (!await db.Products.AnyAsync(ct))
+        {
+            foreach (var (code, name, unit, prices) in Products) db.Products.Add(new Product(TenantId, code, name, unit, prices, active: true));
         }
 
         var accounts = new List<(Account Account, List<Contact> Contacts, string Currency, bool Chinese)>();

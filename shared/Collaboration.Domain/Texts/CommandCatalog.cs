@@ -28,8 +28,7 @@ public static class CommandCatalog
         ("why_did_we_lose", false), ("reviews", true), ("help", true), ("my_team", false), ("who_is_my_manager", false),
         ("settings", false), ("quiet_hours", false), ("unsubscribe", false), ("parked", false),
         ("approval.quote", false),
-        ("milestones.contract", false), ("milestones.paid", false), ("milestones.delivered", false), ("milestones.payment", false),
-        ("milestones.delivery", false),
+        ("milestones.contract", false), ("milestones.paid", false), ("milestones.delivered", false),
     ];
 
     /// <summary>Every command the bot understands, including shortcuts that are not listed.</summary>

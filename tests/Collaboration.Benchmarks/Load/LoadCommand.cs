@@ -131,7 +131,7 @@ public static class LoadCommand
                 TraceLater($"{target} {MoveTurn}", n, bot, BotScenarios.MoveStage(client, users, "Moved to"));
             }
             memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn")
-                { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = bot.RssParts() });
+            { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = bot.RssParts() });
             await TraceNowAsync();
         }
 
@@ -164,7 +164,7 @@ public static class LoadCommand
                 TraceLater($"{Targets.Floor} {MessageTurn}", n, floor, BotScenarios.MyDeals(client, users, false));
             }
             memory.Add(new HostFigures($"{Targets.Floor} (`floor-host`)", floor.PeakRssMiB(), floor.RssMiB(), startedIn.TotalSeconds, "first message")
-                { RssParts = floor.RssParts() });
+            { RssParts = floor.RssParts() });
             await TraceNowAsync();
         }
 
@@ -216,7 +216,7 @@ public static class LoadCommand
                 TraceLater($"{Targets.Addin} {path}", levels.Max(), addin, scenario);
             }
             memory.Add(new HostFigures($"{Targets.Addin} (`Collaboration.Addin.dll`)", addin.PeakRssMiB(), addin.RssMiB(), startedIn.TotalSeconds, "first resolve")
-                { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = addin.RssParts() });
+            { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = addin.RssParts() });
             await TraceNowAsync();
         }
 

@@ -45,7 +45,8 @@ public static class SqlCommandCounter
                 client.Send(Encoding.ASCII.GetBytes(text));
                 client.Shutdown(SocketShutdown.Both);
             }
-        }) { IsBackground = true, Name = "bench-sql-counter" }.Start();
+        })
+        { IsBackground = true, Name = "bench-sql-counter" }.Start();
     }
 
     /// <summary>The host's totals so far: commands executed and statements in them.</summary>
