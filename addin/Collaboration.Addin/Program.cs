@@ -24,7 +24,6 @@ builder.Services.AddCrm(builder.Configuration);
 builder.Services.AddOrganisationSync(builder.Configuration);
 builder.Services.AddSingleton<DemoDataSeeder>();
 builder.AddAddinApi();
-builder.Services.AddSingleton<QuoteDocumentLinks>();
 
 var app = builder.Build();
 await app.Services.MigrateCrmDatabaseAsync();

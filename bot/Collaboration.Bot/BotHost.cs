@@ -16,6 +16,7 @@ using Collaboration.Bot.Reports;
 using Collaboration.Infrastructure;
 using Collaboration.Infrastructure.Notifications;
 using Collaboration.Infrastructure.Nurture;
+using Collaboration.Infrastructure.Persistence.KeyRing;
 
 namespace Collaboration.Bot;
 
@@ -54,6 +55,7 @@ public static class BotHost
         builder.Services.AddSingleton<Contracts.ContractHandler>();
         builder.Services.AddSingleton<ReportHandler>();
         builder.Services.AddSingleton(SettingsLinkOptions.From(builder.Configuration));
+        builder.Services.AddCrmDataProtection(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<OrganisationHandler>();
         builder.Services.AddSingleton<ReplyDelivery>();
         builder.Services.AddSingleton<DealSearchExtension>();

@@ -1,8 +1,6 @@
-using System.Security.Cryptography.X509Certificates;
 using Collaboration.Application.Meetings;
 using Collaboration.Application.SentMail;
 using Collaboration.Infrastructure.Persistence.KeyRing;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Graph;
 
 namespace Collaboration.Addin.Compose;
@@ -13,18 +11,8 @@ public static class ComposeServices
     public static WebApplicationBuilder AddCompose(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // One key ring for every instance on the database: a stamp issued by one is redeemed by any other.
-        var dataProtection = services.AddDataProtection().PersistKeysToCrmDatabase("Collaboration.Addin");
-        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
-        {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]);
-            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
-        }
-        else if (builder.Environment.IsDevelopment())
-        {
-            // The demo's keys sit unencrypted in its database, as ASP.NET Core warns at every start; production keeps the warning.
-            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
-        }
+        // One key ring for every instance on the database (and the bot): a stamp issued by one is redeemed by any other.
+        services.AddCrmDataProtection(builder.Configuration, builder.Environment);
         services.AddSingleton(ComposeOptions.From(builder.Configuration));
         services.AddSingleton<PeopleMatcher>();
         services.AddSingleton<MeetingLog>();

@@ -4,6 +4,7 @@ using Collaboration.Application.Products;
 using Collaboration.Application.Quotes;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Contracts;
+using Collaboration.Infrastructure.Quotes;
 
 namespace Collaboration.Addin.Quotes;
 
@@ -69,7 +70,7 @@ public static class QuotePaneEndpoints
         {
             await quotes.GetAsync(rep.Actor, id, number, ct);
             var (token, expiresAt) = links.Issue(rep.Actor, id, number);
-            return TypedResults.Ok(new QuoteDocumentLink($"{request.Scheme}://{request.Host}/api/quote-documents/{token}", expiresAt));
+            return TypedResults.Ok(new QuoteDocumentLink($"{request.Scheme}://{request.Host}{QuoteDocumentLinks.PathFor(token)}", expiresAt));
         })
             .WithName("QuoteDocumentLink")
             .WithSummary("A link to the quote's .docx that works without sign-in for a few minutes (for Outlook's reply attachment).")

@@ -3,11 +3,13 @@ using System.Text.Json.Nodes;
 using Collaboration.Application.Quotes;
 using Collaboration.Bot.Cards;
 using Collaboration.Domain.Quotes;
+using Collaboration.Infrastructure.Quotes;
 
 namespace Collaboration.Bot.Quotes;
 
 /// <summary>What a quote card says above and beside the quote: what just happened, who is to approve, the manager's answer.</summary>
-public sealed record QuoteCardNotes(string? Notice = null, bool NoticeIsError = false, string? ApproverName = null, string? Comment = null);
+/// <see cref="DocumentLink"/> is a short-lived link to the quote's .docx, drawn only for the rep who asked for it.
+public sealed record QuoteCardNotes(string? Notice = null, bool NoticeIsError = false, string? ApproverName = null, string? Comment = null, Uri? DocumentLink = null);
 
 /// <summary>
 /// The rep's quote card: the deal, the quote's number, version and status, its lines and totals in the currency's minor
@@ -43,7 +45,11 @@ public static partial class QuoteCard
         }
         AddLines(body, quote, locale);
         body.Add(Totals(quote, locale));
-        return DealCards.Card(body, withActions ? Actions(quote, link, locale) : LinkOnly(link, locale));
+        if (notes.DocumentLink is not null)
+        {
+            body.Add(DealCards.Text(BotTexts.T("approval.download_note", locale, ("minutes", Number((int)QuoteDocumentLinks.Lifetime.TotalMinutes))), isSubtle: true));
+        }
+        return DealCards.Card(body, withActions ? Actions(quote, link, notes.DocumentLink, locale) : LinkOnly(link, locale));
     }
 
     internal static void AddLines(JsonArray body, QuoteView quote, string locale)
@@ -82,7 +88,7 @@ public static partial class QuoteCard
         },
     };
 
-    private static JsonArray Actions(QuoteView quote, Uri? link, string locale)
+    private static JsonArray Actions(QuoteView quote, Uri? link, Uri? documentLink, string locale)
     {
         var actions = new JsonArray();
         void Add(string text, string verb) => actions.Add(DealCards.Execute(BotTexts.T(text, locale), verb, Data(quote)));
@@ -98,6 +104,15 @@ public static partial class QuoteCard
                 Add("approval.accepted", QuoteVerbs.Accepted);
                 Add("approval.declined", QuoteVerbs.Declined);
                 break;
+        }
+        // The document is served by the add-in host: without its address (Addin:BaseUrl) there is nowhere to download from.
+        if (documentLink is not null)
+        {
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = BotTexts.T("approval.download", locale), ["url"] = documentLink.AbsoluteUri });
+        }
+        else if (link is not null && quote.Lines.Count > 0)
+        {
+            Add("approval.document", QuoteVerbs.Document);
         }
         foreach (var open in LinkOnly(link, locale)) actions.Add(open!.DeepClone());
         return actions;

@@ -20,6 +20,7 @@ public sealed partial class QuoteHandler
         var actor = turn.Actor;
         var current = await quotes.GetAsync(actor, id, click.Number, ct);
         if (QuoteVerbs.IsDecision(click.Verb)) return await DecideAsync(id, click, current, turn, ct);
+        if (click.Verb == QuoteVerbs.Document) return await DocumentAsync(current, turn, ct);
         if (current.Version != click.Version)
         {
             var stale = BotTexts.T("approval.stale", turn.Locale, ("number", Text(current.Number)), ("from", Text(click.Version)), ("to", Text(current.Version)));
@@ -31,6 +32,18 @@ public sealed partial class QuoteHandler
             QuoteVerbs.MarkSent => await RepCardAsync(await quotes.MarkSentAsync(actor, id, click.Number, ct), BotTexts.T("approval.marked_sent", turn.Locale), turn, ct, changed: true),
             _ => await AnswerAsync(id, click, turn, ct),
         };
+    }
+
+    /// <summary>
+    /// The quote as it is now, for the rep who pressed Word document only (the clicked card is not changed for the chat),
+    /// with a link to its .docx that works for a few minutes: a browser opened from Teams has no token for the add-in.
+    /// </summary>
+    private async Task<BotReply> DocumentAsync(QuoteView quote, BotTurn turn, CancellationToken ct)
+    {
+        var download = DocumentLink(links, documentLinks.Issue(turn.Actor, quote.OpportunityId, quote.Number).Token);
+        var approver = quote.Status == QuoteStatus.AwaitingApproval ? await NameAsync(turn, quote.ApproverId, ct) : null;
+        var notes = new QuoteCardNotes(ApproverName: approver, Comment: quote.Decision?.Comment, DocumentLink: download);
+        return BotReply.Of(QuoteCard.Draw(quote, turn.Context, DealLink(quote.OpportunityId), notes));
     }
 
     private async Task<BotReply> AnswerAsync(Guid id, QuoteClickCommand click, BotTurn turn, CancellationToken ct)

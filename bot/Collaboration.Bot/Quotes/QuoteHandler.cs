@@ -12,6 +12,7 @@ using Collaboration.Bot.Organisation;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Quotes;
+using Collaboration.Infrastructure.Quotes;
 
 namespace Collaboration.Bot.Quotes;
 
@@ -20,7 +21,8 @@ namespace Collaboration.Bot.Quotes;
 /// Every quote card sent to a rep is remembered where it was posted, so the manager's decision can update it in place.
 /// </summary>
 public sealed partial class QuoteHandler(
-    QuoteService quotes, ProductCatalog products, OpportunityQueries queries, UserDirectory users, QuoteCardMessages cardMessages, SettingsLinkOptions links)
+    QuoteService quotes, ProductCatalog products, OpportunityQueries queries, UserDirectory users, QuoteCardMessages cardMessages, SettingsLinkOptions links,
+    QuoteDocumentLinks documentLinks)
 {
     public async Task<BotReply> RunAsync(QuoteCommand command, BotTurn turn, CancellationToken ct)
     {
@@ -121,9 +123,16 @@ public sealed partial class QuoteHandler(
 
     /// <summary>The deal's page on the dashboard of the add-in host (<c>Addin:BaseUrl</c>), the host link unfurling knows; null when none is set.</summary>
     internal static Uri? DealLink(SettingsLinkOptions links, Guid dealId) =>
+        AddinBase(links) is { } addin ? new Uri(addin + "/deals/" + dealId.ToString("D")) : null;
+
+    /// <summary>Where the add-in host serves a document link's .docx; null when no <c>Addin:BaseUrl</c> is set.</summary>
+    internal static Uri? DocumentLink(SettingsLinkOptions links, string token) =>
+        AddinBase(links) is { } addin ? new Uri(addin + QuoteDocumentLinks.PathFor(token)) : null;
+
+    private static string? AddinBase(SettingsLinkOptions links) =>
         Uri.TryCreate(links.AddinBaseUrl, UriKind.Absolute, out var addin) && (addin.Scheme == Uri.UriSchemeHttps || addin.Scheme == Uri.UriSchemeHttp)
         && string.IsNullOrEmpty(addin.Query) && string.IsNullOrEmpty(addin.Fragment)
-            ? new Uri(addin.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/deals/" + dealId.ToString("D"))
+            ? addin.GetLeftPart(UriPartial.Path).TrimEnd('/')
             : null;
 
     private Uri? DealLink(Guid dealId) => DealLink(links, dealId);

@@ -14,11 +14,12 @@ public static class QuoteVerbs
     public const string Declined = "quote.declined";
     public const string Approve = "quote.approve";
     public const string Reject = "quote.reject";
+    public const string Document = "quote.document";
 
     public const string Number = "quoteNumber";
     public const string Comment = "quoteComment";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Submit, MarkSent, Accepted, Declined, Approve, Reject };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Submit, MarkSent, Accepted, Declined, Approve, Reject, Document };
 
     public static bool IsDecision(string verb) => verb is Approve or Reject;
 

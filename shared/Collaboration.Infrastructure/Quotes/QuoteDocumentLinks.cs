@@ -4,14 +4,15 @@ using Collaboration.Application;
 using Collaboration.Domain.Common;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Collaboration.Addin.Quotes;
+namespace Collaboration.Infrastructure.Quotes;
 
 /// <summary>What a document link opens: one quote of one deal, for the rep who asked, in their language.</summary>
 public sealed record QuoteDocumentGrant(Actor Actor, Guid DealId, int Number);
 
 /// <summary>
-/// Short-lived links to a quote's .docx for Outlook's reply form, which fetches an attachment by URL without the pane's
-/// bearer token. The link carries tenant, rep, deal, quote number, language and issue time, encrypted and signed with the
+/// Short-lived links to a quote's .docx, for Outlook's reply form (which fetches an attachment by URL without the pane's
+/// bearer token) and for the bot's quote card (a browser opened from Teams has no token for the add-in either). Both
+/// hosts issue them and the add-in serves them, through the key ring they share in the CRM database. The link carries tenant, rep, deal, quote number, language and issue time, encrypted and signed with the
 /// server's data-protection keys; it opens only that quote, only within <see cref="Lifetime"/>, and the rep must still
 /// see the deal when it is redeemed.
 /// </summary>
@@ -21,6 +22,9 @@ public sealed class QuoteDocumentLinks(IDataProtectionProvider provider, TimePro
 
     /// <summary>Longer tokens are not read at all.</summary>
     public const int MaxTokenLength = 1024;
+
+    /// <summary>Where the add-in host serves a token's document, below its base URL.</summary>
+    public static string PathFor(string token) => "/api/quote-documents/" + Uri.EscapeDataString(token);
 
     private readonly IDataProtector _protector = provider.CreateProtector("Collaboration.Quotes.DocumentLink.v1");
 
