@@ -22,23 +22,8 @@ public sealed partial class ContractHandler(
     {
         var locale = turn.Locale;
         if (Unreadable(command, locale) is { } refusal) return BotReply.Of(RefusalCards.Card(refusal, turn.Context));
-        Guid id;
-        if (command.DealId is { } named)
-        {
-            id = named;
-        }
-        else
-        {
-            var match = await queries.FindByNameAsync(turn.Actor, command.DealName, ct);
-            switch (match.Outcome)
-            {
-                case DealMatchOutcome.None:
-                    return BotReply.Of(RefusalCards.Card(BotTexts.T("not_found.deal", locale, ("name", CardText.Markdown(command.DealName))), turn.Context));
-                case DealMatchOutcome.Ambiguous:
-                    return BotReply.Of(DealCards.PickList(command.DealName, match.Candidates, turn.Text, turn.Context));
-            }
-            id = match.Single!.Id;
-        }
+        var (found, instead) = await NamedDeal.FindAsync(queries, command, turn, ct);
+        if (found is not { } id) return instead!;
         var notice = await DoAsync(command, id, turn, ct);
         return new BotReply(DealCards.Deal(await views.LoadAsync(turn.Actor, id, ct), turn.Context, new DealCardNotes(notice)), [], Changed: true);
     }

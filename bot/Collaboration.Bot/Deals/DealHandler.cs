@@ -39,23 +39,8 @@ public sealed class DealHandler(ManualCapture capture, OpportunityQueries querie
 
     public async Task<BotReply> RunAsync(DealCommand command, BotTurn turn, CancellationToken ct)
     {
-        Guid id;
-        if (command.DealId is { } named)
-        {
-            id = named;
-        }
-        else
-        {
-            var match = await queries.FindByNameAsync(turn.Actor, command.DealName, ct);
-            switch (match.Outcome)
-            {
-                case DealMatchOutcome.None:
-                    return BotReply.Of(RefusalCards.Card(BotTexts.T("not_found.deal", turn.Locale, ("name", CardText.Markdown(command.DealName))), turn.Context));
-                case DealMatchOutcome.Ambiguous:
-                    return BotReply.Of(DealCards.PickList(command.DealName, match.Candidates, turn.Text, turn.Context));
-            }
-            id = match.Single!.Id;
-        }
+        var (found, instead) = await NamedDeal.FindAsync(queries, command, turn, ct);
+        if (found is not { } id) return instead!;
         return command switch
         {
             ShowDealCommand => await ShowAsync(id, turn, ct),
