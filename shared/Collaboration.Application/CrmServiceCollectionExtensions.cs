@@ -31,6 +31,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton(AdminOptions.From(configuration));
         services.AddSingleton<AdminPolicy>();
         services.AddSingleton<ConversationDirectory>();
+        services.AddSingleton<TurnStartQuery>();
         services.AddSingleton<QuoteCardMessages>();
         services.AddSingleton<EmailCapture>();
         services.AddSingleton<LeadAssigner>();

@@ -1,5 +1,5 @@
 using Collaboration.Application;
-using Collaboration.Application.Opportunities;
+using Collaboration.Application.Conversations;
 using Collaboration.Application.Users;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Commands;
@@ -27,7 +27,7 @@ namespace Collaboration.Bot.Conversation;
 /// </summary>
 public sealed class CrmBot(
     UserDirectory users,
-    OpportunityQueries queries,
+    TurnStartQuery turnStart,
     MembershipHandler membership,
     DealHandler deals,
     PreferencesHandler preferences,
@@ -62,14 +62,17 @@ public sealed class CrmBot(
             await ReplyDelivery.SendAsync(turn, refusal, cancellationToken);
             return null;
         }
-        await membership.RememberOnFirstContactAsync(activity, actor, cancellationToken);
+        // Typed words need the turn's start (pipeline, stored zone, the conversation); most clicks need none of it.
+        TurnStart? start = null;
+        async Task<TurnStart> StartAsync() => start ??= await turnStart.ReadAsync(actor, activity.Conversation?.Id, activity.ServiceUrl, cancellationToken);
+        if (!activity.IsInvoke) await membership.RememberOnFirstContactAsync(activity, actor, (await StartAsync()).ConversationKnownAtAddress, cancellationToken);
 
         PipelineSettings? pipeline = null;
         async Task<BotCommand> ParseWordsAsync(string text)
         {
-            pipeline = await queries.PipelineAsync(actor, cancellationToken);
-            var storedZone = (await users.FindAsync(actor.TenantId, actor.UserObjectId, cancellationToken))?.TimeZone;
-            return CommandParser.Parse(text, CommandContext.For(activity, pipeline, clock, storedZone));
+            var known = await StartAsync();
+            pipeline = known.Pipeline;
+            return CommandParser.Parse(text, CommandContext.For(activity, pipeline, clock, known.StoredTimeZone));
         }
         var text = isClick ? null : activity.GetTextWithoutBotMention();
         var command = isClick

@@ -53,14 +53,13 @@ public sealed class MembershipHandler(ConversationDirectory conversations, ILogg
     }
 
     /// <summary>A rep wrote from a conversation the bot did not know (or knew at another service URL): remember where to answer.</summary>
-    public async Task RememberOnFirstContactAsync(Activity activity, Actor actor, CancellationToken ct)
+    /// <param name="knownAtAddress">Whether the bot already holds this conversation, active, at the activity's service URL (<see cref="TurnStart"/>).</param>
+    public async Task RememberOnFirstContactAsync(Activity activity, Actor actor, bool knownAtAddress, CancellationToken ct)
     {
         // A click is no sign the bot may write there: cards the message extension inserted are clicked in chats between
         // people (a 1:1 chat among them would pass for the clicker's personal chat with the bot).
-        if (activity.IsInvoke) return;
+        if (activity.IsInvoke || knownAtAddress) return;
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId || string.IsNullOrWhiteSpace(activity.ServiceUrl)) return;
-        var known = await conversations.FindAsync(actor.TenantId, conversationId, ct);
-        if (known is { IsActive: true } && known.ServiceUrl == activity.ServiceUrl) return;
         await conversations.RememberAsync(actor.TenantId, conversationId, AddressOf(activity), ct);
     }
 

@@ -26,9 +26,10 @@ namespace Collaboration.Application.Persistence;
 /// The CRM's unit of work. Every query is filtered to <see cref="TenantId"/>; saving writes the aggregates'
 /// history rows and outbox events in the same transaction as the change, and refuses rows of another tenant.
 /// </summary>
-public abstract class CrmDbContext(DbContextOptions options, CurrentTenant tenant) : DbContext(options)
+public abstract class CrmDbContext(DbContextOptions options) : DbContext(options)
 {
-    public string? TenantId { get; } = tenant.Id;
+    /// <summary>Set by <see cref="ICrmDatabase.Open(CurrentTenant)"/> each time a pooled instance is handed out.</summary>
+    public string? TenantId { get; internal set; }
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<User> Users => Set<User>();

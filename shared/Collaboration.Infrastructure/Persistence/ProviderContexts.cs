@@ -9,7 +9,7 @@ namespace Collaboration.Infrastructure.Persistence;
 /// SQLite cannot order or compare DateTimeOffset and decimal in SQL, so it stores them as numbers:
 /// UTC ticks and doubles (amounts keep cents exactly up to about 10^13).
 /// </summary>
-public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options, CurrentTenant tenant) : CrmDbContext(options, tenant)
+public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options) : CrmDbContext(options)
 {
     public override bool IsPostgres => false;
 
@@ -46,7 +46,7 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
     }
 }
 
-public sealed class PostgresCrmDbContext(DbContextOptions<PostgresCrmDbContext> options, CurrentTenant tenant) : CrmDbContext(options, tenant)
+public sealed class PostgresCrmDbContext(DbContextOptions<PostgresCrmDbContext> options) : CrmDbContext(options)
 {
     public override bool IsPostgres => true;
 
@@ -62,11 +62,11 @@ internal static class EntityConfigurations
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCrmDbContext>
 {
     public SqliteCrmDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite("Data Source=design.db").Options, new CurrentTenant());
+        new(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCrmDbContext>
 {
     public PostgresCrmDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new CurrentTenant());
+        new(new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
 }

@@ -269,6 +269,27 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATokenThatExpiresWithinFiveMinutesIsNotReusedForTheNextSend()
+    {
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+        issuer.AccessTokenSeconds = 120;
+        var options = Options.Create(new BotAuthenticationOptions
+        {
+            MicrosoftAppId = "11111111-2222-3333-4444-555555555555",
+            MicrosoftAppPassword = "app-secret",
+            BotAuthority = $"{issuer.HttpsBaseUrl}/botframework.com",
+        });
+        var client = CreateClient(new MsalBotTokenProvider(options, new TrustingHttpClientFactory(issuer)));
+
+        await client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("one"));
+        issuer.AccessToken = "renewed-access-token";
+        await client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("two"));
+
+        Assert.Equal(2, issuer.TokenRequests);
+        Assert.Equal("Bearer renewed-access-token", _connector.Requests.Last().Authorization);
+    }
+
+    [Fact]
     public async Task DevelopmentModeSendsNoToken()
     {
         var tokens = new MsalBotTokenProvider(Options.Create(new BotAuthenticationOptions().UseHostEnvironment("Development")), new TrustingHttpClientFactory(null));

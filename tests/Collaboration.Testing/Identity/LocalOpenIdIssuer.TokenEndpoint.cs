@@ -13,6 +13,9 @@ public sealed partial class LocalOpenIdIssuer
     /// <summary>What the token endpoint hands out.</summary>
     public string AccessToken { get; set; } = "local-access-token";
 
+    /// <summary>The lifetime the token endpoint gives its access tokens (expires_in).</summary>
+    public int AccessTokenSeconds { get; set; } = 3600;
+
     public List<IReadOnlyDictionary<string, string>> TokenRequestForms { get; } = [];
 
     private void MapTokenEndpoint(WebApplication app) =>
@@ -25,6 +28,6 @@ public sealed partial class LocalOpenIdIssuer
                 TokenRequestForms.Add(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
             }
 
-            return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = AccessToken });
+            return Results.Json(new { token_type = "Bearer", expires_in = AccessTokenSeconds, ext_expires_in = AccessTokenSeconds, access_token = AccessToken });
         });
 }
