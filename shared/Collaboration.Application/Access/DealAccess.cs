@@ -10,11 +10,14 @@ namespace Collaboration.Application.Access;
 /// </summary>
 public static class DealAccess
 {
+    // Compiled: every read or change of a deal asks it.
+    private static readonly PerProvider<Func<CrmDbContext, IAsyncEnumerable<UserPlacement>>> Placements = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db) => db.Users.AsNoTracking().Select(u => new UserPlacement(u.ObjectId, u.Team, u.ManagerObjectId))));
+
     public static async Task<HashSet<string>> VisibleOwnersAsync(CrmDbContext db, string userObjectId, CancellationToken ct)
     {
-        var users = await db.Users.AsNoTracking()
-            .Select(u => new UserPlacement(u.ObjectId, u.Team, u.ManagerObjectId))
-            .ToListAsync(ct);
+        var users = new List<UserPlacement>();
+        await foreach (var user in Placements.For(db)(db).WithCancellation(ct)) users.Add(user);
         return VisibleOwners(users, userObjectId);
     }
 

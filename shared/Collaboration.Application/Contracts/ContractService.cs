@@ -61,12 +61,16 @@ public sealed class ContractService(ICrmDatabase database, TimeProvider clock)
         return milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Kind).Select(m => MilestoneView.Of(m, Today)).ToList();
     }
 
+    // Compiled: every deal card shows them.
+    private static readonly PerProvider<Func<CrmDbContext, Guid, IAsyncEnumerable<Milestone>>> MilestonesOf = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid dealId) => db.Milestones.AsNoTracking().Where(m => m.OpportunityId == dealId)));
+
     /// <summary>The milestones of a deal whose detail was read for the actor in this turn (visibility checked): one query, not three.</summary>
     public async Task<IReadOnlyList<MilestoneView>> MilestonesAsync(Actor actor, DealDetail detail, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);
-        var dealId = detail.Deal.Id;
-        var milestones = await db.Milestones.AsNoTracking().Where(m => m.OpportunityId == dealId).ToListAsync(ct);
+        var milestones = new List<Milestone>();
+        await foreach (var milestone in MilestonesOf.For(db)(db, detail.Deal.Id).WithCancellation(ct)) milestones.Add(milestone);
         return milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Kind).Select(m => MilestoneView.Of(m, Today)).ToList();
     }
 

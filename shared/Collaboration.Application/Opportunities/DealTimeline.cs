@@ -2,6 +2,7 @@ using System.Text.Json;
 using Collaboration.Application.Access;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Common;
+using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -53,13 +54,34 @@ public sealed class DealTimeline(ICrmDatabase database)
         return await EntriesAsync(db, actor, detail.Deal, detail.Pipeline, Math.Clamp(limit, 1, MaxLimit), ct);
     }
 
+    // A deal's newest history and touches: compiled, since every deal card reads them.
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<OpportunityChange>>> NewestChanges = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid id, int limit) => db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(limit)));
+
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<Interaction>>> NewestInteractions = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid id, int limit) => db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
+            .OrderByDescending(i => i.OccurredAt).Take(limit)));
+
+    internal static async Task<List<OpportunityChange>> NewestChangesAsync(CrmDbContext db, Guid id, int limit, CancellationToken ct)
+    {
+        var changes = new List<OpportunityChange>();
+        await foreach (var change in NewestChanges.For(db)(db, id, limit).WithCancellation(ct)) changes.Add(change);
+        return changes;
+    }
+
+    internal static async Task<List<Interaction>> NewestInteractionsAsync(CrmDbContext db, Guid id, int limit, CancellationToken ct)
+    {
+        var interactions = new List<Interaction>();
+        await foreach (var interaction in NewestInteractions.For(db)(db, id, limit).WithCancellation(ct)) interactions.Add(interaction);
+        return interactions;
+    }
+
     private static async Task<IReadOnlyList<DealTimelineEntry>> EntriesAsync(CrmDbContext db, Actor actor, Opportunity deal, PipelineSettings pipeline, int limit, CancellationToken ct)
     {
         var id = deal.Id;
-        var changes = await db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
-            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(limit).ToListAsync(ct);
-        var interactions = await db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
-            .OrderByDescending(i => i.OccurredAt).Take(limit).ToListAsync(ct);
+        var changes = await NewestChangesAsync(db, id, limit, ct);
+        var interactions = await NewestInteractionsAsync(db, id, limit, ct);
 
         var contactIds = changes.Where(c => c.Field == ChangedField.PrimaryContact)
             .SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>()

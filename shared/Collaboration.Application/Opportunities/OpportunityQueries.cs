@@ -74,10 +74,13 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
         return DealNameMatcher.Match(text, candidates);
     }
 
+    private static readonly PerProvider<Func<CrmDbContext, Guid, CancellationToken, Task<Opportunity?>>> DealAsRead =
+        new(() => EF.CompileAsyncQuery((CrmDbContext db, Guid id, CancellationToken ct) => db.Opportunities.AsNoTracking().FirstOrDefault(o => o.Id == id)));
+
     public async Task<DealDetail> DetailAsync(Actor actor, Guid id, int timelineLimit = 50, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);
-        var deal = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        var deal = await DealAsRead.For(db)(db, id, ct);
         if (deal is null) throw new NotFoundException("deal");
         var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
         if (!visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
@@ -87,10 +90,8 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
         var pipeline = await OpportunityService.PipelineAsync(db, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-        var changes = await db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
-            .OrderByDescending(c => c.ChangedAt).Take(timelineLimit).ToListAsync(ct);
-        var interactions = await db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
-            .OrderByDescending(i => i.OccurredAt).Take(timelineLimit).ToListAsync(ct);
+        var changes = await DealTimeline.NewestChangesAsync(db, id, timelineLimit, ct);
+        var interactions = await DealTimeline.NewestInteractionsAsync(db, id, timelineLimit, ct);
         var timeline = changes
             .Select(c => new TimelineEntry(TimelineEntryKind.Change, c.ChangedAt, c.ChangedBy, c.Surface, c.Field, c.OldValue, c.NewValue, null, null))
             .Concat(interactions.Select(i => new TimelineEntry(TimelineEntryKind.Interaction, i.OccurredAt, i.LoggedBy, i.Surface, null, null, null, i.Kind, i.Summary)))
