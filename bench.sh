@@ -28,6 +28,21 @@ echo "Building (Release)"
 dotnet build Collaboration.sln -c Release -nologo -v quiet
 bench=tests/Collaboration.Benchmarks/bin/Release/net10.0/Collaboration.Benchmarks.dll
 
+# The hosts as they are deployed: ReadyToRun publishes (precompiled code, so the JIT does not compile EF Core and
+# ASP.NET Core at start) of the add-in and of the load driver, whose bot-host and floor-host commands host the bot and
+# the floor. BENCH_R2R=0 runs the plain Release build instead.
+load_dll="$bench"
+addin_dir=()
+if [ "${BENCH_R2R:-1}" = "1" ]; then
+  echo "Publishing the hosts ReadyToRun (linux-x64)"
+  dotnet publish addin/Collaboration.Addin -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$work/r2r/addin" -nologo -v quiet
+  dotnet publish tests/Collaboration.Benchmarks -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$work/r2r/bench" -nologo -v quiet
+  load_dll="$work/r2r/bench/Collaboration.Benchmarks.dll"
+  addin_dir=(--addin-dir "$work/r2r/addin")
+fi
+
 date=$(date -u +%Y-%m-%d)
 out="${BENCH_OUT:-benchmarks/results/$date.md}"
 
@@ -60,7 +75,7 @@ if [ "${BENCH_TRACE:-1}" = "1" ]; then
 fi
 
 echo "Load scenarios"
-dotnet "$bench" load --micro "$micro_dir/results" --work "$work" --out "$out" "${trace_args[@]}" \
+dotnet "$load_dll" load --micro "$micro_dir/results" --work "$work" --out "$out" "${trace_args[@]}" "${addin_dir[@]}" \
   ${BENCH_POSTGRES:+--notify-postgres "$BENCH_POSTGRES" --bot-postgres "$BENCH_POSTGRES"} \
   ${BENCH_APPEND:+--append "$BENCH_APPEND"} "$@"
 

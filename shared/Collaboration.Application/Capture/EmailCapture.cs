@@ -61,7 +61,7 @@ public sealed class EmailCapture
         var (contact, account) = await _parties.FindAsync(actor.TenantId, address, ct);
 
         await using var db = _database.Open(actor.TenantId);
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(ct);
+        var tenant = await PartyMatcher.TenantRow.For(db)(db, ct);
         var domain = EmailAddress.DomainOf(address);
         var freeMail = tenant?.IsFreeMail(domain) ?? FreeMailDomains.Contains(domain);
         var sender = new SenderMatch(address, email.From.Name, contact, account, freeMail, contact is null, account is null && !freeMail);
@@ -69,12 +69,11 @@ public sealed class EmailCapture
         var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
         var contactId = contact?.Id;
         var accountId = account?.Id;
-        var open = contactId is null && accountId is null ? [] : await db.Opportunities.AsNoTracking()
-            .Where(o => visible.Contains(o.OwnerId) && o.Stage != Stage.Won && o.Stage != Stage.Lost)
-            .Where(o => (contactId != null && o.PrimaryContactId == contactId) || (accountId != null && o.AccountId == accountId))
-            .OrderByDescending(o => o.LastActivityAt)
-            .Take(20)
-            .ToListAsync(ct);
+        var open = new List<Opportunity>();
+        if (contactId is not null || accountId is not null)
+        {
+            await foreach (var deal in OpenDealsOfParty.For(db)(db, visible.ToArray(), contactId, accountId).WithCancellation(ct)) open.Add(deal);
+        }
         var accountNames = await AccountNamesAsync(db, open.Select(o => o.AccountId), ct);
         var openDeals = open.Select(o => OpportunityQueries.Summarize(o, Name(accountNames, o.AccountId))).ToList();
 
@@ -101,26 +100,43 @@ public sealed class EmailCapture
     public Task<LoggedInteraction> LogToDealAsync(Actor actor, Guid dealId, EmailMessage email, CancellationToken ct = default) =>
         _deals.LogInteractionAsync(actor, dealId, OpportunityService.EmailInteraction(email) with { ContactEmail = email.From.Address }, ct);
 
+    // The pane's lookup for every email it opens: compiled, since translating the LINQ cost more than running it.
+    private static readonly PerProvider<Func<CrmDbContext, string[], Guid?, Guid?, IAsyncEnumerable<Opportunity>>> OpenDealsOfParty = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, string[] visible, Guid? contactId, Guid? accountId) => db.Opportunities.AsNoTracking()
+            .Where(o => visible.Contains(o.OwnerId) && o.Stage != Stage.Won && o.Stage != Stage.Lost)
+            .Where(o => (contactId != null && o.PrimaryContactId == contactId) || (accountId != null && o.AccountId == accountId))
+            .OrderByDescending(o => o.LastActivityAt)
+            .Take(20)));
+
+    private sealed record LoggedRow(Guid Id, Guid DealId, string Name, string OwnerId);
+
+    private static readonly PerProvider<Func<CrmDbContext, string, IAsyncEnumerable<LoggedRow>>> LoggedRows = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, string messageId) => db.Interactions.AsNoTracking()
+            .Where(i => i.SourceId == messageId && i.OpportunityId != null)
+            .Join(db.Opportunities, i => i.OpportunityId, o => o.Id, (i, o) => new LoggedRow(i.Id, o.Id, o.Name, o.OwnerId))));
+
+    private static readonly PerProvider<Func<CrmDbContext, string, IAsyncEnumerable<Opportunity>>> ConversationDeals = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, string conversationId) => db.Interactions.AsNoTracking()
+            .Where(i => i.ConversationId == conversationId && i.OpportunityId != null)
+            .OrderByDescending(i => i.OccurredAt)
+            .Join(db.Opportunities, i => i.OpportunityId, o => o.Id, (i, o) => o)
+            .Take(20)));
+
     private static async Task<LoggedEmail?> LoggedAsync(CrmDbContext db, HashSet<string> visible, string? messageId, CancellationToken ct)
     {
         if (messageId is null) return null;
-        var rows = await db.Interactions.AsNoTracking()
-            .Where(i => i.SourceId == messageId && i.OpportunityId != null)
-            .Join(db.Opportunities, i => i.OpportunityId, o => o.Id, (i, o) => new { i.Id, DealId = o.Id, o.Name, o.OwnerId })
-            .ToListAsync(ct);
-        var row = rows.FirstOrDefault(r => visible.Contains(r.OwnerId));
-        return row is null ? null : new LoggedEmail(row.DealId, row.Name, row.Id);
+        await foreach (var row in LoggedRows.For(db)(db, messageId).WithCancellation(ct))
+        {
+            if (visible.Contains(row.OwnerId)) return new LoggedEmail(row.DealId, row.Name, row.Id);
+        }
+        return null;
     }
 
     private static async Task<DealSummary?> ConversationDealAsync(CrmDbContext db, HashSet<string> visible, string? conversationId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(conversationId)) return null;
-        var deals = await db.Interactions.AsNoTracking()
-            .Where(i => i.ConversationId == conversationId && i.OpportunityId != null)
-            .OrderByDescending(i => i.OccurredAt)
-            .Join(db.Opportunities, i => i.OpportunityId, o => o.Id, (i, o) => o)
-            .Take(20)
-            .ToListAsync(ct);
+        var deals = new List<Opportunity>();
+        await foreach (var row in ConversationDeals.For(db)(db, conversationId).WithCancellation(ct)) deals.Add(row);
         var deal = deals.FirstOrDefault(o => visible.Contains(o.OwnerId) && !o.IsClosed);
         if (deal is null) return null;
         var names = await AccountNamesAsync(db, [deal.AccountId], ct);

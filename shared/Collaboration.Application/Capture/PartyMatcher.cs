@@ -37,15 +37,15 @@ public sealed class PartyMatcher(ICrmDatabase database)
     {
         var address = EmailAddress.Normalize(email);
         await using var db = database.Open(tenantId);
-        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == address, ct);
+        var contact = await ContactByEmail.For(db)(db, address, ct);
         Account? account = null;
         if (contact?.AccountId is { } accountId)
         {
-            account = await db.Accounts.AsNoTracking().Include(a => a.Domains).FirstOrDefaultAsync(a => a.Id == accountId, ct);
+            account = await AccountWithDomains.For(db)(db, accountId, ct);
         }
         else
         {
-            var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(ct);
+            var tenant = await TenantRow.For(db)(db, ct);
             var domain = EmailAddress.DomainOf(address);
             if (!IsFreeMail(tenant, domain))
             {
@@ -95,10 +95,22 @@ public sealed class PartyMatcher(ICrmDatabase database)
         return new PartyMatch(contact, account, contactIsNew, accountIsNew);
     }
 
-    private static Task<Account?> AccountByDomainAsync(CrmDbContext db, string domain, CancellationToken ct) =>
-        db.Accounts.Include(a => a.Domains)
+    // Compiled: every email the pane opens asks who sent it.
+    private static readonly PerProvider<Func<CrmDbContext, string, CancellationToken, Task<Contact?>>> ContactByEmail = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, string address, CancellationToken ct) => db.Contacts.AsNoTracking().FirstOrDefault(c => c.Email == address)));
+
+    private static readonly PerProvider<Func<CrmDbContext, Guid, CancellationToken, Task<Account?>>> AccountWithDomains = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid id, CancellationToken ct) => db.Accounts.AsNoTracking().Include(a => a.Domains).FirstOrDefault(a => a.Id == id)));
+
+    private static readonly PerProvider<Func<CrmDbContext, string, CancellationToken, Task<Account?>>> AccountByDomain = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, string domain, CancellationToken ct) => db.Accounts.Include(a => a.Domains)
             .Where(a => db.AccountDomains.Any(d => d.AccountId == a.Id && d.Domain == domain))
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefault()));
+
+    internal static readonly PerProvider<Func<CrmDbContext, CancellationToken, Task<Tenant?>>> TenantRow = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, CancellationToken ct) => db.Tenants.AsNoTracking().FirstOrDefault()));
+
+    private static Task<Account?> AccountByDomainAsync(CrmDbContext db, string domain, CancellationToken ct) => AccountByDomain.For(db)(db, domain, ct);
 
     private static bool IsFreeMail(Tenant? tenant, string domain) => tenant?.IsFreeMail(domain) ?? FreeMailDomains.Contains(domain);
 }

@@ -17,7 +17,7 @@ public sealed record ScenarioRow(string Target, string Scenario, LoadResult Resu
 /// `load`: starts the local issuer and connector here, the bot, the botbuilder baseline and the add-in backend as
 /// their own processes, runs every scenario and writes one markdown file.
 /// Options: --warmup S (3) --duration S (10) --concurrency 1,16,64 --addin-concurrency 16 --only bot,baseline,addin
-/// --out FILE --micro DIR (BenchmarkDotNet *-report-github.md to include) --addin-db FILE --work DIR
+/// --host-warmup S (10: each scenario of a host, unrecorded, before its first row) --out FILE --micro DIR (BenchmarkDotNet *-report-github.md to include) --addin-db FILE --work DIR
 /// --bot-postgres CONNECTION (also run our bot on a fresh PostgreSQL database) --trace DIR (dotnet-trace CPU samples of
 /// the top concurrency row of each scenario, top frames into the file) --append FILE (text kept at the end of the file).
 /// Notifications and the task pane (their own file, --notify-out, default results/&lt;date&gt;-notifications.md):
@@ -73,6 +73,21 @@ public static class LoadCommand
             ["BotAuthority"] = $"{issuer.HttpsBaseUrl}/botframework.com",
         };
 
+        // Before a host's first measured row, each of its scenarios runs unrecorded for this long: for about the first 20 s
+        // after start the JIT is still tiering up EF Core and ASP.NET Core on these 2 cores, which is start-up cost (its own
+        // row: start to first answer), not the steady state the throughput and latency goals are about.
+        var hostWarmUp = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("host-warmup", "10"), CultureInfo.InvariantCulture));
+        if (hostWarmUp > TimeSpan.Zero)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Before its first row, each host ran each of its scenarios for {hostWarmUp.TotalSeconds:F0} s at 16 workers, unrecorded: for about 20 s after start the JIT is still tiering up (EF Core above all), which is start-up cost (the start-up column) rather than the steady state the goals are about. `--host-warmup 0` measures without it."));
+        }
+        async Task WarmUpHostAsync(string target, params Func<int, CancellationToken, Task<Outcome>>[] scenarios)
+        {
+            if (hostWarmUp <= TimeSpan.Zero) return;
+            log.WriteLine($"{target}: warming up, {hostWarmUp.TotalSeconds:F0} s per scenario, unrecorded");
+            foreach (var scenario in scenarios) await LoadDriver.RunAsync($"{target} warm-up", 16, new LoadSettings(TimeSpan.Zero, hostWarmUp), scenario);
+        }
+
         var tracing = options.TryGetValue("trace", out var traceDir) ? new Tracing(traceDir, root) : null;
         // A trace session costs throughput and ~100 MB of RSS: the top concurrency row of each scenario is traced in an
         // extra, unrecorded window (same load, its own warm-up) after every measured row of its host and after the host's
@@ -120,6 +135,7 @@ public static class LoadCommand
             var seedWatch = Stopwatch.StartNew();
             await BotScenarios.SeedAsync(client, users, 5, database);
             log.WriteLine($"{target}: {users.Length} users with 5 deals each seeded by chat in {seedWatch.Elapsed.TotalSeconds:F1} s");
+            await WarmUpHostAsync(target, BotScenarios.MyDeals(client, users, true), BotScenarios.MoveStage(client, users, "Moved to"));
             foreach (var n in levels)
             {
                 rows.Add(await RunAsync(target, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, true), log, sqlSocket));
@@ -158,6 +174,7 @@ public static class LoadCommand
             var client = new BotClient(http, floor.BaseUrl + "/api/messages", connector.ServiceUrl, token);
             await client.PostAsync(client.Message(users[0], "my deals"), CancellationToken.None);
             var startedIn = floor.SinceStart;
+            await WarmUpHostAsync(Targets.Floor, BotScenarios.MyDeals(client, users, false));
             foreach (var n in levels)
             {
                 rows.Add(await RunAsync(Targets.Floor, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, false), log));
@@ -183,6 +200,7 @@ public static class LoadCommand
             var client = new BotClient(http, baseline.BaseUrl + "/api/messages", connector.ServiceUrl, token);
             await client.PostAsync(client.Message(users[0], "my deals"), CancellationToken.None);
             var startedIn = baseline.SinceStart;
+            await WarmUpHostAsync(Targets.Echo, BotScenarios.MyDeals(client, users, false), BotScenarios.MoveStage(client, users, "Moved to"));
             foreach (var n in levels) rows.Add(await RunAsync(Targets.Echo, MessageTurn, n, settings, connector, BotScenarios.MyDeals(client, users, false), log));
             foreach (var n in levels) rows.Add(await RunAsync(Targets.Echo, MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log));
             memory.Add(new HostFigures($"{Targets.Echo} (`node echo-bot.js`)", baseline.PeakRssMiB(), baseline.RssMiB(), startedIn.TotalSeconds, "first message"));
@@ -193,7 +211,7 @@ public static class LoadCommand
         if (only.Contains("addin"))
         {
             var file = await AddinData.EnsureAsync(options.GetValueOrDefault("addin-db", Path.Combine(work, "addin-100k.db")), log);
-            var dll = Path.Combine(root, "addin", "Collaboration.Addin", "bin", "Release", "net10.0", "Collaboration.Addin.dll");
+            var dll = AddinDll(options, root);
             var port = ServerProcess.FreePort();
             var environment = new Dictionary<string, string>
             {
@@ -210,6 +228,7 @@ public static class LoadCommand
             var first = await scenarios.Resolve()(0, CancellationToken.None);
             var startedIn = addin.SinceStart;
             if (!first.Ok) throw new InvalidOperationException("Add-in: the first resolve failed: " + first.Error);
+            await WarmUpHostAsync(Targets.Addin, scenarios.Resolve(), scenarios.FromEmail());
             foreach (var (path, scenario) in new[] { ("POST /api/emails/resolve", scenarios.Resolve()), ("POST /api/opportunities/from-email", scenarios.FromEmail()) })
             {
                 rows.Add(await RunAsync(Targets.Addin, path, addinWorkers, settings, null, scenario, log, sqlSocket));
@@ -267,7 +286,7 @@ public static class LoadCommand
 
         if (only.Contains("pane"))
         {
-            var dll = Path.Combine(root, "addin", "Collaboration.Addin", "bin", "Release", "net10.0", "Collaboration.Addin.dll");
+            var dll = AddinDll(options, root);
             var file = Path.Combine(work, $"pane-{Guid.NewGuid():N}.db");
             var port = ServerProcess.FreePort();
             var environment = new Dictionary<string, string>
@@ -351,6 +370,10 @@ public static class LoadCommand
         foreach (var file in files) text.AppendLine(File.ReadAllText(file).Trim()).AppendLine();
         return text.ToString();
     }
+
+    /// <summary>The add-in host to run: --addin-dir (e.g. a ReadyToRun publish, as deployed), else the Release build.</summary>
+    private static string AddinDll(Dictionary<string, string> options, string root) => Path.Combine(
+        options.GetValueOrDefault("addin-dir", Path.Combine(root, "addin", "Collaboration.Addin", "bin", "Release", "net10.0")), "Collaboration.Addin.dll");
 
     private static string DotnetHost() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
