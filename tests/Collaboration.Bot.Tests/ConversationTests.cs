@@ -1,12 +1,17 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Collaboration.Application;
+using Collaboration.Application.Capture;
+using Collaboration.Application.Opportunities;
 using Collaboration.Bot.Cards;
 using Collaboration.Bot.Tests.Infrastructure;
+using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Qualification;
 using Collaboration.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Bot.Tests;
 
@@ -262,6 +267,28 @@ public sealed class ConversationTests
         Assert.Contains("BANT score: 0 → 30", stale);
         await using var db = host.Db.Database.Open("tenant-a");
         Assert.Equal(Stage.New, (await db.Opportunities.SingleAsync()).Stage);
+    }
+
+    [Fact]
+    public async Task AMoveClickOnAFreshCardAnswersWithTheDealsAccountAndOnAStaleCardChangesNothing()
+    {
+        await using var host = await BotConversationHost.StartAsync();
+        await host.Services.GetRequiredService<OpportunityService>().CaptureAsync(new Actor("tenant-a", Alex.ObjectId, ChangeSurface.Teams),
+            new CaptureRequest("Contoso rollout") { ContactEmail = "priya@contoso.com", AccountName = "Contoso Ltd" });
+        var card = (await host.SayAsync(Alex, "show contoso"))[0];
+        var staleLater = (await host.SayAsync(Alex, "show contoso"))[0];
+
+        var moved = CardReader.Text((await host.ClickAsync(Alex, CardReader.Action(card, CardVerbs.Move), new Dictionary<string, string> { [CardData.Stage] = "qualify" })).Card);
+        var stale = CardReader.Text((await host.ClickAsync(Alex, CardReader.Action(staleLater, CardVerbs.Lost), new Dictionary<string, string> { [CardData.LossReason] = "price" })).Card);
+
+        Assert.Contains("Moved to Qualify.", moved);
+        Assert.Contains("Contoso Ltd", moved);
+        Assert.Contains("This deal changed since this card was shown", stale);
+        Assert.Contains("Alex Wilber", stale);
+        await using var db = host.Db.Database.Open("tenant-a");
+        var deal = await db.Opportunities.SingleAsync();
+        Assert.Equal(Stage.Qualify, deal.Stage);
+        Assert.Null(deal.LossReason);
     }
 
     [Fact]

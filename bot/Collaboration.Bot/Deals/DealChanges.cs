@@ -27,19 +27,22 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
     {
         var (actor, context) = (turn.Actor, turn.Context);
         var drawn = command.Drawn;
-        var before = await queries.DetailAsync(actor, id, drawn is null ? 20 : 50, ct);
-        if (drawn is not null && before.Deal.Version != drawn.Version)
+        // A click on a card that carries its version, for a change the use case checks against that version: nothing
+        // needs reading first (a stale card fails as a conflict, answered below like a version seen here).
+        var before = drawn is not null && IsVersionChecked(command) ? null : await queries.DetailAsync(actor, id, drawn is null ? 20 : 50, ct);
+        if (drawn is not null && before is not null && before.Deal.Version != drawn.Version)
         {
             return await stale.ReplyAsync(actor, before, drawn.RenderedAt, drawn.Score, drawn.Version, context, ct);
         }
         try
         {
             var (done, outcome) = await ChangeAsync(command, id, drawn?.Version, before, turn, ct)
-                ?? await EditAsync(command, id, drawn?.Version ?? before.Deal.Version, turn, ct);
+                ?? await EditAsync(command, id, drawn?.Version ?? before!.Deal.Version, turn, ct);
             // The saved aggregate draws the card; only its recent timeline is read again (it has the change just made).
-            var view = outcome is { Deal: var saved } && queries.AfterSave(before, saved) is { } after
-                ? await views.WithRecentAsync(actor, after, ct)
-                : await views.LoadAsync(actor, id, ct);
+            var detail = outcome is null ? null
+                : before is not null && queries.AfterSave(before, outcome.Deal) is { } after ? after
+                : await queries.AfterChangeAsync(actor, outcome, ct);
+            var view = detail is null ? await views.LoadAsync(actor, id, ct) : await views.WithRecentAsync(actor, detail, ct);
             IReadOnlyList<JsonObject> followUps = outcome?.QualificationGaps.Count > 0 ? [DealCards.QualificationPrompt(view, context)] : [];
             IReadOnlyList<CardForUser>? forOthers = null;
             if (outcome is { ReviewFrom: { } owner, Deal: var deal })
@@ -53,16 +56,19 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
         catch (ConcurrencyConflictException)
         {
             var current = await queries.DetailAsync(actor, id, 50, ct);
-            return await stale.ReplyAsync(actor, current, drawn?.RenderedAt ?? before.Deal.UpdatedAt, drawn?.Score ?? before.Score.Total,
-                drawn?.Version ?? before.Deal.Version, context, ct);
+            return await stale.ReplyAsync(actor, current, drawn?.RenderedAt ?? before?.Deal.UpdatedAt, drawn?.Score ?? before?.Score.Total,
+                drawn?.Version ?? before?.Deal.Version, context, ct);
         }
         catch (DomainException refused) when (refused is not NotFoundException)
         {
             var current = await views.LoadAsync(actor, id, ct);
-            Stage? gated = refused.Error.Code == "bant_below_threshold" ? IntendedStage(command, before.Deal.Stage) : null;
+            Stage? gated = refused.Error.Code == "bant_below_threshold" ? IntendedStage(command, before?.Deal.Stage ?? current.Stage) : null;
             return BotReply.Of(DealCards.Deal(current, context, new DealCardNotes(RefusalCards.Describe(refused.Error, turn.Locale), true, null, gated)));
         }
     }
+
+    /// <summary>Changes whose use case refuses any version but the expected one, and needs nothing read before it.</summary>
+    private static bool IsVersionChecked(DealCommand command) => command is MoveDealCommand or QualifyDealCommand or WonCommand or LostCommand;
 
     /// <summary>The stage a command aims for: a move's target, Won, or else the next stage ("advance", and what a gate offers to override to).</summary>
     private static Stage? IntendedStage(DealCommand command, Stage current) => command switch
@@ -73,13 +79,13 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
     };
 
     /// <summary>Does the change; returns what to tell the rep, and the use case's outcome (none for a logged touch).</summary>
-    private async Task<(string Done, DealOutcome? Outcome)?> ChangeAsync(DealCommand command, Guid id, int? expected, DealDetail before, BotTurn turn, CancellationToken ct)
+    private async Task<(string Done, DealOutcome? Outcome)?> ChangeAsync(DealCommand command, Guid id, int? expected, DealDetail? before, BotTurn turn, CancellationToken ct)
     {
         var (actor, locale) = (turn.Actor, turn.Locale);
         switch (command)
         {
             case AdvanceDealCommand:
-                var next = IntendedStage(command, before.Deal.Stage) ?? throw Refusal("no_next_stage");
+                var next = IntendedStage(command, before!.Deal.Stage) ?? throw Refusal("no_next_stage");
                 return Moved(await deals.MoveStageAsync(actor, id, expected, next, ct: ct));
             case MoveDealCommand move:
                 var target = move.Target ?? throw Refusal("unknown_stage");
@@ -102,7 +108,7 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
         {
             Stage.Won => BotTexts.T("done.won", locale),
             Stage.Lost => BotTexts.T("done.lost", locale),
-            _ => BotTexts.T("done.moved", locale, ("stage", CardText.Markdown(before.Pipeline.For(moved.Deal.Stage).DisplayName(locale)))),
+            _ => BotTexts.T("done.moved", locale, ("stage", CardText.Markdown(moved.Pipeline.For(moved.Deal.Stage).DisplayName(locale)))),
         }, moved);
     }
 

@@ -9,6 +9,9 @@ namespace Collaboration.Application.Opportunities;
 /// </summary>
 public sealed record DealOutcome(Opportunity Deal)
 {
+    /// <summary>The tenant's pipeline the change was made under: what the card that answers it draws with.</summary>
+    public required PipelineSettings Pipeline { get; init; }
+
     /// <summary>The BANT items to ask for: the deal was just captured, or just entered Qualify, with these unknown. Empty: no prompt.</summary>
     public IReadOnlyList<string> QualificationGaps { get; init; } = [];
 
@@ -28,10 +31,11 @@ public sealed record DealOutcome(Opportunity Deal)
     internal static bool SurfaceShowsPrompts(Domain.Common.ChangeSurface surface) => surface == Domain.Common.ChangeSurface.Teams;
 
     internal static DealOutcome Captured(Opportunity deal, PipelineSettings pipeline, DateTimeOffset at) =>
-        new(deal) { QualificationGaps = deal.ScoreQualification(pipeline, DateOnly.FromDateTime(at.UtcDateTime)).Gaps };
+        new(deal) { Pipeline = pipeline, QualificationGaps = deal.ScoreQualification(pipeline, DateOnly.FromDateTime(at.UtcDateTime)).Gaps };
 
     internal static DealOutcome Changed(Opportunity deal, Stage stageBefore, PipelineSettings pipeline, DateTimeOffset at, Domain.Common.ChangeSurface surface) => new(deal)
     {
+        Pipeline = pipeline,
         QualificationGaps = deal.Stage == Stage.Qualify && stageBefore != Stage.Qualify
             ? deal.ScoreQualification(pipeline, DateOnly.FromDateTime(at.UtcDateTime)).Gaps
             : [],

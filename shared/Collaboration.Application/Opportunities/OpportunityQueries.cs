@@ -117,6 +117,26 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
         return before with { Deal = saved, Score = saved.ScoreQualification(before.Pipeline, today), MissingToAdvance = missing };
     }
 
+    /// <summary>
+    /// The detail of a deal a use case just changed for the actor (who may see it: the use case checked), drawn from the
+    /// saved aggregate and the pipeline it was changed under; only its account and contact are read. The timeline is empty.
+    /// </summary>
+    public async Task<DealDetail> AfterChangeAsync(Actor actor, DealOutcome outcome, CancellationToken ct = default)
+    {
+        var deal = outcome.Deal;
+        Account? account = null;
+        Contact? contact = null;
+        if (deal.AccountId is not null || deal.PrimaryContactId is not null)
+        {
+            await using var db = database.Open(actor.TenantId);
+            account = deal.AccountId is { } accountId ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct) : null;
+            contact = deal.PrimaryContactId is { } contactId ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct) : null;
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var missing = deal.Stage.Next() is { } target ? deal.MissingFor(target, outcome.Pipeline, today) : [];
+        return new DealDetail(deal, account, contact, outcome.Pipeline, deal.ScoreQualification(outcome.Pipeline, today), missing, []);
+    }
+
     /// <summary>Who the actor may hand a deal to: the people whose deals they see, the actor first, then by name.</summary>
     public async Task<IReadOnlyList<OwnerChoice>> AssignableOwnersAsync(Actor actor, CancellationToken ct = default)
     {

@@ -305,7 +305,7 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
     private async Task<DealOutcome> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string> visible, Guid id, int? expectedVersion,
         Func<Opportunity, PipelineSettings, ChangeContext, Task> change, CancellationToken ct)
     {
-        var deal = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
+        var deal = await TrackedDeal.For(db)(db, id, ct);
         if (deal is null || !visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
         if (expectedVersion is { } expected && expected != deal.Version)
         {

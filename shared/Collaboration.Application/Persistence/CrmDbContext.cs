@@ -141,10 +141,11 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         }
         EnsureOneTenant();
         var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
-        var stints = StageStintProjection.Plan(this, deals);
-        var written = stints.Count == 0
-            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveWithStintsAsync(stints, acceptAllChangesOnSuccess, cancellationToken);
+        var plan = StageStintProjection.Plan(this, deals);
+        var stints = plan.Count == 0 ? null : await StageStintProjection.PrepareAsync(this, plan, cancellationToken);
+        var written = await WriteAsync(ct => stints is null
+            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, ct)
+            : SaveWithStintsAsync(stints, acceptAllChangesOnSuccess, ct), cancellationToken);
         foreach (var entry in deals) entry.Entity.ClearPending();
         // Committed now unless the caller holds a transaction (then the dispatcher finds the rows at its next poll).
         if (wroteOutbox && Database.CurrentTransaction is null) OutboxWritten?.Set();
@@ -156,14 +157,14 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     /// is what makes the second of two concurrent changes to a deal fail as a conflict, so it must come before
     /// either writer touches the stints (else the loser fails on a stint's key instead, as an error).
     /// </summary>
-    private async Task<int> SaveWithStintsAsync(List<StageStintProjection.Pending> stints, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    private async Task<int> SaveWithStintsAsync(StageStintProjection.Writes stints, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         if (!acceptAllChangesOnSuccess) throw new NotSupportedException("A save that moves deals accepts its changes: the stints are written after them.");
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {
             var written = await base.SaveChangesAsync(true, ct);
-            await StageStintProjection.ApplyAsync(this, stints, ct);
+            stints.Track(this);
             written += await base.SaveChangesAsync(true, ct);
             if (own is not null) await own.CommitAsync(ct);
             return written;
@@ -173,6 +174,9 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             if (own is not null) await own.DisposeAsync();
         }
     }
+
+    /// <summary>Runs the writes of a save (everything it read and worked out is done): SQLite queues its writers here.</summary>
+    protected virtual Task<int> WriteAsync(Func<CancellationToken, Task<int>> write, CancellationToken ct) => write(ct);
 
     /// <summary>Told when this unit of work committed outbox rows (set by <see cref="ICrmDatabase.Open(CurrentTenant)"/>).</summary>
     internal WorkSignal? OutboxWritten { get; set; }

@@ -16,13 +16,13 @@ internal static class StageStintAppend
 {
     private static readonly Stage[] Stages = Enum.GetValues<Stage>();
 
-    /// <summary>Tracks the deal's new and changed stints; false (nothing tracked) when only the full path will do.</summary>
-    public static async Task<bool> TryAsync(CrmDbContext db, Pending pending, CancellationToken ct)
+    /// <summary>Adds the deal's new and changed stints to <paramref name="writes"/>; false (nothing added) when only the full path will do.</summary>
+    public static async Task<bool> TryAsync(CrmDbContext db, Pending pending, Writes writes, CancellationToken ct)
     {
         var deal = pending.Deal;
         // The full build orders the path by time, stably: the new stays in save order, by time.
         var added = pending.NewStays.OrderBy(s => s.EnteredAt).ToList();
-        var last = await db.StageStints.Where(s => s.OpportunityId == deal.Id).OrderByDescending(s => s.Ordinal).FirstOrDefaultAsync(ct);
+        var last = await db.StageStints.AsNoTracking().Where(s => s.OpportunityId == deal.Id).OrderByDescending(s => s.Ordinal).FirstOrDefaultAsync(ct);
         if (last is null || added[0].EnteredAt < last.EnteredAt) return false;
 
         var highest = added.Max(s => StageStint.Rank(s.Stage));
@@ -31,7 +31,7 @@ internal static class StageStintAppend
         var lastOrdinal = last.Ordinal;
         var waiting = below.Count == 0 && !wins
             ? []
-            : await db.StageStints
+            : await db.StageStints.AsNoTracking()
                 .Where(s => s.OpportunityId == deal.Id && s.Ordinal != lastOrdinal
                             && ((s.AdvancedAt == StageStint.Never && below.Contains(s.Stage)) || (wins && s.WonAt == StageStint.Never)))
                 .ToListAsync(ct);
@@ -68,22 +68,31 @@ internal static class StageStintAppend
                 Currency = stints[i].Currency,
                 Amount = stints[i].Amount,
             };
-            db.StageStints.Add(stint);
+            writes.Added.Add(stint);
         }
 
-        last.LeftAt = added[0].EnteredAt;
-        foreach (var stint in waiting.Append(last))
+        var leftAt = added[0].EnteredAt;
+        void Leave(StageStint stint)
         {
-            var rank = StageStint.Rank(stint.Stage);
-            // Times never decrease along the path: the first new stay further along is the nearest.
-            foreach (var stay in added)
-            {
-                if (stint.AdvancedAt != StageStint.Never || StageStint.Rank(stay.Stage) <= rank) continue;
-                stint.AdvancedAt = stay.EnteredAt;
-                break;
-            }
-            if (wins && stint.WonAt == StageStint.Never) stint.WonAt = added.First(s => s.Stage == Stage.Won).EnteredAt;
+            stint.LeftAt = leftAt;
+            ReachedFrom(stint, added, wins);
         }
+        writes.Changed.Add((last, Leave));
+        foreach (var stint in waiting) writes.Changed.Add((stint, row => ReachedFrom(row, added, wins)));
         return true;
+    }
+
+    /// <summary>A stint written before the new stays: where it waited for a step further along or for the win, the new stays give it.</summary>
+    private static void ReachedFrom(StageStint stint, List<Stay> added, bool wins)
+    {
+        var rank = StageStint.Rank(stint.Stage);
+        // Times never decrease along the path: the first new stay further along is the nearest.
+        foreach (var stay in added)
+        {
+            if (stint.AdvancedAt != StageStint.Never || StageStint.Rank(stay.Stage) <= rank) continue;
+            stint.AdvancedAt = stay.EnteredAt;
+            break;
+        }
+        if (wins && stint.WonAt == StageStint.Never) stint.WonAt = added.First(s => s.Stage == Stage.Won).EnteredAt;
     }
 }

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Collaboration.Application.Reports;
 
 /// <summary>
-/// Keeps <see cref="StageStint"/> rows in step with the stage history: the unit of work plans before it saves and
-/// applies right after the deal rows are written, so a deal's new stage rows, or its new owner, reach its stints in
+/// Keeps <see cref="StageStint"/> rows in step with the stage history: the unit of work plans and prepares before it
+/// saves and writes them right after the deal rows, so a deal's new stage rows, or its new owner, reach its stints in
 /// the same transaction. A deal's path only grows at
 /// the end (a row that arrives with an earlier time, from a clock behind the others, is placed where the history's
 /// own order puts it), so the stints are recomputed from the stints already written plus the new rows.
@@ -37,25 +37,51 @@ internal static class StageStintProjection
             .ToList();
     }
 
-    /// <summary>Tracks the stints of the planned deals as they must now be; run after the deals' own rows are written.</summary>
-    public static async Task ApplyAsync(CrmDbContext db, List<Pending> plan, CancellationToken ct)
+    /// <summary>
+    /// The stint rows to write once the deals' own rows are: new ones, and the changes to ones already written.
+    /// Prepared (read and worked out) before the save takes SQLite's writer lock, so the lock is held for the writes
+    /// only. Reading before the deals' rows are written is safe: every change to a deal's stints comes with its row's
+    /// version, which the deal was loaded at, so stints that changed since would fail that save as a conflict.
+    /// </summary>
+    internal sealed class Writes
     {
+        public List<StageStint> Added { get; } = [];
+        public List<(StageStint Row, Action<StageStint> Change)> Changed { get; } = [];
+        public List<StageStint> Removed { get; } = [];
+
+        /// <summary>Tracks the writes in <paramref name="db"/>: run after the deals' own rows are written.</summary>
+        public void Track(CrmDbContext db)
+        {
+            foreach (var (row, change) in Changed)
+            {
+                db.StageStints.Attach(row);
+                change(row);
+            }
+            db.StageStints.RemoveRange(Removed);
+            db.StageStints.AddRange(Added);
+        }
+    }
+
+    /// <summary>Reads what the planned deals' stints are now and works out what they must become (nothing tracked).</summary>
+    public static async Task<Writes> PrepareAsync(CrmDbContext db, List<Pending> plan, CancellationToken ct)
+    {
+        var writes = new Writes();
         // A deal's path grows with every stage change: a click appends to its end instead of reading it all.
         if (plan.Count <= AppendAtMost && plan.All(p => !p.IsNew && p.StaysOnly && p.NewStays.Count > 0))
         {
             var rest = new List<Pending>();
             foreach (var pending in plan)
             {
-                if (!await StageStintAppend.TryAsync(db, pending, ct)) rest.Add(pending);
+                if (!await StageStintAppend.TryAsync(db, pending, writes, ct)) rest.Add(pending);
             }
-            if (rest.Count == 0) return;
+            if (rest.Count == 0) return writes;
             plan = rest;
         }
         var known = plan.Where(p => !p.IsNew).Select(p => p.Deal.Id).ToList();
         var existing = new Dictionary<Guid, List<StageStint>>();
         foreach (var batch in known.Chunk(500))
         {
-            var rows = await db.StageStints.Where(s => batch.Contains(s.OpportunityId)).ToListAsync(ct);
+            var rows = await db.StageStints.AsNoTracking().Where(s => batch.Contains(s.OpportunityId)).ToListAsync(ct);
             foreach (var row in rows)
             {
                 if (!existing.TryGetValue(row.OpportunityId, out var list)) existing[row.OpportunityId] = list = [];
@@ -71,11 +97,13 @@ internal static class StageStintProjection
             var stints = Build(deal.TenantId, deal.Id, deal.OwnerId, deal.Source, LossOf(deal), path);
             for (var i = 0; i < stints.Count; i++)
             {
-                if (i < written.Count) CopyInto(written[i], stints[i]);
-                else db.StageStints.Add(stints[i]);
+                var built = stints[i];
+                if (i < written.Count) writes.Changed.Add((written[i], row => CopyInto(row, built)));
+                else writes.Added.Add(built);
             }
-            for (var i = stints.Count; i < written.Count; i++) db.StageStints.Remove(written[i]);
+            for (var i = stints.Count; i < written.Count; i++) writes.Removed.Add(written[i]);
         }
+        return writes;
     }
 
     /// <summary>

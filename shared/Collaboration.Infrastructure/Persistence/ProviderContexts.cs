@@ -19,17 +19,17 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
     /// <summary>
     /// SQLite has one writer at a time. Writers of this process queue on <see cref="WriterGate"/> and are handed the
     /// lock at once, instead of sleeping in SQLite's busy handler, which backs off up to 100 ms a try and made a click's
-    /// save wait behind a few dozen others. A caller that holds its own transaction already holds or waits for the lock
-    /// itself: it does not queue (it could wait here for a writer that waits for it). Other processes still meet at the
-    /// busy timeout.
+    /// save wait behind a few dozen others. Only the writes queue: what a save reads first (a deal's stints) is read
+    /// before. A caller that holds its own transaction already holds or waits for the lock itself: it does not queue
+    /// (it could wait here for a writer that waits for it). Other processes still meet at the busy timeout.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    protected override async Task<int> WriteAsync(Func<CancellationToken, Task<int>> write, CancellationToken ct)
     {
-        if (WriterGate is null || Database.CurrentTransaction is not null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await WriterGate.WaitAsync(cancellationToken);
+        if (WriterGate is null || Database.CurrentTransaction is not null) return await write(ct);
+        await WriterGate.WaitAsync(ct);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await write(ct);
         }
         finally
         {
