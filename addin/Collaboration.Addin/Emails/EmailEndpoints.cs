@@ -38,10 +38,11 @@ public static class EmailEndpoints
         api.MapPost("/opportunities/from-email", async (FromEmailRequest request, Rep rep, IncomingEmails incoming, EmailCapture capture, OpportunityQueries queries, CancellationToken ct) =>
         {
             var email = await incoming.ReadAsync(request, ct);
-            var deal = await capture.CreateDealAsync(rep.Actor, email, request.DealName, request.ReferredBy, request.Source, ct);
+            var captured = await capture.CreateDealOutcomeAsync(rep.Actor, email, request.DealName, request.ReferredBy, request.Source, ct);
             await incoming.MarkLoggedAsync(request.ItemId, ct);
-            var view = DealView.From(await queries.DetailAsync(rep.Actor, deal.Id, ct: ct), rep.Actor.Locale);
-            return TypedResults.Created($"/api/opportunities/{deal.Id}", view);
+            // The rep owns the deal they just captured: the saved aggregate draws it, with the history it was saved with.
+            var view = DealView.From(await queries.AfterChangeAsync(rep.Actor, captured, OpportunityQueries.DefaultTimelineLimit, ct), rep.Actor.Locale);
+            return TypedResults.Created($"/api/opportunities/{captured.Deal.Id}", view);
         })
             .WithName("CreateDealFromEmail")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -41,7 +41,7 @@ public sealed class DealChanges(OpportunityService deals, NurtureService nurture
             // The saved aggregate draws the card; only its recent timeline is read again (it has the change just made).
             var detail = outcome is null ? null
                 : before is not null && queries.AfterSave(before, outcome.Deal) is { } after ? after
-                : await queries.AfterChangeAsync(actor, outcome, ct);
+                : await queries.AfterChangeAsync(actor, outcome, ct: ct);
             var view = detail is null ? await views.LoadAsync(actor, id, ct) : await views.WithRecentAsync(actor, detail, ct);
             IReadOnlyList<JsonObject> followUps = outcome?.QualificationGaps.Count > 0 ? [DealCards.QualificationPrompt(view, context)] : [];
             IReadOnlyList<CardForUser>? forOthers = null;

@@ -41,13 +41,11 @@ public sealed record EmailResolution(
 public sealed class EmailCapture
 {
     private readonly ICrmDatabase _database;
-    private readonly PartyMatcher _parties;
     private readonly OpportunityService _deals;
 
-    public EmailCapture(ICrmDatabase database, PartyMatcher parties, OpportunityService deals)
+    public EmailCapture(ICrmDatabase database, OpportunityService deals)
     {
         _database = database;
-        _parties = parties;
         _deals = deals;
     }
 
@@ -58,10 +56,9 @@ public sealed class EmailCapture
     public async Task<EmailResolution> ResolveAsync(Actor actor, EmailMessage email, CancellationToken ct = default)
     {
         var address = EmailAddress.Normalize(email.From.Address);
-        var (contact, account) = await _parties.FindAsync(actor.TenantId, address, ct);
-
         await using var db = _database.Open(actor.TenantId);
         var tenant = await PartyMatcher.TenantRow.For(db)(db, ct);
+        var (contact, account) = await PartyMatcher.FindAsync(db, tenant, address, ct);
         var domain = EmailAddress.DomainOf(address);
         var freeMail = tenant?.IsFreeMail(domain) ?? FreeMailDomains.Contains(domain);
         var sender = new SenderMatch(address, email.From.Name, contact, account, freeMail, contact is null, account is null && !freeMail);
@@ -95,6 +92,10 @@ public sealed class EmailCapture
     /// <summary>As above, recording who referred the lead or that it came from the rep's own prospecting.</summary>
     public Task<Opportunity> CreateDealAsync(Actor actor, EmailMessage email, string? dealName, string? referredBy, CaptureSource? source, CancellationToken ct = default) =>
         _deals.CaptureFromEmailAsync(actor, email, HintsFor(email), string.IsNullOrWhiteSpace(dealName) ? null : dealName.Trim(), referredBy, source, ct);
+
+    /// <summary>As above, with the pipeline the deal was captured under: the pane draws the new deal from it without reading it back.</summary>
+    public Task<DealOutcome> CreateDealOutcomeAsync(Actor actor, EmailMessage email, string? dealName, string? referredBy, CaptureSource? source, CancellationToken ct = default) =>
+        _deals.CaptureOutcomeAsync(actor, OpportunityService.FromEmail(email, HintsFor(email), string.IsNullOrWhiteSpace(dealName) ? null : dealName.Trim(), referredBy, source), ct);
 
     /// <summary>Logs the email to a deal; the same message twice is one interaction.</summary>
     public Task<LoggedInteraction> LogToDealAsync(Actor actor, Guid dealId, EmailMessage email, CancellationToken ct = default) =>

@@ -35,8 +35,13 @@ public sealed class PartyMatcher(ICrmDatabase database)
 
     public async Task<(Contact? Contact, Account? Account)> FindAsync(string tenantId, string email, CancellationToken ct = default)
     {
-        var address = EmailAddress.Normalize(email);
         await using var db = database.Open(tenantId);
+        return await FindAsync(db, await TenantRow.For(db)(db, ct), EmailAddress.Normalize(email), ct);
+    }
+
+    /// <summary>The same in a unit of work that has the tenant's row already (the pane's lookup reads it for the free-mail check too).</summary>
+    internal static async Task<(Contact? Contact, Account? Account)> FindAsync(CrmDbContext db, Tenant? tenant, string address, CancellationToken ct)
+    {
         var contact = await ContactByEmail.For(db)(db, address, ct);
         Account? account = null;
         if (contact?.AccountId is { } accountId)
@@ -45,7 +50,6 @@ public sealed class PartyMatcher(ICrmDatabase database)
         }
         else
         {
-            var tenant = await TenantRow.For(db)(db, ct);
             var domain = EmailAddress.DomainOf(address);
             if (!IsFreeMail(tenant, domain))
             {

@@ -77,7 +77,10 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
     private static readonly PerProvider<Func<CrmDbContext, Guid, CancellationToken, Task<Opportunity?>>> DealAsRead =
         new(() => EF.CompileAsyncQuery((CrmDbContext db, Guid id, CancellationToken ct) => db.Opportunities.AsNoTracking().FirstOrDefault(o => o.Id == id)));
 
-    public async Task<DealDetail> DetailAsync(Actor actor, Guid id, int timelineLimit = 50, CancellationToken ct = default)
+    /// <summary>How many timeline entries a deal's detail shows unless told otherwise.</summary>
+    public const int DefaultTimelineLimit = 50;
+
+    public async Task<DealDetail> DetailAsync(Actor actor, Guid id, int timelineLimit = DefaultTimelineLimit, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);
         var deal = await DealAsRead.For(db)(db, id, ct);
@@ -90,18 +93,24 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
         var pipeline = await OpportunityService.PipelineAsync(db, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-        var changes = await DealTimeline.NewestChangesAsync(db, id, timelineLimit, ct);
-        var interactions = await DealTimeline.NewestInteractionsAsync(db, id, timelineLimit, ct);
-        var timeline = changes
-            .Select(c => new TimelineEntry(TimelineEntryKind.Change, c.ChangedAt, c.ChangedBy, c.Surface, c.Field, c.OldValue, c.NewValue, null, null))
-            .Concat(interactions.Select(i => new TimelineEntry(TimelineEntryKind.Interaction, i.OccurredAt, i.LoggedBy, i.Surface, null, null, null, i.Kind, i.Summary)))
-            .OrderByDescending(e => e.At)
-            .Take(timelineLimit)
-            .ToList();
+        var timeline = await TimelineAsync(db, id, timelineLimit, ct);
 
         var next = deal.Stage.Next();
         var missing = next is { } target ? deal.MissingFor(target, pipeline, today) : [];
         return new DealDetail(deal, account, contact, pipeline, deal.ScoreQualification(pipeline, today), missing, timeline);
+    }
+
+    /// <summary>A deal's newest history rows and touches, newest first.</summary>
+    private static async Task<List<TimelineEntry>> TimelineAsync(CrmDbContext db, Guid id, int limit, CancellationToken ct)
+    {
+        var changes = await DealTimeline.NewestChangesAsync(db, id, limit, ct);
+        var interactions = await DealTimeline.NewestInteractionsAsync(db, id, limit, ct);
+        return changes
+            .Select(c => new TimelineEntry(TimelineEntryKind.Change, c.ChangedAt, c.ChangedBy, c.Surface, c.Field, c.OldValue, c.NewValue, null, null))
+            .Concat(interactions.Select(i => new TimelineEntry(TimelineEntryKind.Interaction, i.OccurredAt, i.LoggedBy, i.Surface, null, null, null, i.Kind, i.Summary)))
+            .OrderByDescending(e => e.At)
+            .Take(limit)
+            .ToList();
     }
 
     /// <summary>
@@ -118,23 +127,26 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
     }
 
     /// <summary>
-    /// The detail of a deal a use case just changed for the actor (who may see it: the use case checked), drawn from the
-    /// saved aggregate and the pipeline it was changed under; only its account and contact are read. The timeline is empty.
+    /// The detail of a deal a use case just captured or changed for the actor (who may see it: the use case checked),
+    /// drawn from the saved aggregate and the pipeline it was saved under; only its account and contact are read, and
+    /// its newest <paramref name="timelineLimit"/> timeline entries (none by default).
     /// </summary>
-    public async Task<DealDetail> AfterChangeAsync(Actor actor, DealOutcome outcome, CancellationToken ct = default)
+    public async Task<DealDetail> AfterChangeAsync(Actor actor, DealOutcome outcome, int timelineLimit = 0, CancellationToken ct = default)
     {
         var deal = outcome.Deal;
         Account? account = null;
         Contact? contact = null;
-        if (deal.AccountId is not null || deal.PrimaryContactId is not null)
+        List<TimelineEntry> timeline = [];
+        if (deal.AccountId is not null || deal.PrimaryContactId is not null || timelineLimit > 0)
         {
             await using var db = database.Open(actor.TenantId);
             account = deal.AccountId is { } accountId ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct) : null;
             contact = deal.PrimaryContactId is { } contactId ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct) : null;
+            if (timelineLimit > 0) timeline = await TimelineAsync(db, deal.Id, timelineLimit, ct);
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var missing = deal.Stage.Next() is { } target ? deal.MissingFor(target, outcome.Pipeline, today) : [];
-        return new DealDetail(deal, account, contact, outcome.Pipeline, deal.ScoreQualification(outcome.Pipeline, today), missing, []);
+        return new DealDetail(deal, account, contact, outcome.Pipeline, deal.ScoreQualification(outcome.Pipeline, today), missing, timeline);
     }
 
     /// <summary>Who the actor may hand a deal to: the people whose deals they see, the actor first, then by name.</summary>

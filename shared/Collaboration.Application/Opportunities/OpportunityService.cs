@@ -19,14 +19,18 @@ public sealed record LoggedInteraction(Interaction Interaction, bool AlreadyLogg
 /// </summary>
 public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parties, TimeProvider clock)
 {
-    public async Task<Opportunity> CaptureAsync(Actor actor, CaptureRequest request, CancellationToken ct = default)
+    public async Task<Opportunity> CaptureAsync(Actor actor, CaptureRequest request, CancellationToken ct = default) =>
+        (await CaptureOutcomeAsync(actor, request, ct)).Deal;
+
+    /// <summary>The same, with what follows from the capture and the pipeline it was made under (what draws the new deal).</summary>
+    public async Task<DealOutcome> CaptureOutcomeAsync(Actor actor, CaptureRequest request, CancellationToken ct = default)
     {
         PartyMatch? party = null;
         if (!string.IsNullOrWhiteSpace(request.ContactEmail))
         {
             party = await parties.MatchOrCreateAsync(actor.TenantId, request.ContactEmail, request.ContactName, request.AccountName, ct);
         }
-        return (await CaptureMatchedAsync(actor, request, party, ownerFromRules: false, ct)).Deal;
+        return await CaptureMatchedAsync(actor, request, party, ownerFromRules: false, ct);
     }
 
     /// <summary>
@@ -63,10 +67,14 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
     }
 
     public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null,
-        string? referredBy = null, CaptureSource? source = null, CancellationToken ct = default)
+        string? referredBy = null, CaptureSource? source = null, CancellationToken ct = default) =>
+        CaptureAsync(actor, FromEmail(email, hints, dealName, referredBy, source), ct);
+
+    /// <summary>A capture from an email: the sender its contact (matched or created), the email its first interaction.</summary>
+    public static CaptureRequest FromEmail(EmailMessage email, BantUpdate? hints, string? dealName = null, string? referredBy = null, CaptureSource? source = null)
     {
         var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(no subject)" : email.Subject.Trim();
-        var request = new CaptureRequest(dealName ?? subject)
+        return new CaptureRequest(dealName ?? subject)
         {
             Source = source ?? (string.IsNullOrWhiteSpace(referredBy) ? CaptureSource.Email : CaptureSource.Referral),
             ReferredBy = referredBy,
@@ -76,7 +84,6 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
             Qualification = hints,
             FirstInteraction = EmailInteraction(email),
         };
-        return CaptureAsync(actor, request, ct);
     }
 
     public Task<Opportunity> CaptureFromWebFormAsync(Actor actor, WebFormSubmission form, CancellationToken ct = default)
