@@ -47,7 +47,7 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchTenantAsync(string tenantId, CancellationToken ct = default)
     {
         await using var db = database.Open(tenantId);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var rows = await ClaimAsync(db, tenantId, ct);
         if (rows.Count == 0) return 0;
 

@@ -19,6 +19,7 @@ using Collaboration.Domain.Quotes;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Collaboration.Application.Persistence;
 
@@ -174,6 +175,14 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             if (own is not null) await own.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// A transaction for a unit of work that claims rows and writes them back in it (the outbox dispatcher). On SQLite
+    /// it queues with the process's other writers for as long as it lasts: it holds SQLite's write lock from its start,
+    /// and a save that met that lock would wait in SQLite's busy handler (sleeps of up to 100 ms a try) while keeping
+    /// every other writer of the process queued behind it.
+    /// </summary>
+    public virtual Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) => Database.BeginTransactionAsync(ct);
 
     /// <summary>Runs the writes of a save (everything it read and worked out is done): SQLite queues its writers here.</summary>
     protected virtual Task<int> WriteAsync(Func<CancellationToken, Task<int>> write, CancellationToken ct) => write(ct);

@@ -1,6 +1,7 @@
 using Collaboration.Application.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Collaboration.Infrastructure.Persistence;
@@ -34,6 +35,50 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
         finally
         {
             WriterGate.Release();
+        }
+    }
+
+    public override async Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default)
+    {
+        if (WriterGate is not { } gate || Database.CurrentTransaction is not null) return await Database.BeginTransactionAsync(ct);
+        await gate.WaitAsync(ct);
+        try
+        {
+            return new GatedTransaction(await Database.BeginTransactionAsync(ct), gate);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>A transaction that gives the writer gate back when it ends.</summary>
+    private sealed class GatedTransaction(IDbContextTransaction transaction, SemaphoreSlim gate) : IDbContextTransaction
+    {
+        private int _released;
+
+        public Guid TransactionId => transaction.TransactionId;
+        public void Commit() => transaction.Commit();
+        public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+        public void Rollback() => transaction.Rollback();
+        public Task RollbackAsync(CancellationToken cancellationToken = default) => transaction.RollbackAsync(cancellationToken);
+
+        public void Dispose()
+        {
+            transaction.Dispose();
+            Release();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            Release();
+        }
+
+        private void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
         }
     }
 
