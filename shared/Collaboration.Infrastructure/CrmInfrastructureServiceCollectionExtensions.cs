@@ -20,8 +20,9 @@ public static class CrmInfrastructureServiceCollectionExtensions
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         var database = new CrmDatabase(options, configuration.GetConnectionString("Crm"));
-        services.AddSingleton(database);
-        services.AddSingleton<ICrmDatabase>(database);
+        // From a factory, so that the container disposes it (closing its kept SQLite connections) when the host stops.
+        services.AddSingleton(_ => database);
+        services.AddSingleton<ICrmDatabase>(sp => sp.GetRequiredService<CrmDatabase>());
         services.AddSingleton<IImportFileReader, ImportFileReader>();
         services.AddSingleton<Application.Quotes.IQuoteDocumentWriter, Quotes.QuoteDocumentWriter>();
         return services;

@@ -1,16 +1,13 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Collaboration.Application.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Collaboration.Infrastructure.Persistence;
 
 /// <summary>Creates tenant-scoped units of work on the configured provider and applies migrations.</summary>
-public sealed class CrmDatabase : ICrmDatabase
+public sealed class CrmDatabase : ICrmDatabase, IDisposable
 {
     private readonly DatabaseProvider _provider;
     private readonly string _connectionString;
@@ -24,7 +21,13 @@ public sealed class CrmDatabase : ICrmDatabase
         _connectionString = _provider == DatabaseProvider.Sqlite
             ? SqliteConnectionString(options, connectionString)
             : connectionString ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Crm is empty.");
+        if (_provider == DatabaseProvider.Sqlite) _shelf = new SqliteConnectionShelf(_connectionString, _busyTimeoutMs);
     }
+
+    private readonly SqliteConnectionShelf? _shelf;
+
+    /// <summary>Closes the SQLite connections kept open between units of work.</summary>
+    public void Dispose() => _shelf?.Dispose();
 
     public DatabaseProvider Provider => _provider;
     public string ConnectionString => _connectionString;
@@ -58,16 +61,17 @@ public sealed class CrmDatabase : ICrmDatabase
         CrmDbContext db = _provider switch
         {
             DatabaseProvider.Sqlite => (_sqlitePool ??= new PooledDbContextFactory<SqliteCrmDbContext>(
-                new DbContextOptionsBuilder<SqliteCrmDbContext>()
-                    .UseSqlite(_connectionString)
-                    .AddInterceptors(new SqlitePragmas(_busyTimeoutMs))
-                    .Options)).CreateDbContext(),
+                new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(_connectionString).Options)).CreateDbContext(),
             _ => (_postgresPool ??= new PooledDbContextFactory<PostgresCrmDbContext>(
                 new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(_connectionString).Options)).CreateDbContext(),
         };
         db.TenantId = tenant.Id;
         db.OutboxWritten = OutboxWritten;
-        if (db is SqliteCrmDbContext sqlite) sqlite.WriterGate = _writerGate ??= WriterGates.GetOrAdd(SqliteFile(_connectionString), _ => new SemaphoreSlim(1, 1));
+        if (db is SqliteCrmDbContext sqlite)
+        {
+            sqlite.WriterGate = _writerGate ??= WriterGates.GetOrAdd(SqliteFile(_connectionString), _ => new SemaphoreSlim(1, 1));
+            sqlite.RentConnection(_shelf!);
+        }
         return db;
     }
 
@@ -99,33 +103,5 @@ public sealed class CrmDatabase : ICrmDatabase
         builder.Pooling = true;
         builder.DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000);
         return builder.ToString();
-    }
-
-    /// <summary>
-    /// busy_timeout, foreign_keys and synchronous belong to the native connection, which the pool keeps open: they are
-    /// set once per native handle, not on every checkout (three statements on each of several opens per turn).
-    /// </summary>
-    private sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
-    {
-        private static readonly object Applied = new();
-        private readonly ConditionalWeakTable<object, object> _configured = new();
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Apply(connection);
-            return Task.CompletedTask;
-        }
-
-        private void Apply(DbConnection connection)
-        {
-            var handle = (connection as SqliteConnection)?.Handle;
-            if (handle is not null && _configured.TryGetValue(handle, out _)) return;
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
-            command.ExecuteNonQuery();
-            if (handle is not null) _configured.AddOrUpdate(handle, Applied);
-        }
     }
 }

@@ -17,6 +17,37 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
     /// <summary>This process's writers to the same file (set by <see cref="CrmDatabase"/>).</summary>
     internal SemaphoreSlim? WriterGate { get; set; }
 
+    private SqliteConnectionShelf? _shelf;
+    private ReusingSqliteConnection? _rented;
+
+    /// <summary>Runs this unit of work on an open connection from <paramref name="shelf"/>, given back when it is disposed.</summary>
+    internal void RentConnection(SqliteConnectionShelf shelf)
+    {
+        _shelf = shelf;
+        _rented = shelf.Rent();
+        Database.SetDbConnection(_rented, contextOwnsConnection: false);
+    }
+
+    // The base returns a pooled context to its pool, which ends any transaction still open; only then is the connection
+    // clean enough for the next unit of work.
+    public override void Dispose()
+    {
+        base.Dispose();
+        ReturnConnection();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        ReturnConnection();
+    }
+
+    private void ReturnConnection()
+    {
+        var rented = Interlocked.Exchange(ref _rented, null);
+        if (rented is not null) _shelf?.Return(rented);
+    }
+
     /// <summary>
     /// SQLite has one writer at a time. Writers of this process queue on <see cref="WriterGate"/> and are handed the
     /// lock at once, instead of sleeping in SQLite's busy handler, which backs off up to 100 ms a try and made a click's

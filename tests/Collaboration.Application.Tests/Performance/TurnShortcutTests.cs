@@ -118,7 +118,7 @@ public class TurnShortcutTests
         try
         {
             // Busy timeout 1 ms, command timeout 1 s: a save that met SQLite's write lock would retry for a second and fail.
-            var database = new CrmDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder, BusyTimeoutMs = 1 }, null);
+            using var database = new CrmDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder, BusyTimeoutMs = 1 }, null);
             await database.MigrateAsync();
             var at = DateTimeOffset.UtcNow;
             Task save;
@@ -146,6 +146,78 @@ public class TurnShortcutTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task AQueryRunAgainInALaterUnitOfWorkRunsOnTheStatementSqlitePreparedTheFirstTime()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var at = DateTimeOffset.UtcNow;
+        await using (var seed = database.Database.Open(CrmTestHost.TenantA))
+        {
+            seed.Outbox.AddRange(new OutboxMessage(CrmTestHost.TenantA, "Claimed", "{}", at), new OutboxMessage(CrmTestHost.TenantA, "Saved", "{}", at));
+            await seed.SaveChangesAsync();
+        }
+
+        var statements = new List<(IntPtr Statement, int Runs)>();
+        for (var round = 0; round < 5; round++)
+        {
+            await using var db = database.Database.Open(CrmTestHost.TenantA);
+            var type = round % 2 == 0 ? "Claimed" : "Saved";
+            Assert.Equal([type], await db.Outbox.Where(m => m.Type == type).Select(m => m.Type).ToListAsync());
+
+            // The way EF runs its SQL: a command from the unit of work's connection, disposed when read.
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT \"Type\" FROM \"Outbox\" WHERE \"Type\" = $type";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$type";
+            parameter.Value = type;
+            command.Parameters.Add(parameter);
+            await using var reader = (Microsoft.Data.Sqlite.SqliteDataReader)await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(type, reader.GetString(0));
+            Assert.False(await reader.ReadAsync());
+            statements.Add((reader.Handle!.DangerousGetHandle(), SQLitePCL.raw.sqlite3_stmt_status(reader.Handle, StatementRuns, 0)));
+        }
+
+        Assert.Single(statements.Select(s => s.Statement).Distinct());
+        Assert.Equal([1, 2, 3, 4, 5], statements.Select(s => s.Runs));
+    }
+
+    // SQLITE_STMTSTATUS_RUN: how many times a prepared statement has run (sqlite3_stmt_status).
+    private const int StatementRuns = 6;
+
+    [Fact]
+    public async Task AFailedStatementLeavesTheKeptConnectionFitForTheNextUnitOfWork()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var at = DateTimeOffset.UtcNow;
+        var message = new OutboxMessage(CrmTestHost.TenantA, "Claimed", "{}", at);
+        System.Data.Common.DbConnection kept;
+        await using (var first = database.Database.Open(CrmTestHost.TenantA))
+        {
+            first.Outbox.Add(message);
+            await first.SaveChangesAsync();
+        }
+        await using (var again = database.Database.Open(CrmTestHost.TenantA))
+        {
+            await using var transaction = await again.BeginWriteTransactionAsync();
+            again.Outbox.Add(new OutboxMessage(CrmTestHost.TenantA, "Left open", "{}", at));
+            await again.SaveChangesAsync();
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => again.Database.ExecuteSqlRawAsync("INSERT INTO \"Outbox\" (\"Id\") VALUES (NULL)"));
+            kept = again.Database.GetDbConnection();
+            // Disposed without a commit: the unit of work's changes must not reach the next one on this connection.
+        }
+        await using (var next = database.Database.Open(CrmTestHost.TenantA))
+        {
+            Assert.Same(kept, next.Database.GetDbConnection());
+            Assert.Equal(["Claimed"], await next.Outbox.OrderBy(m => m.Id).Select(m => m.Type).ToListAsync());
+            next.Outbox.Add(new OutboxMessage(CrmTestHost.TenantA, "Saved", "{}", at));
+            await next.SaveChangesAsync();
+        }
+        await using var read = database.Database.Open(CrmTestHost.TenantA);
+        Assert.Equal(["Claimed", "Saved"], await read.Outbox.OrderBy(m => m.Id).Select(m => m.Type).ToListAsync());
     }
 
     private static async Task<long> PragmaAsync(CrmDbContext db, string name)
