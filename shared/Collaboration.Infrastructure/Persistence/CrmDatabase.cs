@@ -3,6 +3,7 @@ using Collaboration.Application.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 
 namespace Collaboration.Infrastructure.Persistence;
 
@@ -20,7 +21,7 @@ public sealed class CrmDatabase : ICrmDatabase, IDisposable
         _busyTimeoutMs = options.BusyTimeoutMs;
         _connectionString = _provider == DatabaseProvider.Sqlite
             ? SqliteConnectionString(options, connectionString)
-            : connectionString ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Crm is empty.");
+            : PostgresConnectionString(connectionString ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Crm is empty."));
         if (_provider == DatabaseProvider.Sqlite) _shelf = new SqliteConnectionShelf(_connectionString, _busyTimeoutMs);
     }
 
@@ -85,6 +86,18 @@ public sealed class CrmDatabase : ICrmDatabase, IDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Npgsql prepares nothing unless told: PostgreSQL then parses and plans every statement of every request again. With
+    /// automatic preparation a statement run a few times on a physical connection is prepared there and run by name after
+    /// (Npgsql drops it when a migration changes a table it reads). A connection string that sets it keeps its own value.
+    /// </summary>
+    private static string PostgresConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return configured;
+        return new NpgsqlConnectionStringBuilder(configured) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     private static string SqliteConnectionString(DatabaseOptions options, string? configured)

@@ -189,6 +189,23 @@ public class TurnShortcutTests
     private const int StatementRuns = 6;
 
     [Fact]
+    public async Task PostgresqlRunsAStatementItHasSeenAFewTimesByNameInsteadOfPlanningItAgain()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        await using var db = database.Database.Open(CrmTestHost.TenantA);
+        db.Outbox.Add(new OutboxMessage(CrmTestHost.TenantA, "Claimed", "{}", DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+
+        await db.Database.OpenConnectionAsync();
+        for (var run = 0; run < 6; run++) Assert.Equal(["Claimed"], await db.Outbox.Where(m => m.Type == "Claimed").Select(m => m.Type).ToListAsync());
+
+        var prepared = await db.Database
+            .SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%FROM \"Outbox\"%'")
+            .ToListAsync();
+        Assert.Single(prepared);
+    }
+
+    [Fact]
     public async Task AFailedStatementLeavesTheKeptConnectionFitForTheNextUnitOfWork()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
