@@ -62,7 +62,7 @@ public static class Report
         {
             s.AppendLine().AppendLine("## Memory and start-up").AppendLine();
             s.AppendLine("Start-up: from starting the process to the first answered request (named in the last column), client-side.").AppendLine();
-            s.AppendLine("| Process | Peak RSS (VmHWM) | RSS at end | Start to first answer | First request | RSS at end by kind | GC at end (as the host reports it) |").AppendLine("| --- | ---: | ---: | ---: | --- | --- | --- |");
+            s.AppendLine("| Process | Peak RSS (VmHWM) | RSS at end | Start to first answer | First request | RSS at end by kind | GC and SQLite at end (as the host reports them) |").AppendLine("| --- | ---: | ---: | ---: | --- | --- | --- |");
             foreach (var h in hosts) s.AppendLine(inv, $"| {h.Process} | {h.PeakMiB:F0} MiB | {h.EndMiB:F0} MiB | {h.StartSeconds:F2} s | {h.FirstRequest} | {h.RssParts ?? "—"} | {h.Gc ?? "—"} |");
         }
 

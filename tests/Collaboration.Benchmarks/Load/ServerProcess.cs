@@ -77,9 +77,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public double RssMiB() => ReadStatusKiB("VmRSS") / 1024.0;
 
-    /// <summary>The resident set by kind: anonymous (heaps, JIT code, native caches) and file-backed (mapped assemblies, libraries).</summary>
+    /// <summary>
+    /// The resident set by kind: anonymous (GC heap, native allocations, stacks), file-backed (mapped assemblies and
+    /// libraries) and shared memory (with W^X on, the default, the code the JIT wrote and its stubs, mapped twice).
+    /// </summary>
     public string RssParts() => string.Create(CultureInfo.InvariantCulture,
-        $"anon {ReadStatusKiB("RssAnon") / 1024.0:F0} MiB, file {ReadStatusKiB("RssFile") / 1024.0:F0} MiB");
+        $"anon {ReadStatusKiB("RssAnon") / 1024.0:F0} MiB, file {ReadStatusKiB("RssFile") / 1024.0:F0} MiB, shared (JIT code) {ReadStatusKiB("RssShmem") / 1024.0:F0} MiB");
 
     private long ReadStatusKiB(string field)
     {

@@ -40,8 +40,9 @@ public static class SqlCommandCounter
                 using var client = listener.Accept();
                 var gc = GC.GetGCMemoryInfo();
                 var mode = $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}-{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "nonconcurrent" : "concurrent")}";
+                var (sqlite, sqlitePeak) = SqliteHeap();
                 var text = string.Create(CultureInfo.InvariantCulture,
-                    $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {mode}");
+                    $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {mode} {sqlite} {sqlitePeak}");
                 client.Send(Encoding.ASCII.GetBytes(text));
                 client.Shutdown(SocketShutdown.Both);
             }
@@ -56,19 +57,40 @@ public static class SqlCommandCounter
         return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The host's GC as it runs (its mode, and the heap after the last collection against what the GC has committed).</summary>
+    /// <summary>
+    /// The host's GC as it runs (its mode, and the heap after the last collection against what the GC has committed), and
+    /// what SQLite has allocated natively (page caches of every open connection, prepared statements), now and at its peak.
+    /// </summary>
     public static async Task<string> GcAsync(string socketPath)
     {
         var parts = await ReadPartsAsync(socketPath);
         var mib = (string bytes) => long.Parse(bytes, CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
-        return string.Create(CultureInfo.InvariantCulture, $"{parts[4]}, heap {mib(parts[2]):F0} MiB, committed {mib(parts[3]):F0} MiB");
+        var gc = string.Create(CultureInfo.InvariantCulture, $"{parts[4]}, heap {mib(parts[2]):F0} MiB, committed {mib(parts[3]):F0} MiB");
+        return parts.Length > 6 && parts[5] != "-"
+            ? gc + string.Create(CultureInfo.InvariantCulture, $"; SQLite {mib(parts[5]):F0} MiB (peak {mib(parts[6]):F0})")
+            : gc;
+    }
+
+    /// <summary>SQLite's own allocator totals; "-" in a host that has not loaded SQLite (a PostgreSQL host).</summary>
+    private static (string Now, string Peak) SqliteHeap()
+    {
+        try
+        {
+            return (SQLitePCL.raw.sqlite3_memory_used().ToString(CultureInfo.InvariantCulture),
+                SQLitePCL.raw.sqlite3_memory_highwater(0).ToString(CultureInfo.InvariantCulture));
+        }
+        catch (Exception)
+        {
+            // SQLitePCL throws a plain Exception until a provider is set.
+            return ("-", "-");
+        }
     }
 
     private static async Task<string[]> ReadPartsAsync(string socketPath)
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
-        var buffer = new byte[64];
+        var buffer = new byte[256];
         var length = 0;
         int read;
         while ((read = await socket.ReceiveAsync(buffer.AsMemory(length))) > 0) length += read;
