@@ -82,7 +82,6 @@ public static class NotificationScenarios
             "--rate", rate.ToString(inv), "--duration", seconds.ToString(inv), "--owners", owners.ToString(inv),
             "--deals-per-owner", dealsPerOwner.ToString(inv), "--drain", drain.ToString(inv), "--tenant", $"bench-{Guid.NewGuid():N}", "--result", resultFile, "--set", settings,
         }) info.ArgumentList.Add(a);
-        info.Environment["DOTNET_gcServer"] = "0";
         log.WriteLine($"Notifications: {name} ({database}, {settings}) {rate}/s for {seconds} s over {owners} owners");
         var output = new StringBuilder();
         using var process = Process.Start(info)!;
