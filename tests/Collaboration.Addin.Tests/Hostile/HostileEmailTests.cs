@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Collaboration.Application.Capture;
 using Collaboration.Infrastructure.Capture;
@@ -6,6 +5,7 @@ using Collaboration.Infrastructure.Capture;
 namespace Collaboration.Addin.Tests.Hostile;
 
 /// <summary>Email bodies built to exhaust the parser, the sanitizer or the stack.</summary>
+[Collection(MeasuresProcessMemory.Name)]
 public class HostileEmailTests
 {
     private static string Repeat(string text, int times) => string.Concat(Enumerable.Repeat(text, times));
@@ -73,15 +73,13 @@ public class HostileEmailTests
         client.Timeout = TimeSpan.FromSeconds(60);
         // JSON escapes < and > as \u003C and \u003E: 400,000 divs are 5.6 MB on the wire, under the 6 MB request limit.
         var html = Repeat("<div>", 400_000) + "Please quote 50 seats.";
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var peakBefore = process.PeakWorkingSet64;
+        HttpResponseMessage? response = null;
 
-        var response = await client.PostJsonAsync("/api/emails/resolve", PaneEmails.From("buyer@contoso.com", bodyHtml: html));
+        var growth = await ProcessPeakMemory.GrowthDuringAsync(async () =>
+            response = await client.PostJsonAsync("/api/emails/resolve", PaneEmails.From("buyer@contoso.com", bodyHtml: html)));
 
-        process.Refresh();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.InRange(process.PeakWorkingSet64 - peakBefore, 0, 300L * 1024 * 1024);
+        Assert.Equal(HttpStatusCode.OK, response!.StatusCode);
+        Assert.InRange(growth, 0, 300L * 1024 * 1024);
         var ordinary = await client.PostJsonAsync("/api/emails/resolve", PaneEmails.From("buyer@contoso.com"));
         Assert.Equal(HttpStatusCode.OK, ordinary.StatusCode);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Collaboration.Domain.Imports;
@@ -11,6 +10,7 @@ namespace Collaboration.Addin.Tests.Hostile;
 /// Uploads built to exhaust the host, each sent by an ordinary rep to the import preview. Each must be refused
 /// with 422 and its reason, cost the process a bounded amount of memory, and leave the host answering.
 /// </summary>
+[Collection(MeasuresProcessMemory.Name)]
 public class HostileImportTests
 {
     /// <summary>Generous: the attacks this guards against reached 6.5 to 8 GB.</summary>
@@ -28,26 +28,19 @@ public class HostileImportTests
         return (response.StatusCode, detail);
     }
 
-    private static long PeakWorkingSet()
-    {
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return process.PeakWorkingSet64;
-    }
-
     /// <summary>Sends the file, expects 422 naming the reason, bounded memory, and a host that still imports a good list.</summary>
     private static async Task AssertRefusedAsync(byte[] file, string reason, IDictionary<string, string?>? settings = null, string fileName = "leads.xlsx")
     {
         await using var host = await AddinHost.StartAsync(settings: settings);
         var client = host.RepClient();
         Assert.Equal(HttpStatusCode.OK, (await PreviewAsync(client, GoodList, "warm-up.csv")).Status);
-        var peakBefore = PeakWorkingSet();
+        (HttpStatusCode Status, string Detail) refusal = default;
 
-        var (status, detail) = await PreviewAsync(client, file, fileName);
+        var growth = await ProcessPeakMemory.GrowthDuringAsync(async () => refusal = await PreviewAsync(client, file, fileName));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Contains(reason, detail);
-        Assert.InRange(PeakWorkingSet() - peakBefore, 0, MaxPeakGrowthBytes);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusal.Status);
+        Assert.Contains(reason, refusal.Detail);
+        Assert.InRange(growth, 0, MaxPeakGrowthBytes);
         Assert.Equal(HttpStatusCode.OK, (await host.Client().GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PreviewAsync(client, GoodList, "after.csv")).Status);
     }
