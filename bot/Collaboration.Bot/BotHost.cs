@@ -70,6 +70,13 @@ public static class BotHost
         return app;
     }
 
-    /// <summary>Applies the database migrations (when Database:MigrateOnStartup) before the host takes requests.</summary>
-    public static Task PrepareAsync(WebApplication app, CancellationToken ct = default) => app.Services.MigrateCrmDatabaseAsync(ct);
+    /// <summary>
+    /// Applies the database migrations (when Database:MigrateOnStartup) before the host takes requests; the signing keys and
+    /// the connector token are fetched beside them (<see cref="BotSignInWarmUp"/>), not waited for.
+    /// </summary>
+    public static Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    {
+        app.Services.GetRequiredService<BotSignInWarmUp>().Start();
+        return app.Services.MigrateCrmDatabaseAsync(ct);
+    }
 }

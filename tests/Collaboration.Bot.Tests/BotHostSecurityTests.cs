@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Collaboration.Application.Conversations;
 using Collaboration.Bot.Protocol.Connector;
+using Collaboration.Bot.Protocol.Hosting;
 using Collaboration.Bot.Tests.Infrastructure;
 using Collaboration.Domain.Notifications;
 using Collaboration.Testing;
@@ -28,7 +29,9 @@ public sealed class BotHostSecurityTests : IAsyncLifetime
     public async Task AnActivityPointingAtAnAttackersServiceUrlIsRefusedAndItsConversationNeverStored()
     {
         const string attacker = "https://attacker.example/teams/";
-        await using var host = await StartAuthenticatedAsync();
+        await using var host = await BotConversationHost.StartAuthenticatedAsync(_issuer, AppId);
+        await host.Services.GetRequiredService<BotSignInWarmUp>().Completion;
+        var tokensAtStart = _issuer.TokenRequests;
         var message = host.Activity(Alex, "message");
         message["serviceUrl"] = attacker;
         message["text"] = "my deals";
@@ -37,7 +40,7 @@ public sealed class BotHostSecurityTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(host.Connector.Requests);
-        Assert.Equal(0, _issuer.TokenRequests);
+        Assert.Equal(tokensAtStart, _issuer.TokenRequests);
         await using var db = host.Db.Database.Open("tenant-a");
         Assert.Empty(await db.ConversationReferences.ToListAsync());
     }
@@ -105,13 +108,4 @@ public sealed class BotHostSecurityTests : IAsyncLifetime
         await using var db = host.Db.Database.Open("tenant-a");
         Assert.Empty(await db.Opportunities.ToListAsync());
     }
-
-    private Task<BotConversationHost> StartAuthenticatedAsync() => BotConversationHost.StartAsync(settings: new Dictionary<string, string?>
-    {
-        ["MicrosoftAppId"] = AppId,
-        ["MicrosoftAppPassword"] = "secret",
-        ["MicrosoftAppType"] = "MultiTenant",
-        ["BotOpenIdMetadata"] = _issuer.BotMetadataUrl,
-        ["BotAuthority"] = $"{_issuer.HttpsBaseUrl}/botframework.com",
-    }, services: s => s.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler));
 }

@@ -55,6 +55,13 @@ public sealed class InboundRequestAuthenticator : IDisposable
 
     public bool IsDevelopmentMode => _options.IsDevelopmentMode;
 
+    /// <summary>Fetches the signing keys now unless they are fresh (nothing in development mode); a turn then finds them loaded.</summary>
+    public async Task LoadSigningKeysAsync(CancellationToken cancellationToken)
+    {
+        if (_botConnectorKeys is not null) await _botConnectorKeys.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (_entraKeys is not null) await _entraKeys.GetAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <param name="authorizationHeader">The raw Authorization header, if any.</param>
     /// <param name="serviceUrl">The activity's serviceUrl, which must match the token's <c>serviceurl</c> claim.</param>
     /// <param name="channelId">The activity's channelId, which the signing key must be endorsed for.</param>

@@ -46,6 +46,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton<InboundRequestAuthenticator>();
         services.TryAddSingleton<InboundActivityPolicy>();
         services.TryAddSingleton<ServiceUrlAllowList>();
+        services.TryAddSingleton<BotSignInWarmUp>();
         return services;
     }
 }

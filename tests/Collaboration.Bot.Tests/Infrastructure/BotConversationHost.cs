@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Collaboration.Bot;
+using Collaboration.Bot.Protocol.Connector;
 using Collaboration.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +59,27 @@ public sealed class BotConversationHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var app = await BotApp.StartAsync(db, values, services);
         return new BotConversationHost(app, db, connector, app.BaseAddress.ToString());
+    }
+
+    /// <summary>
+    /// A host with a Bot Framework identity (<paramref name="appId"/>) that checks inbound tokens against
+    /// <paramref name="issuer"/>'s keys and gets its connector token there; <paramref name="settings"/> go over these.
+    /// </summary>
+    public static async Task<BotConversationHost> StartAuthenticatedAsync(LocalOpenIdIssuer issuer, string appId, IDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = appId,
+            ["MicrosoftAppPassword"] = "secret",
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["BotOpenIdMetadata"] = issuer.BotMetadataUrl,
+            ["BotAuthority"] = $"{issuer.HttpsBaseUrl}/botframework.com",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var host = await StartAsync(settings: values,
+            services: s => s.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(issuer.CreateTrustingHandler));
+        host.TokenFor = serviceUrl => issuer.CreateToken(appId, serviceUrl, DateTimeOffset.UtcNow);
+        return host;
     }
 
     public JsonObject Activity(TestUser user, string type, string? conversationType = "personal", string? conversationId = null) => new()

@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Collaboration.Testing;
@@ -45,11 +47,19 @@ public sealed partial class LocalOpenIdIssuer : IAsyncDisposable
     /// <summary>Requests for signing keys, from any mode.</summary>
     public int JwksRequests => Volatile.Read(ref _jwksRequests);
 
+    /// <summary>While set, every endpoint answers 503, as an identity platform that cannot be reached.</summary>
+    public bool Unavailable { get; set; }
+
     public static async Task<LocalOpenIdIssuer> StartAsync()
     {
         var issuer = new LocalOpenIdIssuer(CreateCertificate());
         issuer._server = await LoopbackServer.StartAsync(app =>
         {
+            app.Use(async (context, next) =>
+            {
+                if (issuer.Unavailable) context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                else await next(context);
+            });
             issuer.MapBotFramework(app);
             issuer.MapEntra(app);
             issuer.MapTokenEndpoint(app);
