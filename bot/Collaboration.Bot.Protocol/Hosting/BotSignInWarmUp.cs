@@ -1,6 +1,5 @@
 using Collaboration.Bot.Protocol.Authentication;
 using Collaboration.Bot.Protocol.Connector;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Bot.Protocol.Hosting;
@@ -9,16 +8,17 @@ namespace Collaboration.Bot.Protocol.Hosting;
 /// Fetches the signing keys that inbound tokens are checked against and the token for the Bot Connector once at
 /// start, in the background, so that the first turn after a start does not wait for them (about half a second of its
 /// time: two downloads, MSAL and the key parsing starting cold). Nothing waits for it: a failure is logged and the first
-/// turn fetches them as it always did.
+/// turn fetches them as it always did. Disposing it (with the container) cancels a warm-up still running.
 /// </summary>
 public sealed class BotSignInWarmUp(
     InboundRequestAuthenticator authenticator,
     IBotTokenProvider tokens,
-    IHostApplicationLifetime lifetime,
-    ILogger<BotSignInWarmUp> logger)
+    ILogger<BotSignInWarmUp> logger) : IDisposable
 {
     private readonly object _gate = new();
+    private readonly CancellationTokenSource _disposed = new();
     private Task? _running;
+    private bool _isDisposed;
 
     /// <summary>Completes when the warm-up has ended, whether or not it succeeded (at once if it never started).</summary>
     public Task Completion => _running ?? Task.CompletedTask;
@@ -28,13 +28,25 @@ public sealed class BotSignInWarmUp(
     {
         lock (_gate)
         {
-            _running ??= Task.Run(RunAsync, CancellationToken.None);
+            ObjectDisposedException.ThrowIf(_isDisposed, this);
+            var stopping = _disposed.Token;
+            _running ??= Task.Run(() => RunAsync(stopping), CancellationToken.None);
         }
     }
 
-    private async Task RunAsync()
+    public void Dispose()
     {
-        var stopping = lifetime.ApplicationStopping;
+        lock (_gate)
+        {
+            if (_isDisposed) return;
+            _isDisposed = true;
+            _disposed.Cancel();
+            _disposed.Dispose();
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
         try
         {
             await Task.WhenAll(authenticator.LoadSigningKeysAsync(stopping), tokens.GetAccessTokenAsync(stopping)).ConfigureAwait(false);
