@@ -32,7 +32,8 @@ public static class ProcessPeakMemory
         await work();
 
         process.Refresh();
-        return process.PeakWorkingSet64 - before;
+        // The kernel's RSS counters are batched per CPU, so a request that grew nothing can read a few pages below the start.
+        return Math.Max(0, process.PeakWorkingSet64 - before);
     }
 
     private static void TryResetPeak()
