@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Collaboration.Bot;
 using Collaboration.Bot.Protocol.Connector;
 using Microsoft.AspNetCore.Builder;
@@ -15,8 +17,13 @@ public static class BotHostCommand
 {
     public const string TrustThumbprintVariable = "BENCH_TRUST_THUMBPRINT";
 
+    /// <summary>Writes how long after the process started a phase of the start ended, to the host's log (see the bench's work folder).</summary>
+    private static void Stamp(string phase) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"start-up: {phase} at {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms"));
+
     public static async Task<int> RunAsync(string[] args)
     {
+        Stamp("main entered");
         var thumbprint = Environment.GetEnvironmentVariable(TrustThumbprintVariable);
         var app = BotHost.Build(args, builder =>
         {
@@ -32,7 +39,10 @@ public static class BotHostCommand
                 });
             }
         });
+        Stamp("host built");
         await BotHost.PrepareAsync(app);
+        Stamp("migrated (PrepareAsync done)");
+        app.Lifetime.ApplicationStarted.Register(() => Stamp("started (Kestrel listening, hosted services started)"));
         await app.RunAsync();
         return 0;
     }
