@@ -28,19 +28,37 @@ echo "Building (Release)"
 dotnet build Collaboration.sln -c Release -nologo -v quiet
 bench=tests/Collaboration.Benchmarks/bin/Release/net10.0/Collaboration.Benchmarks.dll
 
-# The hosts as they are deployed: ReadyToRun publishes (precompiled code, so the JIT does not compile EF Core and
-# ASP.NET Core at start) of the add-in and of the load driver, whose bot-host and floor-host commands host the bot and
-# the floor. BENCH_R2R=0 runs the plain Release build instead.
+# The hosts as they are deployed (README, "Deploy"): self-contained ReadyToRun composite publishes of the add-in and of the
+# load driver, whose bot-host and floor-host commands host the bot and the floor. Composite: the runtime, ASP.NET Core,
+# EF Core and our code precompiled together as one version bubble, so generic code over our types (EF's converters and
+# comparers for our entities and enums) is precompiled too and the JIT has little left to do at start. Each publish
+# takes several minutes. BENCH_R2R=0 runs the plain Release build instead; BENCH_R2R=plain the per-assembly
+# (framework-dependent) ReadyToRun publishes of earlier runs.
 load_dll="$bench"
 addin_dir=()
-if [ "${BENCH_R2R:-1}" = "1" ]; then
-  echo "Publishing the hosts ReadyToRun (linux-x64)"
-  dotnet publish addin/Collaboration.Addin -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/r2r/addin" -nologo -v quiet
-  dotnet publish tests/Collaboration.Benchmarks -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/r2r/bench" -nologo -v quiet
+r2r=${BENCH_R2R:-1}
+if [ "$r2r" != "0" ]; then
+  publish=(-c Release -r linux-x64 -nologo -v quiet -p:PublishReadyToRun=true)
+  if [ "$r2r" = "plain" ]; then
+    publish+=(--self-contained false)
+  else
+    publish+=(--self-contained true -p:PublishReadyToRunComposite=true)
+  fi
+  echo "Publishing the hosts ReadyToRun (linux-x64, ${r2r/1/composite})"
+  rm -rf "$work/r2r"
+  # The SDK reuses an intermediate ReadyToRun image whose inputs did not change, even when the previous publish was of the
+  # other kind (self-contained or not): such a stale composite crashed the load driver. Start over when the kind changes.
+  if [ "$(cat "$work/r2r-kind" 2>/dev/null)" != "$r2r" ]; then
+    rm -rf addin/Collaboration.Addin/obj/Release/net10.0/linux-x64 tests/Collaboration.Benchmarks/obj/Release/net10.0/linux-x64
+  fi
+  echo "$r2r" > "$work/r2r-kind"
+  dotnet publish addin/Collaboration.Addin "${publish[@]}" -o "$work/r2r/addin"
+  dotnet publish tests/Collaboration.Benchmarks "${publish[@]}" -o "$work/r2r/bench"
   load_dll="$work/r2r/bench/Collaboration.Benchmarks.dll"
   addin_dir=(--addin-dir "$work/r2r/addin")
+  # The SQL counter the driver loads into the add-in as a startup hook: a part of the bench's composite image cannot
+  # load into the add-in's, so the add-in gets it from the plain build.
+  if [ "$r2r" != "plain" ]; then addin_dir+=(--sql-hook "$bench"); fi
 fi
 
 date=$(date -u +%Y-%m-%d)

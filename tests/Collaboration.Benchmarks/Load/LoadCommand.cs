@@ -220,7 +220,9 @@ public static class LoadCommand
                 // Development sign-in (X-Dev-* headers, no Entra app) exists only in the Development environment.
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
-            var sqlSocket = CountSql(environment, work, "addin");
+            // A part of one ReadyToRun composite cannot load into a process that runs another: from a composite publish
+            // (bench.sh), the add-in gets the counter from the plain build (--sql-hook) instead of from this assembly.
+            var sqlSocket = CountSql(environment, work, "addin", options.GetValueOrDefault("sql-hook"));
             log.WriteLine($"Add-in: starting {dll} on port {port}");
             await using var addin = await ServerProcess.StartAsync(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}"], environment,
                 Path.GetDirectoryName(dll)!, port, "/health", Path.Combine(work, "addin.log"));
@@ -352,11 +354,14 @@ public static class LoadCommand
         return new ScenarioRow(target, scenario, result, calls) { SqlStatementsPerTurn = statements, SqlCommandsPerTurn = commands };
     }
 
-    /// <summary>Loads <see cref="SqlCommandCounter"/> into the host as a startup hook; returns the socket to read it from.</summary>
-    private static string CountSql(Dictionary<string, string> environment, string work, string label)
+    /// <summary>
+    /// Loads <see cref="SqlCommandCounter"/> into the host as a startup hook (this assembly, or <paramref name="hook"/>: a
+    /// build of it); returns the socket to read it from.
+    /// </summary>
+    private static string CountSql(Dictionary<string, string> environment, string work, string label, string? hook = null)
     {
         var socket = Path.Combine(work, $"sql-{label}.sock");
-        environment["DOTNET_STARTUP_HOOKS"] = typeof(LoadCommand).Assembly.Location;
+        environment["DOTNET_STARTUP_HOOKS"] = hook is { Length: > 0 } ? Path.GetFullPath(hook) : typeof(LoadCommand).Assembly.Location;
         environment[SqlCommandCounter.SocketVariable] = socket;
         return socket;
     }
