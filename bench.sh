@@ -31,7 +31,7 @@ bench=tests/Collaboration.Benchmarks/bin/Release/net10.0/Collaboration.Benchmark
 # The hosts as they are deployed (README, "Deploy"): self-contained ReadyToRun composite publishes of the add-in and of the
 # load driver, whose bot-host and floor-host commands host the bot and the floor. Composite: the runtime, ASP.NET Core,
 # EF Core and our code precompiled together as one version bubble, so generic code over our types (EF's converters and
-# comparers for our entities and enums) is precompiled too and the JIT has little left to do at start. Each publish
+# comparers for our entities and enums) is precompiled too and far less is left for the JIT at start. Each publish
 # takes several minutes. BENCH_R2R=0 runs the plain Release build instead; BENCH_R2R=plain the per-assembly
 # (framework-dependent) ReadyToRun publishes of earlier runs.
 load_dll="$bench"
