@@ -14,34 +14,28 @@ namespace Collaboration.Application.Reports;
 /// </summary>
 internal static class StageStintAppend
 {
-    private static readonly Stage[] Stages = Enum.GetValues<Stage>();
-
     /// <summary>Adds the deal's new and changed stints to <paramref name="writes"/>; false (nothing added) when only the full path will do.</summary>
     public static async Task<bool> TryAsync(CrmDbContext db, Pending pending, Writes writes, CancellationToken ct)
     {
         var deal = pending.Deal;
         // The full build orders the path by time, stably: the new stays in save order, by time.
         var added = pending.NewStays.OrderBy(s => s.EnteredAt).ToList();
-        var last = await db.StageStints.AsNoTracking().Where(s => s.OpportunityId == deal.Id).OrderByDescending(s => s.Ordinal).FirstOrDefaultAsync(ct);
+        var last = await LastStint.For(db)(db, deal.Id, ct);
         if (last is null || added[0].EnteredAt < last.EnteredAt) return false;
 
         var highest = added.Max(s => StageStint.Rank(s.Stage));
-        var below = Stages.Where(s => StageStint.Rank(s) < highest).ToList();
         var wins = added.Any(s => s.Stage == Stage.Won);
-        var lastOrdinal = last.Ordinal;
-        var waiting = below.Count == 0 && !wins
-            ? []
-            : await db.StageStints.AsNoTracking()
-                .Where(s => s.OpportunityId == deal.Id && s.Ordinal != lastOrdinal
-                            && ((s.AdvancedAt == StageStint.Never && below.Contains(s.Stage)) || (wins && s.WonAt == StageStint.Never)))
-                .ToListAsync(ct);
-        var stages = added.Select(s => s.Stage).Distinct().ToList();
-        var previous = (await db.StageStints
-                .Where(s => s.OpportunityId == deal.Id && stages.Contains(s.Stage))
-                .GroupBy(s => s.Stage)
-                .Select(g => new { Stage = g.Key, At = g.Max(s => s.EnteredAt) })
-                .ToListAsync(ct))
-            .ToDictionary(p => p.Stage, p => p.At);
+        var waiting = new List<StageStint>();
+        // Only Lost added (rank -1, so no win either): no stint waits for it.
+        if (highest >= 0)
+        {
+            await foreach (var stint in WaitingStints.For(db)(db, deal.Id, last.Ordinal, highest, wins).WithCancellation(ct)) waiting.Add(stint);
+        }
+        var previous = new Dictionary<Stage, long>();
+        foreach (var stage in added.Select(s => s.Stage).Distinct())
+        {
+            if (await LastEntryInto.For(db)(db, deal.Id, stage, ct) is { } at) previous[stage] = at;
+        }
 
         // The new stints, as Build makes them with only the new stays after them.
         var stints = Build(deal.TenantId, deal.Id, deal.OwnerId, deal.Source, new LossFacts(deal.LossReason, deal.Competitor, deal.Currency, deal.Amount), added);
@@ -81,6 +75,23 @@ internal static class StageStintAppend
         foreach (var stint in waiting) writes.Changed.Add((stint, row => ReachedFrom(row, added, wins)));
         return true;
     }
+
+    // Compiled: every stage change runs them, and building, hashing and looking up their expression trees cost more
+    // than SQLite's work on a deal's few rows.
+    private static readonly PerProvider<Func<CrmDbContext, Guid, CancellationToken, Task<StageStint?>>> LastStint = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid dealId, CancellationToken _) =>
+            db.StageStints.AsNoTracking().Where(s => s.OpportunityId == dealId).OrderByDescending(s => s.Ordinal).FirstOrDefault()));
+
+    /// <summary>The stints before the last one still waiting for a step further along than <c>highest</c> reaches (Lost ranks below every stage on the path), or for a win.</summary>
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, int, bool, IAsyncEnumerable<StageStint>>> WaitingStints = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid dealId, int lastOrdinal, int highest, bool wins) => db.StageStints.AsNoTracking()
+            .Where(s => s.OpportunityId == dealId && s.Ordinal != lastOrdinal
+                        && ((s.AdvancedAt == StageStint.Never && ((s.Stage == Stage.Lost && highest >= 0) || (s.Stage != Stage.Lost && (int)s.Stage < highest)))
+                            || (wins && s.WonAt == StageStint.Never)))));
+
+    private static readonly PerProvider<Func<CrmDbContext, Guid, Stage, CancellationToken, Task<long?>>> LastEntryInto = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid dealId, Stage stage, CancellationToken _) => db.StageStints
+            .Where(s => s.OpportunityId == dealId && s.Stage == stage).Max(s => (long?)s.EnteredAt)));
 
     /// <summary>A stint written before the new stays: where it waited for a step further along or for the win, the new stays give it.</summary>
     private static void ReachedFrom(StageStint stint, List<Stay> added, bool wins)
