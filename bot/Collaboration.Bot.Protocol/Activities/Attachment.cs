@@ -22,6 +22,9 @@ public sealed class Attachment
     public static Attachment AdaptiveCard(object card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new Attachment { ContentType = AdaptiveCardContentType, Content = ActivityJson.ToElement(card) };
+        return AdaptiveCard(card is JsonElement element ? element : ActivityJson.ToElement(card));
     }
+
+    /// <summary>Wraps an Adaptive Card already serialized (one card sent several ways is serialized once).</summary>
+    public static Attachment AdaptiveCard(JsonElement card) => new() { ContentType = AdaptiveCardContentType, Content = card };
 }

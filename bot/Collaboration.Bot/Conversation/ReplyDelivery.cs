@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collaboration.Application;
 using Collaboration.Application.Conversations;
@@ -16,20 +17,22 @@ public sealed class ReplyDelivery(ConversationDirectory conversations, TimeProvi
 {
     public async Task<InvokeResponse?> DeliverAsync(Activity activity, TurnContext turn, Actor actor, BotReply reply, bool isClick, CancellationToken ct)
     {
+        // Serialized once: a click's card is both the invoke's answer and the update of the clicked message.
+        var card = ActivityJson.ToElement(reply.Card);
         if (activity.IsInvoke)
         {
-            if (reply.Changed && activity.ReplyToId is { Length: > 0 } cardId) await TryUpdateAsync(turn, cardId, reply.Card, ct);
+            if (reply.Changed && activity.ReplyToId is { Length: > 0 } cardId) await TryUpdateAsync(turn, cardId, card, ct);
             await TellPostedAsync(activity, reply, activity.ReplyToId, ct);
         }
         else
         {
-            var sent = await turn.SendAsync(Activity.CreateMessage(null, Attachment.AdaptiveCard(reply.Card)), ct);
+            var sent = await turn.SendAsync(Activity.CreateMessage(null, Attachment.AdaptiveCard(card)), ct);
             await TellPostedAsync(activity, reply, sent.Id, ct);
-            if (isClick && activity.ReplyToId is { Length: > 0 } submittedFrom) await TryUpdateAsync(turn, submittedFrom, reply.Card, ct);
+            if (isClick && activity.ReplyToId is { Length: > 0 } submittedFrom) await TryUpdateAsync(turn, submittedFrom, card, ct);
         }
         foreach (var followUp in reply.FollowUps) await SendFollowUpAsync(turn, followUp, ct);
         await SendToOthersAsync(turn, actor, reply.ForOthers, ct);
-        return activity.IsInvoke ? InvokeResponse.AdaptiveCard(reply.Card) : null;
+        return activity.IsInvoke ? InvokeResponse.AdaptiveCard(card) : null;
     }
 
     public static Task SendAsync(TurnContext turn, JsonObject card, CancellationToken ct) =>
@@ -86,7 +89,7 @@ public sealed class ReplyDelivery(ConversationDirectory conversations, TimeProvi
         }
     }
 
-    private async Task TryUpdateAsync(TurnContext turn, string activityId, JsonObject card, CancellationToken ct)
+    private async Task TryUpdateAsync(TurnContext turn, string activityId, JsonElement card, CancellationToken ct)
     {
         try
         {
