@@ -29,7 +29,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.LossReason).HasMaxLength(100);
         builder.Property(o => o.Competitor).HasMaxLength(200);
         builder.Property(o => o.QualificationOverrideReason).HasMaxLength(500);
-        builder.Property(o => o.Bant).HasJsonConversion();
+        builder.Property(o => o.Bant).HasRecordJsonConversion();
         builder.Property(o => o.Review).HasJsonConversion();
         builder.Property(o => o.Contract).HasJsonConversion();
         builder.Property(o => o.Version).IsConcurrencyToken();
