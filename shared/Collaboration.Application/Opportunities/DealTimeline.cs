@@ -63,6 +63,11 @@ public sealed class DealTimeline(ICrmDatabase database)
         (CrmDbContext db, Guid id, int limit) => db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
             .OrderByDescending(i => i.OccurredAt).Take(limit)));
 
+    private sealed record NamedUser(string ObjectId, string DisplayName);
+
+    private static readonly PerProvider<Func<CrmDbContext, string[], IAsyncEnumerable<NamedUser>>> NamesOf = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, string[] objectIds) => db.Users.AsNoTracking().Where(u => objectIds.Contains(u.ObjectId)).Select(u => new NamedUser(u.ObjectId, u.DisplayName))));
+
     internal static async Task<List<OpportunityChange>> NewestChangesAsync(CrmDbContext db, Guid id, int limit, CancellationToken ct)
     {
         var changes = new List<OpportunityChange>();
@@ -94,7 +99,8 @@ public sealed class DealTimeline(ICrmDatabase database)
             .Concat(interactions.Select(i => i.LoggedBy))
             .Append(deal.Review?.RecordedBy ?? "")
             .Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => named.Contains(u.ObjectId)).ToDictionaryAsync(u => u.ObjectId, u => u.DisplayName, ct);
+        var names = new Dictionary<string, string>();
+        await foreach (var user in NamesOf.For(db)(db, named.ToArray()).WithCancellation(ct)) names[user.ObjectId] = user.DisplayName;
         string Name(string objectId) => names.TryGetValue(objectId, out var n) && n.Length > 0 ? n : objectId;
 
         var locale = actor.Locale;
