@@ -11,7 +11,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).HasMaxLength(64);
         builder.Property(t => t.Name).HasMaxLength(200);
-        builder.Property(t => t.Pipeline).HasJsonConversion();
+        builder.Property(t => t.Pipeline).HasSharedJsonConversion();
         builder.Property(t => t.ExtraFreeMailDomains).HasJsonConversion();
         builder.Property(t => t.NotFreeMailDomains).HasJsonConversion();
     }
