@@ -58,14 +58,15 @@ internal static class JsonValueConversions
     }
 
     /// <summary>
-    /// For an immutable record of scalars (no collections): its own equality tells a change, and the instance itself is
-    /// the change tracker's snapshot, so loading and saving an entity does not serialize the value again and again.
+    /// For an immutable record of scalars (no collections): its own equality tells a change, the instance itself is the
+    /// change tracker's snapshot, and the same text gives the same instance (deal lists read many alike, e.g. empty BANT),
+    /// so reading, loading and saving entities does not parse and serialize the value again and again.
     /// </summary>
     public static PropertyBuilder<T> HasRecordJsonConversion<T>(this PropertyBuilder<T> property) where T : class, IEquatable<T>
     {
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
-            s => JsonSerializer.Deserialize<T>(s, Options)!,
+            s => ParsedOnce<T>.Parse(s),
             new ValueComparer<T>((a, b) => Equals(a, b), v => v.GetHashCode(), v => v));
         return property;
     }
