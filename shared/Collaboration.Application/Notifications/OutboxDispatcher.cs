@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Notifications;
@@ -128,6 +129,12 @@ public sealed class OutboxDispatcher(
                 ?? throw new JsonException("Empty event payload.")))
             : null;
 
+    private static string SqliteClaim(int batchSize) => """
+        SELECT * FROM "Outbox"
+        WHERE "TenantId" = {0} AND "ProcessedAt" IS NULL AND "Attempts" < {1}
+        ORDER BY "Id" LIMIT
+        """ + " " + batchSize.ToString(CultureInfo.InvariantCulture);
+
     private Task<List<OutboxMessage>> ClaimAsync(CrmDbContext db, string tenantId, CancellationToken ct)
     {
         if (db.IsPostgres)
@@ -140,7 +147,8 @@ public sealed class OutboxDispatcher(
                 FOR UPDATE SKIP LOCKED
                 """).IgnoreQueryFilters().ToListAsync(ct);
         }
-        return db.Outbox.Where(m => m.ProcessedAt == null && m.Attempts < options.MaxOutboxAttempts)
-            .OrderBy(m => m.Id).Take(options.OutboxBatchSize).ToListAsync(ct);
+        // The batch size is written into the SQL: SQLite prepares a statement whose LIMIT is a bound parameter again on
+        // every run. As above, the tenant condition is in the SQL itself.
+        return db.Outbox.FromSqlRaw(SqliteClaim(options.OutboxBatchSize), tenantId, options.MaxOutboxAttempts).IgnoreQueryFilters().ToListAsync(ct);
     }
 }

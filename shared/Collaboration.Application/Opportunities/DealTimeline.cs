@@ -54,13 +54,19 @@ public sealed class DealTimeline(ICrmDatabase database)
         return await EntriesAsync(db, actor, detail.Deal, detail.Pipeline, Math.Clamp(limit, 1, MaxLimit), ct);
     }
 
-    // A deal's newest history and touches: compiled, since every deal card reads them.
-    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<OpportunityChange>>> NewestChanges = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, Guid id, int limit) => db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
+    // A deal's newest history and touches: compiled, since every deal card reads them. On SQLite the LIMIT is a constant
+    // and the rows past the caller's limit are not read: SQLite prepares a statement whose LIMIT is a bound parameter
+    // again each time the parameter is bound (its planner uses the value), which cost more than running it.
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<OpportunityChange>>> NewestChanges = new(
+        () => EF.CompileAsyncQuery((CrmDbContext db, Guid id, int limit) => db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(MaxLimit)),
+        () => EF.CompileAsyncQuery((CrmDbContext db, Guid id, int limit) => db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
             .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(limit)));
 
-    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<Interaction>>> NewestInteractions = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, Guid id, int limit) => db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<Interaction>>> NewestInteractions = new(
+        () => EF.CompileAsyncQuery((CrmDbContext db, Guid id, int limit) => db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
+            .OrderByDescending(i => i.OccurredAt).Take(MaxLimit)),
+        () => EF.CompileAsyncQuery((CrmDbContext db, Guid id, int limit) => db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
             .OrderByDescending(i => i.OccurredAt).Take(limit)));
 
     private sealed record NamedUser(string ObjectId, string DisplayName);
@@ -68,18 +74,30 @@ public sealed class DealTimeline(ICrmDatabase database)
     private static readonly PerProvider<Func<CrmDbContext, string[], IAsyncEnumerable<NamedUser>>> NamesOf = new(() => EF.CompileAsyncQuery(
         (CrmDbContext db, string[] objectIds) => db.Users.AsNoTracking().Where(u => objectIds.Contains(u.ObjectId)).Select(u => new NamedUser(u.ObjectId, u.DisplayName))));
 
-    internal static async Task<List<OpportunityChange>> NewestChangesAsync(CrmDbContext db, Guid id, int limit, CancellationToken ct)
+    /// <summary>A deal's newest history rows, newest first: <paramref name="limit"/> at most, and never more than <see cref="MaxLimit"/>.</summary>
+    internal static Task<List<OpportunityChange>> NewestChangesAsync(CrmDbContext db, Guid id, int limit, CancellationToken ct)
     {
-        var changes = new List<OpportunityChange>();
-        await foreach (var change in NewestChanges.For(db)(db, id, limit).WithCancellation(ct)) changes.Add(change);
-        return changes;
+        limit = Math.Min(limit, MaxLimit);
+        return limit <= 0 ? Task.FromResult(new List<OpportunityChange>()) : FirstAsync(NewestChanges.For(db)(db, id, limit), limit, ct);
     }
 
-    internal static async Task<List<Interaction>> NewestInteractionsAsync(CrmDbContext db, Guid id, int limit, CancellationToken ct)
+    /// <summary>A deal's newest logged touches, newest first: <paramref name="limit"/> at most, and never more than <see cref="MaxLimit"/>.</summary>
+    internal static Task<List<Interaction>> NewestInteractionsAsync(CrmDbContext db, Guid id, int limit, CancellationToken ct)
     {
-        var interactions = new List<Interaction>();
-        await foreach (var interaction in NewestInteractions.For(db)(db, id, limit).WithCancellation(ct)) interactions.Add(interaction);
-        return interactions;
+        limit = Math.Min(limit, MaxLimit);
+        return limit <= 0 ? Task.FromResult(new List<Interaction>()) : FirstAsync(NewestInteractions.For(db)(db, id, limit), limit, ct);
+    }
+
+    /// <summary>The first <paramref name="limit"/> rows of a query; it is not read further.</summary>
+    internal static async Task<List<T>> FirstAsync<T>(IAsyncEnumerable<T> rows, int limit, CancellationToken ct)
+    {
+        var first = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            first.Add(row);
+            if (first.Count >= limit) break;
+        }
+        return first;
     }
 
     private static async Task<IReadOnlyList<DealTimelineEntry>> EntriesAsync(CrmDbContext db, Actor actor, Opportunity deal, PipelineSettings pipeline, int limit, CancellationToken ct)

@@ -42,22 +42,31 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
     /// <summary>The actor's open deals: hottest first, then the nearest close date.</summary>
     private sealed record DealWithAccount(Opportunity Deal, string? AccountName);
 
-    // Compiled: `my deals` is the commonest turn, and translating its LINQ anew each time cost more than running it.
-    private static readonly PerProvider<Func<CrmDbContext, string, int, IAsyncEnumerable<DealWithAccount>>> MyOpenDeals = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, string ownerId, int limit) => db.Opportunities.AsNoTracking()
+    /// <summary>The most open deals one list shows.</summary>
+    public const int MaxOpenDeals = 200;
+
+    // Compiled: `my deals` is the commonest turn, and translating its LINQ anew each time cost more than running it. On
+    // SQLite with a constant LIMIT, read as far as asked (see DealTimeline.NewestChanges).
+    private static readonly PerProvider<Func<CrmDbContext, string, int, IAsyncEnumerable<DealWithAccount>>> MyOpenDeals = new(
+        () => EF.CompileAsyncQuery((CrmDbContext db, string ownerId, int limit) => db.Opportunities.AsNoTracking()
             .Where(o => o.OwnerId == ownerId && o.Stage != Stage.Won && o.Stage != Stage.Lost)
-            .OrderByDescending(o => o.QualificationScore)
-            .ThenBy(o => o.CloseDate == null)
-            .ThenBy(o => o.CloseDate)
+            .OrderByDescending(o => o.QualificationScore).ThenBy(o => o.CloseDate == null).ThenBy(o => o.CloseDate)
+            .Take(MaxOpenDeals)
+            .Select(o => new DealWithAccount(o, db.Accounts.Where(a => a.Id == o.AccountId).Select(a => a.Name).FirstOrDefault()))),
+        () => EF.CompileAsyncQuery((CrmDbContext db, string ownerId, int limit) => db.Opportunities.AsNoTracking()
+            .Where(o => o.OwnerId == ownerId && o.Stage != Stage.Won && o.Stage != Stage.Lost)
+            .OrderByDescending(o => o.QualificationScore).ThenBy(o => o.CloseDate == null).ThenBy(o => o.CloseDate)
             .Take(limit)
             .Select(o => new DealWithAccount(o, db.Accounts.Where(a => a.Id == o.AccountId).Select(a => a.Name).FirstOrDefault()))));
 
+    /// <summary>The actor's open deals, hottest first, then the nearest close date: <paramref name="limit"/> at most, never more than <see cref="MaxOpenDeals"/>.</summary>
     public async Task<IReadOnlyList<DealSummary>> MyOpenDealsAsync(Actor actor, int limit = 50, CancellationToken ct = default)
     {
+        limit = Math.Min(limit, MaxOpenDeals);
+        if (limit <= 0) return [];
         await using var db = database.Open(actor.TenantId);
-        var deals = new List<DealSummary>();
-        await foreach (var row in MyOpenDeals.For(db)(db, actor.UserObjectId, limit).WithCancellation(ct)) deals.Add(Summarize(row.Deal, row.AccountName));
-        return deals;
+        var rows = await DealTimeline.FirstAsync(MyOpenDeals.For(db)(db, actor.UserObjectId, limit), limit, ct);
+        return rows.Select(row => Summarize(row.Deal, row.AccountName)).ToList();
     }
 
     /// <summary>Finds a deal the actor may see by a few words of its name or account; ties are reported, never guessed.</summary>
