@@ -48,9 +48,12 @@ public class ListLimitTests
     [Fact]
     public async Task OnSqliteTheDealListAndTimelineReadsCarryTheirLimitInTheSql()
     {
-        var seen = new ConcurrentQueue<string>();
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(new CommandTexts(seen));
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        string file;
+        await using (var db = host.Db.Database.Open(CrmTestHost.TenantA)) file = db.Database.GetDbConnection().DataSource;
+        // Other tests run at the same time in this process: only this test's database file counts.
+        var seen = new ConcurrentQueue<string>();
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(new CommandTexts(file, seen));
         var rep = await host.RepAsync("rep-sql");
         var deal = await host.Deals.CaptureAsync(rep, new CaptureRequest("Contoso"));
 
@@ -64,7 +67,7 @@ public class ListLimitTests
         Assert.All(reads, sql => Assert.DoesNotContain("LIMIT @", sql, StringComparison.Ordinal));
     }
 
-    private sealed class CommandTexts(ConcurrentQueue<string> seen) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    private sealed class CommandTexts(string file, ConcurrentQueue<string> seen) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
     {
         public void OnNext(DiagnosticListener listener)
         {
@@ -73,7 +76,8 @@ public class ListLimitTests
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command.Connection: SqliteConnection } data)
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command.Connection: SqliteConnection connection } data
+                && connection.DataSource == file)
             {
                 seen.Enqueue(data.Command.CommandText);
             }
