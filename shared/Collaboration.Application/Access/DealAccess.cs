@@ -21,6 +21,13 @@ public static class DealAccess
         return VisibleOwners(users, userObjectId);
     }
 
+    /// <summary>
+    /// Whether the user may see a deal of <paramref name="ownerObjectId"/>. Their own deal needs no one's placement: a
+    /// rep acting on their own deals, the commonest case, reads no users.
+    /// </summary>
+    public static async Task<bool> MaySeeAsync(CrmDbContext db, string userObjectId, string ownerObjectId, CancellationToken ct) =>
+        ownerObjectId == userObjectId || (await VisibleOwnersAsync(db, userObjectId, ct)).Contains(ownerObjectId);
+
     /// <summary>The same rule over users already loaded (the notification dispatcher has the whole tenant at hand).</summary>
     public static HashSet<string> VisibleOwners(IEnumerable<User> users, string userObjectId) =>
         VisibleOwners(users.Select(u => new UserPlacement(u.ObjectId, u.Team, u.ManagerObjectId)).ToList(), userObjectId);

@@ -153,7 +153,7 @@ public sealed class NurtureService(ICrmDatabase database, TimeProvider clock)
     private static async Task<Domain.Opportunities.Opportunity> EnsureVisibleAsync(CrmDbContext db, Actor actor, Guid opportunityId, CancellationToken ct)
     {
         var deal = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, ct);
-        if (deal is null || !(await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct)).Contains(deal.OwnerId))
+        if (deal is null || !await DealAccess.MaySeeAsync(db, actor.UserObjectId, deal.OwnerId, ct))
         {
             throw new NotFoundException("deal");
         }

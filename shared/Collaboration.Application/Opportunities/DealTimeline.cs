@@ -36,7 +36,7 @@ public sealed class DealTimeline(ICrmDatabase database)
         limit = Math.Clamp(limit, 1, MaxLimit);
         await using var db = database.Open(actor.TenantId);
         var deal = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (deal is null || !(await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct)).Contains(deal.OwnerId))
+        if (deal is null || !await DealAccess.MaySeeAsync(db, actor.UserObjectId, deal.OwnerId, ct))
         {
             throw new NotFoundException("deal");
         }

@@ -93,9 +93,7 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
     {
         await using var db = database.Open(actor.TenantId);
         var deal = await DealAsRead.For(db)(db, id, ct);
-        if (deal is null) throw new NotFoundException("deal");
-        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
-        if (!visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
+        if (deal is null || !await DealAccess.MaySeeAsync(db, actor.UserObjectId, deal.OwnerId, ct)) throw new NotFoundException("deal");
 
         var account = deal.AccountId is { } accountId ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct) : null;
         var contact = deal.PrimaryContactId is { } contactId ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct) : null;

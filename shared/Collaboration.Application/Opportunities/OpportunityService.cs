@@ -292,11 +292,10 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
     private async Task<DealOutcome> ChangeAsync(Actor actor, Guid id, int? expectedVersion, Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct)
     {
         await using var db = database.Open(actor.TenantId);
-        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
-        return await ChangeAsync(db, actor, visible, id, expectedVersion, change, ct);
+        return await ChangeAsync(db, actor, null, id, expectedVersion, change, ct);
     }
 
-    private Task<DealOutcome> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string> visible, Guid id, int? expectedVersion,
+    private Task<DealOutcome> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string>? visible, Guid id, int? expectedVersion,
         Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct) =>
         ChangeAsync(db, actor, visible, id, expectedVersion, (deal, pipeline, context) =>
         {
@@ -307,13 +306,16 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
     /// <summary>
     /// Loads the deal the actor may see at the expected version, applies the change, and saves it with what follows from
     /// it: follow-up plans started or stopped by a stage move, and the owner's review prompt through the outbox when a
-    /// surface that shows no prompts closed the deal.
+    /// surface that shows no prompts closed the deal. <paramref name="visible"/>: whose deals the actor sees, when the
+    /// caller has read them already; otherwise the actor's access is checked for the deal's owner.
     /// </summary>
-    private async Task<DealOutcome> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string> visible, Guid id, int? expectedVersion,
+    private async Task<DealOutcome> ChangeAsync(CrmDbContext db, Actor actor, HashSet<string>? visible, Guid id, int? expectedVersion,
         Func<Opportunity, PipelineSettings, ChangeContext, Task> change, CancellationToken ct)
     {
         var deal = await TrackedDeal.For(db)(db, id, ct);
-        if (deal is null || !visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
+        if (deal is null) throw new NotFoundException("deal");
+        var mayChange = visible?.Contains(deal.OwnerId) ?? await DealAccess.MaySeeAsync(db, actor.UserObjectId, deal.OwnerId, ct);
+        if (!mayChange) throw new NotFoundException("deal");
         if (expectedVersion is { } expected && expected != deal.Version)
         {
             throw new ConcurrencyConflictException(id, expected, deal.Version);
@@ -353,9 +355,7 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
     private static async Task<Opportunity> LoadVisibleAsync(CrmDbContext db, Actor actor, Guid id, CancellationToken ct)
     {
         var deal = await TrackedDeal.For(db)(db, id, ct);
-        if (deal is null) throw new NotFoundException("deal");
-        var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
-        if (!visible.Contains(deal.OwnerId)) throw new NotFoundException("deal");
+        if (deal is null || !await DealAccess.MaySeeAsync(db, actor.UserObjectId, deal.OwnerId, ct)) throw new NotFoundException("deal");
         return deal;
     }
 

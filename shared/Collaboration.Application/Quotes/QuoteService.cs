@@ -120,7 +120,7 @@ public sealed partial class QuoteService(ICrmDatabase database, TimeProvider clo
     internal static async Task<Opportunity> VisibleDealAsync(CrmDbContext db, Actor actor, Guid dealId, CancellationToken ct)
     {
         var deal = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == dealId, ct);
-        if (deal is null || !(await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct)).Contains(deal.OwnerId)) throw new NotFoundException("deal");
+        if (deal is null || !await DealAccess.MaySeeAsync(db, actor.UserObjectId, deal.OwnerId, ct)) throw new NotFoundException("deal");
         return deal;
     }
 
