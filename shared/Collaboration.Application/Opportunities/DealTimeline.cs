@@ -35,6 +35,7 @@ public sealed class DealTimeline(ICrmDatabase database)
     {
         limit = Math.Clamp(limit, 1, MaxLimit);
         await using var db = database.Open(actor.TenantId);
+        using var reads = db.ReadTogether();
         var deal = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (deal is null || !await DealAccess.MaySeeAsync(db, actor.UserObjectId, deal.OwnerId, ct))
         {
@@ -51,6 +52,7 @@ public sealed class DealTimeline(ICrmDatabase database)
     public async Task<IReadOnlyList<DealTimelineEntry>> ForAsync(Actor actor, DealDetail detail, int limit = 50, CancellationToken ct = default)
     {
         await using var db = database.Open(actor.TenantId);
+        using var reads = db.ReadTogether();
         return await EntriesAsync(db, actor, detail.Deal, detail.Pipeline, Math.Clamp(limit, 1, MaxLimit), ct);
     }
 

@@ -292,6 +292,7 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
     private async Task<DealOutcome> ChangeAsync(Actor actor, Guid id, int? expectedVersion, Action<Opportunity, PipelineSettings, ChangeContext> change, CancellationToken ct)
     {
         await using var db = database.Open(actor.TenantId);
+        using var reads = db.ReadTogether();
         return await ChangeAsync(db, actor, null, id, expectedVersion, change, ct);
     }
 

@@ -184,6 +184,19 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     /// </summary>
     public virtual Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) => Database.BeginTransactionAsync(ct);
 
+    /// <summary>
+    /// The reads that follow, until the scope ends or this unit of work writes, see the database as of one moment. For
+    /// the reads a change or a card makes together: on SQLite they then share the connection's page cache, which a
+    /// commit anywhere else empties before every read that begins on its own. A no-op on PostgreSQL.
+    /// </summary>
+    public virtual IDisposable ReadTogether() => NoReadScope.Instance;
+
+    private sealed class NoReadScope : IDisposable
+    {
+        public static readonly NoReadScope Instance = new();
+        public void Dispose() { }
+    }
+
     /// <summary>Runs the writes of a save (everything it read and worked out is done): SQLite queues its writers here.</summary>
     protected virtual Task<int> WriteAsync(Func<CancellationToken, Task<int>> write, CancellationToken ct) => write(ct);
 

@@ -28,6 +28,9 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
         Database.SetDbConnection(_rented, contextOwnsConnection: false);
     }
 
+    public override IDisposable ReadTogether() =>
+        _rented is not null && Database.CurrentTransaction is null ? _rented.BeginReadSnapshot() : base.ReadTogether();
+
     // The base returns a pooled context to its pool, which ends any transaction still open; only then is the connection
     // clean enough for the next unit of work.
     public override void Dispose()
@@ -58,6 +61,8 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
     protected override async Task<int> WriteAsync(Func<CancellationToken, Task<int>> write, CancellationToken ct)
     {
         if (WriterGate is null || Database.CurrentTransaction is not null) return await write(ct);
+        // Not waiting in a read snapshot: while a reader holds an old one, SQLite cannot checkpoint past it.
+        _rented?.EndReadSnapshot();
         await WriterGate.WaitAsync(ct);
         try
         {
@@ -72,6 +77,7 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
     public override async Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default)
     {
         if (WriterGate is not { } gate || Database.CurrentTransaction is not null) return await Database.BeginTransactionAsync(ct);
+        _rented?.EndReadSnapshot();
         await gate.WaitAsync(ct);
         try
         {

@@ -23,6 +23,74 @@ internal sealed class ReusingSqliteConnection(string connectionString) : SqliteC
 
     public bool InTransaction => Transaction is not null;
 
+    /// <summary>Whether SQLite itself has no transaction open on this connection (whoever began it).</summary>
+    public bool Idle => State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Handle) != 0;
+
+    private SqliteCommand? _beginRead;
+    private SqliteCommand? _endRead;
+
+    // The read snapshot open on this connection (0: none); a scope ends only its own, never one begun after it ended.
+    private long _snapshot;
+    private long _snapshots;
+
+    internal bool InReadSnapshot => _snapshot != 0;
+
+    /// <summary>
+    /// Begins a read transaction that the commands which follow run in, until the scope ends, a command that is not a
+    /// SELECT runs or a transaction begins (a write cannot start from a snapshot older than the last commit). Outside a
+    /// transaction each statement is its own read transaction, and SQLite empties a connection's page cache whenever
+    /// one begins after any other connection committed: under load every statement read its pages again.
+    /// </summary>
+    internal IDisposable BeginReadSnapshot()
+    {
+        if (Transaction is not null || InReadSnapshot || State != ConnectionState.Open) return NoSnapshot.Instance;
+        _beginRead ??= OwnCommand("BEGIN DEFERRED;");
+        _beginRead.ExecuteNonQuery();
+        _snapshot = ++_snapshots;
+        return new ReadSnapshot(this, _snapshot);
+    }
+
+    /// <summary>Ends the read snapshot, if one is open, before a command that must not run in it.</summary>
+    internal void BeforeCommand(string text)
+    {
+        if (InReadSnapshot && !text.StartsWith("SELECT", StringComparison.Ordinal)) EndReadSnapshot();
+    }
+
+    internal void EndReadSnapshot()
+    {
+        if (!InReadSnapshot) return;
+        _endRead ??= OwnCommand("COMMIT;");
+        _endRead.ExecuteNonQuery();
+        _snapshot = 0;
+    }
+
+    public override SqliteTransaction BeginTransaction(IsolationLevel isolationLevel, bool deferred)
+    {
+        EndReadSnapshot();
+        return base.BeginTransaction(isolationLevel, deferred);
+    }
+
+    private SqliteCommand OwnCommand(string text)
+    {
+        var command = CreateCommand();
+        command.CommandText = text;
+        return command;
+    }
+
+    private sealed class ReadSnapshot(ReusingSqliteConnection connection, long snapshot) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (connection._snapshot == snapshot && connection.State == ConnectionState.Open) connection.EndReadSnapshot();
+        }
+    }
+
+    private sealed class NoSnapshot : IDisposable
+    {
+        public static readonly NoSnapshot Instance = new();
+        public void Dispose() { }
+    }
+
     /// <summary>How many prepared statements this connection keeps now.</summary>
     internal int KeptStatements => _statements.Count;
 
@@ -61,6 +129,8 @@ internal sealed class ReusingSqliteConnection(string connectionString) : SqliteC
         {
             foreach (var (command, _) in _statements.Values) command.Dispose();
             _statements.Clear();
+            _beginRead?.Dispose();
+            _endRead?.Dispose();
         }
         base.Dispose(disposing);
     }
@@ -155,6 +225,7 @@ internal sealed class ReusedStatementCommand(ReusingSqliteConnection connection)
     private SqliteCommand Borrow()
     {
         GiveBack();
+        connection.BeforeCommand(CommandText);
         var command = connection.Borrow(CommandText);
         foreach (SqliteParameter parameter in _parameters) command.Parameters.Add(parameter);
         command.Transaction = (SqliteTransaction?)DbTransaction;

@@ -31,7 +31,7 @@ internal sealed class SqliteConnectionShelf(string connectionString, int busyTim
     /// <summary>Takes back a connection whose unit of work has ended (its transaction, if any, already ended with it).</summary>
     public void Return(ReusingSqliteConnection connection)
     {
-        if (connection.State == ConnectionState.Open && !connection.InTransaction)
+        if (connection.State == ConnectionState.Open && !connection.InTransaction && EndsReadSnapshot(connection) && connection.Idle)
         {
             lock (_idle)
             {
@@ -43,6 +43,20 @@ internal sealed class SqliteConnectionShelf(string connectionString, int busyTim
             }
         }
         connection.Dispose();
+    }
+
+    // A unit of work that ended inside a read snapshot would hand the next one a view of the past.
+    private static bool EndsReadSnapshot(ReusingSqliteConnection connection)
+    {
+        try
+        {
+            connection.EndReadSnapshot();
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()
