@@ -174,11 +174,13 @@ public sealed class DeliverySender(
         }
         else
         {
-            var candidates = db.Deliveries
-                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
-                .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Select(d => d.Id).Take(batch);
+            // The batch size is written into the SQL (it is a setting, one text per process): SQLite prepares a statement
+            // whose LIMIT is a bound parameter again on every run. EF.Constant works only inside the query's expression.
             await db.Deliveries
-                .Where(d => candidates.Contains(d.Id) && (d.LockedUntil == null || d.LockedUntil < now))
+                .Where(d => db.Deliveries
+                    .Where(c => c.Status == DeliveryStatus.Pending && c.NextAttemptAt <= now && (c.LockedUntil == null || c.LockedUntil < now))
+                    .OrderBy(c => c.NextAttemptAt).ThenBy(c => c.Id).Select(c => c.Id).Take(EF.Constant(batch))
+                    .Contains(d.Id) && (d.LockedUntil == null || d.LockedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedBy, lease).SetProperty(d => d.LockedUntil, until), ct);
         }
         return await db.Deliveries.AsNoTracking().Where(d => d.LockedBy == lease)
