@@ -48,6 +48,38 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void ACardsTextReachesTheConnectorExactlyAsTheRepWroteIt()
+    {
+        const string name = "Contoso \"Q4\" \\ </script> 续约 🚀 \u0001";
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = name }),
+        };
+        var reply = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
+
+        var sent = ActivityJson.Serialize(reply);
+        var received = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(sent));
+
+        Assert.Equal(name, received.Attachments![0].Content!.Value.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.DoesNotContain("</script>", sent);
+    }
+
+    [Fact]
+    public void BytesThatAreNotUtf8InASendersActivityAreNotSentOn()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes("""{"type":"invoke","value":{"text":"caf_"}}""");
+        json[Array.IndexOf(json, (byte)'_')] = 0xC3; // a lead byte with no continuation
+        var inbound = ActivityJson.Parse(json);
+
+        // As the connector client sends it: straight to UTF-8.
+        var echoed = JsonSerializer.SerializeToUtf8Bytes(new Activity { Type = ActivityTypes.Message, Value = inbound.Value }, ActivityJson.Options);
+
+        Assert.True(System.Text.Unicode.Utf8.IsValid(echoed));
+        Assert.Equal("caf\uFFFD", JsonDocument.Parse(echoed).RootElement.GetProperty("value").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void TenantIdFallsBackToChannelData()
     {
         var activity = new Activity { Conversation = new ConversationAccount { Id = "c" }, ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = "from-channel-data" } } };
