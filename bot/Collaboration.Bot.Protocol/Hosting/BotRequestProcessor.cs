@@ -119,7 +119,7 @@ internal sealed class BotRequestProcessor(HttpContext context, IActivityHandler 
         {
             context.Response.ContentType = "application/json; charset=utf-8";
             await using var writer = new Utf8JsonWriter(context.Response.Body);
-            json.WriteTo(writer);
+            ActivityJson.Write(writer, json);
             await writer.FlushAsync(ct);
         }
     }
