@@ -20,6 +20,7 @@ public static class CrmInfrastructureServiceCollectionExtensions
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         var database = new CrmDatabase(options, configuration.GetConnectionString("Crm"));
+        database.BuildModelInBackground();
         // From a factory, so that the container disposes it (closing its kept SQLite connections) when the host stops.
         services.AddSingleton(_ => database);
         services.AddSingleton<ICrmDatabase>(sp => sp.GetRequiredService<CrmDatabase>());
