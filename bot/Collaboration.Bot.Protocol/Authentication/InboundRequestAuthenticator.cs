@@ -19,6 +19,7 @@ public sealed class InboundRequestAuthenticator : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<InboundRequestAuthenticator> _logger;
     private readonly JsonWebTokenHandler _tokenHandler = new();
+    private readonly VerifiedTokens _verified = new();
     private readonly SigningKeyProvider? _botConnectorKeys;
     private readonly SigningKeyProvider? _entraKeys;
 
@@ -216,6 +217,11 @@ public sealed class InboundRequestAuthenticator : IDisposable
             return InboundAuthenticationResult.Failure("The token is signed with an unknown key.");
         }
 
+        if (_verified.TryGet(rawToken, signingKey, LifetimeHolds, out var known))
+        {
+            return InboundAuthenticationResult.Success(known, source);
+        }
+
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = issuer,
@@ -238,10 +244,15 @@ public sealed class InboundRequestAuthenticator : IDisposable
             return InboundAuthenticationResult.Failure($"Token validation failed: {reason}.");
         }
 
+        _verified.Add(rawToken, signingKey, validation.ClaimsIdentity,
+            token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom, token.ValidTo);
         return InboundAuthenticationResult.Success(validation.ClaimsIdentity, source);
     }
 
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
+        LifetimeHolds(notBefore, expires);
+
+    private bool LifetimeHolds(DateTime? notBefore, DateTime? expires)
     {
         if (expires is null)
         {

@@ -116,6 +116,42 @@ public sealed class MessagesEndpointAuthenticationTests(IssuerFixture fixture) :
     }
 
     [Fact]
+    public async Task ATokenAcceptedBeforeIsRejectedOnceTheKeysFetchedAgainNoLongerListItsKey()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now, expiresOffset: TimeSpan.FromDays(1));
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message(), token)).StatusCode);
+
+        Issuer.EndorsedKeyWithdrawn = true;
+        try
+        {
+            host.Time.Advance(TimeSpan.FromHours(13));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(TestActivities.Message(), token)).StatusCode);
+        }
+        finally
+        {
+            Issuer.EndorsedKeyWithdrawn = false;
+        }
+    }
+
+    [Fact]
+    public async Task ATokenAcceptedBeforeIsStillCheckedAgainstEachActivitysServiceUrlAndChannel()
+    {
+        await using var host = await StartMultiTenantAsync();
+        var token = Issuer.CreateToken(AppId, TestActivities.ServiceUrl, Now);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message(), token)).StatusCode);
+
+        var otherService = await host.PostAsync(TestActivities.Message(serviceUrl: "https://smba.trafficmanager.net/amer/"), token);
+        var otherChannel = await host.PostAsync(TestActivities.Message(channelId: "slack"), token);
+        var again = await host.PostAsync(TestActivities.Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, otherService.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherChannel.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
     public async Task TokenWhoseServiceurlClaimDiffersFromTheActivityIsRejected()
     {
         await using var host = await StartMultiTenantAsync();

@@ -45,6 +45,9 @@ public sealed partial class LocalOpenIdIssuer
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
+    /// <summary>While set, the Bot Framework keys no longer list the endorsed key, as after a key rollover.</summary>
+    public bool EndorsedKeyWithdrawn { get; set; }
+
     private void MapBotFramework(WebApplication app)
     {
         app.MapGet("/.well-known/openidconfiguration", () => Results.Json(new
@@ -56,6 +59,7 @@ public sealed partial class LocalOpenIdIssuer
             token_endpoint_auth_methods_supported = new[] { "private_key_jwt" },
         }));
 
-        app.MapGet("/keys", () => Results.Text(BuildJwks(EndorsedKeyId, UnendorsedKeyId), "application/json"));
+        app.MapGet("/keys", () => Results.Text(
+            EndorsedKeyWithdrawn ? BuildJwks(UnendorsedKeyId) : BuildJwks(EndorsedKeyId, UnendorsedKeyId), "application/json"));
     }
 }
