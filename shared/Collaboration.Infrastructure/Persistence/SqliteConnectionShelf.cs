@@ -79,10 +79,7 @@ internal sealed class SqliteConnectionShelf(string connectionString, int busyTim
         try
         {
             using var pragmas = connection.CreateCommand();
-            // temp_store: a write inside a transaction keeps a statement journal (the pages it changed, to undo just that
-            // statement); past 64 KiB SQLite moved it to a new file in /var/tmp, created and deleted for each such
-            // statement (a few dozen a second under the card-click load). In memory it lives as long as the statement.
-            pragmas.CommandText = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
+            pragmas.CommandText = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
             pragmas.ExecuteNonQuery();
             return connection;
         }
