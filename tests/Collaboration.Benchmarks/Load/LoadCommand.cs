@@ -149,6 +149,20 @@ public static class LoadCommand
             memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn")
             { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = bot.RssParts() });
             await TraceNowAsync();
+
+            // The first start above migrated a new database; a restart (a deploy, a crash, one more instance) finds it
+            // migrated and only reads its history.
+            await bot.DisposeAsync();
+            var restartPort = ServerProcess.FreePort();
+            log.WriteLine($"{target}: starting bot-host again on its database, port {restartPort}");
+            await using var again = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{restartPort}"],
+                environment, Path.GetDirectoryName(self)!, restartPort, "/health", Path.Combine(work, $"bot-{label}-restart.log"));
+            var againClient = new BotClient(http, again.BaseUrl + "/api/messages", connector.ServiceUrl, token);
+            var firstAgain = await againClient.PostAsync(againClient.Message(users[0], "my deals"), CancellationToken.None);
+            var restartedIn = again.SinceStart;
+            if (firstAgain.Status != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"{target}: first turn after the restart failed: {firstAgain.Body}");
+            memory.Add(new HostFigures($"{target}, restarted on its migrated database (`bot-host`)", again.PeakRssMiB(), again.RssMiB(),
+                restartedIn.TotalSeconds, "first `my deals` turn, no load") { StartOnly = true });
         }
 
         if (only.Contains("bot"))

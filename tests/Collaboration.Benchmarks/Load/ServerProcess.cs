@@ -97,8 +97,12 @@ public sealed class ServerProcess : IAsyncDisposable
         return 0;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
