@@ -162,7 +162,8 @@ public static class LoadCommand
             var restartedIn = again.SinceStart;
             if (firstAgain.Status != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"{target}: first turn after the restart failed: {firstAgain.Body}");
             memory.Add(new HostFigures($"{target}, restarted on its migrated database (`bot-host`)", again.PeakRssMiB(), again.RssMiB(),
-                restartedIn.TotalSeconds, "first `my deals` turn, no load") { StartOnly = true });
+                restartedIn.TotalSeconds, "first `my deals` turn, no load")
+            { StartOnly = true });
         }
 
         if (only.Contains("bot"))
