@@ -115,7 +115,6 @@ public static class LoadCommand
         async Task RunBotAsync(string target, BotDatabase database, string label)
         {
             await using var _ = database;
-            var port = ServerProcess.FreePort();
             var environment = new Dictionary<string, string>(authEnvironment)
             {
                 ["Database__Provider"] = database.Provider,
@@ -125,13 +124,29 @@ public static class LoadCommand
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
             var sqlSocket = CountSql(environment, work, label);
-            log.WriteLine($"{target}: starting {Path.GetFileName(self)} bot-host on port {port}");
-            await using var bot = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{port}"],
-                environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, $"bot-{label}.log"));
-            var client = new BotClient(http, bot.BaseUrl + "/api/messages", connector.ServiceUrl, token);
-            var first = await client.PostAsync(client.Message(users[0], "my deals"), CancellationToken.None);
-            var startedIn = bot.SinceStart;
-            if (first.Status != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"{target}: first turn failed: {first.Body}");
+
+            // Starts bot-host on the run's database and answers its first `my deals` turn: the start-up figure.
+            async Task<(ServerProcess Host, BotClient Client, TimeSpan StartedIn)> StartBotHostAsync(string logName)
+            {
+                var port = ServerProcess.FreePort();
+                log.WriteLine($"{target}: starting {Path.GetFileName(self)} bot-host on port {port} ({logName})");
+                var host = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{port}"],
+                    environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, $"{logName}.log"));
+                var hostClient = new BotClient(http, host.BaseUrl + "/api/messages", connector.ServiceUrl, token);
+                var first = await hostClient.PostAsync(hostClient.Message(users[0], "my deals"), CancellationToken.None);
+                var startedIn = host.SinceStart;
+                if (first.Status != System.Net.HttpStatusCode.OK)
+                {
+                    await host.DisposeAsync();
+                    throw new InvalidOperationException($"{target}: first turn failed ({logName}): {first.Body}");
+                }
+                return (host, hostClient, startedIn);
+            }
+
+            var started = await StartBotHostAsync($"bot-{label}");
+            await using var bot = started.Host;
+            var client = started.Client;
+            var startedIn = started.StartedIn;
             var seedWatch = Stopwatch.StartNew();
             await BotScenarios.SeedAsync(client, users, 5, database);
             log.WriteLine($"{target}: {users.Length} users with 5 deals each seeded by chat in {seedWatch.Elapsed.TotalSeconds:F1} s");
@@ -153,14 +168,9 @@ public static class LoadCommand
             // The first start above migrated a new database; a restart (a deploy, a crash, one more instance) finds it
             // migrated and only reads its history.
             await bot.DisposeAsync();
-            var restartPort = ServerProcess.FreePort();
-            log.WriteLine($"{target}: starting bot-host again on its database, port {restartPort}");
-            await using var again = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{restartPort}"],
-                environment, Path.GetDirectoryName(self)!, restartPort, "/health", Path.Combine(work, $"bot-{label}-restart.log"));
-            var againClient = new BotClient(http, again.BaseUrl + "/api/messages", connector.ServiceUrl, token);
-            var firstAgain = await againClient.PostAsync(againClient.Message(users[0], "my deals"), CancellationToken.None);
-            var restartedIn = again.SinceStart;
-            if (firstAgain.Status != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"{target}: first turn after the restart failed: {firstAgain.Body}");
+            var restarted = await StartBotHostAsync($"bot-{label}-restart");
+            await using var again = restarted.Host;
+            var restartedIn = restarted.StartedIn;
             memory.Add(new HostFigures($"{target}, restarted on its migrated database (`bot-host`)", again.PeakRssMiB(), again.RssMiB(),
                 restartedIn.TotalSeconds, "first `my deals` turn, no load")
             { StartOnly = true });
