@@ -42,9 +42,9 @@ public sealed class CrmDatabase : ICrmDatabase, IDisposable
     /// <inheritdoc />
     public WorkSignal DeliveriesWritten { get; } = new();
 
-    // One gate per SQLite file in this process, shared by every CrmDatabase on it (see SqliteCrmDbContext.SaveChangesAsync).
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(StringComparer.Ordinal);
-    private SemaphoreSlim? _writerGate;
+    // One queue of writers per SQLite file in this process, shared by every CrmDatabase on it (see SqliteCrmDbContext.WriteAsync).
+    private static readonly ConcurrentDictionary<string, SqliteWriters> WritersByFile = new(StringComparer.Ordinal);
+    private SqliteWriters? _writers;
 
     private static string SqliteFile(string connectionString)
     {
@@ -65,7 +65,7 @@ public sealed class CrmDatabase : ICrmDatabase, IDisposable
         db.OutboxWritten = OutboxWritten;
         if (db is SqliteCrmDbContext sqlite)
         {
-            sqlite.WriterGate = _writerGate ??= WriterGates.GetOrAdd(SqliteFile(_connectionString), _ => new SemaphoreSlim(1, 1));
+            sqlite.Writers = _writers ??= WritersByFile.GetOrAdd(SqliteFile(_connectionString), _ => new SqliteWriters());
             sqlite.RentConnection(_shelf!);
         }
         return db;

@@ -1,4 +1,5 @@
 using Collaboration.Application.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -15,7 +16,7 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
     public override bool IsPostgres => false;
 
     /// <summary>This process's writers to the same file (set by <see cref="CrmDatabase"/>).</summary>
-    internal SemaphoreSlim? WriterGate { get; set; }
+    internal SqliteWriters? Writers { get; set; }
 
     private SqliteConnectionShelf? _shelf;
     private ReusingSqliteConnection? _rented;
@@ -52,31 +53,40 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
     }
 
     /// <summary>
-    /// SQLite has one writer at a time. Writers of this process queue on <see cref="WriterGate"/> and are handed the
-    /// lock at once, instead of sleeping in SQLite's busy handler, which backs off up to 100 ms a try and made a click's
-    /// save wait behind a few dozen others. Only the writes queue: what a save reads first (a deal's stints) is read
-    /// before. A caller that holds its own transaction already holds or waits for the lock itself: it does not queue
-    /// (it could wait here for a writer that waits for it). Other processes still meet at the busy timeout.
+    /// SQLite has one writer at a time. Writers of this process queue in <see cref="Writers"/> and are handed the lock
+    /// at once, instead of sleeping in SQLite's busy handler, which backs off up to 100 ms a try and made a click's save
+    /// wait behind a few dozen others; the saves that queued meanwhile commit together. Only the writes queue: what a
+    /// save reads first (a deal's stints) is read before. A caller that holds its own transaction already holds or
+    /// waits for the lock itself: it does not queue (it could wait here for a writer that waits for it). Other
+    /// processes still meet at the busy timeout.
     /// </summary>
     protected override async Task<int> WriteAsync(Func<CancellationToken, Task<int>> write, CancellationToken ct)
     {
-        if (WriterGate is null || Database.CurrentTransaction is not null) return await write(ct);
+        if (Writers is null || Database.CurrentTransaction is not null) return await write(ct);
         // Not waiting in a read snapshot: while a reader holds an old one, SQLite cannot checkpoint past it.
         _rented?.EndReadSnapshot();
-        await WriterGate.WaitAsync(ct);
-        try
-        {
-            return await write(ct);
-        }
-        finally
-        {
-            WriterGate.Release();
-        }
+        return await Writers.WriteAsync(this, write, ct);
+    }
+
+    /// <summary>The connection this unit of work rented, on which a group it leads commits.</summary>
+    internal ReusingSqliteConnection RentedConnection => _rented ?? throw new InvalidOperationException("This unit of work has no connection.");
+
+    /// <summary>Runs this unit of work's save on the group's connection, in its transaction.</summary>
+    internal void JoinGroup(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        if (!ReferenceEquals(Database.GetDbConnection(), connection)) Database.SetDbConnection(connection, contextOwnsConnection: false);
+        Database.UseTransaction(transaction);
+    }
+
+    internal void LeaveGroup()
+    {
+        Database.UseTransaction(null);
+        if (_rented is not null && !ReferenceEquals(Database.GetDbConnection(), _rented)) Database.SetDbConnection(_rented, contextOwnsConnection: false);
     }
 
     public override async Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default)
     {
-        if (WriterGate is not { } gate || Database.CurrentTransaction is not null) return await Database.BeginTransactionAsync(ct);
+        if (Writers?.Gate is not { } gate || Database.CurrentTransaction is not null) return await Database.BeginTransactionAsync(ct);
         _rented?.EndReadSnapshot();
         await gate.WaitAsync(ct);
         try
