@@ -88,7 +88,11 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
         try
         {
             await WaitUntilAsync(() => SentAsync(db).GetAwaiter().GetResult() == Notifications, TimeSpan.FromSeconds(120), first);
-            Assert.False(second.HasExited, "The second instance stopped.");
+            if (second.HasExited)
+            {
+                foreach (var line in _logs.GetValueOrDefault(second.Id) ?? new()) output.WriteLine(line);
+                Assert.Fail($"The second instance stopped, with {second.ExitCode} (its output is above).");
+            }
         }
         finally
         {
