@@ -25,11 +25,15 @@ internal static class StageStintAppend
 
         var highest = added.Max(s => StageStint.Rank(s.Stage));
         var wins = added.Any(s => s.Stage == Stage.Won);
-        var waiting = new List<StageStint>();
+        var waiting = new Dictionary<int, StageStint>();
         // Only Lost added (rank -1, so no win either): no stint waits for it.
         if (highest >= 0)
         {
-            await foreach (var stint in WaitingStints.For(db)(db, deal.Id, last.Ordinal, highest, wins).WithCancellation(ct)) waiting.Add(stint);
+            await foreach (var stint in WaitingToAdvance.For(db)(db, deal.Id, last.Ordinal, highest).WithCancellation(ct)) waiting[stint.Ordinal] = stint;
+        }
+        if (wins)
+        {
+            await foreach (var stint in WaitingToWin.For(db)(db, deal.Id, last.Ordinal).WithCancellation(ct)) waiting.TryAdd(stint.Ordinal, stint);
         }
         var previous = new Dictionary<Stage, long>();
         foreach (var stage in added.Select(s => s.Stage).Distinct())
@@ -72,7 +76,7 @@ internal static class StageStintAppend
             ReachedFrom(stint, added, wins);
         }
         writes.Changed.Add((last, Leave));
-        foreach (var stint in waiting) writes.Changed.Add((stint, row => ReachedFrom(row, added, wins)));
+        foreach (var stint in waiting.Values) writes.Changed.Add((stint, row => ReachedFrom(row, added, wins)));
         return true;
     }
 
@@ -82,12 +86,19 @@ internal static class StageStintAppend
         (CrmDbContext db, Guid dealId, CancellationToken _) =>
             db.StageStints.AsNoTracking().Where(s => s.OpportunityId == dealId).OrderByDescending(s => s.Ordinal).FirstOrDefault()));
 
-    /// <summary>The stints before the last one still waiting for a step further along than <c>highest</c> reaches (Lost ranks below every stage on the path), or for a win.</summary>
-    private static readonly PerProvider<Func<CrmDbContext, Guid, int, int, bool, IAsyncEnumerable<StageStint>>> WaitingStints = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, Guid dealId, int lastOrdinal, int highest, bool wins) => db.StageStints.AsNoTracking()
-            .Where(s => s.OpportunityId == dealId && s.Ordinal != lastOrdinal
-                        && ((s.AdvancedAt == StageStint.Never && ((s.Stage == Stage.Lost && highest >= 0) || (s.Stage != Stage.Lost && (int)s.Stage < highest)))
-                            || (wins && s.WonAt == StageStint.Never)))));
+    // The next two read the index (deal, AdvancedAt, stage, ordinal) and fetch only the rows they return: a deal moved
+    // back and forth many times keeps many stints waiting, and fetching each by rowid made a click's cost grow with
+    // the deal's history.
+
+    /// <summary>The stints before the last one still waiting for a step further along than <c>highest</c> (≥ 0) reaches; Lost ranks below every stage on the path.</summary>
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, int, IAsyncEnumerable<StageStint>>> WaitingToAdvance = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid dealId, int lastOrdinal, int highest) => db.StageStints.AsNoTracking()
+            .Where(s => s.OpportunityId == dealId && s.AdvancedAt == StageStint.Never && (s.Stage == Stage.Lost || (int)s.Stage < highest) && s.Ordinal != lastOrdinal)));
+
+    /// <summary>The stints before the last one still waiting for a win: every one of them until the deal's first win, which is once.</summary>
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<StageStint>>> WaitingToWin = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid dealId, int lastOrdinal) => db.StageStints.AsNoTracking()
+            .Where(s => s.OpportunityId == dealId && s.WonAt == StageStint.Never && s.Ordinal != lastOrdinal)));
 
     private static readonly PerProvider<Func<CrmDbContext, Guid, Stage, CancellationToken, Task<long?>>> LastEntryInto = new(() => EF.CompileAsyncQuery(
         (CrmDbContext db, Guid dealId, Stage stage, CancellationToken _) => db.StageStints

@@ -86,6 +86,25 @@ public static class BotScenarios
         }
     }
 
+    /// <summary>The fewest and most stage stays (StageStints rows) among the deals the clicks move.</summary>
+    public static async Task<(long Fewest, long Most)> StintsOfClickedDealsAsync(BotUser[] users, BotDatabase database)
+    {
+        await using var connection = database.OpenReader();
+        await connection.OpenAsync();
+        var counts = new List<long>();
+        foreach (var user in users)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM {database.Quote("StageStints")} WHERE lower(CAST({database.Quote("OpportunityId")} AS TEXT)) = @deal";
+            var deal = command.CreateParameter();
+            deal.ParameterName = "deal";
+            deal.Value = user.DealId;
+            command.Parameters.Add(deal);
+            counts.Add(Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        }
+        return (counts.Min(), counts.Max());
+    }
+
     /// <summary>(a) `my deals`: the bot reads the rep's open deals, draws the list card and posts it to the connector before its 200.</summary>
     public static Func<int, CancellationToken, Task<Outcome>> MyDeals(BotClient client, BotUser[] users, bool expectCard) => async (worker, ct) =>
     {

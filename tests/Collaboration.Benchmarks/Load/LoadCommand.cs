@@ -161,6 +161,9 @@ public static class LoadCommand
                 rows.Add(await RunAsync(target, MoveTurn, n, settings, connector, BotScenarios.MoveStage(client, users, "Moved to"), log, sqlSocket));
                 TraceLater($"{target} {MoveTurn}", n, bot, BotScenarios.MoveStage(client, users, "Moved to"));
             }
+            var (fewest, most) = await BotScenarios.StintsOfClickedDealsAsync(users, database);
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{target}: after its click rows (warm-up included), each clicked deal carries {fewest:N0} to {most:N0} stage stays: every click adds one, and a click's reads must not grow with them."));
             memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn")
             { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = bot.RssParts() });
             await TraceNowAsync();

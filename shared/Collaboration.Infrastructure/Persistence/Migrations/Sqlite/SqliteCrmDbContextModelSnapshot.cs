@@ -232,6 +232,12 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("OpportunityId", "Ordinal");
 
+                    b.HasIndex("OpportunityId", "Stage", "EnteredAt")
+                        .HasDatabaseName("IX_StageStints_Entries");
+
+                    b.HasIndex("OpportunityId", "AdvancedAt", "Stage", "Ordinal")
+                        .HasDatabaseName("IX_StageStints_Waiting");
+
                     b.HasIndex("TenantId", "Stage", "LeftAt", "EnteredAt", "OwnerId", "Source", "LossReason", "Competitor", "Currency", "Amount")
                         .HasDatabaseName("IX_StageStints_Current");
 

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Collaboration.Domain.Common;
+using Collaboration.Domain.Opportunities;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Collaboration.Application.Tests.Performance;
+
+/// <summary>
+/// A stage change reads the stints it changes (its deal's last one, the ones still waiting for a step further along,
+/// its last entry into each stage it adds) by index: a deal clicked back and forth for months must not make each click
+/// read its whole path. Checked on SQLite's plans for the statements the move really ran.
+/// </summary>
+public class StintReadTests
+{
+    [Fact]
+    public async Task AMoveOnALongPathReadsItsStintsByIndexNotThroughTheWholePath()
+    {
+        // Listening before the host starts: EF Core caches for a while that nobody listens to its commands.
+        using var commands = CommandsOn.Start();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        var ann = await host.RepAsync("ann");
+        var created = Opportunity.Capture(CrmTestHost.TenantA, "Contoso renewal", "ann", PipelineSettings.Default,
+            new ChangeContext("ann", ChangeSurface.Outlook, host.Clock.GetUtcNow()), CaptureSource.Email, amount: 5000m);
+        await using (var db = host.Db.Database.Open(CrmTestHost.TenantA))
+        {
+            db.Opportunities.Add(created);
+            await db.SaveChangesAsync();
+        }
+        for (var i = 0; i < 30; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(5));
+            await host.Deals.MoveStageAsync(ann, created.Id, null, i % 2 == 0 ? Stage.Qualify : Stage.New, overrideReason: "strategic");
+        }
+
+        commands.Record(created.Id);
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await host.Deals.MoveStageAsync(ann, created.Id, null, Stage.Qualify, overrideReason: "strategic");
+        var ran = commands.Stop();
+
+        var stintReads = ran.Where(c => c.Text.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+                                        && c.Text.Contains("FROM \"StageStints\"", StringComparison.Ordinal)).ToList();
+        // The last stint, the waiting ones and the last entry into Qualify.
+        Assert.True(stintReads.Count >= 3, string.Join("\n\n", ran.Select(c => c.Text)));
+        await using var connection = new SqliteConnection(host.Db.Database.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var read in stintReads)
+        {
+            var plan = await PlanAsync(connection, read);
+            // Only the deal's key prefix is a walk through its whole path, unless the read stops at its first row.
+            var throughThePath = plan.Any(step => step.EndsWith("(OpportunityId=?)", StringComparison.Ordinal) && !step.Contains("COVERING", StringComparison.Ordinal))
+                                 && !read.Text.Contains("LIMIT 1", StringComparison.Ordinal);
+            Assert.False(throughThePath, $"{read.Text}\n→ {string.Join(" / ", plan)}");
+        }
+    }
+
+    private static async Task<List<string>> PlanAsync(SqliteConnection connection, RanCommand read)
+    {
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + read.Text;
+        foreach (var (name, value) in read.Parameters) explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var steps = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+        return steps;
+    }
+
+    private sealed record RanCommand(string Text, List<(string Name, object? Value)> Parameters);
+
+    /// <summary>The EF commands run anywhere in the process that carry a deal's id (other tests run beside this one).</summary>
+    private sealed class CommandsOn : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly ConcurrentQueue<RanCommand> _ran = new();
+        private volatile string? _dealId;
+
+        public static CommandsOn Start()
+        {
+            var commands = new CommandsOn();
+            commands._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(commands));
+            return commands;
+        }
+
+        public void Record(Guid dealId) => _dealId = dealId.ToString();
+
+        public List<RanCommand> Stop()
+        {
+            _dealId = null;
+            return _ran.ToList();
+        }
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (_dealId is not { } dealId || value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData executed) return;
+            var parameters = executed.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+            if (parameters.Any(p => string.Equals(p.Item2?.ToString(), dealId, StringComparison.OrdinalIgnoreCase)))
+            {
+                _ran.Enqueue(new RanCommand(executed.Command.CommandText, parameters));
+            }
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions) foreach (var subscription in _subscriptions) subscription.Dispose();
+        }
+    }
+}
