@@ -2,15 +2,19 @@ using System.Text.Json;
 
 namespace Collaboration.Bot.Protocol.Activities;
 
-/// <summary>The HTTP answer to an <c>invoke</c> activity: <see cref="Status"/> becomes the HTTP status, <see cref="Body"/> the JSON body.</summary>
-public sealed record InvokeResponse(int Status, JsonElement? Body = null)
+/// <summary>
+/// The HTTP answer to an <c>invoke</c> activity: <see cref="Status"/> becomes the HTTP status, <see cref="Json"/> (UTF-8)
+/// the body. Kept as the bytes written: a click answers with its card (a few kilobytes), and parsing the answer back
+/// into a document only to write it out again cost more than the write.
+/// </summary>
+public sealed record InvokeResponse(int Status, byte[]? Json = null)
 {
     public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
 
     /// <summary>200 with an empty JSON object: an acknowledgement for invokes that expect no content.</summary>
-    public static InvokeResponse Acknowledge() => new(200, ActivityJson.ToElement(new { }));
+    public static InvokeResponse Acknowledge() => new(200, "{}"u8.ToArray());
 
     /// <summary>Universal Action answer that replaces the card for the user who acted.</summary>
     public static InvokeResponse AdaptiveCard(object card) => Universal(200, AdaptiveCardType, card);
@@ -32,8 +36,8 @@ public sealed record InvokeResponse(int Status, JsonElement? Body = null)
         return Universal(statusCode, ErrorType, new { code, message });
     }
 
-    public static InvokeResponse FromBody(int status, object body) => new(status, ActivityJson.ToElement(body));
+    public static InvokeResponse FromBody(int status, object body) => new(status, JsonSerializer.SerializeToUtf8Bytes(body, ActivityJson.Options));
 
     private static InvokeResponse Universal(int statusCode, string type, object value) =>
-        new(200, ActivityJson.ToElement(new { statusCode, type, value }));
+        new(200, JsonSerializer.SerializeToUtf8Bytes(new { statusCode, type, value }, ActivityJson.Options));
 }

@@ -115,12 +115,11 @@ internal sealed class BotRequestProcessor(HttpContext context, IActivityHandler 
         // fileConsent/invoke, ...) expect only an acknowledgement, and a 5xx would show Teams' generic failure.
         invokeResponse ??= InvokeResponse.Acknowledge();
         context.Response.StatusCode = invokeResponse.Status;
-        if (invokeResponse.Body is { } json)
+        if (invokeResponse.Json is { } json)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            await using var writer = new Utf8JsonWriter(context.Response.Body);
-            ActivityJson.Write(writer, json);
-            await writer.FlushAsync(ct);
+            context.Response.ContentLength = json.Length;
+            await context.Response.Body.WriteAsync(json, ct);
         }
     }
 

@@ -48,6 +48,40 @@ public class GroupCommitTests
     }
 
     [Fact]
+    public async Task SavesCommittedInAnotherWritersGroupReturnWhileTheLockIsHeldElsewhere()
+    {
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        var rep = await host.RepAsync("rep-group-return");
+        await host.Deals.CaptureAsync(rep, new CaptureRequest("First"));
+
+        Task<Opportunity> leader;
+        Task<IAsyncDisposable> laterHolder;
+        Task<Opportunity>[] followers;
+        await using var later = host.Db.Database.Open(rep.TenantId);
+        await using (var holder = host.Db.Database.Open(rep.TenantId))
+        await using (await holder.BeginWriteTransactionAsync())
+        {
+            // A save waits for the lock, then a unit of work that takes it alone (the outbox dispatcher does), then more
+            // saves: the first save's group commits them all before the second holder gets the lock.
+            leader = Task.Run(() => host.Deals.CaptureAsync(rep, new CaptureRequest("Leader")));
+            await Task.Delay(300);
+            laterHolder = Task.Run(async () => (IAsyncDisposable)await later.BeginWriteTransactionAsync());
+            await Task.Delay(300);
+            followers = Enumerable.Range(0, 6).Select(i => Task.Run(() => host.Deals.CaptureAsync(rep, new CaptureRequest($"Follower {i}")))).ToArray();
+            await Task.Delay(300);
+        }
+
+        await using (await laterHolder)
+        {
+            // Their saves are committed: the callers go on, with no need of a lock someone else now holds for a while.
+            var returned = Task.WhenAll(followers.Append(leader));
+            Assert.Same(returned, await Task.WhenAny(returned, Task.Delay(TimeSpan.FromSeconds(10))));
+        }
+        await using var db = host.Db.Database.Open(rep.TenantId);
+        Assert.Equal(8, await db.Opportunities.CountAsync());
+    }
+
+    [Fact]
     public async Task ASaveThatFailsInAGroupIsRolledBackAloneAndTheOthersCommit()
     {
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
