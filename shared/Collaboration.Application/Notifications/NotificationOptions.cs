@@ -11,6 +11,12 @@ public sealed class NotificationOptions
     /// <summary>How often the nurture runner checks whose local morning it is.</summary>
     public TimeSpan NurtureInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// After a pass that found work but less than a batch, the dispatcher and the sender wait this long before the
+    /// next, so that what is written meanwhile is handled in one pass (one write transaction) instead of one each.
+    /// </summary>
+    public TimeSpan BusyPassGap { get; set; } = TimeSpan.FromMilliseconds(20);
+
     public int OutboxBatchSize { get; set; } = 100;
 
     /// <summary>An outbox row that failed this often is left alone (its LastError says why).</summary>

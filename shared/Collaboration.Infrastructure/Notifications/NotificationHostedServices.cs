@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Collaboration.Infrastructure.Notifications;
 
 /// <summary>
-/// Runs a unit of background work in a loop: again at once while it finds work, else after its interval or as soon
-/// as its <see cref="Wake"/> signal is set (work written by this process), whichever comes first.
+/// Runs a unit of background work in a loop: again while it finds work, else after its interval or as soon as its
+/// <see cref="Wake"/> signal is set (work written by this process), whichever comes first. A pass that found less
+/// than a full batch is followed by <see cref="BusyGap"/>: under load, work written meanwhile is taken together.
 /// </summary>
 public abstract class PollingService(TimeProvider clock, ILogger logger) : BackgroundService
 {
@@ -22,6 +23,12 @@ public abstract class PollingService(TimeProvider clock, ILogger logger) : Backg
 
     /// <summary>Does one pass; returns how much it did (0 means idle).</summary>
     protected abstract Task<int> RunOnceAsync(CancellationToken ct);
+
+    /// <summary>What a pass takes at most: a pass that did that much goes again at once (there is a backlog).</summary>
+    protected virtual int FullPass => int.MaxValue;
+
+    /// <summary>How long to wait after a pass that did some work but not a full pass's worth.</summary>
+    protected virtual TimeSpan BusyGap => TimeSpan.Zero;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,8 +48,14 @@ public abstract class PollingService(TimeProvider clock, ILogger logger) : Backg
                 logger.LogError(ex, "{Service} pass failed; trying again in {Interval}", GetType().Name, Interval);
                 done = 0;
             }
-            if (done > 0) continue;
             if (stoppingToken.IsCancellationRequested) return;
+            if (done > 0)
+            {
+                // Each pass is a write transaction that every writer of a SQLite file waits for: while changes keep
+                // coming, one pass for several of them rather than one each.
+                if (done < FullPass && BusyGap > TimeSpan.Zero) await Task.Delay(BusyGap, Clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var delay = Task.Delay(Interval, Clock, idle.Token);
             await (Wake is { } wake ? Task.WhenAny(delay, wake.WaitAsync(idle.Token)) : Task.WhenAny(delay));
@@ -60,6 +73,10 @@ public sealed class OutboxDispatcherService(
 
     protected override WorkSignal? Wake => database.OutboxWritten;
 
+    protected override int FullPass => options.OutboxBatchSize;
+
+    protected override TimeSpan BusyGap => options.BusyPassGap;
+
     protected override Task<int> RunOnceAsync(CancellationToken ct) => dispatcher.DispatchAsync(ct);
 }
 
@@ -70,6 +87,10 @@ public sealed class DeliverySenderService(
     protected override TimeSpan Interval => options.PollInterval;
 
     protected override WorkSignal? Wake => database.DeliveriesWritten;
+
+    protected override int FullPass => options.DeliveryBatchSize;
+
+    protected override TimeSpan BusyGap => options.BusyPassGap;
 
     protected override Task<int> RunOnceAsync(CancellationToken ct) => sender.SendDueAsync(ct);
 }

@@ -7,6 +7,7 @@ using Collaboration.Domain.Pipeline;
 using Collaboration.Infrastructure;
 using Collaboration.Infrastructure.Notifications;
 using Collaboration.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -95,6 +96,64 @@ public class NotificationHostingTests
         await host.StopAsync();
 
         Assert.Equal("alice", Assert.Single(channel.Sent).Notification.Recipient);
+    }
+
+    [Fact]
+    public async Task ChangesWrittenRightAfterADispatchWaitTheBusyGapAndAreDispatchedInOnePass()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        var channel = new RecordingChannel();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Crm"] = database.Database.ConnectionString,
+            ["Notifications:PollInterval"] = "01:00:00",
+            ["Notifications:BusyPassGap"] = "00:00:03",
+        });
+        builder.Services.AddCrm(builder.Configuration).AddNotifications(builder.Configuration).AddSingleton<INotificationChannel>(channel);
+        using var host = builder.Build();
+        var users = host.Services.GetRequiredService<UserDirectory>();
+        await users.EnsureAsync(new UserProfile(CrmTestHost.TenantA, "boss", "Boss", null, "en-US", "UTC"));
+        await users.EnsureAsync(new UserProfile(CrmTestHost.TenantA, "alice", "Alice", null, "en-US", "UTC"));
+        var boss = new Actor(CrmTestHost.TenantA, "boss", ChangeSurface.Outlook);
+        var deals = host.Services.GetRequiredService<Opportunities.OpportunityService>();
+
+        await host.StartAsync();
+        await Task.Delay(500);
+        var first = await deals.CaptureAsync(boss, new CaptureRequest("First") { OwnerObjectId = "boss" });
+        await deals.AssignOwnerAsync(boss, first.Id, null, "alice");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await PendingOutboxAsync(database) > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.Equal(0, await PendingOutboxAsync(database));
+
+        // The dispatcher just found work: what comes now waits for the gap instead of a pass of its own each.
+        var more = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var deal = await deals.CaptureAsync(boss, new CaptureRequest($"More {i}") { OwnerObjectId = "boss" });
+            await deals.AssignOwnerAsync(boss, deal.Id, null, "alice");
+            more.Add(deal.Id);
+        }
+        await Task.Delay(500);
+        var waiting = await PendingOutboxAsync(database);
+        deadline = DateTime.UtcNow.AddSeconds(20);
+        while (channel.Sent.Count < 4 && DateTime.UtcNow < deadline) await Task.Delay(25);
+        await host.StopAsync();
+
+        Assert.True(waiting >= 3, $"{waiting} outbox rows were still waiting");
+        Assert.Equal(["alice"], channel.Sent.Select(s => s.Notification.Recipient).Distinct());
+        Assert.Equal(4, channel.Sent.Count);
+        await using var db = database.Database.Open(CrmTestHost.TenantA);
+        var passes = await db.Outbox.Where(m => m.Id > 0).Select(m => m.ProcessedAt).ToListAsync();
+        Assert.DoesNotContain(null, passes);
+        // The first change's rows in one pass, the three later ones' in one more.
+        Assert.Equal(2, passes.Distinct().Count());
+    }
+
+    private static async Task<int> PendingOutboxAsync(TestDatabase database)
+    {
+        await using var db = database.Database.Open(CrmTestHost.TenantA);
+        return await db.Outbox.CountAsync(m => m.ProcessedAt == null);
     }
 
     [Fact]
