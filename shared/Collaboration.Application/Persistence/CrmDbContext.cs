@@ -140,6 +140,9 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
                     JsonSerializer.Serialize(stamped, stamped.GetType(), EventJson), stamped.At));
             }
         }
+        // Nothing to write (a known sender matched again, a form saved as it was): no place in the writers' queue,
+        // whose group commit it would otherwise wait for.
+        if (deals.Count == 0 && !ChangeTracker.HasChanges()) return 0;
         EnsureOneTenant();
         var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
         var plan = StageStintProjection.Plan(this, deals);

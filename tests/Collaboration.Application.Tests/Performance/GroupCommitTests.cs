@@ -82,6 +82,27 @@ public class GroupCommitTests
     }
 
     [Fact]
+    public async Task MatchingAKnownSenderAgainWritesNothingAndDoesNotWaitForTheLock()
+    {
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
+        var rep = await host.RepAsync("rep-known-sender");
+        var first = await host.Parties.MatchOrCreateAsync(rep.TenantId, "buyer@known.example", "Buyer");
+
+        await using var holder = host.Db.Database.Open(rep.TenantId);
+        await using (await holder.BeginWriteTransactionAsync())
+        {
+            // Every capture from the pane matches its sender first; for a sender already known nothing changes, so the
+            // match must not queue behind a writer that holds the lock for a while (the outbox dispatcher's pass).
+            var again = Task.Run(() => host.Parties.MatchOrCreateAsync(rep.TenantId, "buyer@known.example", "Buyer"));
+            Assert.Same(again, await Task.WhenAny(again, Task.Delay(TimeSpan.FromSeconds(10))));
+            var match = await again;
+            Assert.Equal((first.Contact.Id, first.Account?.Id, false, false), (match.Contact.Id, match.Account?.Id, match.ContactIsNew, match.AccountIsNew));
+        }
+        await using var db = host.Db.Database.Open(rep.TenantId);
+        Assert.Equal(1, await db.Contacts.CountAsync());
+    }
+
+    [Fact]
     public async Task ASaveThatFailsInAGroupIsRolledBackAloneAndTheOthersCommit()
     {
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
