@@ -1,3 +1,4 @@
+using Collaboration.Application.Capture;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 
@@ -14,6 +15,9 @@ public sealed record DealOutcome(Opportunity Deal)
 
     /// <summary>The BANT items to ask for: the deal was just captured, or just entered Qualify, with these unknown. Empty: no prompt.</summary>
     public IReadOnlyList<string> QualificationGaps { get; init; } = [];
+
+    /// <summary>The contact and account a capture matched (as saved): the new deal is drawn with them, not with a re-read.</summary>
+    public PartyMatch? Party { get; init; }
 
     /// <summary>Who is asked for a win/loss review: the deal's owner, when this change closed it. Null: no prompt.</summary>
     public string? ReviewFrom { get; init; }

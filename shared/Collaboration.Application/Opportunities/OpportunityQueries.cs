@@ -135,20 +135,23 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
 
     /// <summary>
     /// The detail of a deal a use case just captured or changed for the actor (who may see it: the use case checked),
-    /// drawn from the saved aggregate and the pipeline it was saved under; only its account and contact are read, and
-    /// its newest <paramref name="timelineLimit"/> timeline entries (none by default).
+    /// drawn from the saved aggregate and the pipeline it was saved under; only its account and contact are read (unless
+    /// the capture matched them just before), and its newest <paramref name="timelineLimit"/> timeline entries (none by
+    /// default).
     /// </summary>
     public async Task<DealDetail> AfterChangeAsync(Actor actor, DealOutcome outcome, int timelineLimit = 0, CancellationToken ct = default)
     {
         var deal = outcome.Deal;
-        Account? account = null;
-        Contact? contact = null;
+        var account = outcome.Party?.Account is { } matchedAccount && matchedAccount.Id == deal.AccountId ? matchedAccount : null;
+        var contact = outcome.Party?.Contact is { } matchedContact && matchedContact.Id == deal.PrimaryContactId ? matchedContact : null;
+        var readAccount = account is null && deal.AccountId is not null;
+        var readContact = contact is null && deal.PrimaryContactId is not null;
         List<TimelineEntry> timeline = [];
-        if (deal.AccountId is not null || deal.PrimaryContactId is not null || timelineLimit > 0)
+        if (readAccount || readContact || timelineLimit > 0)
         {
             await using var db = database.Open(actor.TenantId);
-            account = deal.AccountId is { } accountId ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct) : null;
-            contact = deal.PrimaryContactId is { } contactId ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct) : null;
+            if (readAccount) account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == deal.AccountId, ct);
+            if (readContact) contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == deal.PrimaryContactId, ct);
             if (timelineLimit > 0) timeline = await TimelineAsync(db, deal.Id, timelineLimit, ct);
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -63,7 +63,7 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
             deal.RecordActivity(interaction.OccurredAt, context);
         }
         await db.SaveChangesAsync(ct);
-        return DealOutcome.Captured(deal, pipeline, now);
+        return DealOutcome.Captured(deal, pipeline, now) with { Party = party };
     }
 
     public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null,

@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 using Collaboration.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Collaboration.Application.Tests.Performance;
 
@@ -21,7 +18,7 @@ public class StintReadTests
     public async Task AMoveOnALongPathReadsItsStintsByIndexNotThroughTheWholePath()
     {
         // Listening before the host starts: EF Core caches for a while that nobody listens to its commands.
-        using var commands = CommandsOn.Start();
+        using var commands = CommandsCarrying.Start();
         await using var host = await CrmTestHost.StartAsync(DatabaseKind.Sqlite);
         var ann = await host.RepAsync("ann");
         var created = Opportunity.Capture(CrmTestHost.TenantA, "Contoso renewal", "ann", PipelineSettings.Default,
@@ -67,53 +64,5 @@ public class StintReadTests
         await using var reader = await explain.ExecuteReaderAsync();
         while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
         return steps;
-    }
-
-    private sealed record RanCommand(string Text, List<(string Name, object? Value)> Parameters);
-
-    /// <summary>The EF commands run anywhere in the process that carry a deal's id (other tests run beside this one).</summary>
-    private sealed class CommandsOn : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly List<IDisposable> _subscriptions = [];
-        private readonly ConcurrentQueue<RanCommand> _ran = new();
-        private volatile string? _dealId;
-
-        public static CommandsOn Start()
-        {
-            var commands = new CommandsOn();
-            commands._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(commands));
-            return commands;
-        }
-
-        public void Record(Guid dealId) => _dealId = dealId.ToString();
-
-        public List<RanCommand> Stop()
-        {
-            _dealId = null;
-            return _ran.ToList();
-        }
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (_dealId is not { } dealId || value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData executed) return;
-            var parameters = executed.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
-            if (parameters.Any(p => string.Equals(p.Item2?.ToString(), dealId, StringComparison.OrdinalIgnoreCase)))
-            {
-                _ran.Enqueue(new RanCommand(executed.Command.CommandText, parameters));
-            }
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions) foreach (var subscription in _subscriptions) subscription.Dispose();
-        }
     }
 }

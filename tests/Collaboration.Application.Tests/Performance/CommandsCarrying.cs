@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Collaboration.Application.Tests.Performance;
+
+internal sealed record RanCommand(string Text, List<(string Name, object? Value)> Parameters);
+
+/// <summary>The EF commands run anywhere in the process that carry one of some ids (other tests run beside the one listening).</summary>
+internal sealed class CommandsCarrying : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly ConcurrentQueue<RanCommand> _ran = new();
+    private volatile string[]? _ids;
+
+    /// <summary>Starts listening; before the host starts, since EF Core caches for a while that nobody listens to its commands.</summary>
+    public static CommandsCarrying Start()
+    {
+        var commands = new CommandsCarrying();
+        commands._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(commands));
+        return commands;
+    }
+
+    public void Record(params Guid[] ids) => _ids = ids.Select(id => id.ToString()).ToArray();
+
+    public List<RanCommand> Stop()
+    {
+        _ids = null;
+        return _ran.ToList();
+    }
+
+    public void OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (_ids is not { } ids || value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData executed) return;
+        var parameters = executed.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+        if (parameters.Any(p => ids.Any(id => string.Equals(p.Item2?.ToString(), id, StringComparison.OrdinalIgnoreCase))))
+        {
+            _ran.Enqueue(new RanCommand(executed.Command.CommandText, parameters));
+        }
+    }
+
+    public void OnCompleted() { }
+    public void OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        lock (_subscriptions) foreach (var subscription in _subscriptions) subscription.Dispose();
+    }
+}
