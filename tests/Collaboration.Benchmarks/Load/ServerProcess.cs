@@ -42,6 +42,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) info.Environment[key] = value;
+        foreach (var (key, value) in HostSettingsFromDriver()) info.Environment[key] = value;
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var sinceStart = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}");
@@ -70,6 +71,22 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         await server.DisposeAsync();
         throw new TimeoutException($"{fileName} did not answer {healthPath} in time; see {logFile}");
+    }
+
+    /// <summary>
+    /// The driver's variables named BENCH_HOST_X, given to every host as X (e.g. BENCH_HOST_DOTNET_GCgen0size=...): a
+    /// runtime setting tried on the hosts without changing the driver that measures them.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> HostSettingsFromDriver()
+    {
+        const string prefix = "BENCH_HOST_";
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string key && key.StartsWith(prefix, StringComparison.Ordinal) && key.Length > prefix.Length)
+            {
+                yield return new(key[prefix.Length..], variable.Value as string ?? "");
+            }
+        }
     }
 
     /// <summary>Peak resident set size (VmHWM) in MiB, from /proc.</summary>
