@@ -25,6 +25,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.HasIndex(i => new { i.TenantId, i.OpportunityId, i.SourceId }).IsUnique();
         builder.HasIndex(i => new { i.TenantId, i.SourceId });
         builder.HasIndex(i => new { i.TenantId, i.ConversationId });
-        builder.HasIndex(i => new { i.TenantId, i.OpportunityId, i.OccurredAt });
+        // Deal first: the same index then serves the foreign key, and EF adds no index of the deal alone, one B-tree
+        // fewer for every interaction written (a deal's id names one tenant's deal, so the order costs a read nothing).
+        builder.HasIndex(i => new { i.OpportunityId, i.TenantId, i.OccurredAt });
     }
 }

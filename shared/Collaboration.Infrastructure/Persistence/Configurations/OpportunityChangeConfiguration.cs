@@ -17,6 +17,7 @@ internal sealed class OpportunityChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Reason).HasMaxLength(OpportunityChange.MaxValueLength);
         builder.Property(c => c.ChangedBy).HasMaxLength(64);
         builder.HasOne<Opportunity>().WithMany().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(c => new { c.TenantId, c.OpportunityId, c.ChangedAt });
+        // Deal first: the index then also serves the foreign key, and EF adds no index of the deal alone.
+        builder.HasIndex(c => new { c.OpportunityId, c.TenantId, c.ChangedAt });
     }
 }

@@ -39,7 +39,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         // index alone (source, currency, probability and amount are what those reports add up).
         builder.HasIndex(o => new { o.TenantId, o.OwnerId, o.Stage, o.CloseDate, o.Source, o.Currency, o.Probability, o.Amount })
             .HasDatabaseName("IX_Opportunities_Pipeline");
-        builder.HasIndex(o => new { o.TenantId, o.AccountId });
-        builder.HasIndex(o => new { o.TenantId, o.PrimaryContactId });
+        // Account and contact first: each index then also serves its foreign key, and EF adds no index of the key alone.
+        builder.HasIndex(o => new { o.AccountId, o.TenantId });
+        builder.HasIndex(o => new { o.PrimaryContactId, o.TenantId });
     }
 }

@@ -785,13 +785,11 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("OpportunityId");
-
                     b.HasIndex("TenantId", "ConversationId");
 
                     b.HasIndex("TenantId", "SourceId");
 
-                    b.HasIndex("TenantId", "OpportunityId", "OccurredAt");
+                    b.HasIndex("OpportunityId", "TenantId", "OccurredAt");
 
                     b.HasIndex("TenantId", "OpportunityId", "SourceId")
                         .IsUnique();
@@ -1202,13 +1200,9 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "TenantId");
 
-                    b.HasIndex("PrimaryContactId");
-
-                    b.HasIndex("TenantId", "AccountId");
-
-                    b.HasIndex("TenantId", "PrimaryContactId");
+                    b.HasIndex("PrimaryContactId", "TenantId");
 
                     b.HasIndex("TenantId", "OwnerId", "Stage", "CloseDate", "Source", "Currency", "Probability", "Amount")
                         .HasDatabaseName("IX_Opportunities_Pipeline");
@@ -1264,9 +1258,7 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OpportunityId");
-
-                    b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
+                    b.HasIndex("OpportunityId", "TenantId", "ChangedAt");
 
                     b.ToTable("OpportunityChanges");
                 });

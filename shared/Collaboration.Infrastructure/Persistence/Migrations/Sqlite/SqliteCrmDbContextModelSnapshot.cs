@@ -780,13 +780,11 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("OpportunityId");
-
                     b.HasIndex("TenantId", "ConversationId");
 
                     b.HasIndex("TenantId", "SourceId");
 
-                    b.HasIndex("TenantId", "OpportunityId", "OccurredAt");
+                    b.HasIndex("OpportunityId", "TenantId", "OccurredAt");
 
                     b.HasIndex("TenantId", "OpportunityId", "SourceId")
                         .IsUnique();
@@ -1195,13 +1193,9 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "TenantId");
 
-                    b.HasIndex("PrimaryContactId");
-
-                    b.HasIndex("TenantId", "AccountId");
-
-                    b.HasIndex("TenantId", "PrimaryContactId");
+                    b.HasIndex("PrimaryContactId", "TenantId");
 
                     b.HasIndex("TenantId", "OwnerId", "Stage", "CloseDate", "Source", "Currency", "Probability", "Amount")
                         .HasDatabaseName("IX_Opportunities_Pipeline");
@@ -1255,9 +1249,7 @@ namespace Collaboration.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OpportunityId");
-
-                    b.HasIndex("TenantId", "OpportunityId", "ChangedAt");
+                    b.HasIndex("OpportunityId", "TenantId", "ChangedAt");
 
                     b.ToTable("OpportunityChanges");
                 });
