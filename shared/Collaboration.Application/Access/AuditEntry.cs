@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collaboration.Domain.Common;
 
 namespace Collaboration.Application.Access;
 
@@ -20,7 +21,7 @@ public sealed class AuditEntry
         At = at;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string ActorObjectId { get; private set; } = "";
     public DateTimeOffset At { get; private set; }

@@ -1,3 +1,5 @@
+using Collaboration.Domain.Common;
+
 namespace Collaboration.Application.Conversations;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class ConversationReferenceRecord
         Apply(address, at);
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string ConversationId { get; private set; } = "";
 

@@ -1,4 +1,5 @@
 using Collaboration.Application.Persistence;
+using Collaboration.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Conversations;
@@ -21,7 +22,7 @@ public sealed class QuoteCardMessage
         Move(posted, at);
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public Guid OpportunityId { get; private set; }
     public int QuoteNumber { get; private set; }

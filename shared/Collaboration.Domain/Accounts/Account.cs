@@ -16,7 +16,7 @@ public sealed class Account
         if (domain is not null) AddDomain(domain);
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string Name { get; private set; } = "";
     public IReadOnlyList<AccountDomain> Domains => _domains;

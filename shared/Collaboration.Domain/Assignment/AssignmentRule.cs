@@ -52,7 +52,7 @@ public sealed class AssignmentRule
         return new AssignmentRule(tenantId, position, AssignmentRuleKind.RoundRobin) { Team = team.Trim() };
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public int Position { get; private set; }
     public AssignmentRuleKind Kind { get; private set; }

@@ -27,7 +27,7 @@ public sealed class WebForm
         Key = NewKey();
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
 
     /// <summary>192 random bits, URL-safe: the form's public address.</summary>

@@ -15,7 +15,7 @@ public sealed class Contact
         AccountId = accountId;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string Email { get; private set; } = "";
     public string Name { get; private set; } = "";

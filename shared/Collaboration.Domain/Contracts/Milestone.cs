@@ -38,7 +38,7 @@ public sealed class Milestone
         CreatedAt = context.At;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public Guid OpportunityId { get; private set; }
     public MilestoneKind Kind { get; private set; }

@@ -24,7 +24,7 @@ public sealed class ImportJob
         CreatedAt = at;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string SourceName { get; private set; } = "";
     public string FileName { get; private set; } = "";

@@ -17,7 +17,7 @@ public sealed class ImportMapping
         UpdatedAt = at;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string SourceKey { get; private set; } = "";
     public Dictionary<string, string> Columns { get; private set; } = [];

@@ -46,7 +46,7 @@ public sealed class Interaction
         ConversationId = conversationId;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public Guid? OpportunityId { get; private set; }
     public Guid? ContactId { get; private set; }

@@ -31,7 +31,7 @@ public sealed class Subscription
         CreatedAt = createdAt;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string ConversationKey { get; private set; } = "";
     public SubscriptionFilter Filter { get; private set; }

@@ -57,7 +57,7 @@ public sealed partial class Opportunity
         return deal;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string Name { get; private set; } = "";
     public Guid? AccountId { get; private set; }

@@ -21,7 +21,7 @@ public sealed class Product
         Change(name, unit, prices, active);
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";

@@ -52,7 +52,7 @@ public sealed class Quota
     private static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new DomainException(DomainError.Of("quota_owner_required", ("field", field))) : value.Trim();
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
 
     /// <summary>The rep the quota is for; null for a team's quota.</summary>

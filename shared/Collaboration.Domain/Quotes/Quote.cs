@@ -32,7 +32,7 @@ public sealed class Quote
         return quote;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public Guid OpportunityId { get; private set; }
     public int Number { get; private set; }

@@ -17,7 +17,7 @@ public sealed class User
         TimeZone = timeZone;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = RowId.New();
     public string TenantId { get; private set; } = "";
     public string ObjectId { get; private set; } = "";
     public string DisplayName { get; private set; } = "";

@@ -1,5 +1,7 @@
+using Collaboration.Application.Capture;
 using Collaboration.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Tests.Performance;
 
@@ -7,7 +9,8 @@ namespace Collaboration.Application.Tests.Performance;
 /// Every row a capture or a stage change inserts updates each index of its table: a random leaf page each, written to
 /// the log and copied back at the next checkpoint. An index on a foreign key alone, beside the tenant's index on the
 /// same key, is such a write that no read needs: every query carries its tenant. The key leads the one index instead,
-/// which then also serves the key's constraint.
+/// which then also serves the key's constraint. And a new row's id sorts after the ids made before it, so that the row
+/// and what hangs off it go to the last pages of their indexes instead of a random page each.
 /// </summary>
 public class WriteIndexTests
 {
@@ -39,6 +42,24 @@ public class WriteIndexTests
         {
             Assert.Contains(await IndexesAsync(connection, table), i => i.Columns[0] == key);
         }
+    }
+
+    [Theory, MemberData(nameof(PersistenceTests.Databases), MemberType = typeof(PersistenceTests))]
+    public async Task DealsCapturedOneAfterAnotherSortByIdInTheOrderTheyWereCaptured(DatabaseKind kind)
+    {
+        await using var host = await CrmTestHost.StartAsync(kind);
+        var rep = await host.RepAsync("rep-row-ids");
+        var captured = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            captured.Add((await host.Deals.CaptureAsync(rep, new CaptureRequest($"Deal {i}"))).Id);
+            // An id's time is in milliseconds; two made within one may sort either way.
+            await Task.Delay(3);
+        }
+
+        await using var db = host.Db.Database.Open(rep.TenantId);
+        var byId = await db.Opportunities.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
+        Assert.Equal(captured, byId);
     }
 
     private static async Task<List<(string Name, List<string> Columns)>> IndexesAsync(SqliteConnection connection, string table)
