@@ -20,23 +20,27 @@ internal static class StageStintAppend
         var deal = pending.Deal;
         // The full build orders the path by time, stably: the new stays in save order, by time.
         var added = pending.NewStays.OrderBy(s => s.EnteredAt).ToList();
-        var last = await LastStint.For(db)(db, deal.Id, ct);
-        if (last is null || added[0].EnteredAt < last.EnteredAt) return false;
-
         var highest = added.Max(s => StageStint.Rank(s.Stage));
         var wins = added.Any(s => s.Stage == Stage.Won);
+        var entered = added[0].Stage;
+        var rows = new List<StageStint>();
+        await foreach (var row in Needed.For(db)(db, deal.Id, highest, wins, entered).WithCancellation(ct)) rows.Add(row);
+        if (rows.Count == 0) return false;
+        var last = rows.MaxBy(s => s.Ordinal)!;
+        if (added[0].EnteredAt < last.EnteredAt) return false;
+
+        // The rows answer each part of the statement below; any row answers the parts whose condition it meets.
         var waiting = new Dictionary<int, StageStint>();
-        // Only Lost added (rank -1, so no win either): no stint waits for it.
-        if (highest >= 0)
+        foreach (var stint in rows)
         {
-            await foreach (var stint in WaitingToAdvance.For(db)(db, deal.Id, last.Ordinal, highest).WithCancellation(ct)) waiting[stint.Ordinal] = stint;
-        }
-        if (wins)
-        {
-            await foreach (var stint in WaitingToWin.For(db)(db, deal.Id, last.Ordinal).WithCancellation(ct)) waiting.TryAdd(stint.Ordinal, stint);
+            if (stint.Ordinal == last.Ordinal) continue;
+            var toAdvance = highest >= 0 && stint.AdvancedAt == StageStint.Never && (stint.Stage == Stage.Lost || (int)stint.Stage < highest);
+            var toWin = wins && stint.WonAt == StageStint.Never;
+            if (toAdvance || toWin) waiting.TryAdd(stint.Ordinal, stint);
         }
         var previous = new Dictionary<Stage, long>();
-        foreach (var stage in added.Select(s => s.Stage).Distinct())
+        if (rows.Where(s => s.Stage == entered).Select(s => (long?)s.EnteredAt).Max() is { } lastEntry) previous[entered] = lastEntry;
+        foreach (var stage in added.Select(s => s.Stage).Distinct().Where(s => s != entered))
         {
             if (await LastEntryInto.For(db)(db, deal.Id, stage, ct) is { } at) previous[stage] = at;
         }
@@ -80,25 +84,22 @@ internal static class StageStintAppend
         return true;
     }
 
-    // Compiled: every stage change runs them, and building, hashing and looking up their expression trees cost more
-    // than SQLite's work on a deal's few rows.
-    private static readonly PerProvider<Func<CrmDbContext, Guid, CancellationToken, Task<StageStint?>>> LastStint = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, Guid dealId, CancellationToken _) =>
-            db.StageStints.AsNoTracking().Where(s => s.OpportunityId == dealId).OrderByDescending(s => s.Ordinal).FirstOrDefault()));
-
-    // The next two read the index (deal, AdvancedAt, stage, ordinal) and fetch only the rows they return: a deal moved
-    // back and forth many times keeps many stints waiting, and fetching each by rowid made a click's cost grow with
-    // the deal's history.
-
-    /// <summary>The stints before the last one still waiting for a step further along than <c>highest</c> (≥ 0) reaches; Lost ranks below every stage on the path.</summary>
-    private static readonly PerProvider<Func<CrmDbContext, Guid, int, int, IAsyncEnumerable<StageStint>>> WaitingToAdvance = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, Guid dealId, int lastOrdinal, int highest) => db.StageStints.AsNoTracking()
-            .Where(s => s.OpportunityId == dealId && s.AdvancedAt == StageStint.Never && (s.Stage == Stage.Lost || (int)s.Stage < highest) && s.Ordinal != lastOrdinal)));
-
-    /// <summary>The stints before the last one still waiting for a win: every one of them until the deal's first win, which is once.</summary>
-    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<StageStint>>> WaitingToWin = new(() => EF.CompileAsyncQuery(
-        (CrmDbContext db, Guid dealId, int lastOrdinal) => db.StageStints.AsNoTracking()
-            .Where(s => s.OpportunityId == dealId && s.WonAt == StageStint.Never && s.Ordinal != lastOrdinal)));
+    // One statement (each part a round trip of its own on PostgreSQL before), compiled: every stage change runs it, and
+    // building, hashing and looking up its expression tree cost more than SQLite's work on a deal's few rows. Its parts:
+    // - the deal's last stint;
+    // - the stints still waiting for a step further along than `highest` (>= 0; Lost ranks below every stage on the
+    //   path), and, when the save wins, those still waiting for the win (every one until the deal's first win, once);
+    //   both read the index (deal, AdvancedAt, stage, ordinal) or the deal's rows and fetch only what they return: a
+    //   deal moved back and forth many times keeps many stints, and a click's cost must not grow with its history;
+    // - the newest entry into `entered`, the first new stay's stage (index (deal, stage, EnteredAt)).
+    // A part whose parameter condition is false runs no loop: both SQLite and PostgreSQL test such a term once.
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, bool, Stage, IAsyncEnumerable<StageStint>>> Needed = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid dealId, int highest, bool wins, Stage entered) =>
+            db.StageStints.AsNoTracking().Where(s => s.OpportunityId == dealId).OrderByDescending(s => s.Ordinal).Take(1)
+                .Concat(db.StageStints.AsNoTracking()
+                    .Where(s => highest >= 0 && s.OpportunityId == dealId && s.AdvancedAt == StageStint.Never && (s.Stage == Stage.Lost || (int)s.Stage < highest)))
+                .Concat(db.StageStints.AsNoTracking().Where(s => wins && s.OpportunityId == dealId && s.WonAt == StageStint.Never))
+                .Concat(db.StageStints.AsNoTracking().Where(s => s.OpportunityId == dealId && s.Stage == entered).OrderByDescending(s => s.EnteredAt).Take(1))));
 
     private static readonly PerProvider<Func<CrmDbContext, Guid, Stage, CancellationToken, Task<long?>>> LastEntryInto = new(() => EF.CompileAsyncQuery(
         (CrmDbContext db, Guid dealId, Stage stage, CancellationToken _) => db.StageStints

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
@@ -9,8 +10,8 @@ namespace Collaboration.Application.Tests.Performance;
 
 /// <summary>
 /// A stage change reads the stints it changes (its deal's last one, the ones still waiting for a step further along,
-/// its last entry into each stage it adds) by index: a deal clicked back and forth for months must not make each click
-/// read its whole path. Checked on SQLite's plans for the statements the move really ran.
+/// its last entry into the stage it enters) in one statement and by index: a deal clicked back and forth for months
+/// must not make each click read its whole path. Checked on SQLite's plans for each part of the statement the move ran.
 /// </summary>
 public class StintReadTests
 {
@@ -41,19 +42,27 @@ public class StintReadTests
 
         var stintReads = ran.Where(c => c.Text.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
                                         && c.Text.Contains("FROM \"StageStints\"", StringComparison.Ordinal)).ToList();
-        // The last stint, the waiting ones and the last entry into Qualify.
-        Assert.True(stintReads.Count >= 3, string.Join("\n\n", ran.Select(c => c.Text)));
+        // One statement: the last stint, the waiting ones and the last entry into Qualify (a round trip each on PostgreSQL before).
+        var read = Assert.Single(stintReads);
         await using var connection = new SqliteConnection(host.Db.Database.ConnectionString);
         await connection.OpenAsync();
-        foreach (var read in stintReads)
+        foreach (var part in read.Text.Split("\nUNION ALL\n"))
         {
-            var plan = await PlanAsync(connection, read);
+            // A part whose condition of parameters alone is false for this move (the one for a win) runs no loop:
+            // SQLite tests such a term once, before it.
+            if (SwitchedOff(part, read)) continue;
+            var plan = await PlanAsync(connection, read with { Text = part });
             // Only the deal's key prefix is a walk through its whole path, unless the read stops at its first row.
             var throughThePath = plan.Any(step => step.EndsWith("(OpportunityId=?)", StringComparison.Ordinal) && !step.Contains("COVERING", StringComparison.Ordinal))
-                                 && !read.Text.Contains("LIMIT 1", StringComparison.Ordinal);
-            Assert.False(throughThePath, $"{read.Text}\n→ {string.Join(" / ", plan)}");
+                                 && !part.Contains("LIMIT 1", StringComparison.Ordinal);
+            Assert.False(throughThePath, $"{part}\n→ {string.Join(" / ", plan)}");
         }
+        Assert.Contains(read.Text.Split("\nUNION ALL\n"), part => SwitchedOff(part, read));
     }
+
+    private static bool SwitchedOff(string part, RanCommand read) =>
+        Regex.Match(part, @"(?:WHERE|AND) @(\w+) AND") is { Success: true } condition
+        && read.Parameters.FirstOrDefault(p => p.Name == "@" + condition.Groups[1].Value).Value is false or 0 or 0L;
 
     private static async Task<List<string>> PlanAsync(SqliteConnection connection, RanCommand read)
     {

@@ -16,7 +16,7 @@ public sealed record ScenarioRow(string Target, string Scenario, LoadResult Resu
 /// <summary>
 /// `load`: starts the local issuer and connector here, the bot, the botbuilder baseline and the add-in backend as
 /// their own processes, runs every scenario and writes one markdown file.
-/// Options: --warmup S (3) --duration S (10) --concurrency 1,16,64 --addin-concurrency 16 --only bot,baseline,addin
+/// Options: --warmup S (3) --duration S (10) --concurrency 1,16,64 --addin-concurrency 16 --only bot,bot-postgres (only the bot on --bot-postgres),baseline,addin
 /// --host-warmup S (10: each scenario of a host, unrecorded, before its first row) --out FILE --micro DIR (BenchmarkDotNet *-report-github.md to include) --addin-db FILE --work DIR
 /// --bot-postgres CONNECTION (also run our bot on a fresh PostgreSQL database) --trace DIR (dotnet-trace CPU samples of
 /// the top concurrency row of each scenario, top frames into the file) --append FILE (text kept at the end of the file).
@@ -182,6 +182,9 @@ public static class LoadCommand
         if (only.Contains("bot"))
         {
             await RunBotAsync(Targets.Ours, BotDatabase.Sqlite(work), "sqlite");
+        }
+        if (only.Contains("bot") || only.Contains("bot-postgres"))
+        {
             if (options.TryGetValue("bot-postgres", out var botPostgres))
             {
                 await RunBotAsync(Targets.OursPostgres, await BotDatabase.PostgresAsync(botPostgres), "postgres");
@@ -348,7 +351,7 @@ public static class LoadCommand
             log.WriteLine($"Notification and pane results written to {notifyOutput}");
         }
         // `--only notifications,pane` leaves the HTTP results file alone.
-        if (!only.Overlaps(["bot", "baseline", "addin", "floor"])) return 0;
+        if (!only.Overlaps(["bot", "bot-postgres", "baseline", "addin", "floor"])) return 0;
 
         if (tracing is not null) await tracing.FinishAsync();
         var micro = options.TryGetValue("micro", out var microDir) ? MicroResults(microDir) : null;
