@@ -42,7 +42,7 @@ public static class SqlCommandCounter
                 var mode = $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}-{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "nonconcurrent" : "concurrent")}";
                 var (sqlite, sqlitePeak) = SqliteHeap();
                 var text = string.Create(CultureInfo.InvariantCulture,
-                    $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {mode} {sqlite} {sqlitePeak}");
+                    $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {mode} {sqlite} {sqlitePeak} {System.Runtime.JitInfo.GetCompiledMethodCount()} {System.Runtime.JitInfo.GetCompilationTime().Ticks}");
                 client.Send(Encoding.ASCII.GetBytes(text));
                 client.Shutdown(SocketShutdown.Both);
             }
@@ -69,6 +69,14 @@ public static class SqlCommandCounter
         return parts.Length > 6 && parts[5] != "-"
             ? gc + string.Create(CultureInfo.InvariantCulture, $"; SQLite {mib(parts[5]):F0} MiB (peak {mib(parts[6]):F0})")
             : gc;
+    }
+
+    /// <summary>What the host's JIT has compiled so far and the time it took (all threads); null from a hook that does not say.</summary>
+    public static async Task<(long Methods, TimeSpan Time)?> JitAsync(string socketPath)
+    {
+        var parts = await ReadPartsAsync(socketPath);
+        if (parts.Length < 9) return null;
+        return (long.Parse(parts[7], CultureInfo.InvariantCulture), TimeSpan.FromTicks(long.Parse(parts[8], CultureInfo.InvariantCulture)));
     }
 
     /// <summary>SQLite's own allocator totals; "-" in a host that has not loaded SQLite (a PostgreSQL host).</summary>
