@@ -73,6 +73,29 @@ public sealed class DealTimeline(ICrmDatabase database)
 
     private sealed record NamedUser(string ObjectId, string DisplayName);
 
+    private sealed record NamedChange(OpportunityChange Change, string? ByName);
+
+    private sealed record NamedInteraction(Interaction Interaction, string? ByName);
+
+    // The same two reads for a timeline, each row with the name of who made it: the people a timeline names are nearly
+    // always its authors, so their names come with the rows instead of in a statement of their own (a round trip on
+    // PostgreSQL, on every deal card).
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<NamedChange>>> NewestNamedChanges = new(
+        () => EF.CompileAsyncQuery((CrmDbContext db, Guid id, int limit) => db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(MaxLimit)
+            .Select(c => new NamedChange(c, db.Users.Where(u => u.ObjectId == c.ChangedBy).Select(u => u.DisplayName).FirstOrDefault()))),
+        () => EF.CompileAsyncQuery((CrmDbContext db, Guid id, int limit) => db.OpportunityChanges.AsNoTracking().Where(c => c.OpportunityId == id)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(limit)
+            .Select(c => new NamedChange(c, db.Users.Where(u => u.ObjectId == c.ChangedBy).Select(u => u.DisplayName).FirstOrDefault()))));
+
+    private static readonly PerProvider<Func<CrmDbContext, Guid, int, IAsyncEnumerable<NamedInteraction>>> NewestNamedInteractions = new(
+        () => EF.CompileAsyncQuery((CrmDbContext db, Guid id, int limit) => db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
+            .OrderByDescending(i => i.OccurredAt).Take(MaxLimit)
+            .Select(i => new NamedInteraction(i, db.Users.Where(u => u.ObjectId == i.LoggedBy).Select(u => u.DisplayName).FirstOrDefault()))),
+        () => EF.CompileAsyncQuery((CrmDbContext db, Guid id, int limit) => db.Interactions.AsNoTracking().Where(i => i.OpportunityId == id)
+            .OrderByDescending(i => i.OccurredAt).Take(limit)
+            .Select(i => new NamedInteraction(i, db.Users.Where(u => u.ObjectId == i.LoggedBy).Select(u => u.DisplayName).FirstOrDefault()))));
+
     private static readonly PerProvider<Func<CrmDbContext, string[], IAsyncEnumerable<NamedUser>>> NamesOf = new(() => EF.CompileAsyncQuery(
         (CrmDbContext db, string[] objectIds) => db.Users.AsNoTracking().Where(u => objectIds.Contains(u.ObjectId)).Select(u => new NamedUser(u.ObjectId, u.DisplayName))));
 
@@ -105,23 +128,37 @@ public sealed class DealTimeline(ICrmDatabase database)
     private static async Task<IReadOnlyList<DealTimelineEntry>> EntriesAsync(CrmDbContext db, Actor actor, Opportunity deal, PipelineSettings pipeline, int limit, CancellationToken ct)
     {
         var id = deal.Id;
-        var changes = await NewestChangesAsync(db, id, limit, ct);
-        var interactions = await NewestInteractionsAsync(db, id, limit, ct);
+        // Who each timeline row is by, as read with it: a display name, or null for an id no user has.
+        var names = new Dictionary<string, string?>();
+        var changes = new List<OpportunityChange>();
+        foreach (var row in await FirstAsync(NewestNamedChanges.For(db)(db, id, limit), limit, ct))
+        {
+            changes.Add(row.Change);
+            names[row.Change.ChangedBy] = row.ByName;
+        }
+        var interactions = new List<Interaction>();
+        foreach (var row in await FirstAsync(NewestNamedInteractions.For(db)(db, id, limit), limit, ct))
+        {
+            interactions.Add(row.Interaction);
+            names[row.Interaction.LoggedBy] = row.ByName;
+        }
 
         var contactIds = changes.Where(c => c.Field == ChangedField.PrimaryContact)
             .SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>()
             .Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
         var contacts = contactIds.Count == 0 ? []
             : await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id.ToString(), c => c.Email, ct);
-        // Only the people this timeline names: loading every user of the tenant per card grew with the tenant.
-        var named = changes.Select(c => c.ChangedBy)
-            .Concat(changes.Where(c => c.Field == ChangedField.Owner).SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>())
-            .Concat(interactions.Select(i => i.LoggedBy))
+        // The other people it names (an owner change's owners, a review's author), and only them: loading every user of
+        // the tenant per card grew with the tenant.
+        var others = changes.Where(c => c.Field == ChangedField.Owner).SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>()
             .Append(deal.Review?.RecordedBy ?? "")
-            .Distinct().ToList();
-        var names = new Dictionary<string, string>();
-        await foreach (var user in NamesOf.For(db)(db, named.ToArray()).WithCancellation(ct)) names[user.ObjectId] = user.DisplayName;
-        string Name(string objectId) => names.TryGetValue(objectId, out var n) && n.Length > 0 ? n : objectId;
+            .Where(objectId => objectId.Length > 0 && !names.ContainsKey(objectId))
+            .Distinct().ToArray();
+        if (others.Length > 0)
+        {
+            await foreach (var user in NamesOf.For(db)(db, others).WithCancellation(ct)) names[user.ObjectId] = user.DisplayName;
+        }
+        string Name(string objectId) => names.TryGetValue(objectId, out var n) && n is { Length: > 0 } ? n : objectId;
 
         var locale = actor.Locale;
         var entries = new List<(DateTimeOffset At, long Order, DealTimelineEntry Entry)>();

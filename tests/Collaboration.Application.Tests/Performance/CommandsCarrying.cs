@@ -8,12 +8,13 @@ namespace Collaboration.Application.Tests.Performance;
 
 internal sealed record RanCommand(string Text, List<(string Name, object? Value)> Parameters);
 
-/// <summary>The EF commands run anywhere in the process that carry one of some ids (other tests run beside the one listening).</summary>
+/// <summary>The EF commands run anywhere in the process that carry one of some ids, or on one database (other tests run beside the one listening).</summary>
 internal sealed class CommandsCarrying : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ConcurrentQueue<RanCommand> _ran = new();
     private volatile string[]? _ids;
+    private (string Database, string DataSource)? _database;
 
     /// <summary>Starts listening; before the host starts, since EF Core caches for a while that nobody listens to its commands.</summary>
     public static CommandsCarrying Start()
@@ -25,9 +26,20 @@ internal sealed class CommandsCarrying : IObserver<DiagnosticListener>, IObserve
 
     public void Record(params Guid[] ids) => _ids = ids.Select(id => id.ToString()).ToArray();
 
+    /// <summary>
+    /// Records every command on <paramref name="database"/>'s database from now on, whatever it carries (tests run in
+    /// parallel, each on a database of its own).
+    /// </summary>
+    public void RecordOn(DbConnection database)
+    {
+        _database = (database.Database, database.DataSource);
+        _ids = [];
+    }
+
     public List<RanCommand> Stop()
     {
         _ids = null;
+        _database = null;
         return _ran.ToList();
     }
 
@@ -40,7 +52,9 @@ internal sealed class CommandsCarrying : IObserver<DiagnosticListener>, IObserve
     {
         if (_ids is not { } ids || value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData executed) return;
         var parameters = executed.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
-        if (parameters.Any(p => ids.Any(id => string.Equals(p.Item2?.ToString(), id, StringComparison.OrdinalIgnoreCase))))
+        var onDatabase = _database is { } database && executed.Command.Connection is { } connection
+            && connection.Database == database.Database && connection.DataSource == database.DataSource;
+        if (onDatabase || parameters.Any(p => ids.Any(id => string.Equals(p.Item2?.ToString(), id, StringComparison.OrdinalIgnoreCase))))
         {
             _ran.Enqueue(new RanCommand(executed.Command.CommandText, parameters));
         }
