@@ -2,12 +2,17 @@ using Collaboration.Application.Persistence;
 using Collaboration.Domain.Accounts;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Contacts;
+using Collaboration.Domain.Pipeline;
 using Collaboration.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collaboration.Application.Capture;
 
-public sealed record PartyMatch(Contact Contact, Account? Account, bool ContactIsNew, bool AccountIsNew);
+public sealed record PartyMatch(Contact Contact, Account? Account, bool ContactIsNew, bool AccountIsNew)
+{
+    /// <summary>The tenant's pipeline, read with its row for the free-mail check: the capture that follows needs no read of its own.</summary>
+    public PipelineSettings? Pipeline { get; init; }
+}
 
 /// <summary>
 /// Finds the contact and account behind an email address: the exact address first, then the company domain
@@ -96,7 +101,7 @@ public sealed class PartyMatcher(ICrmDatabase database)
             if (account is not null) contact.LinkToAccount(account.Id);
         }
         await db.SaveChangesAsync(ct);
-        return new PartyMatch(contact, account, contactIsNew, accountIsNew);
+        return new PartyMatch(contact, account, contactIsNew, accountIsNew) { Pipeline = tenant?.Pipeline ?? PipelineSettings.Default };
     }
 
     // Compiled: every email the pane opens asks who sent it.

@@ -41,7 +41,7 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
     internal async Task<DealOutcome> CaptureMatchedAsync(Actor actor, CaptureRequest request, PartyMatch? party, bool ownerFromRules, CancellationToken ct)
     {
         await using var db = database.Open(actor.TenantId);
-        var pipeline = await PipelineAsync(db, ct);
+        var pipeline = party?.Pipeline ?? await PipelineAsync(db, ct);
         var now = clock.GetUtcNow();
         var context = actor.At(now);
         var owner = request.OwnerObjectId ?? actor.UserObjectId;
