@@ -65,13 +65,12 @@ public sealed class ContractService(ICrmDatabase database, TimeProvider clock)
     private static readonly PerProvider<Func<CrmDbContext, Guid, IAsyncEnumerable<Milestone>>> MilestonesOf = new(() => EF.CompileAsyncQuery(
         (CrmDbContext db, Guid dealId) => db.Milestones.AsNoTracking().Where(m => m.OpportunityId == dealId)));
 
-    /// <summary>The milestones of a deal whose detail was read for the actor in this turn (visibility checked): one query, not three.</summary>
-    public async Task<IReadOnlyList<MilestoneView>> MilestonesAsync(Actor actor, DealDetail detail, CancellationToken ct = default)
+    /// <summary>The milestones of a deal whose visibility the caller checked, ordered as a card lists them, on the caller's unit of work.</summary>
+    internal static async Task<IReadOnlyList<MilestoneView>> MilestonesAsync(CrmDbContext db, Guid dealId, DateOnly today, CancellationToken ct)
     {
-        await using var db = database.Open(actor.TenantId);
         var milestones = new List<Milestone>();
-        await foreach (var milestone in MilestonesOf.For(db)(db, detail.Deal.Id).WithCancellation(ct)) milestones.Add(milestone);
-        return milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Kind).Select(m => MilestoneView.Of(m, Today)).ToList();
+        await foreach (var milestone in MilestonesOf.For(db)(db, dealId).WithCancellation(ct)) milestones.Add(milestone);
+        return milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Kind).Select(m => MilestoneView.Of(m, today)).ToList();
     }
 
     /// <summary>One click from a reminder: a payment is paid, a delivery delivered, today.</summary>

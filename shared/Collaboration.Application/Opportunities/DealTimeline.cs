@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Collaboration.Application.Access;
+using Collaboration.Application.Contracts;
 using Collaboration.Application.Persistence;
 using Collaboration.Domain.Common;
 using Collaboration.Domain.Interactions;
@@ -26,8 +27,11 @@ public sealed record DealTimelineEntry(
     DateTimeOffset At, TimelineKind Kind, string Who, string WhoId, ChangeSurface? Surface, string Summary,
     string? Field = null, string? OldValue = null, string? NewValue = null, string? Reason = null);
 
+/// <summary>A deal's newest timeline entries and its payments and deliveries (ordered by due date), as its card shows them.</summary>
+public sealed record DealRecent(IReadOnlyList<DealTimelineEntry> Timeline, IReadOnlyList<MilestoneView> Milestones);
+
 /// <summary>A deal's logged touches and history, newest first, for someone who may see the deal.</summary>
-public sealed class DealTimeline(ICrmDatabase database)
+public sealed class DealTimeline(ICrmDatabase database, TimeProvider clock)
 {
     public const int MaxLimit = 200;
 
@@ -54,6 +58,20 @@ public sealed class DealTimeline(ICrmDatabase database)
         await using var db = database.Open(actor.TenantId);
         using var reads = db.ReadTogether();
         return await EntriesAsync(db, actor, detail.Deal, detail.Pipeline, Math.Clamp(limit, 1, MaxLimit), ct);
+    }
+
+    /// <summary>
+    /// What a deal card shows besides a deal whose detail was read for the actor in this turn: its newest
+    /// <paramref name="limit"/> timeline entries and its payments and deliveries, read in one unit of work. On SQLite
+    /// each unit of work that begins reading after someone else's commit reads its pages from the file again.
+    /// </summary>
+    public async Task<DealRecent> RecentAsync(Actor actor, DealDetail detail, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open(actor.TenantId);
+        using var reads = db.ReadTogether();
+        var entries = await EntriesAsync(db, actor, detail.Deal, detail.Pipeline, Math.Clamp(limit, 1, MaxLimit), ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new DealRecent(entries, await ContractService.MilestonesAsync(db, detail.Deal.Id, today, ct));
     }
 
     // A deal's newest history and touches: compiled, since every deal card reads them. On SQLite the LIMIT is a constant

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Collaboration.Application.Tests.Performance;
 
-internal sealed record RanCommand(string Text, List<(string Name, object? Value)> Parameters);
+/// <summary>A command EF ran, with the unit of work it ran in (a pooled context's id and lease: one per unit of work).</summary>
+internal sealed record RanCommand(string Text, List<(string Name, object? Value)> Parameters, DbContextId? UnitOfWork = null);
 
 /// <summary>The EF commands run anywhere in the process that carry one of some ids, or on one database (other tests run beside the one listening).</summary>
 internal sealed class CommandsCarrying : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
@@ -56,7 +57,7 @@ internal sealed class CommandsCarrying : IObserver<DiagnosticListener>, IObserve
             && connection.Database == database.Database && connection.DataSource == database.DataSource;
         if (onDatabase || parameters.Any(p => ids.Any(id => string.Equals(p.Item2?.ToString(), id, StringComparison.OrdinalIgnoreCase))))
         {
-            _ran.Enqueue(new RanCommand(executed.Command.CommandText, parameters));
+            _ran.Enqueue(new RanCommand(executed.Command.CommandText, parameters, executed.Context?.ContextId));
         }
     }
 

@@ -31,7 +31,7 @@ public class ListLimitTests
         var three = await host.Queries.MyOpenDealsAsync(rep, 3);
         var all = await host.Queries.MyOpenDealsAsync(rep, 500);
         var none = await host.Queries.MyOpenDealsAsync(rep, 0);
-        var timeline = await new DealTimeline(host.Db.Database).ForAsync(rep, deals[0], 2);
+        var timeline = await new DealTimeline(host.Db.Database, host.Clock).ForAsync(rep, deals[0], 2);
 
         // Equal scores: the nearest close date first, which is the last deal captured.
         Assert.Equal(["Deal 4", "Deal 3", "Deal 2"], three.Select(d => d.Name));

@@ -26,7 +26,7 @@ public class TimelineNameTests
         var deal = await host.Deals.CaptureAsync(ann, new CaptureRequest("Contoso renewal") { Amount = 5000m });
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.Deals.LogInteractionAsync(ann, deal.Id, new InteractionInput(InteractionKind.Call, "Budget confirmed"));
-        var timeline = new DealTimeline(host.Db.Database);
+        var timeline = new DealTimeline(host.Db.Database, host.Clock);
         var detail = await host.Queries.DetailAsync(ann, deal.Id, 20);
         await using (var db = host.Db.Database.Open(CrmTestHost.TenantA)) commands.RecordOn(db.Database.GetDbConnection());
 
