@@ -11,5 +11,6 @@ internal static class StartupHook
     public static void Initialize()
     {
         if (Environment.GetEnvironmentVariable(SqlCommandCounter.SocketVariable) is { Length: > 0 } socket) SqlCommandCounter.Start(socket);
+        AllocationSampler.StartIfAsked();
     }
 }

@@ -11,6 +11,10 @@ public sealed record ScenarioRow(string Target, string Scenario, LoadResult Resu
     /// <summary>SQL statements (and the commands carrying them) the host ran per request in the row; NaN: not counted.</summary>
     public double SqlStatementsPerTurn { get; init; } = double.NaN;
     public double SqlCommandsPerTurn { get; init; } = double.NaN;
+
+    /// <summary>The host's CPU time (all its threads: GC, thread pool spinning included) and bytes allocated per request; NaN: not counted.</summary>
+    public double HostCpuMsPerTurn { get; init; } = double.NaN;
+    public double AllocatedKiBPerTurn { get; init; } = double.NaN;
 }
 
 /// <summary>
@@ -407,9 +411,15 @@ public static class LoadCommand
         var sqlAfter = sqlSocket is null ? default : await SqlCommandCounter.ReadAsync(sqlSocket);
         var statements = sqlSocket is null || sent == 0 ? double.NaN : (sqlAfter.Statements - sqlBefore.Statements) / (double)sent;
         var commands = sqlSocket is null || sent == 0 ? double.NaN : (sqlAfter.Commands - sqlBefore.Commands) / (double)sent;
+        var counted = sqlSocket is not null && sent > 0 && sqlAfter.Cpu > TimeSpan.Zero;
+        var cpu = counted ? (sqlAfter.Cpu - sqlBefore.Cpu).TotalMilliseconds / sent : double.NaN;
+        var allocated = counted ? (sqlAfter.AllocatedBytes - sqlBefore.AllocatedBytes) / 1024.0 / sent : double.NaN;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | SQL {statements:F2} statements in {commands:F2} commands/turn | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
-        return new ScenarioRow(target, scenario, result, calls) { SqlStatementsPerTurn = statements, SqlCommandsPerTurn = commands };
+            $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | SQL {statements:F2} statements in {commands:F2} commands/turn | host {cpu:F3} CPU ms, {allocated:F1} KiB allocated/turn | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
+        return new ScenarioRow(target, scenario, result, calls)
+        {
+            SqlStatementsPerTurn = statements, SqlCommandsPerTurn = commands, HostCpuMsPerTurn = cpu, AllocatedKiBPerTurn = allocated,
+        };
     }
 
     /// <summary>

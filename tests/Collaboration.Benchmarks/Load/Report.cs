@@ -28,9 +28,9 @@ public static class Report
         s.AppendLine();
 
         s.AppendLine("## HTTP load").AppendLine();
-        s.AppendLine("Latency is client-side, until the HTTP response was read. Bot turns: real RS256 tokens from the local issuer, replies POSTed to a local connector with a client-credentials token **before** the bot's 200. \"connector calls/turn\" counts what reached the connector. \"SQL statements/turn\" counts what EF Core executed in the host (a .NET startup hook the bench loads into the hosts it starts listens to EF's DiagnosticListener; BEGIN/COMMIT and per-connection PRAGMAs are not counted), in parentheses the commands (round trips) that carried them; both per request sent, warm-up included. The floor is our protocol stack with no CRM: parse, validate the same JWT, POST one reply (an invoke is answered with a small card).").AppendLine();
-        s.AppendLine("| Target | Scenario | Concurrency | Throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | Errors | Connector calls/turn | SQL statements/turn (commands) |");
-        s.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        s.AppendLine("Latency is client-side, until the HTTP response was read. Bot turns: real RS256 tokens from the local issuer, replies POSTed to a local connector with a client-credentials token **before** the bot's 200. \"connector calls/turn\" counts what reached the connector. \"SQL statements/turn\" counts what EF Core executed in the host (a .NET startup hook the bench loads into the hosts it starts listens to EF's DiagnosticListener; BEGIN/COMMIT and per-connection PRAGMAs are not counted), in parentheses the commands (round trips) that carried them; both per request sent, warm-up included. \"Host CPU ms/turn\" and \"KiB allocated/turn\" are the host's own figures per request sent through the same hook (`Environment.CpuUsage` of all its threads, thread-pool spinning and GC included, and `GC.GetTotalAllocatedBytes`): less noisy than throughput on a machine the driver shares. The floor is our protocol stack with no CRM: parse, validate the same JWT, POST one reply (an invoke is answered with a small card).").AppendLine();
+        s.AppendLine("| Target | Scenario | Concurrency | Throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | Errors | Connector calls/turn | SQL statements/turn (commands) | Host CPU ms/turn | KiB allocated/turn |");
+        s.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
             var r = row.Result;
@@ -87,6 +87,8 @@ public static class Report
         if (extra is not null) s.AppendLine().AppendLine(extra.Trim());
         return s.ToString();
     }
+
+    private static string PerTurn(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Sql(ScenarioRow row) => double.IsNaN(row.SqlStatementsPerTurn)
         ? "—"

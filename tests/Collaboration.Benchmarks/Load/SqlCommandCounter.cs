@@ -42,7 +42,7 @@ public static class SqlCommandCounter
                 var mode = $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}-{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "nonconcurrent" : "concurrent")}";
                 var (sqlite, sqlitePeak) = SqliteHeap();
                 var text = string.Create(CultureInfo.InvariantCulture,
-                    $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {mode} {sqlite} {sqlitePeak} {System.Runtime.JitInfo.GetCompiledMethodCount()} {System.Runtime.JitInfo.GetCompilationTime().Ticks}");
+                    $"{Interlocked.Read(ref _commands)} {Interlocked.Read(ref _statements)} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {mode} {sqlite} {sqlitePeak} {System.Runtime.JitInfo.GetCompiledMethodCount()} {System.Runtime.JitInfo.GetCompilationTime().Ticks} {GC.GetTotalAllocatedBytes(false)} {Environment.CpuUsage.TotalTime.Ticks}");
                 client.Send(Encoding.ASCII.GetBytes(text));
                 client.Shutdown(SocketShutdown.Both);
             }
@@ -50,12 +50,18 @@ public static class SqlCommandCounter
         { IsBackground = true, Name = "bench-sql-counter" }.Start();
     }
 
-    /// <summary>The host's totals so far: commands executed and statements in them.</summary>
-    public static async Task<(long Commands, long Statements)> ReadAsync(string socketPath)
+    /// <summary>
+    /// The host's totals so far: commands executed and statements in them, bytes its threads allocated and the CPU time
+    /// its threads used, all of them (0 from a hook that does not say).
+    /// </summary>
+    public static async Task<HostTotals> ReadAsync(string socketPath)
     {
         var parts = await ReadPartsAsync(socketPath);
-        return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+        long Part(int i) => parts.Length > i ? long.Parse(parts[i], CultureInfo.InvariantCulture) : 0;
+        return new HostTotals(Part(0), Part(1), Part(9), TimeSpan.FromTicks(Part(10)));
     }
+
+    public readonly record struct HostTotals(long Commands, long Statements, long AllocatedBytes, TimeSpan Cpu);
 
     /// <summary>
     /// The host's GC as it runs (its mode, and the heap after the last collection against what the GC has committed), and
