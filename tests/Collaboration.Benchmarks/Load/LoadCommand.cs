@@ -418,7 +418,10 @@ public static class LoadCommand
             $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | SQL {statements:F2} statements in {commands:F2} commands/turn | host {cpu:F3} CPU ms, {allocated:F1} KiB allocated/turn | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
         return new ScenarioRow(target, scenario, result, calls)
         {
-            SqlStatementsPerTurn = statements, SqlCommandsPerTurn = commands, HostCpuMsPerTurn = cpu, AllocatedKiBPerTurn = allocated,
+            SqlStatementsPerTurn = statements,
+            SqlCommandsPerTurn = commands,
+            HostCpuMsPerTurn = cpu,
+            AllocatedKiBPerTurn = allocated,
         };
     }
 
