@@ -164,6 +164,15 @@ public sealed class DealCardsTests
     [InlineData("a_b", @"a\_b")]
     [InlineData("line\nbreak", "line break")]
     [InlineData("华东项目", "华东项目")]
+    [InlineData("12 seats", "12 seats")]
+    [InlineData("2026.12", @"2026\.12")]
+    [InlineData("  padded  ", "padded")]
+    [InlineData("=SUM(A1)", @"\=SUM\(A1\)")]
+    [InlineData("+1 555", @"\+1 555")]
+    [InlineData("a{b}", "a{b}")]
+    [InlineData("a{{b}}", "a{\u200B{b}}")]
+    [InlineData("tab\there", "tab here")]
+    [InlineData("", "")]
     public void MarkdownEscaping(string text, string expected) => Assert.Equal(expected, CardText.Markdown(text));
 
     [Fact]

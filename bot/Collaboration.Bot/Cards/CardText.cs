@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Collaboration.Bot.Cards;
@@ -10,9 +11,18 @@ public static class CardText
 {
     private const string MarkdownSpecials = "\\`*_[]()~#<>|!";
 
+    // What makes a text need more than itself: markdown punctuation, "{{", or a line break or tab to join.
+    private static readonly SearchValues<char> NotAsIs = SearchValues.Create(MarkdownSpecials + "{\r\n\t");
+
     /// <summary>For TextBlock and FactSet text: markdown punctuation backslash-escaped, lines joined, list markers and {{ defused.</summary>
     public static string Markdown(string? text)
     {
+        // Most texts (names, amounts, dates) are already safe: returned as they are, not copied through a builder.
+        if (text is { Length: > 0 } && !text.AsSpan().ContainsAny(NotAsIs) && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
+            && text[0] is not ('-' or '+' or '=') && !char.IsAsciiDigit(text[0]))
+        {
+            return text;
+        }
         var line = OneLine(text);
         var builder = new StringBuilder(line.Length + 8);
         for (var i = 0; i < line.Length; i++)

@@ -31,12 +31,18 @@ public static class TextCatalog
         : key;
 
     /// <summary>The text with its named placeholders ({name}) filled; unknown placeholders stay as written.</summary>
-    public static string Format(string key, string? locale, params (string Name, string Value)[] values) =>
-        Fill(Get(key, locale), name => Array.Find(values, v => v.Name == name) is { Name: not null } found ? found.Value : null);
+    public static string Format(string key, string? locale, params (string Name, string Value)[] values)
+    {
+        // Most texts have no placeholder: a card draws dozens of them, and each was copied through a builder.
+        var template = Get(key, locale);
+        return values.Length == 0 || !template.Contains('{', StringComparison.Ordinal) ? template
+            : Fill(template, name => Array.Find(values, v => v.Name == name) is { Name: not null } found ? found.Value : null);
+    }
 
     /// <summary>Replaces each {name} in one pass, so a value that itself contains braces is never filled again.</summary>
     public static string Fill(string template, Func<string, string?> valueOf)
     {
+        if (!template.Contains('{', StringComparison.Ordinal)) return template;
         var result = new StringBuilder(template.Length + 32);
         var at = 0;
         while (at < template.Length)
