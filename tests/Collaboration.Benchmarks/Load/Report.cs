@@ -34,7 +34,7 @@ public static class Report
         foreach (var row in rows)
         {
             var r = row.Result;
-            s.AppendLine(inv, $"| {row.Target} | {row.Scenario} | {r.Workers} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {r.Errors} | {(double.IsNaN(row.ConnectorCallsPerTurn) ? "—" : row.ConnectorCallsPerTurn.ToString("F2", inv))} | {Sql(row)} |");
+            s.AppendLine(inv, $"| {row.Target} | {row.Scenario} | {r.Workers} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {r.Errors} | {(double.IsNaN(row.ConnectorCallsPerTurn) ? "—" : row.ConnectorCallsPerTurn.ToString("F2", inv))} | {Sql(row)} | {PerTurn(row.HostCpuMsPerTurn, "F3")} | {PerTurn(row.AllocatedKiBPerTurn, "F1")} |");
         }
         s.AppendLine();
         foreach (var row in rows.Where(r => r.Result.FirstError is not null))
