@@ -128,11 +128,12 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             if (entry.State == EntityState.Unchanged) entry.State = EntityState.Modified;
             if (entry.State == EntityState.Modified)
             {
-                var version = entry.Property(o => o.Version);
+                var version = entry.Property<int>(nameof(Opportunity.Version));
                 version.CurrentValue = version.OriginalValue + 1;
             }
             OpportunityChanges.AddRange(entry.Entity.PendingChanges);
-            var savedVersion = entry.Property(o => o.Version).CurrentValue;
+            // By name: a lambda here is an expression tree built, and taken apart by reflection, on every save.
+            var savedVersion = entry.Property<int>(nameof(Opportunity.Version)).CurrentValue;
             foreach (var domainEvent in entry.Entity.PendingEvents)
             {
                 var stamped = domainEvent with { OpportunityVersion = savedVersion };
