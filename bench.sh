@@ -62,6 +62,7 @@ if [ "$r2r" != "0" ]; then
 fi
 
 date=$(date -u +%Y-%m-%d)
+run_started=$(mktemp)
 out="${BENCH_OUT:-benchmarks/results/$date.md}"
 
 # The 1M-deal report data takes minutes to generate the first time: start the report scenarios now, beside the rest,
@@ -98,10 +99,12 @@ dotnet "$load_dll" load --micro "$micro_dir/results" --work "$work" --out "$out"
   ${BENCH_APPEND:+--append "$BENCH_APPEND"} "$@"
 
 # Notifications and reports: no slower than before (benchmarks/results/2026-11-27-*.md); their figures join this run's file.
-if [ -f "benchmarks/results/$date-notifications.md" ]; then
+# Only a file this run wrote: with `--only` leaving the notifications out, the day's file is an earlier run's.
+if [ -f "benchmarks/results/$date-notifications.md" ] && [ "benchmarks/results/$date-notifications.md" -nt "$run_started" ]; then
   { echo; echo "## Notifications and the task pane (this run; also in $date-notifications.md)"; echo;
     sed '1s/^# /### /' "benchmarks/results/$date-notifications.md"; } >> "$out"
 fi
+rm -f "$run_started"
 if [ -n "$reports_pid" ]; then
   echo "Waiting for the report scenarios"
   wait "$reports_pid"
