@@ -11,7 +11,17 @@ public sealed class Attachment
 
     public string? ContentUrl { get; set; }
 
-    public JsonElement? Content { get; set; }
+    /// <summary>The content as a document (parsed from <see cref="ContentJson"/> at each read).</summary>
+    [JsonIgnore]
+    public JsonElement? Content
+    {
+        get => ContentJson?.ToElement();
+        set => ContentJson = value is { } element ? RawJson.Of(element) : null;
+    }
+
+    /// <summary>The content as sent and received: UTF-8 JSON, written out as it is.</summary>
+    [JsonPropertyName("content")]
+    public RawJson? ContentJson { get; set; }
 
     public string? Name { get; set; }
 
@@ -22,9 +32,9 @@ public sealed class Attachment
     public static Attachment AdaptiveCard(object card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return AdaptiveCard(card is JsonElement element ? element : ActivityJson.ToElement(card));
+        return AdaptiveCard(card as RawJson ?? RawJson.Of(card));
     }
 
     /// <summary>Wraps an Adaptive Card already serialized (one card sent several ways is serialized once).</summary>
-    public static Attachment AdaptiveCard(JsonElement card) => new() { ContentType = AdaptiveCardContentType, Content = card };
+    public static Attachment AdaptiveCard(RawJson card) => new() { ContentType = AdaptiveCardContentType, ContentJson = card };
 }

@@ -18,7 +18,7 @@ public sealed class ReplyDelivery(ConversationDirectory conversations, TimeProvi
     public async Task<InvokeResponse?> DeliverAsync(Activity activity, TurnContext turn, Actor actor, BotReply reply, bool isClick, CancellationToken ct)
     {
         // Serialized once: a click's card is both the invoke's answer and the update of the clicked message.
-        var card = ActivityJson.ToElement(reply.Card);
+        var card = RawJson.Of(reply.Card);
         if (activity.IsInvoke)
         {
             if (reply.Changed && activity.ReplyToId is { Length: > 0 } cardId) await TryUpdateAsync(turn, cardId, card, ct);
@@ -89,7 +89,7 @@ public sealed class ReplyDelivery(ConversationDirectory conversations, TimeProvi
         }
     }
 
-    private async Task TryUpdateAsync(TurnContext turn, string activityId, JsonElement card, CancellationToken ct)
+    private async Task TryUpdateAsync(TurnContext turn, string activityId, RawJson card, CancellationToken ct)
     {
         try
         {

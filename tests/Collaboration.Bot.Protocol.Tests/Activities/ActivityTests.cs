@@ -66,6 +66,26 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void ACardWrittenOnceGoesOutTheSameInAMessageAndInAnInvokeAnswerAndReadsBack()
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "华东 \"Q4\" <at>x</at>" }),
+        };
+        var written = RawJson.Of(card);
+
+        var message = ActivityJson.Serialize(new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(written)] });
+        var answer = JsonDocument.Parse(InvokeResponse.AdaptiveCard(written).Json).RootElement;
+        var received = ActivityJson.Parse(System.Text.Encoding.UTF8.GetBytes(message)).Attachments![0];
+
+        Assert.True(JsonNode.DeepEquals(card, JsonNode.Parse(received.Content!.Value.GetRawText())));
+        Assert.True(JsonNode.DeepEquals(card, JsonNode.Parse(answer.GetProperty("value").GetRawText())));
+        Assert.Equal(Attachment.AdaptiveCardContentType, received.ContentType);
+        Assert.Equal(Attachment.AdaptiveCardContentType, answer.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public void BytesThatAreNotUtf8InASendersActivityAreNotSentOn()
     {
         var json = System.Text.Encoding.UTF8.GetBytes("""{"type":"invoke","value":{"text":"caf_"}}""");
