@@ -161,10 +161,27 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     /// The deals' rows are written first and their stints after, in one transaction: the deal row's version check
     /// is what makes the second of two concurrent changes to a deal fail as a conflict, so it must come before
     /// either writer touches the stints (else the loser fails on a stint's key instead, as an error).
+    /// On SQLite one save does both: EF Core runs a save's statements there one at a time, in its order, which puts
+    /// the deal's update ahead of the stints (it orders statements without a dependency by table name), and stops at
+    /// the first that fails. PostgreSQL gets them in one batch and runs it whole on the server, where a stint's
+    /// duplicate key would then be the error the writer gets: there the stints are a second save.
     /// </summary>
     private async Task<int> SaveWithStintsAsync(StageStintProjection.Writes stints, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         if (!acceptAllChangesOnSuccess) throw new NotSupportedException("A save that moves deals accepts its changes: the stints are written after them.");
+        if (!IsPostgres)
+        {
+            stints.Track(this);
+            try
+            {
+                return await base.SaveChangesAsync(true, ct);
+            }
+            catch
+            {
+                stints.Untrack(this);
+                throw;
+            }
+        }
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {

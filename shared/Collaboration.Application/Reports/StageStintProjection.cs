@@ -49,7 +49,7 @@ internal static class StageStintProjection
         public List<(StageStint Row, Action<StageStint> Change)> Changed { get; } = [];
         public List<StageStint> Removed { get; } = [];
 
-        /// <summary>Tracks the writes in <paramref name="db"/>: run after the deals' own rows are written.</summary>
+        /// <summary>Tracks the writes in <paramref name="db"/>, to be written after the deals' own rows.</summary>
         public void Track(CrmDbContext db)
         {
             foreach (var (row, change) in Changed)
@@ -59,6 +59,12 @@ internal static class StageStintProjection
             }
             db.StageStints.RemoveRange(Removed);
             db.StageStints.AddRange(Added);
+        }
+
+        /// <summary>Forgets the tracked writes after a save that failed, so that the unit of work holds only its own changes.</summary>
+        public void Untrack(CrmDbContext db)
+        {
+            foreach (var row in Changed.Select(c => c.Row).Concat(Removed).Concat(Added)) db.Entry(row).State = EntityState.Detached;
         }
     }
 
@@ -112,18 +118,22 @@ internal static class StageStintProjection
     /// </summary>
     private static bool Moves(EntityEntry<Opportunity> entry) =>
         entry.Entity.PendingChanges.Any(c => c.Field is ChangedField.Stage or ChangedField.Owner)
-        || Changed(entry, o => o.LossReason) || Changed(entry, o => o.Competitor) || Changed(entry, o => o.Currency) || Changed(entry, o => o.Amount);
+        || LossFactsChanged(entry);
 
     private static bool AddsStaysOnly(EntityEntry<Opportunity> entry) =>
-        !entry.Entity.PendingChanges.Any(c => c.Field == ChangedField.Owner)
-        && !Changed(entry, o => o.LossReason) && !Changed(entry, o => o.Competitor) && !Changed(entry, o => o.Currency) && !Changed(entry, o => o.Amount);
+        !entry.Entity.PendingChanges.Any(c => c.Field == ChangedField.Owner) && !LossFactsChanged(entry);
+
+    private static bool LossFactsChanged(EntityEntry<Opportunity> entry) =>
+        Changed<string?>(entry, nameof(Opportunity.LossReason)) || Changed<string?>(entry, nameof(Opportunity.Competitor))
+        || Changed<string>(entry, nameof(Opportunity.Currency)) || Changed<decimal?>(entry, nameof(Opportunity.Amount));
 
     // A save of more deals than this (an import, a bulk change) reads their paths in batches instead.
     private const int AppendAtMost = 4;
 
-    private static bool Changed<T>(EntityEntry<Opportunity> entry, System.Linq.Expressions.Expression<Func<Opportunity, T>> property)
+    // By name: a lambda here is an expression tree built, and taken apart by reflection, on every save.
+    private static bool Changed<T>(EntityEntry<Opportunity> entry, string property)
     {
-        var values = entry.Property(property);
+        var values = entry.Property<T>(property);
         return !EqualityComparer<T>.Default.Equals(values.OriginalValue, values.CurrentValue);
     }
 

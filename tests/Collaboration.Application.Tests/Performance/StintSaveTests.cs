@@ -1,0 +1,127 @@
+using Collaboration.Application.Capture;
+using Collaboration.Application.Persistence;
+using Collaboration.Application.Reports;
+using Collaboration.Domain.Pipeline;
+using Collaboration.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collaboration.Application.Tests.Performance;
+
+/// <summary>
+/// A stage change writes the deal's row and its stints. The deal row's version check must run before anything touches
+/// the stints: of two changes made from the same version, the second is a conflict the rep is told about, not a
+/// duplicate stint key. On SQLite both go in one save (EF Core runs its statements one at a time there, the deal's
+/// first); on PostgreSQL, which runs a batch whole on the server, the stints are a second one.
+/// </summary>
+public class StintSaveTests
+{
+    [Theory, MemberData(nameof(PersistenceTests.Databases), MemberType = typeof(PersistenceTests))]
+    public async Task AMoveWritesTheDealsRowBeforeItsStints(DatabaseKind kind)
+    {
+        using var commands = CommandsCarrying.Start();
+        await using var host = await CrmTestHost.StartAsync(kind);
+        var rep = await host.RepAsync("rep-1");
+        var deal = await host.Deals.CaptureAsync(rep, new CaptureRequest("Contoso renewal") { Amount = 5_000m });
+        host.Clock.Advance(TimeSpan.FromHours(1));
+
+        commands.Record(deal.Id);
+        await host.Deals.MoveStageAsync(rep, deal.Id, deal.Version, Stage.Qualify, overrideReason: "strategic");
+        var ran = commands.Stop();
+
+        var writes = ran.Select((command, index) => (command.Text, index))
+            .Where(c => c.Text.Contains("UPDATE \"Opportunities\"", StringComparison.Ordinal)
+                        || c.Text.Contains("INSERT INTO \"StageStints\"", StringComparison.Ordinal)
+                        || c.Text.Contains("UPDATE \"StageStints\"", StringComparison.Ordinal))
+            .ToList();
+        var dealWrite = Assert.Single(writes, c => c.Text.Contains("UPDATE \"Opportunities\"", StringComparison.Ordinal));
+        var stintWrites = writes.Where(c => c.Text.Contains("\"StageStints\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(stintWrites);
+        foreach (var stints in stintWrites)
+        {
+            var stintsAt = stints.Text.IndexOf("\"StageStints\"", StringComparison.Ordinal);
+            Assert.True(stints.index > dealWrite.index
+                        || (stints.index == dealWrite.index && dealWrite.Text.IndexOf("UPDATE \"Opportunities\"", StringComparison.Ordinal) < stintsAt),
+                string.Join("\n---\n", writes.Select(w => w.Text)));
+        }
+    }
+
+    [Theory, MemberData(nameof(PersistenceTests.Databases), MemberType = typeof(PersistenceTests))]
+    public async Task OfTwoMovesFromOneVersionWrittenTogetherTheLoserIsAConflictAndWritesNoStint(DatabaseKind kind)
+    {
+        await using var host = await CrmTestHost.StartAsync(kind);
+        var rep = await host.RepAsync("rep-1");
+        var deal = await host.Deals.CaptureAsync(rep, new CaptureRequest("Fabrikam rollout") { Amount = 10_000m });
+        host.Clock.Advance(TimeSpan.FromHours(1));
+
+        await using var first = host.Db.Database.Open(CrmTestHost.TenantA);
+        await using var second = host.Db.Database.Open(CrmTestHost.TenantA);
+        var mine = await first.Opportunities.SingleAsync(o => o.Id == deal.Id);
+        var theirs = await second.Opportunities.SingleAsync(o => o.Id == deal.Id);
+        mine.MoveTo(Stage.Qualify, PipelineSettings.Default, rep.At(host.Clock.GetUtcNow()), overrideReason: "strategic");
+        theirs.MoveTo(Stage.Nurture, PipelineSettings.Default, rep.At(host.Clock.GetUtcNow()), overrideReason: "strategic");
+
+        // Both saves read the deal's stints and work out the same new one before either writes: the writes wait for
+        // a writer that holds SQLite's write lock, or on PostgreSQL for the deal row's lock.
+        Task<int>[] saves = [];
+        try
+        {
+            await using var holder = host.Db.Database.Open(CrmTestHost.TenantA);
+            await using var held = await holder.BeginWriteTransactionAsync();
+            if (kind == DatabaseKind.Postgres)
+            {
+                await holder.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Opportunities\" WHERE \"Id\" = {deal.Id} FOR UPDATE");
+            }
+            saves = [Task.Run(() => first.SaveChangesAsync()), Task.Run(() => second.SaveChangesAsync())];
+            await WaitForBothAsync(kind, host);
+            await held.CommitAsync();
+        }
+        finally
+        {
+            // The holder has let go (SQLite's writers wait for it to be disposed): the saves end before their units of work.
+            await Task.WhenAny(Task.WhenAll(saves));
+        }
+        var outcomes = await Task.WhenAll(saves.Select(async save =>
+        {
+            try
+            {
+                await save;
+                return "saved";
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return "conflict";
+            }
+        }));
+        Assert.Equal(["conflict", "saved"], outcomes.Order(StringComparer.Ordinal));
+        var loser = outcomes[0] == "conflict" ? first : second;
+        Assert.Empty(loser.ChangeTracker.Entries<StageStint>());
+
+        await using var db = host.Db.Database.Open(CrmTestHost.TenantA);
+        var saved = await db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == deal.Id);
+        Assert.Equal(deal.Version + 1, saved.Version);
+        var stints = await db.StageStints.AsNoTracking().Where(s => s.OpportunityId == deal.Id).OrderBy(s => s.Ordinal).ToListAsync();
+        Assert.Equal([Stage.New, saved.Stage], stints.Select(s => s.Stage));
+    }
+
+    private static async Task WaitForBothAsync(DatabaseKind kind, CrmTestHost host)
+    {
+        if (kind == DatabaseKind.Sqlite)
+        {
+            // Queued behind the holder's lock in the process's writers: nothing to ask the database.
+            await Task.Delay(500);
+            return;
+        }
+        // Asked outside the holder's transaction, which would see the sessions as they were when it first asked.
+        await using var watcher = host.Db.Database.Open(CrmTestHost.TenantA);
+        for (var waited = 0; waited < 100; waited++)
+        {
+            var waiting = await watcher.Database.SqlQueryRaw<int>(
+                "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync();
+            if (waiting == 2) return;
+            await Task.Delay(50);
+        }
+        var seen = await watcher.Database.SqlQueryRaw<string>(
+            "SELECT coalesce(wait_event_type, '-') || ' ' || coalesce(wait_event, '-') || ' ' || state || ' ' || left(query, 60) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database()").ToListAsync();
+        throw new TimeoutException("The two saves never both waited for the deal row: " + string.Join(" | ", seen));
+    }
+}
