@@ -158,6 +158,7 @@ public static class LoadCommand
             async Task<(ServerProcess Host, BotClient Client, TimeSpan StartedIn)> StartBotHostAsync(string logName)
             {
                 var port = ServerProcess.FreePort();
+                log.WriteLine($"{target}: {await QuietMachine.WaitAsync()}");
                 log.WriteLine($"{target}: starting {Path.GetFileName(self)} bot-host on port {port} ({logName})");
                 var host = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{port}"],
                     environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, $"{logName}.log"));
@@ -284,6 +285,7 @@ public static class LoadCommand
             // A part of one ReadyToRun composite cannot load into a process that runs another: from a composite publish
             // (bench.sh), the add-in gets the counter from the plain build (--sql-hook) instead of from this assembly.
             var sqlSocket = CountSql(environment, work, "addin", options.GetValueOrDefault("sql-hook"));
+            log.WriteLine($"Add-in: {await QuietMachine.WaitAsync()}");
             log.WriteLine($"Add-in: starting {dll} on port {port}");
             await using var addin = await ServerProcess.StartAsync(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}"], environment,
                 Path.GetDirectoryName(dll)!, port, "/health", Path.Combine(work, "addin.log"));

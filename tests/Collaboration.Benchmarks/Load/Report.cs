@@ -61,7 +61,7 @@ public static class Report
         if (hosts.Count > 0)
         {
             s.AppendLine().AppendLine("## Memory and start-up").AppendLine();
-            s.AppendLine("Start-up: from starting the process to the first answered request (named in the last column), client-side.").AppendLine();
+            s.AppendLine("Start-up: from starting the process to the first answered request (named in the last column), client-side, started once the machine is at rest (the driver waits until all processes together use less than 15 % of the CPU over 250 ms, at most 15 s; the log says what it saw).").AppendLine();
             s.AppendLine("| Process | Peak RSS (VmHWM) | RSS at end | Start to first answer | First request | RSS at end by kind | GC and SQLite at end (as the host reports them) |").AppendLine("| --- | ---: | ---: | ---: | --- | --- | --- |");
             foreach (var h in hosts) s.AppendLine(inv, $"| {h.Process} | {h.PeakMiB:F0} MiB | {h.EndMiB:F0} MiB | {h.StartSeconds:F2} s | {h.FirstRequest} | {h.RssParts ?? "—"} | {h.Gc ?? "—"} |");
         }
