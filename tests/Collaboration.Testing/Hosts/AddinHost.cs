@@ -66,10 +66,12 @@ public sealed class AddinHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         environment ??= string.IsNullOrEmpty(all.GetValueOrDefault("AzureAd:ClientId")) ? "Development" : "Testing";
-        var factory = new Factory(all, services ?? (_ => { }), environment);
+        var factory = new Factory(all, services ?? (_ => { }), environment, port);
         try
         {
-            factory.UseKestrel(port);
+            // Not UseKestrel(port): that rewrites the server's addresses after the app's own thread may have started
+            // Kestrel on them (dotnet/aspnetcore#67714); the address is a setting of the app instead (ConfigureWebHost).
+            factory.UseKestrel();
             factory.StartServer();
         }
         catch
@@ -105,11 +107,13 @@ public sealed class AddinHost : IAsyncDisposable
         if (_ownsDatabase) await Db.DisposeAsync();
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> services, string environment) : WebApplicationFactory<AddinEntryPoint>
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> services, string environment, int port)
+        : WebApplicationFactory<AddinEntryPoint>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, $"http://127.0.0.1:{port}");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services);
         }
