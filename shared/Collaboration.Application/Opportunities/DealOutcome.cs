@@ -1,4 +1,5 @@
 using Collaboration.Application.Capture;
+using Collaboration.Domain.Interactions;
 using Collaboration.Domain.Opportunities;
 using Collaboration.Domain.Pipeline;
 
@@ -19,6 +20,12 @@ public sealed record DealOutcome(Opportunity Deal)
     /// <summary>The contact and account a capture matched (as saved): the new deal is drawn with them, not with a re-read.</summary>
     public PartyMatch? Party { get; init; }
 
+    /// <summary>
+    /// A new deal's whole history as its capture saved it (its change rows and first interaction): the deal did not exist
+    /// before, so this is its timeline, drawn without reading it back. Null for a change to an existing deal.
+    /// </summary>
+    public CapturedHistory? History { get; init; }
+
     /// <summary>Who is asked for a win/loss review: the deal's owner, when this change closed it. Null: no prompt.</summary>
     public string? ReviewFrom { get; init; }
 
@@ -34,8 +41,8 @@ public sealed record DealOutcome(Opportunity Deal)
     /// </summary>
     internal static bool SurfaceShowsPrompts(Domain.Common.ChangeSurface surface) => surface == Domain.Common.ChangeSurface.Teams;
 
-    internal static DealOutcome Captured(Opportunity deal, PipelineSettings pipeline, DateTimeOffset at) =>
-        new(deal) { Pipeline = pipeline, QualificationGaps = deal.ScoreQualification(pipeline, DateOnly.FromDateTime(at.UtcDateTime)).Gaps };
+    internal static DealOutcome Captured(Opportunity deal, PipelineSettings pipeline, DateTimeOffset at, CapturedHistory? history = null) =>
+        new(deal) { Pipeline = pipeline, QualificationGaps = deal.ScoreQualification(pipeline, DateOnly.FromDateTime(at.UtcDateTime)).Gaps, History = history };
 
     internal static DealOutcome Changed(Opportunity deal, Stage stageBefore, PipelineSettings pipeline, DateTimeOffset at, Domain.Common.ChangeSurface surface) => new(deal)
     {
@@ -47,3 +54,6 @@ public sealed record DealOutcome(Opportunity Deal)
         ReviewQueued = deal.IsClosed && !stageBefore.IsClosed() && !SurfaceShowsPrompts(surface),
     };
 }
+
+/// <summary>The rows a capture wrote to a new deal's history, as saved (the change rows with the ids the database gave them).</summary>
+public sealed record CapturedHistory(IReadOnlyList<OpportunityChange> Changes, IReadOnlyList<Interaction> Interactions);

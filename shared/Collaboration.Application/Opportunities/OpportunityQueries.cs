@@ -112,13 +112,26 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
     {
         var changes = await DealTimeline.NewestChangesAsync(db, id, limit, ct);
         var interactions = await DealTimeline.NewestInteractionsAsync(db, id, limit, ct);
-        return changes
+        return Timeline(changes, interactions, limit);
+    }
+
+    /// <summary>The same timeline from a new deal's history as its capture saved it, in the order the reads give.</summary>
+    private static List<TimelineEntry> Timeline(CapturedHistory history, int limit)
+    {
+        limit = Math.Min(limit, DealTimeline.MaxLimit);
+        return Timeline(
+            history.Changes.OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(limit).ToList(),
+            history.Interactions.OrderByDescending(i => i.OccurredAt).Take(limit).ToList(),
+            limit);
+    }
+
+    private static List<TimelineEntry> Timeline(List<OpportunityChange> changes, List<Interaction> interactions, int limit) =>
+        changes
             .Select(c => new TimelineEntry(TimelineEntryKind.Change, c.ChangedAt, c.ChangedBy, c.Surface, c.Field, c.OldValue, c.NewValue, null, null))
             .Concat(interactions.Select(i => new TimelineEntry(TimelineEntryKind.Interaction, i.OccurredAt, i.LoggedBy, i.Surface, null, null, null, i.Kind, i.Summary)))
             .OrderByDescending(e => e.At)
             .Take(limit)
             .ToList();
-    }
 
     /// <summary>
     /// The detail of a deal the actor just saved, drawn from the saved aggregate and the detail read before the change
@@ -137,7 +150,7 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
     /// The detail of a deal a use case just captured or changed for the actor (who may see it: the use case checked),
     /// drawn from the saved aggregate and the pipeline it was saved under; only its account and contact are read (unless
     /// the capture matched them just before), and its newest <paramref name="timelineLimit"/> timeline entries (none by
-    /// default).
+    /// default; a capture's are the rows it saved, not read back).
     /// </summary>
     public async Task<DealDetail> AfterChangeAsync(Actor actor, DealOutcome outcome, int timelineLimit = 0, CancellationToken ct = default)
     {
@@ -146,13 +159,14 @@ public sealed class OpportunityQueries(ICrmDatabase database, TimeProvider clock
         var contact = outcome.Party?.Contact is { } matchedContact && matchedContact.Id == deal.PrimaryContactId ? matchedContact : null;
         var readAccount = account is null && deal.AccountId is not null;
         var readContact = contact is null && deal.PrimaryContactId is not null;
-        List<TimelineEntry> timeline = [];
-        if (readAccount || readContact || timelineLimit > 0)
+        List<TimelineEntry> timeline = timelineLimit > 0 && outcome.History is { } history ? Timeline(history, timelineLimit) : [];
+        var readTimeline = timelineLimit > 0 && outcome.History is null;
+        if (readAccount || readContact || readTimeline)
         {
             await using var db = database.Open(actor.TenantId);
             if (readAccount) account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == deal.AccountId, ct);
             if (readContact) contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == deal.PrimaryContactId, ct);
-            if (timelineLimit > 0) timeline = await TimelineAsync(db, deal.Id, timelineLimit, ct);
+            if (readTimeline) timeline = await TimelineAsync(db, deal.Id, timelineLimit, ct);
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var missing = deal.Stage.Next() is { } target ? deal.MissingFor(target, outcome.Pipeline, today) : [];

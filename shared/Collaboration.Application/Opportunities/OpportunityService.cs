@@ -56,14 +56,18 @@ public sealed class OpportunityService(ICrmDatabase database, PartyMatcher parti
         if (request.Qualification is { } qualification) deal.UpdateQualification(qualification, pipeline, context);
         if (request.NextStep is { } nextStep) deal.SetNextStep(nextStep, null, context);
         db.Opportunities.Add(deal);
+        Interaction? interaction = null;
         if (request.FirstInteraction is { } first)
         {
-            var interaction = NewInteraction(actor, deal, first, party?.Contact.Id, now);
+            interaction = NewInteraction(actor, deal, first, party?.Contact.Id, now);
             db.Interactions.Add(interaction);
             deal.RecordActivity(interaction.OccurredAt, context);
         }
+        // The save clears the deal's pending changes; the rows themselves get their ids from it.
+        var changes = deal.PendingChanges.ToList();
         await db.SaveChangesAsync(ct);
-        return DealOutcome.Captured(deal, pipeline, now) with { Party = party };
+        var history = new CapturedHistory(changes, interaction is null ? [] : [interaction]);
+        return DealOutcome.Captured(deal, pipeline, now, history) with { Party = party };
     }
 
     public Task<Opportunity> CaptureFromEmailAsync(Actor actor, EmailMessage email, BantUpdate? hints, string? dealName = null,
