@@ -32,10 +32,14 @@ public sealed class AttainmentReports(ICrmDatabase database, TimeProvider clock)
             .Select(o => new { o.OwnerId, o.Stage, o.Amount, o.Currency, o.Probability, CloseDate = o.CloseDate!.Value })
             .ToListAsync(ct);
 
+        // Each quota looks only at its owner's deals, or its team members': a year holds hundreds of thousands of deals
+        // and a few hundred quotas, too many to match every deal against every quota.
+        var dealsOf = deals.ToLookup(d => d.OwnerId, StringComparer.Ordinal);
+        var membersOf = owners.Where(o => teamOf.GetValueOrDefault(o) is not null).ToLookup(o => teamOf[o]!, StringComparer.Ordinal);
         var rows = quotas.Select(q =>
         {
-            var mine = deals.Where(d => d.Currency == q.Currency && d.CloseDate >= q.PeriodStart && d.CloseDate <= q.PeriodEnd
-                && (q.OwnerId is { } owner ? d.OwnerId == owner : teamOf.GetValueOrDefault(d.OwnerId) == q.Team)).ToList();
+            var candidates = q.OwnerId is { } owner ? dealsOf[owner] : membersOf[q.Team!].SelectMany(member => dealsOf[member]);
+            var mine = candidates.Where(d => d.Currency == q.Currency && d.CloseDate >= q.PeriodStart && d.CloseDate <= q.PeriodEnd).ToList();
             var open = mine.Where(d => d.Stage != Stage.Won).ToList();
             return new AttainmentRow(q.OwnerId is null ? AttainmentRow.TeamScope : AttainmentRow.Rep, q.OwnerId, q.Team ?? teamOf.GetValueOrDefault(q.OwnerId!),
                 q.Period?.ToString() ?? $"{q.PeriodStart:yyyy-MM-dd}..{q.PeriodEnd:yyyy-MM-dd}", q.PeriodStart, q.PeriodEnd, q.Currency, q.Amount,
