@@ -66,15 +66,15 @@ public sealed class PartyMatcher(ICrmDatabase database)
 
     private static async Task<PartyMatch> MatchOrCreateOnceAsync(CrmDbContext db, string tenantId, string address, string domain, string? name, string? accountName, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(ct);
+        var tenant = await TenantRow.For(db)(db, ct);
         var freeMail = IsFreeMail(tenant, domain);
 
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Email == address, ct);
+        var contact = await ContactToUpdate.For(db)(db, address, ct);
         Account? account = null;
         var accountIsNew = false;
         if (contact?.AccountId is { } linked)
         {
-            account = await db.Accounts.Include(a => a.Domains).FirstOrDefaultAsync(a => a.Id == linked, ct);
+            account = await AccountToUpdate.For(db)(db, linked, ct);
         }
         else if (!freeMail)
         {
@@ -107,6 +107,14 @@ public sealed class PartyMatcher(ICrmDatabase database)
     // Compiled: every email the pane opens asks who sent it.
     private static readonly PerProvider<Func<CrmDbContext, string, CancellationToken, Task<Contact?>>> ContactByEmail = new(() => EF.CompileAsyncQuery(
         (CrmDbContext db, string address, CancellationToken ct) => db.Contacts.AsNoTracking().FirstOrDefault(c => c.Email == address)));
+
+    // The same two, tracked: a capture learns the sender's name and links the contact to its account. Compiled too,
+    // since every capture from an email, a form or an import asks them.
+    private static readonly PerProvider<Func<CrmDbContext, string, CancellationToken, Task<Contact?>>> ContactToUpdate = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, string address, CancellationToken ct) => db.Contacts.FirstOrDefault(c => c.Email == address)));
+
+    private static readonly PerProvider<Func<CrmDbContext, Guid, CancellationToken, Task<Account?>>> AccountToUpdate = new(() => EF.CompileAsyncQuery(
+        (CrmDbContext db, Guid id, CancellationToken ct) => db.Accounts.Include(a => a.Domains).FirstOrDefault(a => a.Id == id)));
 
     private static readonly PerProvider<Func<CrmDbContext, Guid, CancellationToken, Task<Account?>>> AccountWithDomains = new(() => EF.CompileAsyncQuery(
         (CrmDbContext db, Guid id, CancellationToken ct) => db.Accounts.AsNoTracking().Include(a => a.Domains).FirstOrDefault(a => a.Id == id)));
