@@ -25,7 +25,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
         var (start, end, asOf) = scope.Ticks;
         // A deal counts once per stage, at its first entry in the period: the stay whose previous entry into the same
         // stage (if any) came before the period.
-        var groups = await scope.StaysInPeriod()
+        var groups = await scope.StaysInPeriodAsync(stays => stays
             .Where(s => s.Stage <= Stage.Contract && s.PreviousEntryAt < start)
             .GroupBy(s => new { s.Month, s.OwnerId, s.Source, s.Stage })
             .Select(g => new
@@ -37,8 +37,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
                 Entered = g.Count(),
                 Advanced = g.Sum(s => s.AdvancedAt <= asOf ? 1 : 0),
                 Won = g.Sum(s => s.WonAt <= asOf ? 1 : 0),
-            })
-            .ToListAsync(ct);
+            }), ct);
         var rows = groups
             .GroupBy(g => (Key: scope.Key(g.OwnerId, g.Source, g.Month), g.Stage))
             .Select(g => new ConversionRow(g.Key.Key.Month, g.Key.Key.OwnerId, g.Key.Key.Team, g.Key.Key.Source, g.Key.Stage,
@@ -58,7 +57,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
         // Open stages: each stay entered in the period, until it was left or until the as-of time. Won: the deals whose
         // final stay (not left by the as-of time) is Won, from capture. A median needs every value, so each group's
         // durations come back as one comma-separated string (group_concat / string_agg) rather than as a row each.
-        var groups = await scope.StaysInPeriod()
+        var groups = await scope.StaysInPeriodAsync(stays => stays
             .Where(s => s.Stage <= Stage.Contract || (s.Stage == Stage.Won && s.LeftAt > asOf))
             .GroupBy(s => new { s.Month, s.OwnerId, s.Source, s.Stage })
             .Select(g => new
@@ -73,8 +72,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
                     ? s.EnteredAt - s.StartedAt
                     : (s.LeftAt <= asOf ? s.LeftAt : asOf) - s.EnteredAt) / unit).ToString())),
 #pragma warning restore CA1305
-            })
-            .ToListAsync(ct);
+            }), ct);
         var samples = new Dictionary<(GroupKey, string), (List<double> Days, int Open)>();
         foreach (var g in groups)
         {
@@ -207,7 +205,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
     private async Task<Scope> OpenAsync(Actor actor, ReportFilter filter, CancellationToken ct)
     {
         if (filter.To < filter.From) throw new Domain.Common.DomainException(new Domain.Common.DomainError("invalid_period"));
-        var db = database.Open(actor.TenantId);
+        var db = await ReportReads.OpenAsync(database, actor.TenantId, ct);
         try
         {
             var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
@@ -218,7 +216,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
                 .Order(StringComparer.Ordinal)
                 .ToList();
             var pipeline = await OpportunityService.PipelineAsync(db, ct);
-            return new Scope(db, filter, owners, teams, pipeline, filter.AsOf ?? clock.GetUtcNow());
+            return new Scope(database, actor.TenantId, db, filter, owners, teams, pipeline, filter.AsOf ?? clock.GetUtcNow());
         }
         catch
         {
@@ -262,9 +260,14 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
 
     private readonly record struct GroupKey(string? Month, string? OwnerId, string? Team, CaptureSource? Source);
 
-    private sealed class Scope(CrmDbContext db, ReportFilter filter, List<string> owners, Dictionary<string, string?> teams, PipelineSettings pipeline, DateTimeOffset asOf)
+    private sealed class Scope(
+        ICrmDatabase database, string tenantId, CrmDbContext db, ReportFilter filter, List<string> owners, Dictionary<string, string?> teams,
+        PipelineSettings pipeline, DateTimeOffset asOf)
         : IAsyncDisposable
     {
+        /// <summary>Slices of a period's months read at once (at least two, so that every machine runs the same code).</summary>
+        private static readonly int Slices = Math.Clamp(Environment.ProcessorCount, 2, 8);
+
         public CrmDbContext Db { get; } = db;
         public ReportFilter Filter { get; } = filter;
         public List<string> Owners { get; } = owners;
@@ -288,25 +291,48 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
         public (long Start, long End, long AsOf) Ticks => (Filter.Start.UtcTicks, Filter.End.UtcTicks, AsOf.UtcTicks);
 
         /// <summary>The visible deals' stays (current owner and source decide who sees them).</summary>
-        public IQueryable<StageStint> Stays()
+        public IQueryable<StageStint> Stays() => Stays(Db);
+
+        private IQueryable<StageStint> Stays(CrmDbContext db)
         {
             var owners = Owners;
             // The owners are checked on each index entry, not searched for: in both stint indexes the owner comes after
             // a range, and PostgreSQL (before 17) turns "OwnerId = ANY(...)" there into one pass over the range per
             // owner (aging for 60 reps: 0.34 s against 0.05 s). Concatenating '' keeps it a filter; SQLite filters anyway.
-            var stays = Db.StageStints.AsNoTracking().Where(s => owners.Contains(s.OwnerId + ""));
+            var stays = db.StageStints.AsNoTracking().Where(s => owners.Contains(s.OwnerId + ""));
             if (Filter.Source is { } source) stays = stays.Where(s => s.Source == source);
             return stays;
         }
 
-        /// <summary>Stays entered in the period up to the as-of time; the month bounds let the index range do the work.</summary>
-        public IQueryable<StageStint> StaysInPeriod()
+        /// <summary>
+        /// Stays entered in the period up to the as-of time, shaped (grouped, by month among others) in SQL by
+        /// <paramref name="shape"/>. A year is more than a million stays, and one pass over them one core's work: the
+        /// period's months are read in slices at once, each in a unit of work of its own, and the groups put together.
+        /// </summary>
+        public async Task<List<T>> StaysInPeriodAsync<T>(Func<IQueryable<StageStint>, IQueryable<T>> shape, CancellationToken ct)
+        {
+            var months = new List<int>();
+            for (var month = new DateOnly(Filter.From.Year, Filter.From.Month, 1); month <= Filter.To; month = month.AddMonths(1))
+            {
+                months.Add(month.Year * 100 + month.Month);
+            }
+            if (months.Count == 1) return await shape(StaysInPeriod(Db, months[0], months[0])).ToListAsync(ct);
+            var size = (months.Count + Slices - 1) / Slices;
+            var slices = months.Chunk(size).Select(slice => Task.Run(async () =>
+            {
+                // SQLite's reads run on the calling thread, hence a thread each.
+                await using var db = await ReportReads.OpenAsync(database, tenantId, ct);
+                return await shape(StaysInPeriod(db, slice[0], slice[^1])).ToListAsync(ct);
+            }, ct));
+            return (await Task.WhenAll(slices)).SelectMany(part => part).ToList();
+        }
+
+        /// <summary>The month bounds let the index range do the work.</summary>
+        private IQueryable<StageStint> StaysInPeriod(CrmDbContext db, int firstMonth, int lastMonth)
         {
             var (start, end, asOf) = Ticks;
-            var firstMonth = Filter.From.Year * 100 + Filter.From.Month;
-            var lastMonth = Filter.To.Year * 100 + Filter.To.Month;
-            return Stays().Where(s => s.Month >= firstMonth && s.Month <= lastMonth
-                                      && s.EnteredAt >= start && s.EnteredAt < end && s.EnteredAt <= asOf);
+            return Stays(db).Where(s => s.Month >= firstMonth && s.Month <= lastMonth
+                                        && s.EnteredAt >= start && s.EnteredAt < end && s.EnteredAt <= asOf);
         }
 
         /// <summary>
