@@ -14,7 +14,7 @@ public sealed class AttainmentReports(ICrmDatabase database, TimeProvider clock)
     public async Task<AttainmentReport> AttainmentAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
         if (filter.To < filter.From) throw new Domain.Common.DomainException(new Domain.Common.DomainError("invalid_period"));
-        await using var db = database.Open(actor.TenantId);
+        await using var db = await ReportReads.OpenAsync(database, actor.TenantId, ct);
         var visible = await DealAccess.VisibleOwnersAsync(db, actor.UserObjectId, ct);
         var teamOf = await db.Users.AsNoTracking().Select(u => new { u.ObjectId, u.Team }).ToDictionaryAsync(u => u.ObjectId, u => u.Team, ct);
         var owners = visible.Where(o => filter.OwnerIds is null || filter.OwnerIds.Contains(o))
