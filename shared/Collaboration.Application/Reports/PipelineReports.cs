@@ -37,7 +37,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
                 Entered = g.Count(),
                 Advanced = g.Sum(s => s.AdvancedAt <= asOf ? 1 : 0),
                 Won = g.Sum(s => s.WonAt <= asOf ? 1 : 0),
-            }), ct);
+            }), g => g.OwnerId, ct);
         var rows = groups
             .GroupBy(g => (Key: scope.Key(g.OwnerId, g.Source, g.Month), g.Stage))
             .Select(g => new ConversionRow(g.Key.Key.Month, g.Key.Key.OwnerId, g.Key.Key.Team, g.Key.Key.Source, g.Key.Stage,
@@ -72,7 +72,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
                     ? s.EnteredAt - s.StartedAt
                     : (s.LeftAt <= asOf ? s.LeftAt : asOf) - s.EnteredAt) / unit).ToString())),
 #pragma warning restore CA1305
-            }), ct);
+            }), g => g.OwnerId, ct);
         var samples = new Dictionary<(GroupKey, string), (List<double> Days, int Open)>();
         foreach (var g in groups)
         {
@@ -216,7 +216,9 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
                 .Order(StringComparer.Ordinal)
                 .ToList();
             var pipeline = await OpportunityService.PipelineAsync(db, ct);
-            return new Scope(database, actor.TenantId, db, filter, owners, teams, pipeline, filter.AsOf ?? clock.GetUtcNow());
+            var asked = owners.ToHashSet(StringComparer.Ordinal);
+            var everyone = teams.Keys.All(asked.Contains);
+            return new Scope(database, actor.TenantId, db, filter, owners, everyone, teams, pipeline, filter.AsOf ?? clock.GetUtcNow());
         }
         catch
         {
@@ -261,8 +263,8 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
     private readonly record struct GroupKey(string? Month, string? OwnerId, string? Team, CaptureSource? Source);
 
     private sealed class Scope(
-        ICrmDatabase database, string tenantId, CrmDbContext db, ReportFilter filter, List<string> owners, Dictionary<string, string?> teams,
-        PipelineSettings pipeline, DateTimeOffset asOf)
+        ICrmDatabase database, string tenantId, CrmDbContext db, ReportFilter filter, List<string> owners, bool ownersAreEveryone,
+        Dictionary<string, string?> teams, PipelineSettings pipeline, DateTimeOffset asOf)
         : IAsyncDisposable
     {
         /// <summary>Slices of a period's months read at once (at least two, so that every machine runs the same code).</summary>
@@ -291,25 +293,37 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
         public (long Start, long End, long AsOf) Ticks => (Filter.Start.UtcTicks, Filter.End.UtcTicks, AsOf.UtcTicks);
 
         /// <summary>The visible deals' stays (current owner and source decide who sees them).</summary>
-        public IQueryable<StageStint> Stays() => Stays(Db);
+        public IQueryable<StageStint> Stays() => Stays(Db, byOwner: true);
 
-        private IQueryable<StageStint> Stays(CrmDbContext db)
+        private IQueryable<StageStint> Stays(CrmDbContext db, bool byOwner)
         {
             var owners = Owners;
             // The owners are checked on each index entry, not searched for: in both stint indexes the owner comes after
             // a range, and PostgreSQL (before 17) turns "OwnerId = ANY(...)" there into one pass over the range per
             // owner (aging for 60 reps: 0.34 s against 0.05 s). Concatenating '' keeps it a filter; SQLite filters anyway.
-            var stays = db.StageStints.AsNoTracking().Where(s => owners.Contains(s.OwnerId + ""));
+            var stays = db.StageStints.AsNoTracking();
+            if (byOwner) stays = stays.Where(s => owners.Contains(s.OwnerId + ""));
             if (Filter.Source is { } source) stays = stays.Where(s => s.Source == source);
             return stays;
         }
 
         /// <summary>
-        /// Stays entered in the period up to the as-of time, shaped (grouped, by month among others) in SQL by
+        /// Stays entered in the period up to the as-of time, shaped (grouped, by month and owner among others) in SQL by
         /// <paramref name="shape"/>. A year is more than a million stays, and one pass over them one core's work: the
         /// period's months are read in slices at once, each in a unit of work of its own, and the groups put together.
+        /// When the owners asked for are every user of the tenant, the owner is checked on each group
+        /// (<paramref name="ownerOf"/>) instead of on each stay: the same groups, without a list lookup per stay (a
+        /// third of the pass on SQLite).
         /// </summary>
-        public async Task<List<T>> StaysInPeriodAsync<T>(Func<IQueryable<StageStint>, IQueryable<T>> shape, CancellationToken ct)
+        public async Task<List<T>> StaysInPeriodAsync<T>(Func<IQueryable<StageStint>, IQueryable<T>> shape, Func<T, string> ownerOf, CancellationToken ct)
+        {
+            var groups = await GroupsInPeriodAsync(shape, ct);
+            if (!ownersAreEveryone) return groups;
+            var owners = Owners.ToHashSet(StringComparer.Ordinal);
+            return groups.Where(g => owners.Contains(ownerOf(g))).ToList();
+        }
+
+        private async Task<List<T>> GroupsInPeriodAsync<T>(Func<IQueryable<StageStint>, IQueryable<T>> shape, CancellationToken ct)
         {
             var months = new List<int>();
             for (var month = new DateOnly(Filter.From.Year, Filter.From.Month, 1); month <= Filter.To; month = month.AddMonths(1))
@@ -331,7 +345,7 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
         private IQueryable<StageStint> StaysInPeriod(CrmDbContext db, int firstMonth, int lastMonth)
         {
             var (start, end, asOf) = Ticks;
-            return Stays(db).Where(s => s.Month >= firstMonth && s.Month <= lastMonth
+            return Stays(db, byOwner: !ownersAreEveryone).Where(s => s.Month >= firstMonth && s.Month <= lastMonth
                                         && s.EnteredAt >= start && s.EnteredAt < end && s.EnteredAt <= asOf);
         }
 

@@ -178,6 +178,31 @@ public class PipelineReportsTests
     }
 
     [Theory, MemberData(nameof(Databases))]
+    public async Task ADealWhoseOwnerIsNoUserCountsForNoOneEvenForWhoeverSeesEveryUser(DatabaseKind kind)
+    {
+        var (host, reports) = await StartAsync(kind);
+        await using var _ = host;
+        var rep = await host.RepAsync("rep-1");
+        await CaptureAsync(host, rep, "Mine");
+        await using (var db = host.Db.Database.Open(CrmTestHost.TenantA))
+        {
+            // An owner the directory does not (or no longer) know: imported, or removed from the tenant's users.
+            db.Opportunities.Add(Opportunity.Capture(CrmTestHost.TenantA, "Someone else's", "former-rep", PipelineSettings.Default,
+                new Actor(CrmTestHost.TenantA, "former-rep", ChangeSurface.Api).At(host.Clock.GetUtcNow()), amount: 5_000m));
+            await db.SaveChangesAsync();
+        }
+        host.Clock.Advance(TimeSpan.FromDays(1));
+
+        var filter = Window with { GroupBy = ReportDimensions.Owner | ReportDimensions.Month };
+        var conversion = (await reports.ConversionAsync(rep, filter)).Rows;
+        var cycle = (await reports.CycleAsync(rep, filter)).Rows;
+
+        Assert.Equal(["rep-1"], conversion.Select(r => r.OwnerId).Distinct());
+        Assert.Equal(1, conversion.Single(r => r.Stage == Stage.New).Entered);
+        Assert.Equal(["rep-1"], cycle.Select(r => r.OwnerId).Distinct());
+    }
+
+    [Theory, MemberData(nameof(Databases))]
     public async Task AgingBucketsCountWholeDaysInTheStage(DatabaseKind kind)
     {
         var (host, reports) = await StartAsync(kind);
