@@ -68,6 +68,22 @@ for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/FAILED: \1/p' || true
 done
+# And why: the first lines of each failure's message (a CI log may be shown only by its end).
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '
+    /<UnitTestResult / { failed = ($0 ~ /outcome="Failed"/); if (failed) { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); gsub(/&quot;/, "\"", name); gsub(/&amp;/, "\\&", name) } }
+    failed && /<Message>/ { inside = 1; shown = 0; print "--- " name ":"; sub(/.*<Message>/, "") }
+    inside {
+      done = sub(/<\/Message>.*/, "")
+      gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&quot;/, "\""); gsub(/&apos;/, "\047"); gsub(/&#xD;/, ""); gsub(/&amp;/, "\\&")
+      if (shown < 40) print "    " $0; else if (shown == 40) print "    ..."
+      shown++
+      if (done) inside = 0
+    }
+    /<\/UnitTestResult>/ { failed = 0; inside = 0 }
+  ' "$trx" || true
+done
 cleanup >/dev/null 2>&1
 trap - EXIT
 echo "$passed passed, $failed failed, $skipped skipped"
