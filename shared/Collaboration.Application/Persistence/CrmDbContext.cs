@@ -19,6 +19,7 @@ using Collaboration.Domain.Quotes;
 using Collaboration.Domain.Tenants;
 using Collaboration.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Collaboration.Application.Persistence;
@@ -120,6 +121,39 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The tracked values are compared with their snapshots once, here, before the writer's lock: every
+        // ChangeTracker.Entries() below and each of EF Core's saves would otherwise do it again, the saves under the lock.
+        // Nothing changes a tracked value after this pass but the stint writes, which look at their own rows.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var deals = PrepareDeals();
+            // Nothing to write (a known sender matched again, a form saved as it was): no place in the writers' queue,
+            // whose group commit it would otherwise wait for.
+            if (deals.Count == 0 && !ChangeTracker.HasChanges()) return 0;
+            EnsureOneTenant();
+            var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
+            var plan = StageStintProjection.Plan(this, deals);
+            var stints = plan.Count == 0 ? null : await StageStintProjection.PrepareAsync(this, plan, cancellationToken);
+            var written = await WriteAsync(ct => stints is null
+                ? base.SaveChangesAsync(acceptAllChangesOnSuccess, ct)
+                : SaveWithStintsAsync(stints, acceptAllChangesOnSuccess, ct), cancellationToken);
+            foreach (var entry in deals) entry.Entity.ClearPending();
+            // Committed now unless the caller holds a transaction (then the dispatcher finds the rows at its next poll).
+            if (wroteOutbox && Database.CurrentTransaction is null) OutboxWritten?.Set();
+            return written;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>The deals this save writes, their versions raised and their history rows and outbox messages added.</summary>
+    private List<EntityEntry<Opportunity>> PrepareDeals()
+    {
         var deals = ChangeTracker.Entries<Opportunity>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified || e.Entity.PendingChanges.Count > 0 || e.Entity.PendingEvents.Count > 0)
             .ToList();
@@ -141,20 +175,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
                     JsonSerializer.Serialize(stamped, stamped.GetType(), EventJson), stamped.At));
             }
         }
-        // Nothing to write (a known sender matched again, a form saved as it was): no place in the writers' queue,
-        // whose group commit it would otherwise wait for.
-        if (deals.Count == 0 && !ChangeTracker.HasChanges()) return 0;
-        EnsureOneTenant();
-        var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
-        var plan = StageStintProjection.Plan(this, deals);
-        var stints = plan.Count == 0 ? null : await StageStintProjection.PrepareAsync(this, plan, cancellationToken);
-        var written = await WriteAsync(ct => stints is null
-            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, ct)
-            : SaveWithStintsAsync(stints, acceptAllChangesOnSuccess, ct), cancellationToken);
-        foreach (var entry in deals) entry.Entity.ClearPending();
-        // Committed now unless the caller holds a transaction (then the dispatcher finds the rows at its next poll).
-        if (wroteOutbox && Database.CurrentTransaction is null) OutboxWritten?.Set();
-        return written;
+        return deals;
     }
 
     /// <summary>

@@ -56,6 +56,8 @@ internal static class StageStintProjection
             {
                 db.StageStints.Attach(row);
                 change(row);
+                // The save runs without a pass over every tracked entity (see CrmDbContext.SaveChangesAsync).
+                db.Entry(row).DetectChanges();
             }
             db.StageStints.RemoveRange(Removed);
             db.StageStints.AddRange(Added);
