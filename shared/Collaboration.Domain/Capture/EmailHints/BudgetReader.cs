@@ -88,7 +88,8 @@ internal static partial class BudgetReader
 
     private static IEnumerable<Candidate> Candidates(string sentence)
     {
-        foreach (Match match in Amount().Matches(sentence))
+        // Match and NextMatch rather than Matches: most sentences hold no match, and then nothing is allocated.
+        for (var match = Amount().Match(sentence); match.Success; match = match.NextMatch())
         {
             if (ToCandidate(sentence, match) is { } candidate)
             {
@@ -96,7 +97,7 @@ internal static partial class BudgetReader
             }
         }
 
-        foreach (Match match in ChineseAmount().Matches(sentence))
+        for (var match = ChineseAmount().Match(sentence); match.Success; match = match.NextMatch())
         {
             var number = Numerals.ParseChinese(match.Groups["num"].Value);
             if (number is null || FollowedByUnit(sentence, match.Index + match.Length))
@@ -181,7 +182,7 @@ internal static partial class BudgetReader
     private static List<Range> Spans(Regex keyword, string sentence)
     {
         var spans = new List<Range>();
-        foreach (Match match in keyword.Matches(sentence))
+        foreach (var match in keyword.EnumerateMatches(sentence))
         {
             spans.Add(new Range(match.Index, match.Index + match.Length));
         }

@@ -112,7 +112,7 @@ internal static partial class TimelineReader
                 continue;
             }
 
-            foreach (Match match in pattern.Regex().Matches(sentence))
+            for (var match = pattern.Regex().Match(sentence); match.Success; match = match.NextMatch())
             {
                 if (best is { } current && pattern.Precision == current.Precision && match.Index >= current.Index)
                 {
