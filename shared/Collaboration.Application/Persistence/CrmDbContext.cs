@@ -129,7 +129,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var deals = PrepareDeals();
+            var (deals, historyRows) = PrepareDeals();
             // Nothing to write (a known sender matched again, a form saved as it was): no place in the writers' queue,
             // whose group commit it would otherwise wait for.
             if (deals.Count == 0 && !ChangeTracker.HasChanges()) return 0;
@@ -137,9 +137,9 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
             var plan = StageStintProjection.Plan(this, deals);
             var stints = plan.Count == 0 ? null : await StageStintProjection.PrepareAsync(this, plan, cancellationToken);
-            var written = await WriteAsync(ct => stints is null
-                ? base.SaveChangesAsync(acceptAllChangesOnSuccess, ct)
-                : SaveWithStintsAsync(stints, acceptAllChangesOnSuccess, ct), cancellationToken);
+            var written = await WriteAsync(ct => historyRows is null
+                ? SaveTrackedAsync(stints, acceptAllChangesOnSuccess, ct)
+                : SaveWithHistoryRowsAsync(stints, historyRows, acceptAllChangesOnSuccess, ct), cancellationToken);
             foreach (var entry in deals) entry.Entity.ClearPending();
             // Committed now unless the caller holds a transaction (then the dispatcher finds the rows at its next poll).
             if (wroteOutbox && Database.CurrentTransaction is null) OutboxWritten?.Set();
@@ -151,9 +151,32 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         }
     }
 
-    /// <summary>The deals this save writes, their versions raised and their history rows and outbox messages added.</summary>
-    private List<EntityEntry<Opportunity>> PrepareDeals()
+    private Task<int> SaveTrackedAsync(StageStintProjection.Writes? stints, bool acceptAllChangesOnSuccess, CancellationToken ct) => stints is null
+        ? base.SaveChangesAsync(acceptAllChangesOnSuccess, ct)
+        : SaveWithStintsAsync(stints, acceptAllChangesOnSuccess, ct);
+
+    /// <summary>The tracked rows and then the history rows (after their deals: a row's deal is its foreign key), in one transaction.</summary>
+    private async Task<int> SaveWithHistoryRowsAsync(StageStintProjection.Writes? stints, List<OpportunityChange> historyRows, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
+        if (Database.CurrentTransaction is not null)
+        {
+            var written = await SaveTrackedAsync(stints, acceptAllChangesOnSuccess, ct);
+            return written + await HistoryRowInsert.WriteAsync(this, historyRows, ct);
+        }
+        await using var own = await Database.BeginTransactionAsync(ct);
+        var total = await SaveTrackedAsync(stints, acceptAllChangesOnSuccess, ct);
+        total += await HistoryRowInsert.WriteAsync(this, historyRows, ct);
+        await own.CommitAsync(ct);
+        return total;
+    }
+
+    /// <summary>
+    /// The deals this save writes, their versions raised and their outbox messages added; their history rows added too,
+    /// or on SQLite given back to be written apart (<see cref="HistoryRowInsert"/>).
+    /// </summary>
+    private (List<EntityEntry<Opportunity>> Deals, List<OpportunityChange>? HistoryRows) PrepareDeals()
+    {
+        List<OpportunityChange>? historyRows = null;
         var deals = ChangeTracker.Entries<Opportunity>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified || e.Entity.PendingChanges.Count > 0 || e.Entity.PendingEvents.Count > 0)
             .ToList();
@@ -165,7 +188,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
                 var version = entry.Property<int>(nameof(Opportunity.Version));
                 version.CurrentValue = version.OriginalValue + 1;
             }
-            OpportunityChanges.AddRange(entry.Entity.PendingChanges);
+            if (IsPostgres) OpportunityChanges.AddRange(entry.Entity.PendingChanges);
+            else if (entry.Entity.PendingChanges.Count > 0) (historyRows ??= []).AddRange(entry.Entity.PendingChanges);
             // By name: a lambda here is an expression tree built, and taken apart by reflection, on every save.
             var savedVersion = entry.Property<int>(nameof(Opportunity.Version)).CurrentValue;
             foreach (var domainEvent in entry.Entity.PendingEvents)
@@ -175,7 +199,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
                     JsonSerializer.Serialize(stamped, stamped.GetType(), EventJson), stamped.At));
             }
         }
-        return deals;
+        return (deals, historyRows);
     }
 
     /// <summary>

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Collaboration.Domain.Opportunities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Collaboration.Application.Persistence;
+
+/// <summary>
+/// A save's history rows as multi-row INSERTs, on SQLite. EF Core's SQLite provider writes every added row as a
+/// command of its own, and tracks each row (entry, snapshots, a command with its columns and parameters): a capture's 8
+/// rows were 8 commands, and as one statement the capture costs about 0.2 ms of CPU and 97 KiB less. The rows are
+/// append-only and nothing in a unit of work changes them after its save, so they are not tracked. Their columns, names and conversions come from EF Core's model; the
+/// commands run through EF Core's, in the save's transaction, seen by its diagnostics like any other.
+/// </summary>
+internal static class HistoryRowInsert
+{
+    // 9 values a row; SQLite allows 32,766 parameters a statement. An import's save of many deals goes in chunks.
+    private const int MaxRowsAStatement = 100;
+
+    private static readonly Action<OpportunityChange, long> SetId =
+        typeof(OpportunityChange).GetProperty(nameof(OpportunityChange.Id))!.GetSetMethod(nonPublic: true)!
+            .CreateDelegate<Action<OpportunityChange, long>>();
+
+    private static readonly ConditionalWeakTable<IModel, Shape> Shapes = new();
+
+    public static async Task<int> WriteAsync(DbContext db, IReadOnlyList<OpportunityChange> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return 0;
+        var shape = Shapes.GetValue(db.Model, model => new Shape(model));
+        var commands = db.GetService<IRelationalCommandBuilderFactory>();
+        var connection = db.GetService<IRelationalConnection>();
+        var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
+        for (var start = 0; start < rows.Count; start += MaxRowsAStatement)
+        {
+            var count = Math.Min(MaxRowsAStatement, rows.Count - start);
+            var command = shape.Command(count, commands);
+            var values = new Dictionary<string, object?>(count * shape.Columns.Length, StringComparer.Ordinal);
+            for (var row = 0; row < count; row++)
+            {
+                var change = rows[start + row];
+                for (var column = 0; column < shape.Columns.Length; column++)
+                {
+                    values[shape.ParameterName(row, column)] = shape.Columns[column].Getter.GetClrValueUsingContainingEntity(change);
+                }
+            }
+            var ids = new List<long>(count);
+            try
+            {
+                await using var reader = await command.ExecuteReaderAsync(
+                    new RelationalCommandParameterObject(connection, values, null, db, logger, CommandSource.SaveChanges), ct);
+                while (await reader.ReadAsync(ct)) ids.Add(reader.DbDataReader.GetInt64(0));
+            }
+            catch (System.Data.Common.DbException error)
+            {
+                // As EF Core reports a failed save: the callers that retry a save catch this.
+                throw new DbUpdateException("An error occurred while saving the history rows.", error);
+            }
+            if (ids.Count != count) throw new InvalidOperationException($"{count} history rows were inserted, {ids.Count} ids came back.");
+            // RETURNING gives the rows in no promised order. SQLite gives a statement's rows their keys in the order of
+            // its VALUES, each above the last (an integer key without a value is made one above the largest), so the
+            // smallest id is the first row's.
+            ids.Sort();
+            for (var row = 0; row < count; row++) SetId(rows[start + row], ids[row]);
+        }
+        return rows.Count;
+    }
+
+    /// <summary>The table and columns of the model's history rows, and the command for each number of rows.</summary>
+    private sealed class Shape
+    {
+        private readonly ConcurrentDictionary<int, IRelationalCommand> _byCount = new();
+        private readonly string _table;
+        private readonly string _key;
+
+        public (string Name, RelationalTypeMapping Mapping, bool Nullable, IClrPropertyGetter Getter)[] Columns { get; }
+
+        public Shape(IModel model)
+        {
+            var entity = model.FindEntityType(typeof(OpportunityChange)) ?? throw new InvalidOperationException("The model has no history rows.");
+            _table = entity.GetTableMappings().Single().Table.Name;
+            var key = entity.FindPrimaryKey()!.Properties.Single();
+            _key = key.GetTableColumnMappings().Single().Column.Name;
+            Columns = entity.GetProperties()
+                .Where(p => p != key)
+                .Select(p =>
+                {
+                    if (p.IsShadowProperty()) throw new InvalidOperationException($"History row property {p.Name} has no CLR member to read.");
+                    var column = p.GetTableColumnMappings().Single();
+                    return (column.Column.Name, column.TypeMapping, column.Column.IsNullable, p.GetGetter());
+                })
+                .ToArray();
+            _parameterNames = new string[MaxRowsAStatement * Columns.Length];
+            for (var i = 0; i < _parameterNames.Length; i++) _parameterNames[i] = $"h{i / Columns.Length}_{i % Columns.Length}";
+        }
+
+        private readonly string[] _parameterNames;
+
+        public string ParameterName(int row, int column) => _parameterNames[row * Columns.Length + column];
+
+        public IRelationalCommand Command(int rows, IRelationalCommandBuilderFactory factory) => _byCount.GetOrAdd(rows, count =>
+        {
+            var builder = factory.Create();
+            var sql = new StringBuilder("INSERT INTO \"").Append(_table).Append("\" (");
+            sql.AppendJoin(", ", Columns.Select(c => "\"" + c.Name + "\"")).Append(") VALUES ");
+            for (var row = 0; row < count; row++)
+            {
+                sql.Append(row == 0 ? "(" : ", (");
+                for (var column = 0; column < Columns.Length; column++)
+                {
+                    var name = ParameterName(row, column);
+                    if (column > 0) sql.Append(", ");
+                    sql.Append('@').Append(name);
+                    builder.AddParameter(name, "@" + name, Columns[column].Mapping, Columns[column].Nullable);
+                }
+                sql.Append(')');
+            }
+            sql.Append(" RETURNING \"").Append(_key).Append("\";");
+            return builder.Append(sql.ToString()).Build();
+        });
+    }
+}
