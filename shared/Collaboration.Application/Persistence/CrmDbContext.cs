@@ -129,7 +129,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var (deals, historyRows) = PrepareDeals();
+            var (deals, appendOnly) = PrepareDeals();
             // Nothing to write (a known sender matched again, a form saved as it was): no place in the writers' queue,
             // whose group commit it would otherwise wait for.
             if (deals.Count == 0 && !ChangeTracker.HasChanges()) return 0;
@@ -137,9 +137,9 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             var wroteOutbox = deals.Any(e => e.Entity.PendingEvents.Count > 0);
             var plan = StageStintProjection.Plan(this, deals);
             var stints = plan.Count == 0 ? null : await StageStintProjection.PrepareAsync(this, plan, cancellationToken);
-            var written = await WriteAsync(ct => historyRows is null
+            var written = await WriteAsync(ct => appendOnly is null
                 ? SaveTrackedAsync(stints, acceptAllChangesOnSuccess, ct)
-                : SaveWithHistoryRowsAsync(stints, historyRows, acceptAllChangesOnSuccess, ct), cancellationToken);
+                : SaveWithAppendOnlyRowsAsync(stints, appendOnly, acceptAllChangesOnSuccess, ct), cancellationToken);
             foreach (var entry in deals) entry.Entity.ClearPending();
             // Committed now unless the caller holds a transaction (then the dispatcher finds the rows at its next poll).
             if (wroteOutbox && Database.CurrentTransaction is null) OutboxWritten?.Set();
@@ -155,28 +155,37 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         ? base.SaveChangesAsync(acceptAllChangesOnSuccess, ct)
         : SaveWithStintsAsync(stints, acceptAllChangesOnSuccess, ct);
 
-    /// <summary>The tracked rows and then the history rows (after their deals: a row's deal is its foreign key), in one transaction.</summary>
-    private async Task<int> SaveWithHistoryRowsAsync(StageStintProjection.Writes? stints, List<OpportunityChange> historyRows, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    /// <summary>
+    /// The tracked rows and then the append-only ones (after their deals: a history row's deal is its foreign key), in
+    /// one transaction: the caller's (the writers' group, each save in a savepoint) or one of its own.
+    /// </summary>
+    private async Task<int> SaveWithAppendOnlyRowsAsync(StageStintProjection.Writes? stints, AppendOnlyRows rows, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        if (Database.CurrentTransaction is not null)
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
         {
             var written = await SaveTrackedAsync(stints, acceptAllChangesOnSuccess, ct);
-            return written + await HistoryRowInsert.WriteAsync(this, historyRows, ct);
+            written += await AppendOnlyRowInsert.WriteAsync(this, rows.History, ct);
+            written += await AppendOnlyRowInsert.WriteAsync(this, rows.Outbox, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return written;
         }
-        await using var own = await Database.BeginTransactionAsync(ct);
-        var total = await SaveTrackedAsync(stints, acceptAllChangesOnSuccess, ct);
-        total += await HistoryRowInsert.WriteAsync(this, historyRows, ct);
-        await own.CommitAsync(ct);
-        return total;
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
+    /// <summary>A save's rows that are written apart from EF Core's tracking, on SQLite (<see cref="AppendOnlyRowInsert"/>).</summary>
+    private sealed record AppendOnlyRows(List<OpportunityChange> History, List<OutboxMessage> Outbox);
+
     /// <summary>
-    /// The deals this save writes, their versions raised and their outbox messages added; their history rows added too,
-    /// or on SQLite given back to be written apart (<see cref="HistoryRowInsert"/>).
+    /// The deals this save writes, their versions raised and their history rows and outbox messages added: on SQLite
+    /// given back to be written apart (<see cref="AppendOnlyRowInsert"/>).
     /// </summary>
-    private (List<EntityEntry<Opportunity>> Deals, List<OpportunityChange>? HistoryRows) PrepareDeals()
+    private (List<EntityEntry<Opportunity>> Deals, AppendOnlyRows? AppendOnly) PrepareDeals()
     {
-        List<OpportunityChange>? historyRows = null;
+        AppendOnlyRows? appendOnly = null;
         var deals = ChangeTracker.Entries<Opportunity>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified || e.Entity.PendingChanges.Count > 0 || e.Entity.PendingEvents.Count > 0)
             .ToList();
@@ -189,17 +198,22 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
                 version.CurrentValue = version.OriginalValue + 1;
             }
             if (IsPostgres) OpportunityChanges.AddRange(entry.Entity.PendingChanges);
-            else if (entry.Entity.PendingChanges.Count > 0) (historyRows ??= []).AddRange(entry.Entity.PendingChanges);
+            else if (entry.Entity.PendingChanges.Count > 0 || entry.Entity.PendingEvents.Count > 0)
+            {
+                (appendOnly ??= new AppendOnlyRows([], [])).History.AddRange(entry.Entity.PendingChanges);
+            }
             // By name: a lambda here is an expression tree built, and taken apart by reflection, on every save.
             var savedVersion = entry.Property<int>(nameof(Opportunity.Version)).CurrentValue;
             foreach (var domainEvent in entry.Entity.PendingEvents)
             {
                 var stamped = domainEvent with { OpportunityVersion = savedVersion };
-                Outbox.Add(new OutboxMessage(entry.Entity.TenantId, stamped.GetType().Name,
-                    JsonSerializer.Serialize(stamped, stamped.GetType(), EventJson), stamped.At));
+                var message = new OutboxMessage(entry.Entity.TenantId, stamped.GetType().Name,
+                    JsonSerializer.Serialize(stamped, stamped.GetType(), EventJson), stamped.At);
+                if (appendOnly is null) Outbox.Add(message);
+                else appendOnly.Outbox.Add(message);
             }
         }
-        return (deals, historyRows);
+        return (deals, appendOnly);
     }
 
     /// <summary>

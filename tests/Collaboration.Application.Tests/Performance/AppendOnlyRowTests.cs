@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Collaboration.Application.Tests.Performance;
 
 /// <summary>
-/// On SQLite a save's history rows go in one INSERT of many rows, outside EF Core's tracking: each row still gets the
-/// id the database gave it, and a save whose history cannot be written leaves nothing behind.
+/// On SQLite a save's history rows and outbox messages go in one INSERT of many rows a table, outside EF Core's
+/// tracking: each row still gets the id the database gave it, and a save whose rows cannot be written leaves nothing
+/// behind.
 /// </summary>
-public class HistoryRowTests
+public class AppendOnlyRowTests
 {
     [Theory, MemberData(nameof(PersistenceTests.Databases), MemberType = typeof(PersistenceTests))]
     public async Task EveryHistoryRowACaptureSavedCarriesTheIdOfItsOwnRow(DatabaseKind kind)
@@ -91,5 +92,8 @@ public class HistoryRowTests
         var dealIds = deals.Select(d => d.Id).ToHashSet();
         Assert.All(await db.OpportunityChanges.AsNoTracking().Select(c => c.OpportunityId).ToListAsync(), id => Assert.Contains(id, dealIds));
         Assert.Equal(deals.Count, (await db.OpportunityChanges.AsNoTracking().Select(c => c.OpportunityId).Distinct().ToListAsync()).Count);
+        var outbox = await db.Outbox.AsNoTracking().Select(m => m.Payload).ToListAsync();
+        Assert.All(outbox, payload => Assert.Contains(dealIds, id => payload.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)));
+        Assert.All(deals, deal => Assert.Contains(outbox, payload => payload.Contains(deal.Id.ToString(), StringComparison.OrdinalIgnoreCase)));
     }
 }
