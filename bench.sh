@@ -4,7 +4,7 @@
 #   botbuilder (Bot Framework JS SDK) echo bot as baseline with real auth, and the add-in backend on a
 #   100k-contact / 1M-interaction SQLite data set (generated once under /tmp/collaboration-bench, then reused);
 #   then notifications (Outlook stage change -> Teams connector latency, throughput, peak RSS) and the task pane's first
-#   render in headless chromium, written to benchmarks/results/<date>-notifications.md.
+#   render in headless chromium, written to benchmarks/results/<date>-notifications.md (beside BENCH_OUT when it is set).
 # BENCH_POSTGRES="Host=...;Port=...;Username=...;Database=..." also runs the bot (on a fresh database) and the notification
 # scenarios on PostgreSQL. Besides our bot, the same run measures the floor (our protocol stack with no CRM) and the
 # botbuilder echo, peak RSS and start-up of each host, dotnet-trace top frames (BENCH_TRACE=0: none), and writes the
@@ -64,6 +64,8 @@ fi
 date=$(date -u +%Y-%m-%d)
 run_started=$(mktemp)
 out="${BENCH_OUT:-benchmarks/results/$date.md}"
+# Beside the results file (BENCH_OUT=x.md: x-notifications.md), so a named run never overwrites the day's.
+notify_out="${out%.md}-notifications.md"
 
 # The 1M-deal report data takes minutes to generate the first time: start the report scenarios now, beside the rest,
 # and add their results to the same file at the end.
@@ -94,15 +96,15 @@ if [ "${BENCH_TRACE:-1}" = "1" ]; then
 fi
 
 echo "Load scenarios"
-dotnet "$load_dll" load --micro "$micro_dir/results" --work "$work" --out "$out" "${trace_args[@]}" "${addin_dir[@]}" \
+dotnet "$load_dll" load --micro "$micro_dir/results" --work "$work" --out "$out" --notify-out "$notify_out" "${trace_args[@]}" "${addin_dir[@]}" \
   ${BENCH_POSTGRES:+--notify-postgres "$BENCH_POSTGRES" --bot-postgres "$BENCH_POSTGRES"} \
   ${BENCH_APPEND:+--append "$BENCH_APPEND"} "$@"
 
 # Notifications and reports: no slower than before (benchmarks/results/2026-11-27-*.md); their figures join this run's file.
 # Only a file this run wrote: with `--only` leaving the notifications out, the day's file is an earlier run's.
-if [ -f "benchmarks/results/$date-notifications.md" ] && [ "benchmarks/results/$date-notifications.md" -nt "$run_started" ]; then
-  { echo; echo "## Notifications and the task pane (this run; also in $date-notifications.md)"; echo;
-    sed '1s/^# /### /' "benchmarks/results/$date-notifications.md"; } >> "$out"
+if [ -f "$notify_out" ] && [ "$notify_out" -nt "$run_started" ]; then
+  { echo; echo "## Notifications and the task pane (this run; also in $(basename "$notify_out"))"; echo;
+    sed '1s/^# /### /' "$notify_out"; } >> "$out"
 fi
 rm -f "$run_started"
 if [ -n "$reports_pid" ]; then
