@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Collaboration.Application.Persistence;
+using Collaboration.Infrastructure.Persistence.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -111,6 +112,7 @@ public sealed class CrmDatabase : ICrmDatabase, IDisposable
             // WAL lets the bot and the add-in backend read while the other writes; it is a property of the file.
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await FreshSqliteSchema.CreateIfEmptyAsync(db, cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
     }
