@@ -54,6 +54,9 @@ if [ "$r2r" != "0" ]; then
   echo "$r2r" > "$work/r2r-kind"
   dotnet publish addin/Collaboration.Addin "${publish[@]}" -o "$work/r2r/addin"
   dotnet publish tests/Collaboration.Benchmarks "${publish[@]}" -o "$work/r2r/bench"
+  # The publishes leave a few hundred MB of files still to be written to disk; a host's start measured while the kernel
+  # writes them waited for it (a new SQLite file's first commits), so they are written first.
+  sync
   load_dll="$work/r2r/bench/Collaboration.Benchmarks.dll"
   addin_dir=(--addin-dir "$work/r2r/addin")
   # The SQL counter the driver loads into the add-in as a startup hook: a part of the bench's composite image cannot
