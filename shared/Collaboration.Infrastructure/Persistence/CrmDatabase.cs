@@ -114,6 +114,10 @@ public sealed class CrmDatabase : ICrmDatabase, IDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await FreshSqliteSchema.CreateIfEmptyAsync(db, cancellationToken);
         }
+        else
+        {
+            await FreshPostgresSchema.CreateIfEmptyAsync(db, cancellationToken);
+        }
         await db.Database.MigrateAsync(cancellationToken);
     }
 
