@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -19,21 +18,13 @@ public static class FreshPostgresSchema
 
     public const MigrationsSqlGenerationOptions ScriptOptions = MigrationsSqlGenerationOptions.NoTransactions;
 
-    public static string Script { get; } = ReadScript();
-
-    private static string ReadScript()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Script { get; } = CommittedMigrationScript.Read(ResourceName);
 
     /// <summary>Runs the script when no migration has been applied to the database; says whether it ran.</summary>
     public static async Task<bool> CreateIfEmptyAsync(DbContext db, CancellationToken ct)
     {
         var history = db.GetService<IHistoryRepository>();
-        if (await history.ExistsAsync(ct) && (await history.GetAppliedMigrationsAsync(ct)).Count > 0) return false;
+        if (await CommittedMigrationScript.AnyAppliedAsync(history, ct)) return false;
 
         await history.CreateIfNotExistsAsync(ct);
         await db.Database.OpenConnectionAsync(ct);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -16,21 +15,13 @@ public static class FreshSqliteSchema
 {
     public const string ResourceName = "Collaboration.Infrastructure.Persistence.Migrations.Sqlite.FreshDatabase.sql";
 
-    public static string Script { get; } = ReadScript();
-
-    private static string ReadScript()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Script { get; } = CommittedMigrationScript.Read(ResourceName);
 
     /// <summary>Runs the script when no migration has been applied to the open connection's file; says whether it ran.</summary>
     public static async Task<bool> CreateIfEmptyAsync(DbContext db, CancellationToken ct)
     {
         var history = db.GetService<IHistoryRepository>();
-        if (await history.ExistsAsync(ct) && (await history.GetAppliedMigrationsAsync(ct)).Count > 0) return false;
+        if (await CommittedMigrationScript.AnyAppliedAsync(history, ct)) return false;
 
         await history.CreateIfNotExistsAsync(ct);
         // EF's own lock: another host starting on the same new file waits here, then finds the migrations applied.
