@@ -20,6 +20,11 @@ public static class SqlCommandCounter
     public const string LogVariable = "BENCH_SQL_LOG";
     private const string Executed = "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted";
     private const string Failed = "Microsoft.EntityFrameworkCore.Database.Command.CommandError";
+    private const string Compiling = "Microsoft.EntityFrameworkCore.Query.QueryCompilationStarting";
+
+    /// <summary>Set to a file path (by hand, when looking for queries compiled again and again): each query EF compiles, with the stack that asked.</summary>
+    public const string CompileLogVariable = "BENCH_COMPILE_LOG";
+    private static readonly string? CompileLogFile = Environment.GetEnvironmentVariable(CompileLogVariable);
 
     private static readonly string? LogFile = Environment.GetEnvironmentVariable(LogVariable);
     private static readonly object LogLock = new();
@@ -127,7 +132,7 @@ public static class SqlCommandCounter
     {
         public void OnNext(DiagnosticListener value)
         {
-            if (value.Name == "Microsoft.EntityFrameworkCore") value.Subscribe(new Commands(), name => name is Executed or Failed);
+            if (value.Name == "Microsoft.EntityFrameworkCore") value.Subscribe(new Commands(), name => name is Executed or Failed || (name is Compiling && CompileLogFile is not null));
         }
 
         public void OnCompleted() { }
@@ -138,6 +143,12 @@ public static class SqlCommandCounter
     {
         public void OnNext(KeyValuePair<string, object?> value)
         {
+            if (value.Key is Compiling)
+            {
+                var query = (value.Value as Microsoft.EntityFrameworkCore.Diagnostics.QueryExpressionEventData)?.Expression.ToString() ?? "";
+                lock (LogLock) File.AppendAllText(CompileLogFile!, $"-- {DateTime.UtcNow:HH:mm:ss.ffff}\n{query[..Math.Min(query.Length, 400)]}\n{Environment.StackTrace}\n");
+                return;
+            }
             if (value.Key is not (Executed or Failed)) return;
             Interlocked.Increment(ref _commands);
             var text = (value.Value as Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData)?.Command.CommandText ?? "";
