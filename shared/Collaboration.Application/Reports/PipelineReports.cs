@@ -331,6 +331,10 @@ public sealed class PipelineReports(ICrmDatabase database, TimeProvider clock)
                 months.Add(month.Year * 100 + month.Month);
             }
             if (months.Count == 1) return await shape(StaysInPeriod(Db, months[0], months[0])).ToListAsync(ct);
+            // Each slice takes a connection of its own: this unit of work gives its own back first (its transaction only
+            // sets how statements are planned), so that a report never holds one connection while it waits for another.
+            // Reports that each held one, as many as the pool has, would otherwise wait for each other until they failed.
+            if (Db.Database.CurrentTransaction is not null) await Db.Database.CommitTransactionAsync(ct);
             var size = (months.Count + Slices - 1) / Slices;
             var slices = months.Chunk(size).Select(slice => Task.Run(async () =>
             {

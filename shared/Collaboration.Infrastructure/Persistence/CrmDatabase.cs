@@ -122,16 +122,27 @@ public sealed class CrmDatabase : ICrmDatabase, IDisposable
     }
 
     /// <summary>
-    /// Npgsql prepares nothing unless told: PostgreSQL then parses and plans every statement of every request again. With
-    /// automatic preparation a statement run a few times on a physical connection is prepared there and run by name after
-    /// (Npgsql drops it when a migration changes a table it reads). A connection string that sets it keeps its own value.
+    /// Two defaults for PostgreSQL; a connection string that sets either keeps its own value.
+    /// - Automatic preparation: Npgsql prepares nothing unless told, and PostgreSQL then parses and plans every statement
+    ///   of every request again. With it a statement run a few times on a physical connection is prepared there and run
+    ///   by name after (Npgsql drops it when a migration changes a table it reads).
+    /// - A pool of <see cref="PostgresPoolSize"/> connections instead of Npgsql's 100: a busy host otherwise keeps one
+    ///   server process per request in flight, and those processes compete for the server's cores (at 64 card clicks at
+    ///   once on two cores: 16 gave 14-27 % more clicks a second and a third lower p99 than 100, with less server CPU).
+    ///   A request that finds every connection in use waits for one. Several instances on one server also stay within
+    ///   PostgreSQL's default of 100 connections.
     /// </summary>
     private static string PostgresConnectionString(string configured)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return configured;
-        return new NpgsqlConnectionStringBuilder(configured) { MaxAutoPrepare = 64 }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize")) builder.MaxPoolSize = PostgresPoolSize;
+        return builder.ConnectionString;
     }
+
+    /// <summary>The connections a host keeps to PostgreSQL at most, unless its connection string says (`Maximum Pool Size`).</summary>
+    public const int PostgresPoolSize = 16;
 
     private static string SqliteConnectionString(DatabaseOptions options, string? configured)
     {

@@ -39,7 +39,11 @@ public sealed class BotDatabase : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        var connectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, MaxPoolSize = 100 }.ToString();
+        // The pool is the product's default (CrmDatabase) unless BENCH_BOT_PG_POOL sets one, for comparisons.
+        var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name };
+        builder.Remove("Maximum Pool Size");
+        if (Environment.GetEnvironmentVariable("BENCH_BOT_PG_POOL") is { Length: > 0 } pool) builder.MaxPoolSize = int.Parse(pool, System.Globalization.CultureInfo.InvariantCulture);
+        var connectionString = builder.ToString();
         return new BotDatabase("Postgres", connectionString, null, adminConnection, name);
     }
 
