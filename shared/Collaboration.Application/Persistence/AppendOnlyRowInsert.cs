@@ -69,7 +69,7 @@ internal static class AppendOnlyRowInsert
     {
         public static readonly ConditionalWeakTable<IModel, Shape<T>> ByModel = new();
 
-        private readonly ConcurrentDictionary<int, IRelationalCommand> _byCount = new();
+        private readonly ConcurrentDictionary<int, IRelationalCommandTemplate> _byCount = new();
         private readonly string _key;
         private readonly string[] _parameterNames;
 
@@ -102,7 +102,19 @@ internal static class AppendOnlyRowInsert
 
         public string ParameterName(int row, int column) => _parameterNames[row * Columns.Length + column];
 
-        public IRelationalCommand Command(int rows, IRelationalCommandBuilderFactory factory) => _byCount.GetOrAdd(rows, count =>
+        /// <summary>
+        /// A command of its own for one run: an EF Core command keeps the reader of its last run, so one shared by two
+        /// saves at once (on two databases, whose writes do not wait for each other) would have one read the other's
+        /// rows. Only the text and parameters are kept, as EF Core keeps its queries' commands.
+        /// </summary>
+        public IRelationalCommand Command(int rows, IRelationalCommandBuilderFactory factory)
+        {
+            var command = factory.Create().Build();
+            command.PopulateFrom(Template(rows, factory));
+            return command;
+        }
+
+        private IRelationalCommandTemplate Template(int rows, IRelationalCommandBuilderFactory factory) => _byCount.GetOrAdd(rows, count =>
         {
             var builder = factory.Create();
             var sql = new StringBuilder("INSERT INTO \"").Append(Table).Append("\" (");

@@ -96,4 +96,39 @@ public class AppendOnlyRowTests
         Assert.All(outbox, payload => Assert.Contains(dealIds, id => payload.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)));
         Assert.All(deals, deal => Assert.Contains(outbox, payload => payload.Contains(deal.Id.ToString(), StringComparison.OrdinalIgnoreCase)));
     }
+
+    [Fact]
+    public async Task SavesOnSeveralSqliteDatabasesAtOnceEachKeepTheirOwnRows()
+    {
+        // Each database's writers wait for each other; those of different databases run at once, and the statements
+        // are made once for the model they share. This once failed with a NullReferenceException in a reader.
+        var hosts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CrmTestHost.StartAsync(DatabaseKind.Sqlite)));
+        try
+        {
+            var reps = await Task.WhenAll(hosts.Select(host => host.RepAsync("rep-many-databases")));
+            var captured = await Task.WhenAll(hosts.Select((host, h) => Task.Run(async () =>
+            {
+                var deals = new List<(Guid Id, int Changes)>();
+                for (var i = 0; i < 60; i++)
+                {
+                    var outcome = await host.Deals.CaptureOutcomeAsync(reps[h], new CaptureRequest($"Database {h} order {i}") { Amount = 1_000m + i, NextStep = "Call back" });
+                    deals.Add((outcome.Deal.Id, outcome.History!.Changes.Count));
+                }
+                return deals;
+            })));
+
+            for (var h = 0; h < hosts.Length; h++)
+            {
+                await using var db = hosts[h].Db.Database.Open(reps[h].TenantId);
+                var rows = await db.OpportunityChanges.AsNoTracking().GroupBy(c => c.OpportunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+                Assert.Equal(captured[h].ToDictionary(d => d.Id, d => d.Changes), rows);
+                var names = await db.Opportunities.AsNoTracking().Select(o => o.Name).ToListAsync();
+                Assert.Equal(Enumerable.Range(0, 60).Select(i => $"Database {h} order {i}").Order(), names.Order());
+            }
+        }
+        finally
+        {
+            foreach (var host in hosts) await host.DisposeAsync();
+        }
+    }
 }
