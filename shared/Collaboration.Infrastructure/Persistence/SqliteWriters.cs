@@ -24,6 +24,9 @@ internal sealed class SqliteWriters
     /// <summary>Held by the leader while it commits a group; also taken alone by a unit of work that runs its own transaction.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
+    /// <summary>Saves waiting for a leader to commit them.</summary>
+    internal int Queued => _queue.Count;
+
     public async Task<int> WriteAsync(SqliteCrmDbContext context, Func<CancellationToken, Task<int>> write, CancellationToken ct)
     {
         var mine = new PendingWrite(context, write);
