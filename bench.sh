@@ -28,14 +28,14 @@ echo "Building (Release)"
 dotnet build Collaboration.sln -c Release -nologo -v quiet
 bench=tests/Collaboration.Benchmarks/bin/Release/net10.0/Collaboration.Benchmarks.dll
 
-# The hosts as they are deployed (README, "Deploy"): self-contained ReadyToRun composite publishes of the add-in and of the
-# load driver, whose bot-host and floor-host commands host the bot and the floor. Composite: the runtime, ASP.NET Core,
+# The hosts as they are deployed (README, "Deploy"): self-contained ReadyToRun composite publishes of the bot, the add-in
+# and the load driver (whose floor-host command hosts the floor, and notify-host the bot for the notification scenarios). Composite: the runtime, ASP.NET Core,
 # EF Core and our code precompiled together as one version bubble, so generic code over our types (EF's converters and
 # comparers for our entities and enums) is precompiled too and far less is left for the JIT at start. Each publish
 # takes several minutes. BENCH_R2R=0 runs the plain Release build instead; BENCH_R2R=plain the per-assembly
 # (framework-dependent) ReadyToRun publishes of earlier runs.
 load_dll="$bench"
-addin_dir=()
+host_dirs=()
 r2r=${BENCH_R2R:-1}
 if [ "$r2r" != "0" ]; then
   publish=(-c Release -r linux-x64 -nologo -v quiet -p:PublishReadyToRun=true)
@@ -49,19 +49,21 @@ if [ "$r2r" != "0" ]; then
   # The SDK reuses an intermediate ReadyToRun image whose inputs did not change, even when the previous publish was of the
   # other kind (self-contained or not): such a stale composite crashed the load driver. Start over when the kind changes.
   if [ "$(cat "$work/r2r-kind" 2>/dev/null)" != "$r2r" ]; then
-    rm -rf addin/Collaboration.Addin/obj/Release/net10.0/linux-x64 tests/Collaboration.Benchmarks/obj/Release/net10.0/linux-x64
+    rm -rf addin/Collaboration.Addin/obj/Release/net10.0/linux-x64 bot/Collaboration.Bot/obj/Release/net10.0/linux-x64 \
+      tests/Collaboration.Benchmarks/obj/Release/net10.0/linux-x64
   fi
   echo "$r2r" > "$work/r2r-kind"
+  dotnet publish bot/Collaboration.Bot "${publish[@]}" -o "$work/r2r/bot"
   dotnet publish addin/Collaboration.Addin "${publish[@]}" -o "$work/r2r/addin"
   dotnet publish tests/Collaboration.Benchmarks "${publish[@]}" -o "$work/r2r/bench"
   # The publishes leave a few hundred MB of files still to be written to disk; a host's start measured while the kernel
   # writes them waited for it (a new SQLite file's first commits), so they are written first.
   sync
   load_dll="$work/r2r/bench/Collaboration.Benchmarks.dll"
-  addin_dir=(--addin-dir "$work/r2r/addin")
-  # The SQL counter the driver loads into the add-in as a startup hook: a part of the bench's composite image cannot
-  # load into the add-in's, so the add-in gets it from the plain build.
-  if [ "$r2r" != "plain" ]; then addin_dir+=(--sql-hook "$bench"); fi
+  host_dirs=(--addin-dir "$work/r2r/addin" --bot-dir "$work/r2r/bot")
+  # The SQL counter the driver loads into the bot and the add-in as a startup hook: a part of the bench's composite image
+  # cannot load into another's, so they get it from the plain build.
+  if [ "$r2r" != "plain" ]; then host_dirs+=(--sql-hook "$bench"); fi
 fi
 
 date=$(date -u +%Y-%m-%d)
@@ -99,7 +101,7 @@ if [ "${BENCH_TRACE:-1}" = "1" ]; then
 fi
 
 echo "Load scenarios"
-dotnet "$load_dll" load --micro "$micro_dir/results" --work "$work" --out "$out" --notify-out "$notify_out" "${trace_args[@]}" "${addin_dir[@]}" \
+dotnet "$load_dll" load --micro "$micro_dir/results" --work "$work" --out "$out" --notify-out "$notify_out" "${trace_args[@]}" "${host_dirs[@]}" \
   ${BENCH_POSTGRES:+--notify-postgres "$BENCH_POSTGRES" --bot-postgres "$BENCH_POSTGRES"} \
   ${BENCH_APPEND:+--append "$BENCH_APPEND"} "$@"
 

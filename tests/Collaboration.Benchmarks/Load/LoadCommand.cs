@@ -152,16 +152,23 @@ public static class LoadCommand
                 // The bench connector listens on 127.0.0.1 over http: a service URL only the Development environment allows.
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             };
-            var sqlSocket = CountSql(environment, work, label);
+            // --bot-dir: the bot's own publish (as deployed), which trusts the local issuer's certificate as a root the way
+            // any .NET process on Linux can be told to (SSL_CERT_FILE); else bot-host, the same bot inside this driver.
+            var botDir = options.GetValueOrDefault("bot-dir");
+            var (hostFile, hostArguments, hostFolder, hostName) = botDir is null
+                ? (self, new[] { "bot-host" }, Path.GetDirectoryName(self)!, "`bot-host`")
+                : (Path.Combine(Path.GetFullPath(botDir), "Collaboration.Bot.dll"), [], Path.GetFullPath(botDir), "`Collaboration.Bot` publish");
+            if (botDir is not null) environment["SSL_CERT_FILE"] = pem;
+            var sqlSocket = CountSql(environment, work, label, botDir is null ? null : options.GetValueOrDefault("sql-hook"));
 
-            // Starts bot-host on the run's database and answers its first `my deals` turn: the start-up figure.
+            // Starts the bot on the run's database and answers its first `my deals` turn: the start-up figure.
             async Task<(ServerProcess Host, BotClient Client, TimeSpan StartedIn)> StartBotHostAsync(string logName)
             {
                 var port = ServerProcess.FreePort();
                 log.WriteLine($"{target}: {await QuietMachine.WaitAsync()}");
-                log.WriteLine($"{target}: starting {Path.GetFileName(self)} bot-host on port {port} ({logName})");
-                var host = await ServerProcess.StartAsync(DotnetHost(), [self, "bot-host", "--urls", $"http://127.0.0.1:{port}"],
-                    environment, Path.GetDirectoryName(self)!, port, "/health", Path.Combine(work, $"{logName}.log"));
+                log.WriteLine($"{target}: starting {hostFile} {string.Join(' ', hostArguments)} on port {port} ({logName})");
+                var host = await ServerProcess.StartAsync(DotnetHost(), [hostFile, .. hostArguments, "--urls", $"http://127.0.0.1:{port}"],
+                    environment, hostFolder, port, "/health", Path.Combine(work, $"{logName}.log"));
                 var hostClient = new BotClient(http, host.BaseUrl + "/api/messages", connector.ServiceUrl, token);
                 var first = await hostClient.PostAsync(hostClient.Message(users[0], "my deals"), CancellationToken.None);
                 var startedIn = host.SinceStart;
@@ -194,7 +201,7 @@ public static class LoadCommand
             var (fewest, most) = await BotScenarios.StintsOfClickedDealsAsync(users, database);
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{target}: after its click rows (warm-up included), each clicked deal carries {fewest:N0} to {most:N0} stage stays: every click adds one, and a click's reads must not grow with them."));
-            memory.Add(new HostFigures($"{target} (`bot-host`)", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn")
+            memory.Add(new HostFigures($"{target} ({hostName})", bot.PeakRssMiB(), bot.RssMiB(), startedIn.TotalSeconds, "first `my deals` turn")
             { Gc = await SqlCommandCounter.GcAsync(sqlSocket), RssParts = bot.RssParts() });
             await TraceNowAsync();
 
@@ -204,7 +211,7 @@ public static class LoadCommand
             var restarted = await StartBotHostAsync($"bot-{label}-restart");
             await using var again = restarted.Host;
             var restartedIn = restarted.StartedIn;
-            memory.Add(new HostFigures($"{target}, restarted on its migrated database (`bot-host`)", again.PeakRssMiB(), again.RssMiB(),
+            memory.Add(new HostFigures($"{target}, restarted on its migrated database ({hostName})", again.PeakRssMiB(), again.RssMiB(),
                 restartedIn.TotalSeconds, "first `my deals` turn, no load")
             { StartOnly = true });
         }
