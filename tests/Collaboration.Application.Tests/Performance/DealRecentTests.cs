@@ -34,7 +34,8 @@ public class DealRecentTests
         Assert.Contains(recent.Timeline, e => e.Kind == TimelineKind.Interaction && e.Summary.Contains("Budget confirmed", StringComparison.Ordinal));
         Assert.Contains(recent.Timeline, e => e.Kind == TimelineKind.Stage);
         Assert.Equal(["Deposit", "Go-live"], recent.Milestones.Select(m => m.Description));
-        Assert.Equal(3, ran.Count);
+        // History, touches and milestones; on PostgreSQL history and touches are one statement.
+        Assert.Equal(kind == DatabaseKind.Postgres ? 2 : 3, ran.Count);
         Assert.Single(ran.Select(c => c.UnitOfWork).Distinct());
     }
 }

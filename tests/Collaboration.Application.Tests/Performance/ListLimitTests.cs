@@ -39,4 +39,34 @@ public class ListLimitTests
         Assert.Empty(none);
         Assert.Equal(["Call: Call 3", "Call: Call 2"], timeline.Select(e => e.Summary));
     }
+
+    [Theory, MemberData(nameof(PersistenceTests.Databases), MemberType = typeof(PersistenceTests))]
+    public async Task ATimelineOfInterleavedChangesAndTouchesShowsTheNewestOfBothInOrderAtAnyLimit(DatabaseKind kind)
+    {
+        // On PostgreSQL the history and the touches are one statement (a UNION of each one's newest rows): the card must
+        // still show the newest of both together, each kind cut at the limit before they are merged.
+        await using var host = await CrmTestHost.StartAsync(kind);
+        var rep = await host.RepAsync("rep-interleaved");
+        var deal = await host.Deals.CaptureAsync(rep, new CaptureRequest("Interleaved") { Amount = 1_000m });
+        for (var i = 0; i < 6; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(1));
+            await host.Deals.LogInteractionAsync(rep, deal.Id, new InteractionInput(InteractionKind.Call, $"Call {i}", Direction.Outbound));
+            host.Clock.Advance(TimeSpan.FromMinutes(1));
+            await host.Deals.UpdateDetailsAsync(rep, deal.Id, null, new OpportunityService.DealDetailsUpdate(NextStep: $"Step {i}"));
+        }
+        var timeline = new DealTimeline(host.Db.Database, host.Clock);
+
+        var everything = await timeline.ForAsync(rep, deal.Id, 200);
+        var five = await timeline.ForAsync(rep, deal.Id, 5);
+        var one = await timeline.ForAsync(rep, deal.Id, 1);
+
+        Assert.Equal(6, everything.Count(e => e.Kind == TimelineKind.Interaction));
+        Assert.Equal(6, everything.Count(e => e.Field == "nextStep"));
+        Assert.Equal(everything.OrderByDescending(e => e.At).Select(e => e.At), everything.Select(e => e.At));
+        Assert.Equal(everything.Take(5).Select(e => e.Summary), five.Select(e => e.Summary));
+        Assert.Equal(["Next step: Step 4 → Step 5", "Call: Call 5", "Next step: Step 3 → Step 4", "Call: Call 4", "Next step: Step 2 → Step 3"],
+            five.Select(e => e.Summary));
+        Assert.Equal("Next step: Step 4 → Step 5", Assert.Single(one).Summary);
+    }
 }

@@ -10,8 +10,9 @@ namespace Collaboration.Application.Tests.Performance;
 
 /// <summary>
 /// Every deal card shows its newest timeline entries by name: the names of their authors come with the rows, so a
-/// card reads its history and its touches in two statements, not three; the other people an entry names (the owners of
-/// an owner change) are still read, by name.
+/// card reads its history and its touches in two statements on SQLite and in one on PostgreSQL (a UNION of the two,
+/// where each statement is a round trip), not three; the other people an entry names (the owners of an owner change)
+/// are still read, by name.
 /// </summary>
 public class TimelineNameTests
 {
@@ -36,7 +37,7 @@ public class TimelineNameTests
         Assert.Contains(entries, e => e.Kind == TimelineKind.Interaction);
         Assert.Contains(entries, e => e.Kind == TimelineKind.Stage);
         Assert.All(entries, e => Assert.Equal("Ann Lee", e.Who));
-        Assert.Equal(2, ran.Count);
+        Assert.Equal(kind == DatabaseKind.Postgres ? 1 : 2, ran.Count);
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.Deals.AssignOwnerAsync(ann, deal.Id, null, "aad-bob");
