@@ -242,6 +242,10 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             }
         }
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        // In a transaction of its own EF Core would still wrap each save in a savepoint (two round trips each, four of a
+        // card click's ten), for a caller that goes on after a failed save: this one rolls the whole transaction back.
+        var savepoints = Database.AutoSavepointsEnabled;
+        if (own is not null) Database.AutoSavepointsEnabled = false;
         try
         {
             var written = await base.SaveChangesAsync(true, ct);
@@ -252,6 +256,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (own is not null) await own.DisposeAsync();
         }
     }

@@ -51,6 +51,14 @@ internal sealed class CommandsCarrying : IObserver<DiagnosticListener>, IObserve
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
+        // A savepoint is a command of its own on the wire that EF Core reports apart: recorded as "SAVEPOINT" on the database recorded.
+        if (value.Key == RelationalEventId.CreatingTransactionSavepoint.Name && value.Value is TransactionEventData savepoint
+            && _database is { } recorded && savepoint.Transaction.Connection is { } on
+            && on.Database == recorded.Database && on.DataSource == recorded.DataSource)
+        {
+            _ran.Enqueue(new RanCommand("SAVEPOINT", [], savepoint.Context?.ContextId));
+            return;
+        }
         if (_ids is not { } ids || value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData executed) return;
         var parameters = executed.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
         var onDatabase = _database is { } database && executed.Command.Connection is { } connection

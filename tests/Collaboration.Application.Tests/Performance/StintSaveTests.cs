@@ -45,6 +45,32 @@ public class StintSaveTests
         }
     }
 
+    /// <summary>
+    /// On PostgreSQL the two saves share the move's own transaction, which a failure rolls back whole: EF Core's savepoint
+    /// around each (a round trip to take it and one to release it) would guard nothing.
+    /// </summary>
+    [Fact]
+    public async Task AMoveOnPostgresWritesItsDealAndStintsInOneTransactionWithoutSavepoints()
+    {
+        using var commands = CommandsCarrying.Start();
+        await using var host = await CrmTestHost.StartAsync(DatabaseKind.Postgres);
+        var rep = await host.RepAsync("rep-1");
+        var deal = await host.Deals.CaptureAsync(rep, new CaptureRequest("Contoso renewal") { Amount = 5_000m });
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await using (var db = host.Db.Database.Open(CrmTestHost.TenantA)) commands.RecordOn(db.Database.GetDbConnection());
+
+        var moved = await host.Deals.MoveStageAsync(rep, deal.Id, deal.Version, Stage.Qualify, overrideReason: "strategic");
+        var ran = commands.Stop();
+
+        Assert.Contains(ran, c => c.Text.Contains("UPDATE \"Opportunities\"", StringComparison.Ordinal));
+        Assert.Contains(ran, c => c.Text.Contains("INSERT INTO \"StageStints\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(ran, c => c.Text == "SAVEPOINT");
+        await using var read = host.Db.Database.Open(CrmTestHost.TenantA);
+        var stints = await read.StageStints.AsNoTracking().Where(s => s.OpportunityId == deal.Id).OrderBy(s => s.Ordinal).ToListAsync();
+        Assert.Equal([Stage.New, Stage.Qualify], stints.Select(s => s.Stage));
+        Assert.Equal(moved.Deal.Version, (await read.Opportunities.AsNoTracking().SingleAsync(o => o.Id == deal.Id)).Version);
+    }
+
     [Theory, MemberData(nameof(PersistenceTests.Databases), MemberType = typeof(PersistenceTests))]
     public async Task OfTwoMovesFromOneVersionWrittenTogetherTheLoserIsAConflictAndWritesNoStint(DatabaseKind kind)
     {
