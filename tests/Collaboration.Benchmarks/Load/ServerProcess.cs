@@ -58,6 +58,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                process.WaitForExit(); // until its last output is in the log
                 throw new InvalidOperationException($"{fileName} exited with {process.ExitCode} while starting; see {logFile}");
             }
             try
