@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Collaboration.Application.Access;
 using Collaboration.Application.Conversations;
@@ -217,47 +218,52 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     }
 
     /// <summary>
-    /// The deals' rows are written first and their stints after, in one transaction: the deal row's version check
-    /// is what makes the second of two concurrent changes to a deal fail as a conflict, so it must come before
-    /// either writer touches the stints (else the loser fails on a stint's key instead, as an error).
-    /// On SQLite one save does both: EF Core runs a save's statements there one at a time, in its order, which puts
-    /// the deal's update ahead of the stints (it orders statements without a dependency by table name), and stops at
-    /// the first that fails. PostgreSQL gets them in one batch and runs it whole on the server, where a stint's
-    /// duplicate key would then be the error the writer gets: there the stints are a second save.
+    /// The deals' rows and their stints, in one save: the deal row's version check is what makes the second of two
+    /// concurrent changes to a deal fail as a conflict, so it must come before either writer touches the stints (else
+    /// the loser would fail on a stint's key instead, as an error). EF Core orders a save's statements without a
+    /// dependency by table name, which puts the deal's update ahead of the stints, and reads their results in that
+    /// order: SQLite runs them one at a time and stops at the first that fails; PostgreSQL gets them in one batch and
+    /// runs it whole, and Npgsql's reader reports the last error of the batch: the loser's stint key, behind its deal
+    /// update that changed no row. Such a save is told as the conflict it is when a deal it writes is no longer at the
+    /// version it was read at (<c>StintSaveTests</c>); any other failure stays as it was.
     /// </summary>
     private async Task<int> SaveWithStintsAsync(StageStintProjection.Writes stints, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        if (!acceptAllChangesOnSuccess) throw new NotSupportedException("A save that moves deals accepts its changes: the stints are written after them.");
-        if (!IsPostgres)
-        {
-            stints.Track(this);
-            try
-            {
-                return await base.SaveChangesAsync(true, ct);
-            }
-            catch
-            {
-                stints.Untrack(this);
-                throw;
-            }
-        }
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
-        // In a transaction of its own EF Core would still wrap each save in a savepoint (two round trips each, four of a
-        // card click's ten), for a caller that goes on after a failed save: this one rolls the whole transaction back.
-        var savepoints = Database.AutoSavepointsEnabled;
-        if (own is not null) Database.AutoSavepointsEnabled = false;
+        if (!acceptAllChangesOnSuccess) throw new NotSupportedException("A save that moves deals accepts its changes: the stints are written with them.");
+        stints.Track(this);
         try
         {
-            var written = await base.SaveChangesAsync(true, ct);
-            stints.Track(this);
-            written += await base.SaveChangesAsync(true, ct);
-            if (own is not null) await own.CommitAsync(ct);
-            return written;
+            return await base.SaveChangesAsync(true, ct);
         }
-        finally
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && IsPostgres)
         {
-            Database.AutoSavepointsEnabled = savepoints;
-            if (own is not null) await own.DisposeAsync();
+            stints.Untrack(this);
+            if (await DealsChangedSinceReadAsync(ct)) throw new DbUpdateConcurrencyException("A deal this save writes was changed since it was read.", failed);
+            throw;
+        }
+        catch
+        {
+            stints.Untrack(this);
+            throw;
+        }
+    }
+
+    /// <summary>Whether a deal this unit of work updates is at another version than it was read at, or gone.</summary>
+    private async Task<bool> DealsChangedSinceReadAsync(CancellationToken ct)
+    {
+        var read = ChangeTracker.Entries<Opportunity>().Where(e => e.State == EntityState.Modified)
+            .ToDictionary(e => e.Entity.Id, e => e.Property<int>(nameof(Opportunity.Version)).OriginalValue);
+        if (read.Count == 0) return false;
+        try
+        {
+            var ids = read.Keys.ToList();
+            var now = await Opportunities.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Version }).ToListAsync(ct);
+            return now.Count < read.Count || now.Any(o => o.Version != read[o.Id]);
+        }
+        catch (DbException)
+        {
+            // A caller's transaction the failure left unusable: the failure is reported as it was.
+            return false;
         }
     }
 

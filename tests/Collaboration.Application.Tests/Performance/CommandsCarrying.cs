@@ -51,12 +51,17 @@ internal sealed class CommandsCarrying : IObserver<DiagnosticListener>, IObserve
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        // A savepoint is a command of its own on the wire that EF Core reports apart: recorded as "SAVEPOINT" on the database recorded.
-        if (value.Key == RelationalEventId.CreatingTransactionSavepoint.Name && value.Value is TransactionEventData savepoint
-            && _database is { } recorded && savepoint.Transaction.Connection is { } on
+        // A savepoint, and the BEGIN and COMMIT of a transaction EF Core began, are commands of their own on the wire that
+        // EF Core reports apart: recorded by those names on the database recorded.
+        var transactionCommand = value.Key == RelationalEventId.CreatingTransactionSavepoint.Name ? "SAVEPOINT"
+            : value.Key == RelationalEventId.TransactionStarted.Name ? "BEGIN"
+            : value.Key == RelationalEventId.TransactionCommitted.Name ? "COMMIT"
+            : null;
+        if (transactionCommand is not null && value.Value is TransactionEventData transaction
+            && _database is { } recorded && transaction.Transaction.Connection is { } on
             && on.Database == recorded.Database && on.DataSource == recorded.DataSource)
         {
-            _ran.Enqueue(new RanCommand("SAVEPOINT", [], savepoint.Context?.ContextId));
+            _ran.Enqueue(new RanCommand(transactionCommand, [], transaction.Context?.ContextId));
             return;
         }
         if (_ids is not { } ids || value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData executed) return;
