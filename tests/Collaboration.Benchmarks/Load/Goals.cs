@@ -77,4 +77,31 @@ public static class Goals
             Goal($"start to first answered request < 1.5 s: {host.Process}", string.Create(inv, $"{host.StartSeconds:F2} s ({host.FirstRequest})"), host.StartSeconds < 1.5);
         }
     }
+
+    /// <summary>
+    /// For each click goal: what the machine spent a click in the row (every process), and so the most it could give at
+    /// that cost on its cores. A rate the sum of the host's, the database's and the driver's work a click does not fit
+    /// in cannot be reached by the host alone.
+    /// </summary>
+    public static void WriteCpuBudget(StringBuilder s, List<ScenarioRow> rows)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var clicks = new[] { (Targets.Ours, 1000), (Targets.OursPostgres, 2000) }
+            .Select(goal => (goal.Item2, Row: rows.FirstOrDefault(r => r.Target == goal.Item1 && r.Scenario == LoadCommand.MoveTurn && r.Result.Workers == 64)))
+            .Where(c => c.Row is not null && !double.IsNaN(c.Row.MachineCpuMsPerTurn) && c.Row.MachineCpuMsPerTurn > 0)
+            .ToList();
+        if (clicks.Count == 0) return;
+        s.AppendLine().AppendLine("### The machine's CPU a click").AppendLine();
+        s.AppendLine("| Row | Clicks/s | Machine CPU ms/click | of which the bot | PostgreSQL | the rest (driver, issuer, connector, OS) | most clicks/s at that cost on " +
+            MachineCpu.Cores.ToString(inv) + " cores | CPU ms/click the goal allows |");
+        s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (goal, row) in clicks)
+        {
+            var r = row!;
+            var postgres = double.IsNaN(r.PostgresCpuMsPerTurn) ? 0 : r.PostgresCpuMsPerTurn;
+            var bot = double.IsNaN(r.HostCpuMsPerTurn) ? double.NaN : r.HostCpuMsPerTurn;
+            var rest = r.MachineCpuMsPerTurn - postgres - (double.IsNaN(bot) ? 0 : bot);
+            s.AppendLine(inv, $"| {r.Target} | {r.Result.PerSecond:F0} | {r.MachineCpuMsPerTurn:F3} | {(double.IsNaN(bot) ? "—" : bot.ToString("F3", inv))} | {(double.IsNaN(r.PostgresCpuMsPerTurn) ? "—" : postgres.ToString("F3", inv))} | {rest:F3} | {MachineCpu.Cores * 1000 / r.MachineCpuMsPerTurn:F0} | {MachineCpu.Cores * 1000.0 / goal:F3} |");
+        }
+    }
 }

@@ -15,6 +15,10 @@ public sealed record ScenarioRow(string Target, string Scenario, LoadResult Resu
     /// <summary>The host's CPU time (all its threads: GC, thread pool spinning included) and bytes allocated per request; NaN: not counted.</summary>
     public double HostCpuMsPerTurn { get; init; } = double.NaN;
     public double AllocatedKiBPerTurn { get; init; } = double.NaN;
+
+    /// <summary>The whole machine's busy CPU time per request (<see cref="MachineCpu"/>), and PostgreSQL's part of it; NaN: not read.</summary>
+    public double MachineCpuMsPerTurn { get; init; } = double.NaN;
+    public double PostgresCpuMsPerTurn { get; init; } = double.NaN;
 }
 
 /// <summary>
@@ -410,11 +414,13 @@ public static class LoadCommand
         long sent = 0;
         var before = connector?.Count ?? 0;
         var sqlBefore = sqlSocket is null ? default : await SqlCommandCounter.ReadAsync(sqlSocket);
+        var machineBefore = MachineCpu.Read();
         var result = await LoadDriver.RunAsync(scenario, workers, settings, async (w, ct) =>
         {
             Interlocked.Increment(ref sent);
             return await request(w, ct);
         });
+        var machine = machineBefore is null || sent == 0 ? (Busy: double.NaN, Postgres: double.NaN) : MachineCpu.Read()!.MillisecondsSince(machineBefore);
         var calls = connector is null || sent == 0 ? double.NaN : (connector.Count - before) / (double)sent;
         // Per request sent (warm-up included, like the connector calls): the host ran nothing else meanwhile.
         var sqlAfter = sqlSocket is null ? default : await SqlCommandCounter.ReadAsync(sqlSocket);
@@ -424,13 +430,15 @@ public static class LoadCommand
         var cpu = counted ? (sqlAfter.Cpu - sqlBefore.Cpu).TotalMilliseconds / sent : double.NaN;
         var allocated = counted ? (sqlAfter.AllocatedBytes - sqlBefore.AllocatedBytes) / 1024.0 / sent : double.NaN;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | SQL {statements:F2} statements in {commands:F2} commands/turn | host {cpu:F3} CPU ms, {allocated:F1} KiB allocated/turn | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
+            $"{target} | {scenario} | {workers} | {result.PerSecond:F0}/s | p50 {result.P50:F2} ms | p99 {result.P99:F2} ms | SQL {statements:F2} statements in {commands:F2} commands/turn | host {cpu:F3} CPU ms, {allocated:F1} KiB allocated/turn | machine {machine.Busy / sent:F3} CPU ms/turn, PostgreSQL {machine.Postgres / sent:F3} | errors {result.Errors}{(result.FirstError is null ? "" : " first: " + result.FirstError)}"));
         return new ScenarioRow(target, scenario, result, calls)
         {
             SqlStatementsPerTurn = statements,
             SqlCommandsPerTurn = commands,
             HostCpuMsPerTurn = cpu,
             AllocatedKiBPerTurn = allocated,
+            MachineCpuMsPerTurn = machine.Busy / sent,
+            PostgresCpuMsPerTurn = target == Targets.OursPostgres ? machine.Postgres / sent : double.NaN,
         };
     }
 

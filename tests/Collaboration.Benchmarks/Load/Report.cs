@@ -28,13 +28,13 @@ public static class Report
         s.AppendLine();
 
         s.AppendLine("## HTTP load").AppendLine();
-        s.AppendLine("Latency is client-side, until the HTTP response was read. Bot turns: real RS256 tokens from the local issuer, replies POSTed to a local connector with a client-credentials token **before** the bot's 200. \"connector calls/turn\" counts what reached the connector. \"SQL statements/turn\" counts what EF Core executed in the host (a .NET startup hook the bench loads into the hosts it starts listens to EF's DiagnosticListener; BEGIN/COMMIT and per-connection PRAGMAs are not counted), in parentheses the commands (round trips) that carried them; both per request sent, warm-up included. \"Host CPU ms/turn\" and \"KiB allocated/turn\" are the host's own figures per request sent through the same hook (`Environment.CpuUsage` of all its threads, thread-pool spinning and GC included, and `GC.GetTotalAllocatedBytes`): less noisy than throughput on a machine the driver shares. The floor is our protocol stack with no CRM: parse, validate the same JWT, POST one reply (an invoke is answered with a small card).").AppendLine();
-        s.AppendLine("| Target | Scenario | Concurrency | Throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | Errors | Connector calls/turn | SQL statements/turn (commands) | Host CPU ms/turn | KiB allocated/turn |");
-        s.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        s.AppendLine("Latency is client-side, until the HTTP response was read. Bot turns: real RS256 tokens from the local issuer, replies POSTed to a local connector with a client-credentials token **before** the bot's 200. \"connector calls/turn\" counts what reached the connector. \"SQL statements/turn\" counts what EF Core executed in the host (a .NET startup hook the bench loads into the hosts it starts listens to EF's DiagnosticListener; BEGIN/COMMIT and per-connection PRAGMAs are not counted), in parentheses the commands (round trips) that carried them; both per request sent, warm-up included. \"Host CPU ms/turn\" and \"KiB allocated/turn\" are the host's own figures per request sent through the same hook (`Environment.CpuUsage` of all its threads, thread-pool spinning and GC included, and `GC.GetTotalAllocatedBytes`): less noisy than throughput on a machine the driver shares. The floor is our protocol stack with no CRM: parse, validate the same JWT, POST one reply (an invoke is answered with a small card). \"Machine CPU ms/turn\" is every process's CPU time over the row per request sent (/proc/stat: the host, PostgreSQL, this driver with the issuer and connector, the OS), in parentheses PostgreSQL's server processes' part: the machine's cores give at most cores × 1,000 / that many requests a second.").AppendLine();
+        s.AppendLine("| Target | Scenario | Concurrency | Throughput (/s) | p50 (ms) | p99 (ms) | max (ms) | Errors | Connector calls/turn | SQL statements/turn (commands) | Host CPU ms/turn | KiB allocated/turn | Machine CPU ms/turn (PostgreSQL) |");
+        s.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
             var r = row.Result;
-            s.AppendLine(inv, $"| {row.Target} | {row.Scenario} | {r.Workers} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {r.Errors} | {(double.IsNaN(row.ConnectorCallsPerTurn) ? "—" : row.ConnectorCallsPerTurn.ToString("F2", inv))} | {Sql(row)} | {PerTurn(row.HostCpuMsPerTurn, "F3")} | {PerTurn(row.AllocatedKiBPerTurn, "F1")} |");
+            s.AppendLine(inv, $"| {row.Target} | {row.Scenario} | {r.Workers} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {r.Errors} | {(double.IsNaN(row.ConnectorCallsPerTurn) ? "—" : row.ConnectorCallsPerTurn.ToString("F2", inv))} | {Sql(row)} | {PerTurn(row.HostCpuMsPerTurn, "F3")} | {PerTurn(row.AllocatedKiBPerTurn, "F1")} | {Machine(row)} |");
         }
         s.AppendLine();
         foreach (var row in rows.Where(r => r.Result.FirstError is not null))
@@ -69,6 +69,7 @@ public static class Report
         s.AppendLine().AppendLine("## Goals (issue 18)").AppendLine();
         s.AppendLine("| Goal | Measured | Met |").AppendLine("| --- | --- | --- |");
         Goals.Write(s, rows, hosts);
+        Goals.WriteCpuBudget(s, rows);
 
         foreach (var note in notes) s.AppendLine().AppendLine(note);
         if (traces.Count > 0)
@@ -89,6 +90,12 @@ public static class Report
     }
 
     private static string PerTurn(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Machine(ScenarioRow row) => double.IsNaN(row.MachineCpuMsPerTurn)
+        ? "—"
+        : double.IsNaN(row.PostgresCpuMsPerTurn)
+            ? row.MachineCpuMsPerTurn.ToString("F3", CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{row.MachineCpuMsPerTurn:F3} ({row.PostgresCpuMsPerTurn:F3})");
 
     private static string Sql(ScenarioRow row) => double.IsNaN(row.SqlStatementsPerTurn)
         ? "—"
